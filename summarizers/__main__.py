@@ -1,0 +1,5 @@
+import sys
+
+from summarizers.cli import main
+
+sys.exit(main())

@@ -1,0 +1,42 @@
+"""The exception tree of the summarizers library.
+
+    SummarizerError              base: catch this to handle anything the library raises on purpose
+    +-- DocumentError            an input cannot be turned into text (empty, binary, too large, corrupt)
+    +-- ModelError               a model cannot be used
+    |   +-- ModelUnavailable     weights are not here (offline, never downloaded): fall back to extractive
+    |   +-- ModelLoadError       weights are here but unusable (wrong kind of model, corrupt files)
+    +-- UsageError               a caller passed arguments the library cannot honour
+
+Every message names the input and says what to do, because it is shown to users as it is.
+"""
+
+from __future__ import annotations
+
+
+class SummarizerError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class DocumentError(SummarizerError):
+    """An input cannot be read as text."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+class ModelError(SummarizerError):
+    """A model cannot be used."""
+
+
+class ModelUnavailable(ModelError):
+    """The model's weights are not available here (offline, not downloaded)."""
+
+
+class ModelLoadError(ModelError):
+    """The weights exist but cannot be loaded as a summarisation model."""
+
+
+class UsageError(SummarizerError):
+    """Arguments the library cannot honour (unknown language code, bad length preset...)."""

@@ -1,0 +1,56 @@
+"""Properties of the language layer that must hold for any string."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from summarizers.language import analyse
+from summarizers.text import is_letter, split_sentences
+
+# Text drawn from the alphabets the product meets, plus anything at all.
+PIECES = st.sampled_from(
+    [
+        "Modi met Putin. ", "मोदी ने पुतिन से बात की। ", "U.S. ", "6.5 ", "“", "”", "\n", "\n\n", "। ", "? ",
+        "Scroll down for hindi\n", "- Menu\n", "یہ ہے ", "हम शांति चाहते हैं ", "(PTI) ", "Aug 22 ", "१२ ",
+    ]
+)  # fmt: skip
+TEXTS = st.one_of(st.text(), st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=40).map("".join))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_segments_are_ordered_disjoint_exact_and_cover_every_letter(text: str) -> None:
+    analysis = analyse(text)
+    previous_end = 0
+    covered = [0] * len(text)
+    for segment in analysis.segments:
+        assert previous_end <= segment.start < segment.end <= len(text)
+        assert segment.text(text) == text[segment.start : segment.end]
+        for noise in segment.noise:
+            assert segment.start <= noise.start < noise.end <= segment.end
+        for index in range(segment.start, segment.end):
+            covered[index] += 1
+        previous_end = segment.end
+    for index, char in enumerate(text):
+        if is_letter(char):
+            assert covered[index] == 1, (index, char)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_sentences_lose_no_text(text: str) -> None:
+    spans = split_sentences(text)
+    outside = list(text)
+    for span in spans:
+        assert text[span.start : span.end].strip() == text[span.start : span.end]
+        for index in range(span.start, span.end):
+            outside[index] = " "
+    assert "".join(outside).strip() == "", "a non-space character fell outside every sentence"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_shares_sum_to_one_or_nothing(text: str) -> None:
+    shares = analyse(text).shares()
+    assert not shares or abs(sum(shares.values()) - 1) < 1e-9
