@@ -12,10 +12,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from summarizers import models, registry
 from summarizers.documents import read_path
-from summarizers.errors import SummarizerError
+from summarizers.errors import SummarizerError, UsageError
 from summarizers.language import analyse
-from summarizers.serialize import analysis_dict
+from summarizers.languages import name
+from summarizers.pipeline import METHODS, summarize_document
+from summarizers.serialize import analysis_dict, document_summary_dict
 
 EXIT_OK = 0
 EXIT_UNREADABLE = 1
@@ -68,6 +71,52 @@ def command_segment(args: argparse.Namespace) -> int:
     return status
 
 
+def _render_summaries(payload: dict[str, Any]) -> str:
+    lines = []
+    for document in payload["documents"]:
+        if "error" in document:
+            lines.append(f"{document['path']}: error: {document['error']}")
+            continue
+        lines.append(f"== {document['path']} ({document['language']})")
+        for summary in document["summaries"]:
+            lines.append(f"-- {name(summary['lang'])}: {summary['method']} · {summary['model']}")
+            if summary["notice"]:
+                lines.append(f"   note: {summary['notice']}")
+            lines.extend(f"   {sentence['text']}" for sentence in summary["sentences"])
+        lines.extend(f"   note: {notice}" for notice in document["notices"])
+    return "\n".join(lines) + "\n"
+
+
+def command_summarize(args: argparse.Namespace) -> int:
+    overrides = registry.parse_overrides(args.model)
+
+    def work(path: str) -> dict[str, Any]:
+        result = summarize_document(read_path(path), args.method, args.length, overrides)
+        return document_summary_dict(result)
+
+    entries, status = _each_file(args.files, work)
+    _emit({"documents": entries}, args.json, _render_summaries)
+    return status
+
+
+def command_download(args: argparse.Namespace) -> int:
+    overrides = registry.parse_overrides(args.model)
+    languages = args.languages or list(registry.DEFAULTS)
+    status = EXIT_OK
+    for lang in languages:
+        spec = registry.spec_for(lang, overrides)
+        if spec is None:
+            raise UsageError(f"no model is registered for {lang!r}; known: {', '.join(registry.DEFAULTS)}")
+        if not spec.commercial_use:
+            print(f"note: {spec.model_id} is licensed {spec.licence}", file=sys.stderr)
+        try:
+            models.download(spec, progress=lambda message: print(message, file=sys.stderr))
+        except SummarizerError as error:
+            print(f"error: {lang}: {error}", file=sys.stderr)
+            status = EXIT_UNREADABLE
+    return status
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m summarizers", description="Bilingual English-Hindi summarization")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -75,6 +124,21 @@ def build_parser() -> argparse.ArgumentParser:
     segment.add_argument("files", nargs="+", metavar="FILE")
     segment.add_argument("--json", action="store_true", help="print JSON (the documented contract)")
     segment.set_defaults(run=command_segment)
+
+    summarize = commands.add_parser("summarize", help="one summary per language present in each document")
+    summarize.add_argument("files", nargs="+", metavar="FILE")
+    summarize.add_argument("--method", choices=METHODS, default="auto", help="default: auto (abstractive if loaded)")
+    summarize.add_argument("--length", choices=registry.LENGTHS, default="medium")
+    summarize.add_argument(
+        "--model", action="append", metavar="LANG=HUB_ID_OR_DIR", help="use this model for LANG (repeatable)"
+    )
+    summarize.add_argument("--json", action="store_true", help="print JSON (the documented contract)")
+    summarize.set_defaults(run=command_summarize)
+
+    download = commands.add_parser("download", help="fetch model weights into the Hugging Face cache")
+    download.add_argument("languages", nargs="*", metavar="LANG", help="default: every language's default model")
+    download.add_argument("--model", action="append", metavar="LANG=HUB_ID", help="download this model for LANG")
+    download.set_defaults(run=command_download)
     return parser
 
 
@@ -86,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)  # exits with status 2 on bad usage
     try:
         return int(args.run(args))
+    except UsageError as error:
+        print(f"usage error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from summarizers.language import Analysis, Segment
+from summarizers.pipeline import DocumentSummary, Summary
 
 
 def segment_dict(segment: Segment, text: str) -> dict[str, Any]:
@@ -27,4 +28,23 @@ def analysis_dict(analysis: Analysis) -> dict[str, Any]:
         "language": analysis.language,
         "shares": {lang: round(share, 4) for lang, share in analysis.shares().items()},
         "segments": [segment_dict(segment, analysis.text) for segment in analysis.segments],
+    }
+
+
+def summary_dict(summary: Summary) -> dict[str, Any]:
+    return {
+        "lang": summary.lang,
+        "method": summary.method,
+        "model": summary.model,
+        "text": summary.text,
+        "notice": summary.notice,
+        "sentences": [{"text": sentence} for sentence in summary.sentences],
+    }
+
+
+def document_summary_dict(result: DocumentSummary) -> dict[str, Any]:
+    return {
+        **analysis_dict(result.analysis),
+        "summaries": [summary_dict(summary) for summary in result.summaries],
+        "notices": list(result.notices),
     }

@@ -1,0 +1,144 @@
+"""ROUGE-1/2/L on the dev sets: the extractive engine, lead-k at the same sentence count, and sumy's LexRank and
+TextRank (English), side by side in one run.
+
+    python benchmarks/quality.py [--data ../shared/data/dev] [--tune]
+
+Reported ROUGE is the project's multilingual ROUGE (Unicode tokens, light stemming): F1, averaged over articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from summarizers import extractive  # noqa: E402
+from summarizers.evaluation import rouge  # noqa: E402
+from summarizers.language import analyse  # noqa: E402
+from summarizers.text import Span, split_sentences  # noqa: E402
+
+DATASETS = {"en_cnndm.jsonl": ("en", 3), "en_xsum.jsonl": ("en", 1), "hi_headlines.jsonl": ("hi", 1)}
+Summariser = Callable[[str, list[Span], int], list[str]]
+
+
+def load_rows(path: Path) -> list[dict[str, str]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def sentences_of(text: str, lang: str) -> list[Span]:
+    analysis = analyse(text)
+    return [unit.span for unit in analysis.content_units(lang)] or [unit.span for unit in analysis.content_units()]
+
+
+def saar(settings: extractive.RankingSettings) -> Summariser:
+    def run(text: str, spans: list[Span], k: int) -> list[str]:
+        return [spans[i].text(text) for i, _ in extractive.select([s.text(text) for s in spans], k, settings)]
+
+    return run
+
+
+def lead(text: str, spans: list[Span], k: int) -> list[str]:
+    return [span.text(text) for span in spans[:k]]
+
+
+def sumy_summariser(kind: str) -> Summariser:
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    class Tokenizer:  # sumy's own needs NLTK data that cannot be downloaded here; same sentences as everyone else
+        language = "english"
+
+        def __init__(self) -> None:
+            self.spans: list[str] = []
+
+        def to_sentences(self, paragraph: str) -> list[str]:
+            return [span.text(paragraph) for span in split_sentences(paragraph)]
+
+        def to_words(self, sentence: str) -> list[str]:
+            from summarizers.text import words
+
+            return words(sentence)
+
+    summariser = (LexRankSummarizer if kind == "lexrank" else TextRankSummarizer)(Stemmer("english"))
+    summariser.stop_words = get_stop_words("english")
+
+    def run(text: str, spans: list[Span], k: int) -> list[str]:
+        joined = "\n".join(span.text(text) for span in spans)
+        document = PlaintextParser.from_string(joined, Tokenizer()).document
+        return [str(sentence) for sentence in summariser(document, k)]
+
+    return run
+
+
+def evaluate(rows: list[dict[str, str]], lang: str, k: int, summariser: Summariser) -> tuple[float, float, float]:
+    scores = []
+    for row in rows:
+        spans = sentences_of(row["text"], lang)
+        candidate = " ".join(summariser(row["text"], spans, k))
+        reference = row["summary"].replace(" .", ".")
+        scores.append(rouge(candidate, reference))
+    return (
+        statistics.mean(s.rouge1 for s in scores) * 100,
+        statistics.mean(s.rouge2 for s in scores) * 100,
+        statistics.mean(s.rougeL for s in scores) * 100,
+    )
+
+
+def tune(data: Path) -> None:
+    """Grid search of the position prior on CNN/DM and the Hindi set (ROUGE-L, mean of the two)."""
+    sets = {name: load_rows(data / name) for name in ("en_cnndm.jsonl", "hi_headlines.jsonl")}
+    results = []
+    for weight, decay in itertools.product((0.0, 0.2, 0.4, 0.55, 0.7, 0.85), (0.5, 0.7, 1.0, 1.5)):
+        settings = extractive.RankingSettings(position_weight=weight, position_decay=decay)
+        ls = [evaluate(rows, *DATASETS[name], saar(settings))[2] for name, rows in sets.items()]
+        results.append((statistics.mean(ls), weight, decay, ls))
+        print(f"weight {weight:<5} decay {decay:<4} ROUGE-L cnndm {ls[0]:.2f} hi {ls[1]:.2f}", flush=True)
+    best = max(results)
+    print(f"best: weight {best[1]} decay {best[2]} (mean ROUGE-L {best[0]:.2f})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "dev")
+    parser.add_argument("--tune", action="store_true", help="grid-search the position prior instead")
+    args = parser.parse_args()
+    if args.tune:
+        tune(args.data)
+        return
+    print(f"{'dataset':<20}{'k':>2}  {'system':<14}{'R-1':>7}{'R-2':>7}{'R-L':>7}")
+    for name, (lang, k) in DATASETS.items():
+        rows = load_rows(args.data / name)
+        systems: dict[str, Summariser] = {"saar-extractive": saar(extractive.settings_for(lang)), "lead-k": lead}
+        if lang == "en":
+            systems["sumy-lexrank"] = sumy_summariser("lexrank")
+            systems["sumy-textrank"] = sumy_summariser("textrank")
+        for system, summariser in systems.items():
+            r1, r2, rl = evaluate(rows, lang, k, summariser)
+            print(f"{name:<20}{k:>2}  {system:<14}{r1:>7.2f}{r2:>7.2f}{rl:>7.2f}", flush=True)
+    # Speed: a 2,000-word article, median of several runs.
+    article = " ".join(row["text"] for row in load_rows(args.data / "en_cnndm.jsonl")[:8])
+    article = " ".join(article.split()[:2000])
+    spans = sentences_of(article, "en")
+    timings = []
+    for _ in range(7):
+        started = time.perf_counter()
+        extractive.summarize_spans(article, spans, "medium", "en")
+        timings.append(time.perf_counter() - started)
+    print(
+        f"extractive summary of a 2,000-word article ({len(spans)} sentences): median {statistics.median(timings) * 1000:.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""The abstractive engine: transformers seq2seq generation in three explicit stages.
+
+    preprocess   sentences -> token-bounded chunks (split at sentence boundaries; never truncated)
+    generate     all chunks in batched `generate` calls, under the model's lock
+    postprocess  decode, clean, reject empty or degenerate output
+
+Documents longer than the window are summarised map-reduce: each chunk is summarised, the chunk summaries are
+joined and summarised again until one summary within the requested token budget remains.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from summarizers.errors import ModelError
+from summarizers.models import LoadedModel
+from summarizers.registry import Length, TokenBudget
+from summarizers.text import split_sentences, words
+
+MAX_BATCH = 8  # chunks per generate call: bounds peak memory on long documents
+MAX_REDUCE_ROUNDS = 4
+
+
+class DegenerateGeneration(ModelError):
+    """The model produced nothing usable (empty, no words, or one word over and over)."""
+
+
+@dataclass(frozen=True)
+class Generated:
+    text: str
+    sentences: tuple[str, ...]
+    chunks: int
+    input_tokens: int
+    rounds: int
+
+
+def is_degenerate(text: str) -> bool:
+    tokens = words(text)
+    if not tokens:
+        return True
+    return len(tokens) >= 6 and len(set(tokens)) <= max(1, len(tokens) // 6)
+
+
+class AbstractiveEngine:
+    def __init__(self, loaded: LoadedModel) -> None:
+        self.loaded = loaded
+        self.spec = loaded.spec
+        self.tokenizer = loaded.tokenizer
+        self.model = loaded.model
+        config = self.model.config
+        # The spec's window, but never beyond the positions the weights have (a BART-style model fails late with
+        # an IndexError past max_position_embeddings; T5-style relative positions have no such limit).
+        positions = getattr(config, "max_position_embeddings", None) if config.model_type != "mt5" else None
+        self.window = min(self.spec.max_input_tokens, positions or self.spec.max_input_tokens)
+        overhead = len(self._encode_ids([""])[0])
+        self.chunk_limit = max(8, self.window - overhead)
+
+    # ---------------------------------------------------------------- preprocess
+
+    def _encode_ids(self, texts: list[str]) -> list[list[int]]:
+        suffixed = [text + self.spec.input_suffix for text in texts]
+        return self.tokenizer(suffixed, add_special_tokens=True, truncation=False)["input_ids"]
+
+    def _lengths(self, sentences: list[str]) -> list[int]:
+        if not sentences:
+            return []
+        encoded = self.tokenizer(sentences, add_special_tokens=False, truncation=False, verbose=False)
+        return [len(ids) for ids in encoded["input_ids"]]
+
+    def _split_long_sentence(self, sentence: str) -> list[str]:
+        """A sentence longer than a chunk is cut between words (a rare case: tables, run-on lists)."""
+        pieces: list[str] = []
+        current: list[str] = []
+        for word in sentence.split():
+            candidate = " ".join([*current, word])
+            if current and self._lengths([candidate])[0] > self.chunk_limit:
+                pieces.append(" ".join(current))
+                current = [word]
+            else:
+                current.append(word)
+        if current:
+            pieces.append(" ".join(current))
+        return pieces
+
+    def chunk(self, sentences: list[str]) -> list[str]:
+        """Pack whole sentences into chunks of at most `chunk_limit` tokens each."""
+        chunks: list[str] = []
+        current: list[str] = []
+        used = 0
+        separator_cost = 1
+        for sentence, length in zip(sentences, self._lengths(sentences), strict=True):
+            if length > self.chunk_limit:
+                parts = self._split_long_sentence(sentence)
+                pieces = list(zip(parts, self._lengths(parts), strict=True))
+            else:
+                pieces = [(sentence, length)]
+            for piece, piece_length in pieces:
+                if current and used + separator_cost + piece_length > self.chunk_limit:
+                    chunks.append(" ".join(current))
+                    current, used = [], 0
+                current.append(piece)
+                used += piece_length + separator_cost
+        if current:
+            chunks.append(" ".join(current))
+        return chunks
+
+    # ---------------------------------------------------------------- generate
+
+    def _generation_kwargs(self, budget: TokenBudget) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {
+            "num_beams": self.spec.num_beams,
+            "no_repeat_ngram_size": self.spec.no_repeat_ngram_size,
+            "length_penalty": self.spec.length_penalty,
+            "min_new_tokens": budget.min_new_tokens,
+            "max_new_tokens": budget.max_new_tokens,
+            "early_stopping": True,
+        }
+        if self.spec.decoder_start_token:
+            kwargs["decoder_start_token_id"] = self.tokenizer.convert_tokens_to_ids(self.spec.decoder_start_token)
+        return kwargs
+
+    def generate(self, chunks: list[str], budget: TokenBudget) -> list[str]:
+        import torch
+
+        outputs: list[str] = []
+        kwargs = self._generation_kwargs(budget)
+        for start in range(0, len(chunks), MAX_BATCH):
+            batch_texts = [text + self.spec.input_suffix for text in chunks[start : start + MAX_BATCH]]
+            with self.loaded.lock, torch.inference_mode():
+                batch = self.tokenizer(batch_texts, return_tensors="pt", padding=True, truncation=False)
+                if batch["input_ids"].shape[1] > self.window:
+                    raise ModelError(f"internal: a chunk of {batch['input_ids'].shape[1]} tokens exceeds {self.window}")
+                generated = self.model.generate(**batch, **kwargs)
+                outputs.extend(self.tokenizer.batch_decode(generated, skip_special_tokens=True))
+        return [self.postprocess(text) for text in outputs]
+
+    # ---------------------------------------------------------------- postprocess
+
+    @staticmethod
+    def postprocess(text: str) -> str:
+        return " ".join(text.replace("<n>", " ").split())
+
+    # ---------------------------------------------------------------- the whole path
+
+    def summarize(self, sentences: list[str], length: Length = "medium") -> Generated:
+        budget = self.spec.budget(length)
+        sentences = [s for s in sentences if s.strip()]
+        input_tokens = sum(self._lengths(sentences))
+        chunks = self.chunk(sentences)
+        first_chunks = len(chunks)
+        rounds = 0
+        while True:
+            rounds += 1
+            summaries = self.generate(chunks, budget)
+            if len(summaries) == 1 or rounds >= MAX_REDUCE_ROUNDS:
+                break
+            # Reduce: the chunk summaries, sentence by sentence, become the next round's input.
+            joined = [s for summary in summaries for s in _sentences(summary)]
+            chunks = self.chunk(joined)
+            if len(chunks) == 1:
+                summaries = self.generate(chunks, budget)
+                rounds += 1
+                break
+        text = " ".join(summaries)
+        if is_degenerate(text):
+            raise DegenerateGeneration(
+                f"{self.spec.model_id} produced no usable summary (output: {text[:80]!r}); "
+                "the model may be damaged or unsuited to this text"
+            )
+        return Generated(text, tuple(_sentences(text)), first_chunks, input_tokens, rounds)
+
+
+def _sentences(text: str) -> list[str]:
+    return [span.text(text) for span in split_sentences(text)]

@@ -1,0 +1,126 @@
+"""The extractive engine: whole source sentences, chosen by centrality, position and novelty. Needs no weights.
+
+1. Each sentence becomes a TF-IDF vector of stemmed content terms (Unicode tokens, English and Hindi stopwords).
+2. Centrality: PageRank over the cosine-similarity graph (as TextRank/LexRank).
+3. A position prior favours early sentences, as news is written top-down; its weight was tuned on the dev sets
+   (`benchmarks/quality.py --tune`).
+4. Selection is greedy with maximal marginal relevance: a sentence too similar to one already chosen is skipped.
+Sentences are returned in source order, with their spans, so attribution is exact.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from summarizers.lexicon import content_terms
+from summarizers.registry import Length
+from summarizers.text import Span, words
+
+SENTENCES_FOR_LENGTH: dict[Length, int] = {"short": 2, "medium": 3, "long": 5}
+MIN_WORDS = 5  # headings, bylines and captions are not summary sentences (unless nothing else exists)
+MAX_WORDS = 80  # a run-on "sentence" this long is a list or a table
+_CLOSING = ".!?।॥\"”’'»)"
+
+
+@dataclass(frozen=True)
+class RankingSettings:
+    position_weight: float = 0.55
+    position_decay: float = 0.5  # prior of sentence i is 1 / (1 + i) ** decay
+    damping: float = 0.85
+    redundancy: float = 0.5  # skip a sentence whose similarity to a chosen one exceeds this
+
+
+DEFAULT_SETTINGS = RankingSettings(position_weight=0.85, position_decay=1.0)
+# Tuned on the dev sets (`python benchmarks/quality.py --tune`): English news (CNN/DailyMail) is written strictly
+# top-down, so position dominates; the Hindi set rewards centrality more.
+SETTINGS_BY_LANGUAGE: dict[str, RankingSettings] = {
+    "en": DEFAULT_SETTINGS,
+    "hi": RankingSettings(position_weight=0.55, position_decay=0.5),
+}
+
+
+def settings_for(lang: str) -> RankingSettings:
+    return SETTINGS_BY_LANGUAGE.get(lang, DEFAULT_SETTINGS)
+
+
+@dataclass(frozen=True)
+class Extract:
+    spans: tuple[Span, ...]
+    scores: tuple[float, ...]
+
+
+def _similarity_matrix(term_lists: list[list[str]]) -> np.ndarray:
+    count = len(term_lists)
+    document_frequency: Counter[str] = Counter(term for terms in term_lists for term in set(terms))
+    vocabulary = {term: index for index, term in enumerate(document_frequency)}
+    matrix = np.zeros((count, max(1, len(vocabulary))))
+    for row, terms in enumerate(term_lists):
+        for term, frequency in Counter(terms).items():
+            idf = math.log((1 + count) / (1 + document_frequency[term])) + 1
+            matrix[row, vocabulary[term]] = (1 + math.log(frequency)) * idf
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    similarity = matrix @ matrix.T
+    np.fill_diagonal(similarity, 0.0)
+    return similarity
+
+
+def _pagerank(similarity: np.ndarray, damping: float, iterations: int = 50) -> np.ndarray:
+    count = similarity.shape[0]
+    row_sums = similarity.sum(axis=1, keepdims=True)
+    transition = np.divide(similarity, row_sums, out=np.full_like(similarity, 1.0 / count), where=row_sums > 0)
+    rank = np.full(count, 1.0 / count)
+    for _ in range(iterations):
+        updated = (1 - damping) / count + damping * (transition.T @ rank)
+        if np.abs(updated - rank).sum() < 1e-9:
+            return updated
+        rank = updated
+    return rank
+
+
+def rank(texts: list[str], settings: RankingSettings = DEFAULT_SETTINGS) -> np.ndarray:
+    """A score per sentence (higher is better), mixing centrality with the position prior."""
+    count = len(texts)
+    if count == 0:
+        return np.zeros(0)
+    similarity = _similarity_matrix([content_terms(text) for text in texts])
+    centrality = _pagerank(similarity, settings.damping) if count > 1 else np.ones(1)
+    centrality = centrality / centrality.max() if centrality.max() > 0 else centrality
+    prior = 1.0 / (1.0 + np.arange(count)) ** settings.position_decay
+    return (1 - settings.position_weight) * centrality + settings.position_weight * prior
+
+
+def select(texts: list[str], count: int, settings: RankingSettings = DEFAULT_SETTINGS) -> list[tuple[int, float]]:
+    """Indices (source order) and scores of the chosen sentences."""
+    if not texts or count <= 0:
+        return []
+    word_counts = [len(words(text)) for text in texts]
+    # Headlines and subheadings (no closing punctuation) repeat the sentences below them; prefer real sentences.
+    eligible = [
+        i for i, n in enumerate(word_counts) if MIN_WORDS <= n <= MAX_WORDS and texts[i].rstrip()[-1] in _CLOSING
+    ]
+    if len(eligible) < count:
+        eligible = [i for i, n in enumerate(word_counts) if MIN_WORDS <= n <= MAX_WORDS]
+    if not eligible:
+        eligible = [i for i, n in enumerate(word_counts) if n > 0] or list(range(len(texts)))
+    scores = rank([texts[i] for i in eligible], settings)
+    similarity = _similarity_matrix([content_terms(texts[i]) for i in eligible])
+    chosen: list[int] = []
+    for candidate in np.argsort(-scores, kind="stable"):
+        if len(chosen) >= count:
+            break
+        if any(similarity[candidate, other] > settings.redundancy for other in chosen):
+            continue
+        chosen.append(int(candidate))
+    return sorted((eligible[i], float(scores[i])) for i in chosen)
+
+
+def summarize_spans(text: str, spans: list[Span], length: Length = "medium", lang: str = "en") -> Extract:
+    """Choose sentences among `spans` of `text` (offsets stay exact)."""
+    count = SENTENCES_FOR_LENGTH[length]
+    picked = select([span.text(text) for span in spans], count, settings_for(lang))
+    return Extract(tuple(spans[i] for i, _ in picked), tuple(score for _, score in picked))

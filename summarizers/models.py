@@ -1,0 +1,156 @@
+"""Loading seq2seq checkpoints by hub id or local directory, once per process, shared by every caller.
+
+Hub ids are loaded from the standard Hugging Face cache (`HF_HOME`) only: summarising never starts a multi-GB
+download behind the user's back. Downloading is its own, explicit step (`python -m summarizers download hi`, or the
+Models page), which honours `HF_HUB_OFFLINE`.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from summarizers.errors import ModelLoadError, ModelUnavailable
+from summarizers.registry import ModelSpec, with_architecture
+
+_LOAD_LOCK = threading.Lock()
+_LOADED: dict[str, LoadedModel] = {}
+_TORCH_CONFIGURED = False
+
+
+@dataclass
+class LoadedModel:
+    spec: ModelSpec
+    tokenizer: Any
+    model: Any
+    # Generation and fast tokenizers are not safe to share between threads ("Already borrowed").
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def looks_like_path(target: str) -> bool:
+    return target.startswith((".", "/", "~")) or (os.sep in target and Path(target).expanduser().exists())
+
+
+def is_local(target: str) -> bool:
+    return looks_like_path(target) or Path(target).expanduser().is_dir()
+
+
+def hub_offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def configure_torch() -> None:
+    """Set torch's thread count once per process (it is global, and changing it mid-run is not thread-safe)."""
+    global _TORCH_CONFIGURED
+    if _TORCH_CONFIGURED:
+        return
+    import torch
+
+    threads = int(os.environ.get("SAAR_TORCH_THREADS", "0")) or max(1, os.cpu_count() or 1)
+    torch.set_num_threads(threads)
+    _TORCH_CONFIGURED = True
+
+
+def is_downloaded(spec: ModelSpec) -> bool:
+    """Whether the weights can be loaded without a network."""
+    if is_local(spec.model_id):
+        return (Path(spec.model_id).expanduser() / "config.json").is_file()
+    from huggingface_hub import try_to_load_from_cache
+
+    found = try_to_load_from_cache(spec.model_id, "config.json")
+    return isinstance(found, str)
+
+
+def _check_directory(directory: Path) -> None:
+    if not directory.exists():
+        raise ModelLoadError(f"model directory {directory} does not exist; check the path given with --model")
+    if not directory.is_dir():
+        raise ModelLoadError(f"{directory} is a file; --model takes a model directory or a hub id")
+    if not (directory / "config.json").is_file():
+        raise ModelLoadError(
+            f"{directory} has no config.json, so it is not a Hugging Face model directory "
+            "(save one with model.save_pretrained and tokenizer.save_pretrained)"
+        )
+
+
+def _load(spec: ModelSpec) -> LoadedModel:
+    from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
+
+    local = is_local(spec.model_id)
+    source = str(Path(spec.model_id).expanduser()) if local else spec.model_id
+    if local:
+        _check_directory(Path(source))
+    elif not is_downloaded(spec):
+        raise ModelUnavailable(
+            f"{spec.model_id} is not downloaded"
+            + (" and the hub is offline (HF_HUB_OFFLINE)" if hub_offline() else "")
+            + f"; run `python -m summarizers download {spec.lang}` with internet access, "
+            f"or point --model {spec.lang}=DIR at a local copy"
+        )
+    try:
+        config = AutoConfig.from_pretrained(source, local_files_only=True)
+    except (OSError, ValueError) as error:
+        raise ModelLoadError(f"{source}: its config cannot be read ({error})") from error
+    spec = with_architecture(spec, getattr(config, "model_type", ""))
+    if not getattr(config, "is_encoder_decoder", False):
+        raise ModelLoadError(
+            f"{source} holds a {config.model_type!r} model, not a sequence-to-sequence summariser "
+            "(expected an encoder-decoder such as BART, mT5 or IndicBART)"
+        )
+    configure_torch()
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=True, **spec.tokenizer_kwargs)
+        model = AutoModelForSeq2SeqLM.from_pretrained(source, local_files_only=True)
+    except (OSError, ValueError, KeyError, RuntimeError) as error:
+        raise ModelLoadError(f"{source} cannot be loaded as a summarisation model: {error}") from error
+    model.eval()
+    return LoadedModel(spec=spec, tokenizer=tokenizer, model=model)
+
+
+def load(spec: ModelSpec) -> LoadedModel:
+    """The loaded model for `spec`, loading it on first use; later callers share it."""
+    key = spec.model_id
+    with _LOAD_LOCK:
+        if key not in _LOADED:
+            _LOADED[key] = _load(spec)
+        loaded = _LOADED[key]
+    if loaded.spec.lang != spec.lang:
+        return LoadedModel(replace(loaded.spec, lang=spec.lang), loaded.tokenizer, loaded.model, loaded.lock)
+    return loaded
+
+
+def unload_all() -> None:
+    with _LOAD_LOCK:
+        _LOADED.clear()
+
+
+ProgressCallback = Callable[[str], None]
+
+
+def download(spec: ModelSpec, progress: ProgressCallback | None = None) -> str:
+    """Fetch a model's files into the Hugging Face cache; returns the local folder."""
+    if is_local(spec.model_id):
+        raise ModelLoadError(f"{spec.model_id} is a local directory; there is nothing to download")
+    if hub_offline():
+        raise ModelUnavailable("HF_HUB_OFFLINE is set; unset it and connect to the internet to download models")
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import HfHubHTTPError
+
+    if progress:
+        progress(f"Downloading {spec.model_id} (about {spec.download_mb:,} MB) into the Hugging Face cache")
+    try:
+        folder = snapshot_download(
+            spec.model_id,
+            allow_patterns=["*.json", "*.model", "*.safetensors", "*.txt", "*.bin"]
+            if spec.architecture != "mt5"
+            else ["*.json", "*.model", "*.safetensors", "*.bin"],
+        )
+    except (OSError, HfHubHTTPError, ValueError) as error:
+        raise ModelUnavailable(f"{spec.model_id} could not be downloaded: {error}") from error
+    if progress:
+        progress(f"{spec.model_id} is ready in {folder}")
+    return str(folder)

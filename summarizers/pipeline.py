@@ -1,0 +1,150 @@
+"""Document -> language runs -> one summary per language present.
+
+`method="auto"` uses the abstractive model where it can be loaded and otherwise the extractive engine, with a notice
+that says why and what to do. An extractive summary is never labelled abstractive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from summarizers import extractive
+from summarizers.abstractive import AbstractiveEngine, DegenerateGeneration
+from summarizers.documents import Document
+from summarizers.errors import ModelError, ModelUnavailable, UsageError
+from summarizers.language import Analysis, analyse
+from summarizers.languages import SUMMARISED, name
+from summarizers.models import load
+from summarizers.registry import LENGTHS, MT5_XLSUM, Length, spec_for
+from summarizers.text import Span, count_letters
+
+Method = Literal["auto", "abstractive", "extractive"]
+METHODS: tuple[Method, ...] = ("auto", "abstractive", "extractive")
+MIN_LETTERS = 120  # about two short sentences: less than this in a language is a quote or a name, not an article
+EXTRACTIVE_MODEL = "saar-extractive (TF-IDF centrality + position prior)"
+
+
+@dataclass(frozen=True)
+class Summary:
+    lang: str
+    method: Literal["abstractive", "extractive"] | None
+    model: str | None
+    sentences: tuple[str, ...]
+    notice: str | None = None
+    # Extractive summaries know exactly which source sentence each of theirs is.
+    source_spans: tuple[Span, ...] | None = None
+    chunks: int = 1
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.sentences)
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    document: Document
+    analysis: Analysis
+    summaries: tuple[Summary, ...]
+    notices: tuple[str, ...] = field(default=())
+
+
+def _extractive(text: str, spans: list[Span], lang: str, length: Length, notice: str | None) -> Summary:
+    extract = extractive.summarize_spans(text, spans, length, lang)
+    return Summary(
+        lang=lang,
+        method="extractive",
+        model=EXTRACTIVE_MODEL,
+        sentences=tuple(span.text(text) for span in extract.spans),
+        notice=notice,
+        source_spans=extract.spans,
+    )
+
+
+def _fallback_notice(lang: str, error: ModelError) -> str:
+    if isinstance(error, ModelUnavailable):
+        return (
+            f"{name(lang)} model not downloaded; showing an extractive summary. Run `python -m summarizers "
+            f"download {lang}` with internet access, or point --model {lang}=DIR at a local copy."
+        )
+    return f"{name(lang)} model could not be used; showing an extractive summary. ({error})"
+
+
+def summarize_language(
+    text: str,
+    spans: list[Span],
+    lang: str,
+    method: Method = "auto",
+    length: Length = "medium",
+    overrides: dict[str, str] | None = None,
+) -> Summary:
+    """One language's summary from its sentence spans in `text`."""
+    if method == "extractive":
+        return _extractive(text, spans, lang, length, None)
+    spec = spec_for(lang, overrides)
+    if spec is None:
+        raise UsageError(f"no model is registered for {name(lang)}")
+    try:
+        engine = AbstractiveEngine(load(spec))
+        generated = engine.summarize([span.text(text) for span in spans], length)
+    except (ModelError, DegenerateGeneration) as error:
+        if method == "abstractive":
+            return Summary(lang, "abstractive", spec.model_id, (), notice=f"No abstractive summary: {error}")
+        return _extractive(text, spans, lang, length, _fallback_notice(lang, error))
+    notice = None
+    if generated.chunks > 1:
+        notice = f"The text was longer than the model's window: summarised in {generated.chunks} parts, then combined."
+    return Summary(lang, "abstractive", spec.model_id, generated.sentences, notice=notice, chunks=generated.chunks)
+
+
+def summarize_analysis(
+    document: Document,
+    analysis: Analysis,
+    method: Method = "auto",
+    length: Length = "medium",
+    overrides: dict[str, str] | None = None,
+) -> DocumentSummary:
+    if method not in METHODS:
+        raise UsageError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    if length not in LENGTHS:
+        raise UsageError(f"unknown length {length!r}; choose one of {', '.join(LENGTHS)}")
+    text = document.text
+    overrides = overrides or {}
+    summaries: list[Summary] = []
+    notices: list[str] = []
+    languages = list(analysis.shares())
+    for lang in languages:
+        units = analysis.content_units(lang)
+        letters = sum(count_letters(unit.span.text(text)) for unit in units)
+        if lang == "und":
+            notices.append("Some text is in no language that could be told (symbols, numbers or an unknown script).")
+            continue
+        if letters < MIN_LETTERS and len(languages) > 1:
+            notices.append(f"The {name(lang)} part is too short to summarise ({letters} letters).")
+            continue
+        if lang not in SUMMARISED and lang not in overrides:
+            notices.append(
+                f"{name(lang)} ({lang}) is not summarised: Saar summarises English and Hindi. The multilingual "
+                f"{MT5_XLSUM.model_id} model covers 45 languages and may serve it: "
+                f"pass --model {lang}={MT5_XLSUM.model_id} to try."
+            )
+            continue
+        summaries.append(summarize_language(text, [unit.span for unit in units], lang, method, length, overrides))
+    if not summaries and not notices:
+        notices.append("Nothing to summarise: the document has no article text (only page chrome or symbols).")
+    order = {code: rank for rank, code in enumerate(SUMMARISED)}
+    summaries.sort(key=lambda summary: order.get(summary.lang, len(order)))
+    return DocumentSummary(document, analysis, tuple(summaries), tuple(notices))
+
+
+def summarize_document(
+    document: Document,
+    method: Method = "auto",
+    length: Length = "medium",
+    overrides: dict[str, str] | None = None,
+) -> DocumentSummary:
+    return summarize_analysis(document, analyse(document.text), method, length, overrides)

@@ -1,0 +1,165 @@
+"""Model specifications held as data: which checkpoint serves which language, and how to drive it.
+
+Generation defaults come from each model's card. A user overrides a language's model by hub id or local directory
+(`--model hi=DIR`, or the environment variable SAAR_MODEL_HI); an override keeps the generation settings of the
+architecture it turns out to be.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from summarizers.errors import UsageError
+
+Length = Literal["short", "medium", "long"]
+LENGTHS: tuple[Length, ...] = ("short", "medium", "long")
+Architecture = Literal["bart", "mt5", "indicbart"]
+
+
+@dataclass(frozen=True)
+class TokenBudget:
+    min_new_tokens: int
+    max_new_tokens: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.min_new_tokens <= self.max_new_tokens:
+            raise ValueError(f"min_new_tokens {self.min_new_tokens} must lie in [0, max {self.max_new_tokens}]")
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    lang: str
+    model_id: str
+    architecture: Architecture
+    max_input_tokens: int
+    num_beams: int
+    no_repeat_ngram_size: int
+    length_penalty: float
+    budgets: dict[Length, TokenBudget]
+    licence: str
+    commercial_use: bool
+    download_mb: int
+    card: str
+    # IndicBART wants "text </s> <2hi>" as input and starts decoding at "<2hi>".
+    input_suffix: str = ""
+    decoder_start_token: str | None = None
+    tokenizer_kwargs: dict[str, object] = field(default_factory=dict)
+
+    def budget(self, length: Length) -> TokenBudget:
+        if length not in self.budgets:
+            raise UsageError(f"unknown length {length!r}; choose one of {', '.join(LENGTHS)}")
+        return self.budgets[length]
+
+
+DISTILBART_CNN = ModelSpec(
+    lang="en",
+    model_id="sshleifer/distilbart-cnn-12-6",
+    architecture="bart",
+    max_input_tokens=1024,
+    num_beams=4,
+    no_repeat_ngram_size=3,
+    length_penalty=2.0,
+    budgets={
+        "short": TokenBudget(20, 60),
+        "medium": TokenBudget(56, 142),  # the card's min_length/max_length
+        "long": TokenBudget(90, 220),
+    },
+    licence="Apache-2.0",
+    commercial_use=True,
+    download_mb=1222,
+    card="https://huggingface.co/sshleifer/distilbart-cnn-12-6",
+)
+
+MT5_XLSUM = ModelSpec(
+    lang="hi",
+    model_id="csebuetnlp/mT5_multilingual_XLSum",
+    architecture="mt5",
+    max_input_tokens=512,
+    num_beams=4,
+    no_repeat_ngram_size=2,
+    length_penalty=1.0,
+    budgets={
+        "short": TokenBudget(10, 40),
+        "medium": TokenBudget(20, 84),  # the card's max_length=84
+        "long": TokenBudget(40, 140),
+    },
+    licence="CC BY-NC-SA 4.0 (non-commercial use only)",
+    commercial_use=False,
+    download_mb=2330,
+    card="https://huggingface.co/csebuetnlp/mT5_multilingual_XLSum",
+)
+
+INDICBART_XLSUM = ModelSpec(
+    lang="hi",
+    model_id="ai4bharat/IndicBART-XLSum",
+    architecture="indicbart",
+    max_input_tokens=1024,
+    num_beams=4,
+    no_repeat_ngram_size=3,
+    length_penalty=0.8,
+    budgets={"short": TokenBudget(10, 40), "medium": TokenBudget(20, 80), "long": TokenBudget(40, 140)},
+    licence="MIT",
+    commercial_use=True,
+    download_mb=976,
+    card="https://huggingface.co/ai4bharat/IndicBART-XLSum",
+    input_suffix=" </s> <2hi>",
+    decoder_start_token="<2hi>",
+    tokenizer_kwargs={"keep_accents": True, "do_lower_case": False, "use_fast": False},
+)
+
+DEFAULTS: dict[str, ModelSpec] = {"en": DISTILBART_CNN, "hi": MT5_XLSUM}
+ALTERNATIVES: dict[str, tuple[ModelSpec, ...]] = {"hi": (INDICBART_XLSUM,)}
+KNOWN: dict[str, ModelSpec] = {spec.model_id: spec for spec in (DISTILBART_CNN, MT5_XLSUM, INDICBART_XLSUM)}
+# Settings for a model of unknown origin, chosen by the architecture its config declares.
+BY_ARCHITECTURE: dict[str, ModelSpec] = {
+    "bart": DISTILBART_CNN,
+    "mbart": DISTILBART_CNN,
+    "mt5": MT5_XLSUM,
+    "t5": MT5_XLSUM,
+}
+
+ENV_PREFIX = "SAAR_MODEL_"
+
+
+def parse_overrides(pairs: list[str] | None) -> dict[str, str]:
+    """`["hi=DIR", "en=org/name"]` -> {"hi": "DIR", "en": "org/name"}."""
+    overrides: dict[str, str] = {}
+    for pair in pairs or []:
+        lang, sep, target = pair.partition("=")
+        if not sep or not lang.strip() or not target.strip():
+            raise UsageError(f"--model takes LANG=HUB_ID_OR_DIR (e.g. hi=./models/mt5), not {pair!r}")
+        overrides[lang.strip().lower()] = target.strip()
+    return overrides
+
+
+def environment_overrides() -> dict[str, str]:
+    return {
+        name[len(ENV_PREFIX) :].lower(): value
+        for name, value in os.environ.items()
+        if name.startswith(ENV_PREFIX) and value.strip()
+    }
+
+
+def spec_for(lang: str, overrides: dict[str, str] | None = None) -> ModelSpec | None:
+    """The spec serving `lang`: an explicit override, then the environment, then the default (None if none)."""
+    chosen = {**environment_overrides(), **(overrides or {})}.get(lang)
+    if chosen is None:
+        return DEFAULTS.get(lang)
+    if chosen in KNOWN:
+        return replace(KNOWN[chosen], lang=lang)
+    base = DEFAULTS.get(lang, MT5_XLSUM)
+    return replace(base, lang=lang, model_id=chosen, card="", download_mb=0, licence="see the model's own card")
+
+
+def with_architecture(spec: ModelSpec, model_type: str) -> ModelSpec:
+    """Generation settings of the architecture a loaded config declares, keeping the spec's identity."""
+    if spec.model_id in KNOWN:
+        return spec
+    template = BY_ARCHITECTURE.get(model_type)
+    if template is None or template.architecture == spec.architecture:
+        return spec
+    return replace(
+        template, lang=spec.lang, model_id=spec.model_id, card=spec.card, licence=spec.licence, download_mb=0
+    )
