@@ -135,9 +135,8 @@ def main() -> None:
         started = time.perf_counter()
         extractive.summarize_spans(article, spans, "medium", "en")
         timings.append(time.perf_counter() - started)
-    print(
-        f"extractive summary of a 2,000-word article ({len(spans)} sentences): median {statistics.median(timings) * 1000:.1f} ms"
-    )
+    median_ms = statistics.median(timings) * 1000
+    print(f"extractive summary of a 2,000-word article ({len(spans)} sentences): median {median_ms:.1f} ms")
 
 
 if __name__ == "__main__":
