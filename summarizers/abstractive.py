@@ -19,7 +19,7 @@ from summarizers.registry import Length, TokenBudget
 from summarizers.text import split_sentences, words
 
 MAX_BATCH = 8  # chunks per generate call: bounds peak memory on long documents
-MAX_REDUCE_ROUNDS = 4
+MAX_REDUCE_ROUNDS = 6
 
 
 class DegenerateGeneration(ModelError):
@@ -33,13 +33,16 @@ class Generated:
     chunks: int
     input_tokens: int
     rounds: int
+    output_tokens: int  # generated tokens of the final summary, special tokens excluded
 
 
 def is_degenerate(text: str) -> bool:
+    """No words at all, or one word making up most of the output ("the the the the")."""
     tokens = words(text)
     if not tokens:
         return True
-    return len(tokens) >= 6 and len(set(tokens)) <= max(1, len(tokens) // 6)
+    most_common = max(tokens.count(token) for token in set(tokens))
+    return len(tokens) >= 6 and most_common > len(tokens) / 2
 
 
 class AbstractiveEngine:
@@ -124,6 +127,8 @@ class AbstractiveEngine:
         import torch
 
         outputs: list[str] = []
+        self.last_output_tokens: list[int] = []
+        special = set(self.tokenizer.all_special_ids)
         kwargs = self._generation_kwargs(budget)
         for start in range(0, len(chunks), MAX_BATCH):
             batch_texts = [text + self.spec.input_suffix for text in chunks[start : start + MAX_BATCH]]
@@ -132,6 +137,7 @@ class AbstractiveEngine:
                 if batch["input_ids"].shape[1] > self.window:
                     raise ModelError(f"internal: a chunk of {batch['input_ids'].shape[1]} tokens exceeds {self.window}")
                 generated = self.model.generate(**batch, **kwargs)
+                self.last_output_tokens.extend(sum(1 for t in row.tolist() if t not in special) for row in generated)
                 outputs.extend(self.tokenizer.batch_decode(generated, skip_special_tokens=True))
         return [self.postprocess(text) for text in outputs]
 
@@ -157,18 +163,28 @@ class AbstractiveEngine:
                 break
             # Reduce: the chunk summaries, sentence by sentence, become the next round's input.
             joined = [s for summary in summaries for s in _sentences(summary)]
+            previous = len(chunks)
             chunks = self.chunk(joined)
+            if len(chunks) >= previous:
+                raise DegenerateGeneration(
+                    f"{self.spec.model_id}: the part summaries are not shorter than the parts, so they cannot be "
+                    "combined into one summary"
+                )
             if len(chunks) == 1:
                 summaries = self.generate(chunks, budget)
                 rounds += 1
                 break
-        text = " ".join(summaries)
+        if len(summaries) > 1:
+            raise DegenerateGeneration(
+                f"{self.spec.model_id}: {len(summaries)} part summaries remain after {rounds} rounds of combining"
+            )
+        text = summaries[0]
         if is_degenerate(text):
             raise DegenerateGeneration(
                 f"{self.spec.model_id} produced no usable summary (output: {text[:80]!r}); "
                 "the model may be damaged or unsuited to this text"
             )
-        return Generated(text, tuple(_sentences(text)), first_chunks, input_tokens, rounds)
+        return Generated(text, tuple(_sentences(text)), first_chunks, input_tokens, rounds, self.last_output_tokens[0])
 
 
 def _sentences(text: str) -> list[str]:

@@ -24,3 +24,12 @@ def bilingual_text() -> str:
 @pytest.fixture(scope="session")
 def menu_text() -> str:
     return MENU_SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Tiny local models for English (BART) and Hindi (mT5), built once per test session."""
+    from tests.tiny_models import build_tiny_bart, build_tiny_mt5
+
+    root = tmp_path_factory.mktemp("tiny-models")
+    return {"en": build_tiny_bart(root / "bart", max_positions=1024), "hi": build_tiny_mt5(root / "mt5")}

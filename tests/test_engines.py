@@ -1,0 +1,221 @@
+"""The summarisation engines through the real transformers path, on tiny models built locally."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from summarizers import extractive
+from summarizers.abstractive import AbstractiveEngine, is_degenerate
+from summarizers.documents import from_text, read_path
+from summarizers.errors import ModelLoadError, ModelUnavailable, UsageError
+from summarizers.language import analyse
+from summarizers.models import is_downloaded, load
+from summarizers.pipeline import summarize_document, summarize_language
+from summarizers.registry import DEFAULTS, TokenBudget, parse_overrides, spec_for
+from summarizers.text import split_sentences
+from tests.cli_runner import run_cli
+from tests.conftest import BILINGUAL_SEED
+from tests.tiny_models import build_tiny_bart, build_tiny_encoder_only
+
+# --- registry
+
+
+def test_token_budget_min_never_exceeds_max() -> None:
+    with pytest.raises(ValueError, match="min_new_tokens"):
+        TokenBudget(50, 10)
+    for spec in DEFAULTS.values():
+        for budget in spec.budgets.values():
+            assert budget.min_new_tokens <= budget.max_new_tokens
+
+
+def test_registry_defaults_and_licences() -> None:
+    assert spec_for("en").model_id == "sshleifer/distilbart-cnn-12-6"
+    hindi = spec_for("hi")
+    assert hindi.model_id == "csebuetnlp/mT5_multilingual_XLSum"
+    assert not hindi.commercial_use
+    assert "NC" in hindi.licence
+    assert hindi.max_input_tokens == 512
+    assert hindi.num_beams == 4
+    assert hindi.no_repeat_ngram_size == 2
+
+
+def test_overrides_by_flag_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert parse_overrides(["hi=./m", "EN=org/x"]) == {"hi": "./m", "en": "org/x"}
+    with pytest.raises(UsageError, match="LANG=HUB_ID_OR_DIR"):
+        parse_overrides(["hi"])
+    monkeypatch.setenv("SAAR_MODEL_HI", "ai4bharat/IndicBART-XLSum")
+    indic = spec_for("hi")
+    assert indic.decoder_start_token == "<2hi>"
+    assert indic.input_suffix.endswith("<2hi>")
+    assert spec_for("hi", {"hi": "/models/mine"}).model_id == "/models/mine"
+
+
+# --- loading errors
+
+
+def test_offline_without_weights_is_unavailable() -> None:
+    spec = spec_for("hi")
+    assert not is_downloaded(spec)
+    with pytest.raises(ModelUnavailable, match="download hi"):
+        load(spec)
+
+
+def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelLoadError, match="does not exist"):
+        load(spec_for("hi", {"hi": str(tmp_path / "nowhere")}))
+
+
+def test_directory_without_config_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelLoadError, match=r"no config\.json"):
+        load(spec_for("hi", {"hi": str(tmp_path)}))
+
+
+def test_model_of_the_wrong_kind_is_a_clear_error(tmp_path: Path) -> None:
+    directory = build_tiny_encoder_only(tmp_path / "bert")
+    with pytest.raises(ModelLoadError, match="not a sequence-to-sequence"):
+        load(spec_for("en", {"en": str(directory)}))
+
+
+# --- generation through the real code
+
+
+def test_both_languages_summarise_abstractively(tiny_models: dict[str, Path]) -> None:
+    overrides = {lang: str(path) for lang, path in tiny_models.items()}
+    result = summarize_document(read_path(BILINGUAL_SEED), overrides=overrides)
+    assert [s.lang for s in result.summaries] == ["en", "hi"]
+    for summary in result.summaries:
+        assert summary.method == "abstractive"
+        assert summary.model == overrides[summary.lang]
+        assert summary.sentences
+        assert not is_degenerate(summary.text)
+
+
+def test_engine_respects_the_window_of_the_weights(tmp_path: Path) -> None:
+    directory = build_tiny_bart(tmp_path / "short-bart", max_positions=256)
+    engine = AbstractiveEngine(load(spec_for("en", {"en": str(directory)})))
+    assert engine.window == 256  # the tiny BART has 256 positions although distilBART's spec says 1024
+    assert engine.chunk_limit < engine.window
+
+
+def test_long_document_is_chunked_and_summarised_within_budget(
+    tiny_models: dict[str, Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    sentences = [span.text(text) for text in _long_text() for span in split_sentences(text)]
+    assert sum(len(s.split()) for s in sentences) >= 20_000
+    engine = AbstractiveEngine(load(spec_for("en", {"en": str(tiny_models["en"])})))
+    chunks = engine.chunk(sentences)
+    assert len(chunks) > 1
+    assert all(len(engine._encode_ids([chunk])[0]) <= engine.window for chunk in chunks)
+    # No sentence is dropped or cut: the chunks hold every word, in order.
+    assert " ".join(chunks).split() == " ".join(sentences).split()
+    with warnings.catch_warnings(), caplog.at_level(logging.WARNING):
+        warnings.simplefilter("error")
+        generated = engine.summarize(sentences, "short")
+    assert generated.chunks == len(chunks)
+    assert generated.rounds >= 2
+    assert not [r for r in caplog.records if "trunc" in r.getMessage().lower() or "longer" in r.getMessage().lower()]
+    assert generated.output_tokens <= engine.spec.budget("short").max_new_tokens
+
+
+def _long_text() -> list[str]:
+    seed = read_path(BILINGUAL_SEED).text.split("\n\nपुतिन")[0]
+    return [seed] * (20_000 // len(seed.split()) + 1)
+
+
+def test_eight_threads_summarise_at_once(tiny_models: dict[str, Path]) -> None:
+    text = read_path(BILINGUAL_SEED).text
+    analysis = analyse(text)
+    overrides = {lang: str(path) for lang, path in tiny_models.items()}
+
+    def work(lang: str) -> str | None:
+        spans = [unit.span for unit in analysis.content_units(lang)]
+        return summarize_language(text, spans, lang, "abstractive", "short", overrides).method
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        methods = list(pool.map(work, ["en", "hi"] * 4))
+    assert methods == ["abstractive"] * 8
+
+
+def test_offline_auto_falls_back_to_extractive_with_a_notice() -> None:
+    result = summarize_document(read_path(BILINGUAL_SEED))
+    assert [s.method for s in result.summaries] == ["extractive", "extractive"]
+    hindi = result.summaries[1]
+    assert "Hindi model not downloaded" in hindi.notice
+    assert "python -m summarizers download hi" in hindi.notice
+    assert hindi.model != spec_for("hi").model_id  # never labelled with the model that did not run
+
+
+def test_explicit_abstractive_without_weights_gives_no_summary_and_says_why() -> None:
+    result = summarize_document(read_path(BILINGUAL_SEED), method="abstractive")
+    for summary in result.summaries:
+        assert summary.sentences == ()
+        assert "No abstractive summary" in summary.notice
+
+
+# --- the extractive engine on bad input
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["word", "https://example.com/a/b", "1 2 3 four", "! ? .", "ok. ok. ok. ok.", "नमस्ते", "a" * 5000],
+)
+def test_extractive_on_degenerate_input_returns_a_defined_result(text: str) -> None:
+    spans = split_sentences(text)
+    extract = extractive.summarize_spans(text, spans, "medium")
+    assert len(extract.spans) <= 3
+    assert all(span in spans for span in extract.spans)
+
+
+def test_extractive_on_nothing_is_empty() -> None:
+    assert extractive.summarize_spans("", [], "short").spans == ()
+
+
+def test_extractive_picks_whole_sentences_in_source_order() -> None:
+    text = read_path(BILINGUAL_SEED).text
+    spans = [unit.span for unit in analyse(text).content_units("en")]
+    extract = extractive.summarize_spans(text, spans, "long")
+    assert len(extract.spans) == 5
+    assert list(extract.spans) == sorted(extract.spans)
+    assert all(span in spans for span in extract.spans)
+
+
+def test_other_languages_get_a_notice() -> None:
+    marathi = "महाराष्ट्रात आज मुसळधार पाऊस झाला आणि अनेक ठिकाणी पाणी साचले आहे. प्रशासनाने सतर्क राहण्याचे आवाहन केले आहे."
+    result = summarize_document(from_text(marathi))
+    assert result.summaries == ()
+    assert "Marathi (mr) is not summarised" in result.notices[0]
+
+
+# --- the command line
+
+
+def test_summarize_cli_offline_is_extractive_with_notice() -> None:
+    result = run_cli("summarize", str(BILINGUAL_SEED), "--json")
+    assert result.code == 0
+    (document,) = result.json()["documents"]
+    assert [(s["lang"], s["method"]) for s in document["summaries"]] == [("en", "extractive"), ("hi", "extractive")]
+    assert all("not downloaded" in s["notice"] for s in document["summaries"])
+
+
+def test_summarize_cli_with_local_models_is_abstractive(tiny_models: dict[str, Path], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run_cli(
+        "summarize", str(BILINGUAL_SEED), str(empty), "--length", "short",
+        "--model", f"en={tiny_models['en']}", "--model", f"hi={tiny_models['hi']}", "--json",
+    )  # fmt: skip
+    assert result.code == 1
+    good, bad = result.json()["documents"]
+    assert [(s["lang"], s["method"]) for s in good["summaries"]] == [("en", "abstractive"), ("hi", "abstractive")]
+    assert good["summaries"][1]["model"] == str(tiny_models["hi"])
+    assert "empty" in bad["error"]
+
+
+def test_summarize_cli_rejects_bad_options() -> None:
+    assert run_cli("summarize", str(BILINGUAL_SEED), "--length", "huge").code == 2
+    assert run_cli("summarize", str(BILINGUAL_SEED), "--model", "nonsense").code == 2
