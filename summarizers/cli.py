@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from summarizers import models, registry
+from summarizers.attribution import align, split_summary
 from summarizers.documents import read_path
 from summarizers.errors import SummarizerError, UsageError
 from summarizers.language import analyse
 from summarizers.languages import name
 from summarizers.pipeline import METHODS, summarize_document
-from summarizers.serialize import analysis_dict, document_summary_dict
+from summarizers.serialize import aligned_dict, analysis_dict, document_summary_dict
 
 EXIT_OK = 0
 EXIT_UNREADABLE = 1
@@ -117,6 +118,29 @@ def command_download(args: argparse.Namespace) -> int:
     return status
 
 
+def command_attribute(args: argparse.Namespace) -> int:
+    try:
+        source = read_path(args.source)
+        summary = read_path(args.summary)
+    except SummarizerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    spans = [unit.span for unit in analyse(source.text).content_units()]
+    aligned = align(source.text, split_summary(summary.text), spans)
+    payload = {"sentences": [aligned_dict(sentence) for sentence in aligned]}
+
+    def render(data: dict[str, Any]) -> str:
+        lines = []
+        for sentence in data["sentences"]:
+            mark = "supported  " if sentence["supported"] else "UNSUPPORTED"
+            places = ", ".join(f"{s['start']}-{s['end']} ({s['score']:.2f})" for s in sentence["sources"]) or "none"
+            lines.append(f"{mark} {sentence['text']}\n            sources: {places}")
+        return "\n".join(lines) + "\n"
+
+    _emit(payload, args.json, render)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m summarizers", description="Bilingual English-Hindi summarization")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -134,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summarize.add_argument("--json", action="store_true", help="print JSON (the documented contract)")
     summarize.set_defaults(run=command_summarize)
+
+    attribute = commands.add_parser("attribute", help="link each sentence of a summary to its source sentences")
+    attribute.add_argument("source", metavar="SOURCE_FILE")
+    attribute.add_argument("summary", metavar="SUMMARY_FILE")
+    attribute.add_argument("--json", action="store_true", help="print JSON (the documented contract)")
+    attribute.set_defaults(run=command_attribute)
 
     download = commands.add_parser("download", help="fetch model weights into the Hugging Face cache")
     download.add_argument("languages", nargs="*", metavar="LANG", help="default: every language's default model")

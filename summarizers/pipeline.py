@@ -11,6 +11,7 @@ from typing import Literal
 
 from summarizers import extractive
 from summarizers.abstractive import AbstractiveEngine, DegenerateGeneration
+from summarizers.attribution import AlignedSentence, Source, align
 from summarizers.documents import Document
 from summarizers.errors import ModelError, ModelUnavailable, UsageError
 from summarizers.language import Analysis, analyse
@@ -35,6 +36,7 @@ class Summary:
     # Extractive summaries know exactly which source sentence each of theirs is.
     source_spans: tuple[Span, ...] | None = None
     chunks: int = 1
+    attribution: tuple[AlignedSentence, ...] = ()
 
     @property
     def text(self) -> str:
@@ -55,13 +57,20 @@ class DocumentSummary:
 
 def _extractive(text: str, spans: list[Span], lang: str, length: Length, notice: str | None) -> Summary:
     extract = extractive.summarize_spans(text, spans, length, lang)
+    sentences = tuple(span.text(text) for span in extract.spans)
+    # Exact attribution: each extracted sentence is its own source.
+    attribution = tuple(
+        AlignedSentence(sentence, True, (Source(span.start, span.end, 1.0),))
+        for sentence, span in zip(sentences, extract.spans, strict=True)
+    )
     return Summary(
         lang=lang,
         method="extractive",
         model=EXTRACTIVE_MODEL,
-        sentences=tuple(span.text(text) for span in extract.spans),
+        sentences=sentences,
         notice=notice,
         source_spans=extract.spans,
+        attribution=attribution,
     )
 
 
@@ -98,7 +107,16 @@ def summarize_language(
     notice = None
     if generated.chunks > 1:
         notice = f"The text was longer than the model's window: summarised in {generated.chunks} parts, then combined."
-    return Summary(lang, "abstractive", spec.model_id, generated.sentences, notice=notice, chunks=generated.chunks)
+    attribution = tuple(align(text, list(generated.sentences), spans))
+    return Summary(
+        lang,
+        "abstractive",
+        spec.model_id,
+        generated.sentences,
+        notice=notice,
+        chunks=generated.chunks,
+        attribution=attribution,
+    )
 
 
 def summarize_analysis(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from summarizers.attribution import AlignedSentence
 from summarizers.language import Analysis, Segment
 from summarizers.pipeline import DocumentSummary, Summary
 
@@ -38,7 +39,7 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "model": summary.model,
         "text": summary.text,
         "notice": summary.notice,
-        "sentences": [{"text": sentence} for sentence in summary.sentences],
+        "sentences": [aligned_dict(aligned) for aligned in summary.attribution],
     }
 
 
@@ -48,3 +49,14 @@ def document_summary_dict(result: DocumentSummary) -> dict[str, Any]:
         "summaries": [summary_dict(summary) for summary in result.summaries],
         "notices": list(result.notices),
     }
+
+
+def aligned_dict(aligned: AlignedSentence) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "text": aligned.text,
+        "supported": aligned.supported,
+        "sources": [{"start": s.start, "end": s.end, "score": s.score} for s in aligned.sources],
+    }
+    if aligned.missing:
+        entry["missing"] = list(aligned.missing)
+    return entry

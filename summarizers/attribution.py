@@ -1,0 +1,118 @@
+"""Linking each summary sentence to the source sentences that support it.
+
+Lexical alignment on stemmed content terms (Unicode tokens, so Hindi works like English), weighted by rarity.
+A sentence is supported only when its terms are mostly covered by its sources *and* every number and name it states
+appears in them: a changed figure is the commonest summarisation error, and it shares most of its words with the
+truth.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from summarizers.lexicon import STOPWORDS, content_terms
+from summarizers.text import NUMBER_RE, WORD_RE, Span, split_sentences
+
+MAX_SOURCES = 3
+MIN_SOURCE_SCORE = 0.2  # a source must cover at least this much of a sentence's weighted terms
+SUPPORTED_COVERAGE = 0.5
+_DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+
+
+@dataclass(frozen=True)
+class Source:
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class AlignedSentence:
+    text: str
+    supported: bool
+    sources: tuple[Source, ...]
+    missing: tuple[str, ...] = ()  # numbers or names found in no aligned source
+
+
+def numbers_in(text: str) -> set[str]:
+    """Numbers as written, normalised: Devanagari digits to ASCII, thousands separators dropped."""
+    found = set()
+    for match in NUMBER_RE.finditer(text.translate(_DEVANAGARI_DIGITS)):
+        value = match.group().replace(",", "")
+        found.add(value.rstrip("0").rstrip(".") if "." in value else value)
+    return found
+
+
+def names_in(text: str) -> set[str]:
+    """Capitalised Latin words that are not at a sentence start and not stopwords: names, places, organisations."""
+    names = set()
+    for index, match in enumerate(WORD_RE.finditer(text)):
+        word = match.group()
+        if index == 0 or not word[0].isupper() or word.casefold() in STOPWORDS:
+            continue
+        names.add(word.casefold())
+    return names
+
+
+class Aligner:
+    """Aligns summary sentences to the sentences of one source text (built once, used for many sentences)."""
+
+    def __init__(self, text: str, spans: list[Span] | None = None) -> None:
+        self.text = text
+        self.spans = spans if spans is not None else split_sentences(text)
+        self.terms = [set(content_terms(span.text(text))) for span in self.spans]
+        frequency: Counter[str] = Counter(term for terms in self.terms for term in terms)
+        count = max(1, len(self.spans))
+        self.idf = {term: math.log((1 + count) / (1 + n)) + 1 for term, n in frequency.items()}
+        self.exact = {" ".join(span.text(text).split()): span for span in self.spans}
+
+    def _weight(self, term: str) -> float:
+        return self.idf.get(term, math.log(1 + max(1, len(self.spans))) + 1)
+
+    def align(self, sentence: str) -> AlignedSentence:
+        exact = self.exact.get(" ".join(sentence.split()))
+        if exact is not None:
+            return AlignedSentence(sentence, True, (Source(exact.start, exact.end, 1.0),))
+        wanted = set(content_terms(sentence))
+        total = sum(self._weight(term) for term in wanted)
+        if not wanted or total == 0:
+            return AlignedSentence(sentence, False, ())
+        chosen: list[Source] = []
+        covered: set[str] = set()
+        for _ in range(MAX_SOURCES):
+            best, best_gain, best_score = None, 0.0, 0.0
+            for index, terms in enumerate(self.terms):
+                gain = sum(self._weight(t) for t in (wanted & terms) - covered) / total
+                if gain > best_gain:
+                    best, best_gain = index, gain
+                    best_score = sum(self._weight(t) for t in wanted & terms) / total
+            if best is None or best_gain < (MIN_SOURCE_SCORE if not chosen else 0.1):
+                break
+            covered |= wanted & self.terms[best]
+            span = self.spans[best]
+            chosen.append(Source(span.start, span.end, round(best_score, 4)))
+        coverage = sum(self._weight(t) for t in covered) / total
+        evidence = " ".join(self.text[source.start : source.end] for source in chosen)
+        missing = sorted(numbers_in(sentence) - numbers_in(evidence))
+        evidence_words = {match.group().casefold() for match in WORD_RE.finditer(evidence)}
+        missing += sorted(name for name in names_in(sentence) if name not in evidence_words)
+        supported = bool(chosen) and coverage >= SUPPORTED_COVERAGE and not missing
+        chosen.sort(key=lambda source: source.start)
+        return AlignedSentence(sentence, supported, tuple(chosen), tuple(missing))
+
+
+def align(source_text: str, summary_sentences: list[str], spans: list[Span] | None = None) -> list[AlignedSentence]:
+    aligner = Aligner(source_text, spans)
+    return [aligner.align(sentence) for sentence in summary_sentences]
+
+
+def split_summary(summary_text: str) -> list[str]:
+    return [span.text(summary_text) for span in split_sentences(summary_text)]
+
+
+def clean_ptb(text: str) -> str:
+    """Undo PTB-style spacing (" ." and " 's") in reference summaries."""
+    return re.sub(r" ([.,;:!?'’]|n't|'s)", r"\1", text)
