@@ -63,12 +63,14 @@ class AbstractiveEngine:
 
     def _encode_ids(self, texts: list[str]) -> list[list[int]]:
         suffixed = [text + self.spec.input_suffix for text in texts]
-        return self.tokenizer(suffixed, add_special_tokens=True, truncation=False)["input_ids"]
+        with self.loaded.lock:  # a fast tokenizer keeps padding state: never share it between threads unlocked
+            return self.tokenizer(suffixed, add_special_tokens=True, truncation=False)["input_ids"]
 
     def _lengths(self, sentences: list[str]) -> list[int]:
         if not sentences:
             return []
-        encoded = self.tokenizer(sentences, add_special_tokens=False, truncation=False, verbose=False)
+        with self.loaded.lock:
+            encoded = self.tokenizer(sentences, add_special_tokens=False, truncation=False, verbose=False)
         return [len(ids) for ids in encoded["input_ids"]]
 
     def _split_long_sentence(self, sentence: str) -> list[str]:

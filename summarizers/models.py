@@ -28,7 +28,7 @@ class LoadedModel:
     tokenizer: Any
     model: Any
     # Generation and fast tokenizers are not safe to share between threads ("Already borrowed").
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    lock: threading.RLock = field(default_factory=threading.RLock)
 
 
 def looks_like_path(target: str) -> bool:
