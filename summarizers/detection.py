@@ -12,7 +12,6 @@ several threads, so `SeededDetector` owns a private, seeded factory behind a loc
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from functools import lru_cache
 
 from summarizers.scripts import Script
@@ -378,10 +377,3 @@ def language_for(script: Script, paragraph: str) -> str:
     if script == "Arab":
         return arabic_language(paragraph)
     return other_script_language(paragraph)
-
-
-def counts_by_language(pairs: list[tuple[str, int]]) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for lang, letters in pairs:
-        total[lang] += letters
-    return total

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from summarizers import detection
 from summarizers.noise import noise_lines
-from summarizers.scripts import Script, dominant_script, script_counts
+from summarizers.scripts import Script, dominant_script
 from summarizers.text import WORD_RE, Span, count_letters, line_spans, split_sentences
 
 UNDETERMINED = "und"
@@ -250,10 +250,8 @@ def units_of(text: str) -> list[Unit]:
 
 
 def _dominant_lang(text: str, units: list[Unit]) -> str:
-    counts: Counter[str] = Counter()
-    for unit in units:
-        counts[unit.lang] += count_letters(unit.span.text(text))
-    return counts.most_common(1)[0][0] if counts else UNDETERMINED
+    shares = letter_shares(text, units)
+    return next(iter(shares), UNDETERMINED)
 
 
 def segments_of(text: str, units: list[Unit]) -> list[Segment]:
@@ -332,7 +330,3 @@ def analyse(text: str) -> Analysis:
 
 def segment(text: str) -> list[Segment]:
     return list(analyse(text).segments)
-
-
-def script_share(text: str) -> dict[str, int]:
-    return dict(script_counts(text))

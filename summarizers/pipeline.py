@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from summarizers import extractive
-from summarizers.abstractive import AbstractiveEngine, DegenerateGeneration
+from summarizers.abstractive import AbstractiveEngine
 from summarizers.attribution import AlignedSentence, Source, align
 from summarizers.documents import Document
 from summarizers.errors import ModelError, ModelUnavailable, UsageError
@@ -100,7 +100,7 @@ def summarize_language(
     try:
         engine = AbstractiveEngine(load(spec))
         generated = engine.summarize([span.text(text) for span in spans], length)
-    except (ModelError, DegenerateGeneration) as error:
+    except ModelError as error:  # DegenerateGeneration included
         if method == "abstractive":
             return Summary(lang, "abstractive", spec.model_id, (), notice=f"No abstractive summary: {error}")
         return _extractive(text, spans, lang, length, _fallback_notice(lang, error))
