@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizers.attribution import Aligner, clean_ptb, names_in, numbers_in, split_summary  # noqa: E402
+from summarizers.attribution import Aligner, align_across, clean_ptb, names_in, numbers_in, split_summary  # noqa: E402
 from summarizers.language import analyse  # noqa: E402
 
 
@@ -82,6 +82,48 @@ def main() -> None:
     for sentence, source, result in rng.sample(samples, min(args.show, len(samples))):
         print(f"\n[{'supported' if result.supported else 'UNSUPPORTED'} {result.sources[0].score:.2f}] {sentence}")
         print(f"  -> {source[:240]}")
+    cross_language(rng, args.show)
+
+
+def _changed_number(sentence: str, rng: random.Random) -> str | None:
+    match = re.search(r"\d+", sentence.translate(str.maketrans("०१२३४५६७८९", "0123456789")))
+    if match is None:
+        return None
+    changed = str(int(match.group()) + rng.randint(2, 9))
+    return sentence[: match.start()] + changed + sentence[match.end() :]
+
+
+def cross_language(rng: random.Random, show: int) -> None:
+    """Seed 003 holds an English article and its Hindi version: align each version's sentences to the other."""
+    text = (ROOT / "seeds" / "en_hi_putin_modi_talks_bilingual.txt").read_text("utf-8")
+    analysis = analyse(text)
+    runs = {lang: [unit.span for unit in analysis.content_units(lang)] for lang in ("en", "hi")}
+    print("\ncross-language, seed 003 (English article and its Hindi version)")
+    for lang, other in (("hi", "en"), ("en", "hi")):
+        sentences = [span.text(text) for span in runs[lang]]
+        results = align_across(text, sentences, runs[other])
+        checked = [(sentence, result) for sentence, result in zip(sentences, results, strict=True) if result.checked]
+        linked = sum(bool(result.sources) for _, result in checked)
+        supported = sum(result.supported for _, result in checked)
+        fabricated = [
+            variant
+            for sentence, result in checked
+            if result.supported
+            if (variant := _changed_number(sentence, rng)) is not None
+        ]
+        flagged = sum(not result.supported for result in align_across(text, fabricated, runs[other]))
+        print(
+            f"  {lang} -> {other}: {len(sentences)} sentences, {len(checked)} state a checkable fact; "
+            f"linked {linked}/{len(checked)}, supported {supported}/{len(checked)}; "
+            f"changed-number variants flagged {flagged}/{len(fabricated)}"
+        )
+        for sentence, result in checked[: show // 2]:
+            source = max(result.sources, key=lambda item: item.score, default=None)
+            print(
+                f"    [{'supported' if result.supported else 'UNSUPPORTED ' + ', '.join(result.missing)}] "
+                f"{sentence[:90]}"
+            )
+            print(f"      -> {text[source.start : source.end][:110] if source else '(none)'}")
 
 
 if __name__ == "__main__":

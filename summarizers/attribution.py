@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from summarizers.facts import all_keys, facts_in, latin_name_vocabulary, latin_names, names_matching
 from summarizers.lexicon import STOPWORDS, content_terms
 from summarizers.text import NUMBER_RE, WORD_RE, Span, split_sentences
 
@@ -35,6 +36,8 @@ class AlignedSentence:
     supported: bool
     sources: tuple[Source, ...]
     missing: tuple[str, ...] = ()  # numbers or names found in no aligned source
+    # False when nothing in the sentence could be checked: across languages only numbers, dates and names can be.
+    checked: bool = True
 
 
 def numbers_in(text: str) -> set[str]:
@@ -107,6 +110,77 @@ class Aligner:
 def align(source_text: str, summary_sentences: list[str], spans: list[Span] | None = None) -> list[AlignedSentence]:
     aligner = Aligner(source_text, spans)
     return [aligner.align(sentence) for sentence in summary_sentences]
+
+
+def align_across(
+    source_text: str, summary_sentences: list[str], spans: list[Span] | None = None
+) -> list[AlignedSentence]:
+    """Align sentences to a source in the other language (a Hindi summary to the English version, or the reverse).
+
+    Words cannot be compared offline, so the evidence is the facts a sentence states: a source sentence supports it
+    as far as it states the same numbers, dates and names. A sentence stating none of them is left unchecked.
+    """
+    spans = spans if spans is not None else split_sentences(source_text)
+    source_names = latin_name_vocabulary(source_text)
+    source_name_keys = all_keys(latin_names(source_text, source_names))
+    return [_align_by_facts(source_text, spans, source_names, source_name_keys, s) for s in summary_sentences]
+
+
+def _align_by_facts(
+    source_text: str, spans: list[Span], source_names: set[str], source_name_keys: set[str], sentence: str
+) -> AlignedSentence:
+    stated = facts_in(sentence, source_name_keys)
+    # A capitalised first word is a name only if the source knows it ("Putin said" yes, "Trade grew" no).
+    first_word = WORD_RE.match(sentence.lstrip())
+    if first_word and first_word.group()[0].isupper() and first_word.group().casefold() not in STOPWORDS:
+        for fact in latin_names(sentence, {first_word.group()}):
+            if fact.keys & (source_name_keys | all_keys(names_matching(source_text, set(fact.keys)))):
+                stated.append(fact)
+    wanted = {fact.key: fact for fact in stated}
+    if not wanted:
+        return AlignedSentence(sentence, False, (), checked=False)
+    sentence_name_keys = all_keys(fact for fact in stated if fact.kind == "name")
+    source_facts = [
+        facts_in(span.text(source_text), sentence_name_keys) + latin_names(span.text(source_text), source_names)
+        for span in spans
+    ]
+    evidence = [all_keys(facts) for facts in source_facts]
+    all_wanted_keys = all_keys(wanted.values())
+    # Facts a source states that the sentence does not: among equal matches, the more specific sentence wins
+    # (a headline naming everyone matches every sentence that names anyone).
+    extra = [len({fact.key for fact in facts if not fact.keys & all_wanted_keys}) for facts in source_facts]
+    chosen: list[Source] = []
+    found: set[str] = set()
+    for _ in range(MAX_SOURCES):
+        gains = [{key for key, fact in wanted.items() if key not in found and fact.keys & keys} for keys in evidence]
+        best = max(range(len(gains)), key=lambda index: (len(gains[index]), -extra[index]), default=None)
+        if best is None or not gains[best]:
+            break
+        found |= gains[best]
+        score = len({key for key, fact in wanted.items() if fact.keys & evidence[best]}) / len(wanted)
+        chosen.append(Source(spans[best].start, spans[best].end, round(score, 4)))
+    missing = tuple(fact.text for key, fact in wanted.items() if key not in found)
+    chosen.sort(key=lambda source: source.start)
+    return AlignedSentence(sentence, bool(chosen) and not missing, tuple(chosen), missing)
+
+
+def attribute(source_text: str, summary_sentences: list[str]) -> list[AlignedSentence]:
+    """Align each summary sentence to the source's article text: within its language where the source has text in
+    it, otherwise across languages by the facts it states (a Hindi summary against an English article)."""
+    from summarizers.language import analyse  # the language layer sits above attribution in the data flow
+
+    analysis = analyse(source_text)
+    spans_by_lang = {lang: [unit.span for unit in analysis.content_units(lang)] for lang in analysis.shares()}
+    all_spans = [unit.span for unit in analysis.content_units()]
+    aligned = []
+    for sentence in summary_sentences:
+        lang = analyse(sentence).language
+        same_language = spans_by_lang.get(lang)
+        if same_language:
+            aligned.append(Aligner(source_text, same_language).align(sentence))
+        else:
+            aligned.extend(align_across(source_text, [sentence], all_spans))
+    return aligned
 
 
 def split_summary(summary_text: str) -> list[str]:

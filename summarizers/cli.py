@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from summarizers import models, registry
-from summarizers.attribution import align, split_summary
+from summarizers.attribution import attribute, split_summary
 from summarizers.documents import read_path
 from summarizers.errors import SummarizerError, UsageError
 from summarizers.language import analyse
@@ -125,14 +125,15 @@ def command_attribute(args: argparse.Namespace) -> int:
     except SummarizerError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
-    spans = [unit.span for unit in analyse(source.text).content_units()]
-    aligned = align(source.text, split_summary(summary.text), spans)
+    aligned = attribute(source.text, split_summary(summary.text))
     payload = {"sentences": [aligned_dict(sentence) for sentence in aligned]}
 
     def render(data: dict[str, Any]) -> str:
         lines = []
         for sentence in data["sentences"]:
             mark = "supported  " if sentence["supported"] else "UNSUPPORTED"
+            if not sentence.get("checked", True):
+                mark = "unchecked  "
             places = ", ".join(f"{s['start']}-{s['end']} ({s['score']:.2f})" for s in sentence["sources"]) or "none"
             lines.append(f"{mark} {sentence['text']}\n            sources: {places}")
         return "\n".join(lines) + "\n"

@@ -59,4 +59,6 @@ def aligned_dict(aligned: AlignedSentence) -> dict[str, Any]:
     }
     if aligned.missing:
         entry["missing"] = list(aligned.missing)
+    if not aligned.checked:
+        entry["checked"] = False  # nothing in it could be compared with the source (no shared language or facts)
     return entry

@@ -1,0 +1,315 @@
+"""Checkable facts (numbers, dates, names) and their matching across English and Hindi, offline.
+
+Two versions of one story rarely share words, but they share figures, dates and names: "$65 billion in 2024" and
+"2024 में ... 65 अरब डॉलर" state the same two facts. Each fact gets language-independent keys (a number's value, a
+date's month and day, a name's transliteration skeleton), and facts with a key in common match.
+
+Names are found from the Latin side: capitalised words in running text. Hindi has no capitals, so a Hindi word counts
+as a name only when it matches a name the other text states; names that appear only in a Hindi text cannot be listed
+without a name dictionary, and `FactComparison.note` says so.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+import regex
+
+from summarizers.lexicon import STOPWORDS
+from summarizers.text import WORD_RE, Span, split_sentences
+from summarizers.transliteration import name_keys
+
+FactKind = Literal["number", "date", "name"]
+
+
+def _with_nukta_variants(table: dict[str, int]) -> dict[str, int]:
+    """Both spellings of nukta letters (ड़ as one code point, or ड + ़), since texts use either."""
+    return {variant: value for word, value in table.items() for variant in _spellings(word)}
+
+
+def _spellings(word: str) -> set[str]:
+    return {word, unicodedata.normalize("NFC", word), unicodedata.normalize("NFD", word), _composed(word)}
+
+
+def _composed(word: str) -> str:
+    # NFC leaves ड़ decomposed (a composition exclusion); some texts use the single code point.
+    pairs = {"ड़": "\u095c", "ढ़": "\u095d", "फ़": "\u095e", "ज़": "\u095b", "क़": "\u0958", "ख़": "\u0959", "ग़": "\u095a"}
+    for decomposed, single in pairs.items():
+        word = word.replace(decomposed, single)
+    return word
+
+
+_DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_SCALES = {
+    "thousand": 10**3, "हज़ार": 10**3, "हजार": 10**3,
+    "lakh": 10**5, "lakhs": 10**5, "lac": 10**5, "लाख": 10**5,
+    "million": 10**6, "millions": 10**6, "mn": 10**6, "मिलियन": 10**6,
+    "crore": 10**7, "crores": 10**7, "cr": 10**7, "करोड़": 10**7, "करोड": 10**7,
+    "billion": 10**9, "billions": 10**9, "bn": 10**9, "बिलियन": 10**9, "अरब": 10**9,
+    "खरब": 10**11, "trillion": 10**12, "tn": 10**12, "ट्रिलियन": 10**12,
+}  # fmt: skip
+_SCALES = _with_nukta_variants(_SCALES)
+_PERCENT = ("%", "per cent", "percent", "प्रतिशत", *_spellings("फ़ीसदी"), "फीसदी")
+_MONTHS = {
+    "january": 1, "jan": 1, "जनवरी": 1, "february": 2, "feb": 2, "फरवरी": 2, "फ़रवरी": 2,
+    "march": 3, "mar": 3, "मार्च": 3, "april": 4, "apr": 4, "अप्रैल": 4, "may": 5, "मई": 5,
+    "june": 6, "jun": 6, "जून": 6, "july": 7, "jul": 7, "जुलाई": 7, "august": 8, "aug": 8, "अगस्त": 8,
+    "september": 9, "sept": 9, "sep": 9, "सितंबर": 9, "सितम्बर": 9, "october": 10, "oct": 10, "अक्टूबर": 10,
+    "अक्तूबर": 10, "november": 11, "nov": 11, "नवंबर": 11, "नवम्बर": 11, "december": 12, "dec": 12,
+    "दिसंबर": 12, "दिसम्बर": 12,
+}  # fmt: skip
+_MONTHS = _with_nukta_variants(_MONTHS)
+_WEEKDAYS = {
+    "monday": 1, "सोमवार": 1, "tuesday": 2, "मंगलवार": 2, "wednesday": 3, "बुधवार": 3, "thursday": 4,
+    "गुरुवार": 4, "बृहस्पतिवार": 4, "friday": 5, "शुक्रवार": 5, "saturday": 6, "शनिवार": 6, "sunday": 7,
+    "रविवार": 7,
+}  # fmt: skip
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_BOUNDARY_AFTER = r"(?![\p{L}\p{M}])"
+_NUMBER_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}.,])(?P<value>\d+(?:,\d{2,3})*(?:\.\d+)?)"
+    rf"(?:\s?(?P<scale>{_alternation(_SCALES)}){_BOUNDARY_AFTER}|\s?(?P<percent>{_alternation(_PERCENT)}))?",
+    regex.IGNORECASE,
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_MONTH = rf"(?P<month>{_alternation(_MONTHS)})\.?{_BOUNDARY_AFTER}"
+_DATE_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)",
+    regex.IGNORECASE,
+)
+_WEEKDAY_RE = regex.compile(rf"(?<![\p{{L}}])(?P<weekday>{_alternation(_WEEKDAYS)}){_BOUNDARY_AFTER}", regex.IGNORECASE)
+# A line whose words are mostly capitalised is a headline: its capitals say nothing about names.
+_TITLE_CASE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: FactKind
+    key: str  # the canonical key, used to group repeated mentions
+    keys: frozenset[str]  # every key it may match under (a name has several)
+    text: str  # as written
+    start: int
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+def _number_key(value: str, scale: str | None, percent: str | None) -> str | None:
+    try:
+        number = Decimal(value.replace(",", ""))
+    except InvalidOperation:
+        return None
+    if percent:
+        return f"percent:{_plain(number)}"
+    if scale:
+        number *= _SCALES[scale.casefold()]
+    return f"number:{_plain(number)}"
+
+
+def _plain(number: Decimal) -> str:
+    text = format(number.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _is_month_word(match: regex.Match[str]) -> bool:
+    """English month names double as words ("may", "march"): only a capitalised one is a month."""
+    word = match.group("month")
+    return not word.isascii() or word[0].isupper()
+
+
+def dates_and_numbers(text: str) -> list[Fact]:
+    digits = text.translate(_DEVANAGARI_DIGITS)  # same length: offsets stay valid
+    facts: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+    for match in _DATE_RE.finditer(digits):
+        if not _is_month_word(match):
+            continue
+        month = _MONTHS[match.group("month").casefold()]
+        day = match.group("day") or match.group("day2")
+        if day and not 1 <= int(day) <= 31:
+            continue
+        key = f"date:{month:02d}-{int(day):02d}" if day else f"month:{month:02d}"
+        facts.append(Fact("date", key, frozenset({key}), text[match.start() : match.end()], match.start(), match.end()))
+        taken.append((match.start(), match.end()))
+    for match in _WEEKDAY_RE.finditer(digits):
+        key = f"weekday:{_WEEKDAYS[match.group('weekday').casefold()]}"
+        facts.append(Fact("date", key, frozenset({key}), text[match.start() : match.end()], match.start(), match.end()))
+    for match in _NUMBER_RE.finditer(digits):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        key = _number_key(match.group("value"), match.group("scale"), match.group("percent"))
+        if key is not None:
+            facts.append(
+                Fact("number", key, frozenset({key}), text[match.start() : match.end()], match.start(), match.end())
+            )
+    return sorted(facts, key=lambda fact: fact.start)
+
+
+def _is_latin(word: str) -> bool:
+    return word[0].isascii()
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    lines = []
+    offset = 0
+    for line in text.split("\n"):
+        latin = [word for word in WORD_RE.findall(line) if _is_latin(word) and word[0].isalpha()]
+        capitalised = [word for word in latin if word[0].isupper()]
+        if latin and len(capitalised) / len(latin) >= _TITLE_CASE_SHARE and len(latin) > 1:
+            lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return lines
+
+
+# Capitalised inside sentences, but titles and institutions rather than names.
+_TITLES = frozenset(
+    "president prime minister chief secretary general summit government parliament court ministry committee "
+    "council department minister's president's mr mrs ms dr".split()
+)
+
+
+def latin_name_vocabulary(text: str) -> set[str]:
+    """Capitalised words that stand inside running sentences: names, places, organisations.
+
+    A word that also appears in lower case in the same text is a common noun given a capital in a title.
+    """
+    headlines = _headline_lines(text)
+    lowercase = {word for word in WORD_RE.findall(text) if word.islower()}
+    vocabulary = set()
+    for sentence in split_sentences(text):
+        if any(start <= sentence.start < end for start, end in headlines):
+            continue
+        for index, match in enumerate(WORD_RE.finditer(sentence.text(text))):
+            word = match.group()
+            if not (_is_latin(word) and word[0].isupper()) or word.casefold() in STOPWORDS | _TITLES:
+                continue
+            if word.casefold() in lowercase:
+                continue
+            if index > 0 or word.isupper():
+                vocabulary.add(word)
+    return vocabulary
+
+
+def latin_names(text: str, vocabulary: set[str] | None = None) -> list[Fact]:
+    """Every mention of a name in `vocabulary` (by default, the names the text itself shows in running sentences)."""
+    vocabulary = latin_name_vocabulary(text) if vocabulary is None else vocabulary
+    facts = []
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        if word in vocabulary:
+            keys = frozenset(name_keys(word))
+            if keys:
+                facts.append(Fact("name", f"name:{word.casefold()}", keys, word, match.start(), match.end()))
+    return facts
+
+
+def names_matching(text: str, wanted: set[str]) -> list[Fact]:
+    """Words of a text without capitals (Hindi) that match one of the `wanted` name keys."""
+    facts = []
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        if _is_latin(word) or word in STOPWORDS:
+            continue
+        keys = frozenset(name_keys(word)) & wanted
+        if keys:
+            facts.append(Fact("name", f"name:{word}", keys, word, match.start(), match.end()))
+    return facts
+
+
+def has_capitals(text: str) -> bool:
+    return any(word[0].isupper() for word in WORD_RE.findall(text) if _is_latin(word))
+
+
+def facts_in(text: str, other_name_keys: set[str] | None = None) -> list[Fact]:
+    """Numbers, dates and names of a text; names without capitals (Hindi) only where they match `other_name_keys`."""
+    facts = dates_and_numbers(text) + latin_names(text)
+    if other_name_keys:
+        facts += names_matching(text, other_name_keys)
+    return sorted(facts, key=lambda fact: fact.start)
+
+
+def all_keys(facts: Iterable[Fact]) -> set[str]:
+    return {key for fact in facts for key in fact.keys}
+
+
+@dataclass(frozen=True)
+class FactComparison:
+    shared: tuple[tuple[Fact, Fact], ...]  # first mention on each side
+    only_a: tuple[Fact, ...]
+    only_b: tuple[Fact, ...]
+    notes: tuple[str, ...] = field(default=())
+
+
+def _first_mentions(facts: list[Fact]) -> list[Fact]:
+    seen: dict[str, Fact] = {}
+    for fact in facts:
+        seen.setdefault(fact.key, fact)
+    return list(seen.values())
+
+
+def _other_names(facts: list[Fact]) -> set[str]:
+    return all_keys(fact for fact in facts if fact.kind == "name")
+
+
+def compare_facts(text_a: str, text_b: str) -> FactComparison:
+    """The facts two texts share and those found in only one of them, in order of first mention."""
+    names_a, names_b = latin_names(text_a), latin_names(text_b)
+    facts_a = _first_mentions(facts_in(text_a, _other_names(names_b)))
+    facts_b = _first_mentions(facts_in(text_b, _other_names(names_a)))
+    shared = _pair(facts_a, facts_b)
+    paired_a = {a.key for a, _ in shared}
+    paired_b = {b.key for _, b in shared}
+    # A capital-less name is only a name because it matched one across: unpaired, it was a look-alike word.
+    only_a = [fact for fact in facts_a if fact.key not in paired_a and _discoverable(fact)]
+    only_b = [fact for fact in facts_b if fact.key not in paired_b and _discoverable(fact)]
+    notes = []
+    for text, other in ((text_a, text_b), (text_b, text_a)):
+        if not has_capitals(text) and has_capitals(other):
+            notes.append(
+                "Names are read from capitalised words, so a name that appears only in the text without capitals "
+                "(Hindi) cannot be listed; names it shares with the other text are matched by transliteration."
+            )
+            break
+    return FactComparison(
+        tuple(sorted(shared, key=lambda pair: pair[0].start)), tuple(only_a), tuple(only_b), tuple(notes)
+    )
+
+
+def _discoverable(fact: Fact) -> bool:
+    return fact.kind != "name" or _is_latin(fact.text)
+
+
+def match_strength(a: Fact, b: Fact) -> int:
+    """How surely two facts are the same: values and exonyms are sure; a longer skeleton is surer than a short one."""
+    best = 0
+    for key in a.keys & b.keys:
+        kind, _, value = key.partition(":")
+        best = max(best, len(value) if kind == "skeleton" else 100)
+    return best
+
+
+def _pair(facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Each fact paired with at most one on the other side, the surest matches first."""
+    candidates = [
+        (match_strength(a, b), i, j) for i, a in enumerate(facts_a) for j, b in enumerate(facts_b) if a.keys & b.keys
+    ]
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for _, i, j in sorted(candidates, key=lambda item: (-item[0], item[1], item[2])):
+        if i not in used_a and j not in used_b:
+            pairs.append((facts_a[i], facts_b[j]))
+            used_a.add(i)
+            used_b.add(j)
+    return pairs

@@ -1,0 +1,170 @@
+"""Matching an English and a Hindi version of one story offline: numbers, dates, names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarizers.attribution import align_across, attribute
+from summarizers.documents import read_path
+from summarizers.facts import compare_facts, dates_and_numbers, facts_in
+from summarizers.language import analyse
+from summarizers.transliteration import name_keys, skeleton
+from tests.cli_runner import run_cli
+from tests.conftest import BILINGUAL_SEED
+
+TEXT = read_path(BILINGUAL_SEED).text
+ANALYSIS = analyse(TEXT)
+
+
+def _run(lang: str) -> str:
+    units = ANALYSIS.content_units(lang)
+    return TEXT[units[0].span.start : units[-1].span.end]
+
+
+ENGLISH_RUN = _run("en")
+HINDI_RUN = _run("hi")
+
+
+@pytest.mark.parametrize(
+    ("latin", "devanagari"),
+    [
+        ("Modi", "मोदी"),
+        ("Putin", "पुतिन"),
+        ("Narendra", "नरेंद्र"),
+        ("Vladimir", "व्लादिमीर"),
+        ("Trump", "ट्रंप"),
+        ("Moscow", "मॉस्को"),
+        ("Zelensky", "ज़ेलेंस्की"),
+        ("Jaishankar", "जयशंकर"),
+        ("Afghanistan", "अफगानिस्तान"),
+        ("Mumbai", "मुंबई"),
+    ],
+)
+def test_transliterated_names_share_a_skeleton(latin: str, devanagari: str) -> None:
+    assert skeleton(latin) == skeleton(devanagari)
+    assert name_keys(latin) & name_keys(devanagari)
+
+
+@pytest.mark.parametrize(("latin", "devanagari"), [("Modi", "पुतिन"), ("Putin", "मोदी"), ("Trump", "मोदी")])
+def test_different_names_do_not_match(latin: str, devanagari: str) -> None:
+    assert not name_keys(latin) & name_keys(devanagari)
+
+
+@pytest.mark.parametrize(
+    ("latin", "devanagari"), [("India", "भारत"), ("Russia", "रूस"), ("LNG", "एलएनजी"), ("US", "अमेरिका")]
+)
+def test_exonyms_and_acronyms_match(latin: str, devanagari: str) -> None:
+    assert name_keys(latin) & name_keys(devanagari)
+
+
+@pytest.mark.parametrize(
+    ("english", "hindi"),
+    [
+        ("$65 billion", "65 अरब डॉलर"),
+        ("in 2024", "वर्ष २०२४ में"),
+        ("30 million", "3 करोड़"),
+        ("2 lakh", "दो लाख यानी 2 लाख"),
+        ("12.5 per cent", "12.5 प्रतिशत"),
+        ("on 15 August", "15 अगस्त को"),
+        ("August 15th", "15 अगस्त"),
+        ("on Monday", "सोमवार को"),
+    ],
+)
+def test_numbers_and_dates_get_the_same_key_in_both_languages(english: str, hindi: str) -> None:
+    english_keys = {fact.key for fact in dates_and_numbers(english)}
+    hindi_keys = {fact.key for fact in dates_and_numbers(hindi)}
+    assert english_keys
+    assert english_keys <= hindi_keys
+
+
+def test_lower_case_month_words_are_not_dates() -> None:
+    assert not [fact for fact in dates_and_numbers("They may march on 5 roads.") if fact.kind == "date"]
+
+
+def test_the_two_versions_of_seed_003_share_their_facts() -> None:
+    comparison = compare_facts(ENGLISH_RUN, HINDI_RUN)
+    shared = {(a.text, b.text) for a, b in comparison.shared}
+    for pair in [("Putin", "पुतिन"), ("Modi", "मोदी"), ("65 billion", "65 अरब"), ("LNG", "एलएनजी"), ("2024", "2024")]:
+        assert pair in shared
+    # Hindi names are only discovered through the English ones, so none can be "only in Hindi".
+    assert all(fact.kind != "name" for fact in comparison.only_b)
+    assert comparison.notes
+
+
+def test_a_fact_only_in_one_version_is_listed_there() -> None:
+    comparison = compare_facts(ENGLISH_RUN + " Talks resume on 3 September.", HINDI_RUN)
+    assert "date:09-03" in {fact.key for fact in comparison.only_a}
+
+
+def test_hindi_sentence_with_a_changed_figure_is_flagged_against_the_english_version() -> None:
+    true, changed = align_across(
+        ENGLISH_RUN,
+        ["वर्ष 2024 में भारत–रूस व्यापार 65 अरब डॉलर तक पहुंच गया।", "वर्ष 2024 में भारत–रूस व्यापार 80 अरब डॉलर तक पहुंच गया।"],
+    )
+    assert true.supported
+    assert any("65 billion" in ENGLISH_RUN[s.start : s.end] for s in true.sources)
+    assert not changed.supported
+    assert changed.missing == ("80 अरब",)
+
+
+def test_english_sentence_with_an_invented_name_is_flagged_against_the_hindi_version() -> None:
+    true, invented = align_across(
+        HINDI_RUN, ["Putin invited India to Arctic oil and LNG projects.", "Putin invited Trump to LNG projects."]
+    )
+    assert true.supported
+    assert any("एलएनजी" in HINDI_RUN[s.start : s.end] for s in true.sources)
+    assert not invented.supported
+    assert "Trump" in invented.missing
+
+
+def test_a_sentence_without_facts_is_left_unchecked_not_called_unsupported() -> None:
+    (result,) = align_across(HINDI_RUN, ["Both leaders talked at length."])
+    assert not result.checked
+    assert result.sources == ()
+
+
+def test_attribute_picks_the_language_of_each_sentence() -> None:
+    english_only = ENGLISH_RUN
+    hindi, english = attribute(english_only, ["वर्ष 2024 में व्यापार 65 अरब डॉलर रहा।", "Trade crossed $65 billion."])
+    assert hindi.supported
+    assert hindi.checked
+    assert english.supported
+
+
+def test_attribute_command_flags_a_hindi_summary_against_an_english_article(tmp_path: Path) -> None:
+    source = tmp_path / "english.txt"
+    source.write_text(ENGLISH_RUN, encoding="utf-8")
+    summary = tmp_path / "summary.txt"
+    summary.write_text("मोदी और पुतिन ने 90 अरब डॉलर के व्यापार पर बात की।", encoding="utf-8")
+    result = run_cli("attribute", str(source), str(summary), "--json")
+    assert result.code == 0
+    (sentence,) = result.json()["sentences"]
+    assert sentence["supported"] is False
+    assert sentence["missing"] == ["90 अरब"]
+    assert sentence["sources"]
+
+
+MIXED_TEXT = st.text(
+    alphabet=st.sampled_from(list("aAbModitTrump 0123456789,.%$\n-मोदीपुतिनअरबलाख२०२४ ंक्र्स़ड")), max_size=200
+)
+
+
+@given(MIXED_TEXT)
+def test_facts_point_at_their_text(text: str) -> None:
+    for fact in facts_in(text, {"skeleton:md", "skeleton:ptn"}):
+        assert 0 <= fact.start < fact.end <= len(text)
+        assert text[fact.start : fact.end] == fact.text
+
+
+@given(MIXED_TEXT, MIXED_TEXT)
+def test_comparison_never_raises_and_pairs_each_fact_once(a: str, b: str) -> None:
+    comparison = compare_facts(a, b)
+    left = [pair[0].key for pair in comparison.shared]
+    right = [pair[1].key for pair in comparison.shared]
+    assert len(left) == len(set(left))
+    assert len(right) == len(set(right))
+    assert not {fact.key for fact in comparison.only_a} & set(left)
