@@ -6,6 +6,7 @@ that says why and what to do. An extractive summary is never labelled abstractiv
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -16,14 +17,21 @@ from summarizers.documents import Document
 from summarizers.errors import ModelError, ModelUnavailable, UsageError
 from summarizers.language import Analysis, analyse
 from summarizers.languages import SUMMARISED, name
-from summarizers.models import load
-from summarizers.registry import LENGTHS, MT5_XLSUM, Length, spec_for
+from summarizers.models import LoadedModel, load
+from summarizers.registry import LENGTHS, MT5_XLSUM, Length, ModelSpec, spec_for
 from summarizers.text import Span, count_letters
 
 Method = Literal["auto", "abstractive", "extractive"]
 METHODS: tuple[Method, ...] = ("auto", "abstractive", "extractive")
 MIN_LETTERS = 120  # about two short sentences: less than this in a language is a quote or a name, not an article
 EXTRACTIVE_MODEL = "saar-extractive (TF-IDF centrality + position prior)"
+# Reports each slow stage ("Loading the Hindi model ...") to whoever shows progress; the app passes st.status.
+Progress = Callable[[str], None]
+Loader = Callable[[ModelSpec], LoadedModel]
+
+
+def silent(_: str) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -90,20 +98,27 @@ def summarize_language(
     method: Method = "auto",
     length: Length = "medium",
     overrides: dict[str, str] | None = None,
+    progress: Progress = silent,
+    loader: Loader = load,
 ) -> Summary:
     """One language's summary from its sentence spans in `text`."""
     if method == "extractive":
+        progress(f"Picking the key {name(lang)} sentences (extractive)")
         return _extractive(text, spans, lang, length, None)
     spec = spec_for(lang, overrides)
     if spec is None:
         raise UsageError(f"no model is registered for {name(lang)}")
     try:
-        engine = AbstractiveEngine(load(spec))
+        progress(f"Loading the {name(lang)} model {spec.model_id}")
+        engine = AbstractiveEngine(loader(spec))
+        progress(f"Writing the {name(lang)} summary with {spec.model_id}")
         generated = engine.summarize([span.text(text) for span in spans], length)
     except ModelError as error:  # DegenerateGeneration included
         if method == "abstractive":
             return Summary(lang, "abstractive", spec.model_id, (), notice=f"No abstractive summary: {error}")
+        progress(f"{name(lang)} model unavailable: picking key sentences instead (extractive)")
         return _extractive(text, spans, lang, length, _fallback_notice(lang, error))
+    progress(f"Linking the {name(lang)} summary to its sources")
     notice = None
     if generated.chunks > 1:
         notice = f"The text was longer than the model's window: summarised in {generated.chunks} parts, then combined."
@@ -125,6 +140,8 @@ def summarize_analysis(
     method: Method = "auto",
     length: Length = "medium",
     overrides: dict[str, str] | None = None,
+    progress: Progress = silent,
+    loader: Loader = load,
 ) -> DocumentSummary:
     if method not in METHODS:
         raise UsageError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
@@ -151,7 +168,8 @@ def summarize_analysis(
                 f"pass --model {lang}={MT5_XLSUM.model_id} to try."
             )
             continue
-        summaries.append(summarize_language(text, [unit.span for unit in units], lang, method, length, overrides))
+        spans = [unit.span for unit in units]
+        summaries.append(summarize_language(text, spans, lang, method, length, overrides, progress, loader))
     if not summaries and not notices:
         notices.append("Nothing to summarise: the document has no article text (only page chrome or symbols).")
     order = {code: rank for rank, code in enumerate(SUMMARISED)}

@@ -1,0 +1,101 @@
+"""What the pages share: cached models, the sample articles, model choices kept for the session, summarising with
+progress. Not a page itself (app.py lists the pages)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from summarizers.documents import Document, read_path
+from summarizers.highlight import STYLE
+from summarizers.language import analyse
+from summarizers.languages import name
+from summarizers.models import LoadedModel, load
+from summarizers.pipeline import DocumentSummary, Method, summarize_analysis
+from summarizers.registry import Length, ModelSpec
+from summarizers.report import escape_markdown
+from summarizers.serialize import document_summary_dict
+
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+SEED_TITLES = {
+    "en_hi_putin_modi_talks_bilingual.txt": "Putin–Modi talks · English + Hindi",
+    "en_modi_putin_call_after_alaska_summit.txt": "Modi–Putin call after the Alaska summit",
+    "en_modi_putin_call_us_tariffs.txt": "Modi–Putin call amid US tariffs",
+    "en_modi_moscow_visit_2024.txt": "Modi in Moscow, 2024 (with site menus)",
+    "en_strategic_autonomy_markdown.md": "India's strategic autonomy (Markdown)",
+}
+OVERRIDES_KEY = "model_overrides"  # {lang: hub id or local directory}, chosen on the Models page
+METHOD_LABELS = {"auto": "Auto", "abstractive": "Abstractive", "extractive": "Extractive"}
+LENGTH_LABELS = {"short": "Short", "medium": "Medium", "long": "Long"}
+
+
+def seed_paths() -> list[Path]:
+    known = [SEEDS_DIR / filename for filename in SEED_TITLES if (SEEDS_DIR / filename).is_file()]
+    others = sorted(path for path in SEEDS_DIR.glob("*") if path.is_file() and path not in known)
+    return known + others
+
+
+def seed_title(path: Path) -> str:
+    return SEED_TITLES.get(path.name, path.stem.replace("_", " "))
+
+
+def read_seed(path: Path) -> Document:
+    return replace(read_path(path), name=path.name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_model(spec: ModelSpec) -> LoadedModel:
+    return load(spec)
+
+
+def cached_loader(spec: ModelSpec) -> LoadedModel:
+    """Models are loaded once for every browser session (generation is guarded by each model's lock)."""
+    return _cached_model(spec)
+
+
+def model_overrides() -> dict[str, str]:
+    return dict(st.session_state.get(OVERRIDES_KEY, {}))
+
+
+def use_styles() -> None:
+    st.html(STYLE)
+
+
+def plain(text: str) -> str:
+    """User text shown through Markdown-rendering widgets, as text."""
+    return escape_markdown(text)
+
+
+def result_dict(document: Document, result: DocumentSummary) -> dict[str, Any]:
+    """A document's result as the session keeps it: strings, numbers and small dicts only."""
+    return {"name": document.name, "text": document.text, **document_summary_dict(result)}
+
+
+def summarize_with_status(documents: list[Document], method: Method, length: Length) -> list[dict[str, Any]]:
+    """Summarise each document under an `st.status` that shows every slow stage as it starts."""
+    results: list[dict[str, Any]] = []
+    label = f"Summarising {len(documents)} document{'s' if len(documents) != 1 else ''}…"
+    with st.status(label, expanded=True) as status:
+        for document in documents:
+            status.write(f"**{plain(document.name)}**: detecting languages")
+            try:
+                analysis = analyse(document.text)
+                languages = ", ".join(name(lang) for lang in analysis.shares())
+                status.write(f"Found: {languages or 'no language'}")
+                result = summarize_analysis(
+                    document, analysis, method, length, model_overrides(), progress=status.write, loader=cached_loader
+                )
+            except Exception as error:
+                results.append(
+                    {"name": document.name, "text": document.text, "error": f"{type(error).__name__}: {error}"}
+                )
+                status.write(f"**{plain(document.name)}**: failed ({plain(str(error))})")
+                continue
+            results.append(result_dict(document, result))
+        failed = sum("error" in result for result in results)
+        done = f"Summarised {len(results) - failed} of {len(results)} document{'s' if len(results) != 1 else ''}"
+        status.update(label=done, state="error" if failed else "complete", expanded=False)
+    return results

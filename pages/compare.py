@@ -1,0 +1,162 @@
+"""Compare versions: two documents, or the English and Hindi runs of one, side by side with the facts they share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from pages.common import (
+    METHOD_LABELS,
+    cached_loader,
+    model_overrides,
+    plain,
+    read_seed,
+    seed_paths,
+    seed_title,
+    use_styles,
+)
+from summarizers.comparison import Side, compare_sides, document_side, language_sides
+from summarizers.documents import Document, from_text
+from summarizers.errors import DocumentError
+from summarizers.highlight import engine_label
+from summarizers.languages import name
+from summarizers.pipeline import METHODS
+
+COMPARISON_KEY = "comparison"
+SUMMARIES_KEY = "summaries"  # results of the Summarize page, offered here as documents
+PASTE = "Paste text…"
+BILINGUAL_SEED = "en_hi_putin_modi_talks_bilingual.txt"
+
+use_styles()
+st.title("Compare versions")
+st.caption("Two versions of one story, side by side: what both say, and the numbers, dates and names only one has.")
+
+
+def _sources() -> dict[str, Any]:
+    """Documents to choose from: the samples, then what was summarised on the Summarize page."""
+    options: dict[str, Any] = {f"Sample: {seed_title(path)}": path for path in seed_paths()}
+    for result in st.session_state.get(SUMMARIES_KEY, []):
+        if "error" not in result:
+            options[f"Summarized: {result['name']}"] = result
+    options[PASTE] = None
+    return options
+
+
+def _document(choice: str, source: Any, pasted_key: str) -> Document | None:
+    if source is None:
+        text = st.session_state.get(pasted_key, "")
+        try:
+            return from_text(text, "Pasted text") if text.strip() else None
+        except DocumentError as error:
+            st.error(f"Pasted text: {plain(error.reason)}")
+            return None
+    if isinstance(source, dict):
+        return from_text(source["text"], source["name"])
+    return read_seed(source)
+
+
+options = _sources()
+labels = list(options)
+default_seed = next(
+    (i for i, label in enumerate(labels) if isinstance(options[label], Path) and options[label].name == BILINGUAL_SEED),
+    0,
+)
+mode = st.radio(
+    "What to compare",
+    ["Language versions in one document", "Two documents"],
+    horizontal=True,
+    help="Seed articles often carry an English article and its Hindi version in one file.",
+)
+sides: tuple[Side, Side] | None = None
+one_document = mode == "Language versions in one document"
+if one_document:
+    choice = st.selectbox("Document", labels, index=default_seed)
+    if options[choice] is None:
+        st.text_area("Text with an English and a Hindi version", key="compare_paste_one", height=160)
+else:
+    left, right = st.columns(2)
+    choice_a = left.selectbox("First document", labels, index=default_seed, key="compare_a")
+    choice_b = right.selectbox("Second document", labels, index=min(1, len(labels) - 1), key="compare_b")
+    if options[choice_a] is None:
+        left.text_area("First text", key="compare_paste_a", height=160)
+    if options[choice_b] is None:
+        right.text_area("Second text", key="compare_paste_b", height=160)
+method_column, button_column = st.columns([4, 1], vertical_alignment="bottom")
+method = method_column.radio("Method", METHODS, format_func=METHOD_LABELS.__getitem__, horizontal=True)
+if button_column.button("Compare", type="primary", width="stretch"):
+    if one_document:
+        document = _document(choice, options[choice], "compare_paste_one")
+        sides = language_sides(document) if document is not None else None
+        if document is None:
+            st.warning("Paste the text to compare first.")
+        elif sides is None:
+            st.warning(
+                f"{plain(document.name)} does not hold both an English and a Hindi version. "
+                "Choose “Two documents” to compare it with another article."
+            )
+    else:
+        first = _document(choice_a, options[choice_a], "compare_paste_a")
+        second = _document(choice_b, options[choice_b], "compare_paste_b")
+        if first is None or second is None:
+            st.warning("Choose or paste both documents first.")
+        else:
+            sides = (document_side(first), document_side(second))
+
+if sides is not None:
+    with st.status("Comparing…", expanded=True) as status:
+        try:
+            st.session_state[COMPARISON_KEY] = compare_sides(
+                *sides, method=method, overrides=model_overrides(), progress=status.write, loader=cached_loader
+            )
+            status.update(label="Compared", state="complete", expanded=False)
+        except Exception as error:
+            st.session_state.pop(COMPARISON_KEY, None)
+            status.update(label=f"Could not compare: {error}", state="error")
+
+
+def _check_line(check: dict[str, Any]) -> str:
+    if not check.get("checked", True):
+        return "– nothing to check against the other version"
+    if check["supported"]:
+        return "✓ the other version says this too"
+    missing = ", ".join(check.get("missing", []))
+    return "⚠ not found in the other version" + (f": {missing}" if missing else "")
+
+
+def _show_side(side: dict[str, Any]) -> None:
+    st.markdown(f"#### {plain(side['title'])}")
+    st.caption(f"Language: {name(side['language'])}")
+    for summary in side["summaries"]:
+        st.caption(plain(engine_label(summary)))
+        if summary["notice"]:
+            st.info(summary["notice"], icon="ℹ️")
+        for number, (sentence, check) in enumerate(zip(summary["sentences"], summary["in_other"], strict=True), 1):
+            st.markdown(f"{number}. {plain(sentence['text'])}")
+            st.caption(plain(_check_line(check)))
+
+
+comparison = st.session_state.get(COMPARISON_KEY)
+if comparison:
+    st.divider()
+    first, second = comparison["sides"]
+    columns = st.columns(2, gap="large")
+    for column, side in zip(columns, (first, second), strict=True):
+        with column:
+            _show_side(side)
+    st.subheader("Facts: numbers, dates and names")
+    for note in comparison["notes"]:
+        st.caption(note)
+    both, only_first, only_second = st.columns([2, 1, 1])
+    with both:
+        st.markdown(f"**In both ({len(comparison['shared'])})**")
+        st.dataframe(
+            [{"kind": row["kind"], "first": row["a"], "second": row["b"]} for row in comparison["shared"]],
+            hide_index=True,
+            width="stretch",
+        )
+    for column, key, side in ((only_first, "only_a", first), (only_second, "only_b", second)):
+        with column:
+            st.markdown(f"**Only in {plain(side['title'])} ({len(comparison[key])})**")
+            st.dataframe(comparison[key], hide_index=True, width="stretch")

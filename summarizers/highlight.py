@@ -1,0 +1,168 @@
+"""HTML views of a summarised document: the source with its highlights, and the summary sentences.
+
+Works on the JSON-shaped result (`serialize.document_summary_dict`), the form the app keeps in its session. Every
+piece of user or model text goes through `html.escape`, so an article containing `<script>` shows those characters
+and runs nothing. Offsets are code points into the document text, as everywhere else.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+from summarizers.languages import name
+
+# Light enough to read black text on, distinct enough to tell apart side by side.
+PALETTE = ("#ffe08a", "#a7e3ff", "#c7f0b4", "#ffc2d1", "#d9c8ff", "#ffd3a8", "#b8f2e6", "#f3e39b")
+
+STYLE = """
+<style>
+.saar-source { white-space: pre-wrap; line-height: 1.7; max-height: 34rem; overflow-y: auto; padding: 0.75rem 1rem;
+  border: 1px solid rgba(128,128,128,0.35); border-radius: 0.5rem; font-size: 0.95rem; }
+.saar-source mark { color: inherit; border-radius: 0.2rem; padding: 0.05rem 0; }
+.saar-source mark.saar-dim { opacity: 0.35; }
+.saar-source mark.saar-selected { outline: 2px solid #d9480f; }
+.saar-boilerplate { color: #8a8a8a; text-decoration: line-through rgba(138,138,138,0.5); }
+.saar-summary { list-style: none; padding-left: 0; margin: 0; }
+.saar-summary li { border-left: 0.4rem solid; padding: 0.25rem 0.6rem; margin-bottom: 0.45rem; }
+.saar-flag { color: #c92a2a; font-size: 0.85rem; display: block; }
+.saar-unchecked { color: #8a8a8a; font-size: 0.85rem; display: block; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """One summary sentence of a document: which language's summary and its position there."""
+
+    lang: str
+    index: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.lang.upper()} {self.index + 1}"
+
+
+def sentence_refs(document: dict[str, Any]) -> list[SentenceRef]:
+    return [
+        SentenceRef(summary["lang"], index)
+        for summary in document.get("summaries", [])
+        for index, _ in enumerate(summary["sentences"])
+    ]
+
+
+def colour_of(document: dict[str, Any], ref: SentenceRef) -> str:
+    return PALETTE[sentence_refs(document).index(ref) % len(PALETTE)]
+
+
+def _sentence(document: dict[str, Any], ref: SentenceRef) -> dict[str, Any]:
+    summary = next(summary for summary in document["summaries"] if summary["lang"] == ref.lang)
+    return summary["sentences"][ref.index]
+
+
+def _grey_spans(document: dict[str, Any]) -> list[tuple[int, int, str]]:
+    spans = []
+    for segment in document.get("segments", []):
+        if segment["boilerplate"]:
+            spans.append((segment["start"], segment["end"], segment.get("reason", "page chrome")))
+        spans.extend((noise["start"], noise["end"], noise["reason"]) for noise in segment.get("noise", []))
+    return spans
+
+
+def source_html(text: str, document: dict[str, Any], selected: SentenceRef | None = None) -> str:
+    """The document text with each summary sentence's sources marked in its colour and page chrome greyed.
+
+    With a sentence selected, its sources are outlined and the others dimmed; each mark's tooltip names the summary
+    sentences it supports (the way back from source to summary).
+    """
+    marks: list[tuple[int, int, SentenceRef]] = []
+    for ref in sentence_refs(document):
+        for source in _sentence(document, ref)["sources"]:
+            marks.append((source["start"], source["end"], ref))
+    greys = _grey_spans(document)
+    cuts = sorted({0, len(text)} | {p for s, e, _ in marks for p in (s, e)} | {p for s, e, _ in greys for p in (s, e)})
+    pieces = []
+    for start, end in itertools.pairwise(cuts):
+        if start >= end or start >= len(text):
+            continue
+        chunk = html.escape(text[start:end])
+        covering = [ref for s, e, ref in marks if s <= start and end <= e]
+        grey = next((reason for s, e, reason in greys if s <= start and end <= e), None)
+        if grey is not None:
+            chunk = f'<span class="saar-boilerplate" title="ignored: {html.escape(grey)}">{chunk}</span>'
+        if covering:
+            chunk = _mark(document, covering, selected, chunk)
+        pieces.append(chunk)
+    return f'<div class="saar-source" data-testid="saar-source">{"".join(pieces)}</div>'
+
+
+def _mark(document: dict[str, Any], covering: list[SentenceRef], selected: SentenceRef | None, chunk: str) -> str:
+    shown = selected if selected in covering else covering[0]
+    classes = ["saar-hl"]
+    if selected is not None:
+        classes.append("saar-selected" if selected in covering else "saar-dim")
+    refs = " ".join(ref.label.replace(" ", "-") for ref in covering)
+    title = "supports summary sentence " + ", ".join(ref.label for ref in covering)
+    return (
+        f'<mark class="{" ".join(classes)}" data-sentences="{refs}" title="{title}" '
+        f'style="background:{colour_of(document, shown)}">{chunk}</mark>'
+    )
+
+
+def summary_html(document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None = None) -> str:
+    """A language's summary as a list, each sentence in the colour of its highlights, flagged when unsupported."""
+    items = []
+    for index, sentence in enumerate(summary["sentences"]):
+        ref = SentenceRef(summary["lang"], index)
+        flag = ""
+        if not sentence.get("checked", True):
+            flag = '<span class="saar-unchecked">Not checked: nothing in it could be compared with the source.</span>'
+        elif not sentence["supported"]:
+            missing = sentence.get("missing", [])
+            reason = f" ({', '.join(html.escape(item) for item in missing)} not found there)" if missing else ""
+            flag = f'<span class="saar-flag">⚠ Not supported by the source{reason}.</span>'
+        weight = "font-weight:600;" if ref == selected else ""
+        items.append(
+            f'<li data-sentence="{ref.label.replace(" ", "-")}" '
+            f'style="border-color:{colour_of(document, ref)};{weight}">'
+            f"<small>{ref.label}</small> {html.escape(sentence['text'])}{flag}</li>"
+        )
+    if not items:
+        return ""
+    return f'<ul class="saar-summary" lang="{html.escape(summary["lang"])}">{"".join(items)}</ul>'
+
+
+def engine_label(summary: dict[str, Any]) -> str:
+    """ "Abstractive · csebuetnlp/..." or "Extractive · saar-extractive ...": never one for the other."""
+    method = summary.get("method") or "none"
+    return f"{name(summary['lang'])} · {method.capitalize()} · {summary.get('model') or 'no model'}"
+
+
+LANGUAGE_COLOURS = {"en": "#4c6ef5", "hi": "#f08c00"}
+OTHER_COLOUR = "#868e96"
+
+
+def runs_bar_html(document: dict[str, Any]) -> str:
+    """A thin bar of the document's language runs in reading order, page chrome hatched."""
+    total = max(1, sum(segment["end"] - segment["start"] for segment in document.get("segments", [])))
+    blocks = []
+    for segment in document.get("segments", []):
+        width = 100 * (segment["end"] - segment["start"]) / total
+        colour = LANGUAGE_COLOURS.get(segment["lang"], OTHER_COLOUR)
+        pattern = (
+            f"repeating-linear-gradient(45deg,{colour}55,{colour}55 4px,transparent 4px,transparent 8px)"
+            if segment["boilerplate"]
+            else colour
+        )
+        label = name(segment["lang"])
+        if segment["boilerplate"]:
+            label += f" (ignored: {segment.get('reason', 'page chrome')})"
+        blocks.append(
+            f'<span title="{html.escape(label)}" style="display:inline-block;height:0.6rem;width:{width:.3f}%;'
+            f'background:{pattern}"></span>'
+        )
+    return (
+        f'<div style="display:flex;border-radius:0.3rem;overflow:hidden;margin:0.2rem 0 0.6rem">{"".join(blocks)}</div>'
+    )

@@ -1,0 +1,169 @@
+"""Each page through Streamlit's AppTest: the real scripts, widgets and session state, without a browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import BILINGUAL_SEED, ROOT
+
+TIMEOUT = 300
+ARTICLE = BILINGUAL_SEED.read_text(encoding="utf-8")
+
+
+def _page(name: str) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "pages" / name), default_timeout=TIMEOUT)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _button(app: AppTest, label: str):
+    return next(button for button in app.button if button.label == label)
+
+
+def _summarize(app: AppTest, text: str) -> AppTest:
+    app.text_area(key="pasted_text").input(text)  # committed by the submit below, in the same run
+    _button(app, "Summarize").click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _all_html(app: AppTest) -> str:
+    return "\n".join(element.proto.body for element in app.get("html"))
+
+
+def test_summarize_shows_both_languages_side_by_side_with_the_fallback_notice() -> None:
+    app = _summarize(_page("summarize.py"), ARTICLE)
+    (result,) = app.session_state["summaries"]
+    assert result["language"] == "mixed"
+    assert [summary["lang"] for summary in result["summaries"]] == ["en", "hi"]
+    assert all(summary["method"] == "extractive" for summary in result["summaries"])
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "English · Extractive" in captions
+    assert "Hindi · Extractive" in captions
+    assert "Abstractive" not in captions
+    warnings = " ".join(warning.value for warning in app.warning)
+    assert "Hindi model not downloaded; showing an extractive summary" in warnings
+    # Source highlights: one mark per summary sentence, nothing selected yet.
+    html = _all_html(app)
+    assert html.count('class="saar-hl"') >= len(result["summaries"][0]["sentences"])
+    assert 'class="saar-hl saar-selected"' not in html
+
+
+def test_selecting_a_sentence_outlines_its_source_and_shows_it() -> None:
+    app = _summarize(_page("summarize.py"), ARTICLE)
+    app.session_state["pick-0"] = "EN 2"
+    app.run()
+    html = _all_html(app)
+    assert 'class="saar-hl saar-selected" data-sentences="EN-2"' in html
+    source = app.session_state["summaries"][0]["summaries"][0]["sentences"][1]["sources"][0]
+    excerpt = " ".join(ARTICLE[source["start"] : source["end"]].split())
+    assert any(excerpt[:60] in markdown.value.replace("\\", "") for markdown in app.markdown)
+
+
+def test_markup_in_an_article_is_shown_as_text() -> None:
+    payload = '<script>alert("x")</script> <img src=x onerror="alert(1)">'
+    app = _summarize(_page("summarize.py"), f"{payload}\n\n{ARTICLE[:1500]}")
+    html = _all_html(app)
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert" in html
+    assert "&lt;img src=x onerror=" in html
+    assert app.text_area(key="pasted_text").value.startswith("<script>")
+
+
+def test_nothing_to_summarise_gets_a_message_and_keeps_the_text() -> None:
+    app = _page("summarize.py")
+    _button(app, "Summarize").click().run()
+    assert any("Paste some text" in warning.value for warning in app.warning)
+    app = _summarize(app, "12 34 56 — 78 !!!")
+    (result,) = app.session_state["summaries"]
+    assert "error" in result
+    assert any("Pasted text" in error.value for error in app.error)
+    assert app.text_area(key="pasted_text").value == "12 34 56 — 78 !!!"
+
+
+def test_a_sample_is_one_click_away() -> None:
+    app = _page("summarize.py")
+    _button(app, "Putin–Modi talks · English + Hindi").click().run()
+    (result,) = app.session_state["summaries"]
+    assert result["name"] == BILINGUAL_SEED.name
+    assert {summary["lang"] for summary in result["summaries"]} == {"en", "hi"}
+
+
+@pytest.mark.slow
+def test_summarize_with_tiny_local_models_is_labelled_abstractive(tiny_models: dict[str, Path]) -> None:
+    app = AppTest.from_file(str(ROOT / "pages" / "summarize.py"), default_timeout=TIMEOUT)
+    app.session_state["model_overrides"] = {lang: str(path) for lang, path in tiny_models.items()}
+    app.run()
+    _summarize(app, ARTICLE)
+    (result,) = app.session_state["summaries"]
+    methods = {summary["lang"]: (summary["method"], summary["model"]) for summary in result["summaries"]}
+    assert methods == {lang: ("abstractive", str(path)) for lang, path in tiny_models.items()}
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "English · Abstractive" in captions
+
+
+def test_downloads_hold_markdown_and_json() -> None:
+    app = _summarize(_page("summarize.py"), ARTICLE)
+    labels = [element.proto.label for element in app.get("download_button")]
+    assert labels == ["⬇ Markdown", "⬇ JSON"]
+
+
+def test_compare_language_versions_of_seed_003() -> None:
+    app = _page("compare.py")
+    _button(app, "Compare").click().run()
+    assert not app.exception, app.exception
+    comparison = app.session_state["comparison"]
+    pairs = {(row["a"], row["b"]) for row in comparison["shared"]}
+    assert ("Putin", "पुतिन") in pairs
+    assert ("65 billion", "65 अरब") in pairs
+    assert [side["language"] for side in comparison["sides"]] == ["en", "hi"]
+    assert all(len(summary["in_other"]) == len(summary["sentences"]) for summary in comparison["sides"][0]["summaries"])
+
+
+def test_compare_explains_a_document_without_two_versions() -> None:
+    app = _page("compare.py")
+    # Form widgets commit on submit: set the choice and press the button in one run.
+    app.selectbox[0].select("Sample: Modi–Putin call amid US tariffs")
+    _button(app, "Compare").click().run()
+    assert any("does not hold both an English and a Hindi version" in warning.value for warning in app.warning)
+
+
+def test_models_page_offline_shows_status_licence_and_rejects_a_bad_directory(tmp_path: Path) -> None:
+    app = _page("models.py")
+    assert any("Offline" in info.value for info in app.info)
+    assert [metric.value for metric in app.metric if metric.label == "Weights"] == ["Not downloaded"] * 2
+    assert any("non-commercial" in warning.value for warning in app.warning)
+    app.text_input[1].input(str(tmp_path / "missing"))
+    [button for button in app.button if button.label == "Apply"][1].click().run()
+    assert any("is not a directory" in error.value for error in app.error)
+    assert "model_overrides" not in app.session_state
+
+
+@pytest.mark.slow
+def test_models_page_accepts_a_local_model_directory(tiny_models: dict[str, Path]) -> None:
+    app = _page("models.py")
+    app.text_input[1].input(str(tiny_models["hi"]))
+    [button for button in app.button if button.label == "Apply"][1].click().run()
+    assert app.session_state["model_overrides"] == {"hi": str(tiny_models["hi"])}
+    assert [metric.value for metric in app.metric if metric.label == "Weights"] == ["Not downloaded", "Ready"]
+
+
+def test_compare_two_documents_lists_facts_only_one_states() -> None:
+    app = _page("compare.py")
+    app.radio[0].set_value("Two documents").run()
+    app.selectbox(key="compare_a").select("Sample: Modi–Putin call after the Alaska summit")
+    app.selectbox(key="compare_b").select("Sample: Modi–Putin call amid US tariffs")
+    _button(app, "Compare").click().run()
+    assert not app.exception, app.exception
+    comparison = app.session_state["comparison"]
+    assert [side["title"] for side in comparison["sides"]] == [
+        "en_modi_putin_call_after_alaska_summit.txt",
+        "en_modi_putin_call_us_tariffs.txt",
+    ]
+    assert comparison["shared"]
+    assert comparison["only_a"] or comparison["only_b"]

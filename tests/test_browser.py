@@ -1,0 +1,157 @@
+"""End to end in a real browser: Debian's chromium, driven by Playwright, against the app served by Streamlit.
+
+Screenshots are saved under test-output/ (or $SAAR_TEST_OUTPUT) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BILINGUAL_SEED, ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+OUTPUT = Path(os.environ.get("SAAR_TEST_OUTPUT", ROOT / "test-output"))
+RESULT_TIMEOUT_MS = 90_000
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (bash .ci/run installs it)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless=true"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail(f"the app did not start: {server.stdout.read() if server.stdout else ''}")
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                  "--disable-background-networking", "--no-first-run"],
+        )  # fmt: skip
+        yield chromium
+        chromium.close()
+
+
+def _page(browser: object, url: str):
+    page = browser.new_page(viewport={"width": 1400, "height": 2600})  # type: ignore[attr-defined]
+    page.set_default_timeout(RESULT_TIMEOUT_MS)
+    page.goto(url)
+    page.get_by_role("heading", name="Summarize").wait_for()
+    return page
+
+
+def _screenshot(page: object, name: str) -> Path:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    path = OUTPUT / name
+    page.screenshot(path=str(path))  # type: ignore[attr-defined]
+    return path
+
+
+def test_upload_seed_003_then_select_a_sentence_and_see_its_highlight(
+    browser: object, app_url: str, tmp_path: Path
+) -> None:
+    page = _page(browser, app_url)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n this is not really a pdf \x00\x01\x02")
+    page.locator("input[type=file]").set_input_files([str(BILINGUAL_SEED), str(broken)])
+    page.get_by_text("broken.pdf").first.wait_for()
+    page.get_by_role("button", name="Summarize").click()
+
+    page.get_by_text("English · Extractive").first.wait_for()
+    page.get_by_text("Hindi · Extractive").first.wait_for()
+    assert page.locator("li[data-sentence^='EN-']").count() >= 1
+    assert page.locator("li[data-sentence^='HI-']").count() >= 1
+    # The unreadable upload gets its own message beside its name; the good one still summarised.
+    page.get_by_role("tab", name="broken.pdf").click()
+    page.locator("[data-testid=stAlertContentError]", has_text="broken.pdf").wait_for()
+    page.get_by_role("tab", name=BILINGUAL_SEED.name).click()
+
+    assert page.locator("mark.saar-selected").count() == 0
+    page.get_by_role("radio", name="HI 1").click()
+    selected = page.locator("mark.saar-selected")
+    selected.first.wait_for()
+    sentence = page.locator("li[data-sentence='HI-1']").inner_text()
+    highlighted = " ".join(selected.all_inner_texts())
+    assert " ".join(highlighted.split())[:40] in " ".join(sentence.split())
+    shot = _screenshot(page, "summarize-seed-003-selected.png")
+    assert shot.stat().st_size > 10_000
+
+
+def test_script_and_img_tags_in_pasted_text_render_as_text(browser: object, app_url: str) -> None:
+    page = _page(browser, app_url)
+    payload = '<script>window.__saar_pwned = 1</script> <img src=x onerror="window.__saar_pwned = 2">'
+    article = BILINGUAL_SEED.read_text(encoding="utf-8")[:1500]
+    page.get_by_label("Paste an article").fill(f"{payload}\n\n{article}")
+    page.get_by_role("button", name="Summarize").click()
+    page.get_by_text("English · Extractive").first.wait_for()
+    source = page.locator("[data-testid='saar-source']")
+    assert "<img src=x onerror" in source.inner_text()
+    assert page.evaluate("window.__saar_pwned") is None
+    assert source.locator("img").count() == 0
+    # What was typed is still in the box.
+    assert page.get_by_label("Paste an article").input_value().startswith("<script>")
+
+
+def test_three_sessions_summarising_at_once_all_get_results(browser: object, app_url: str) -> None:
+    pages = [_page(browser, app_url) for _ in range(3)]
+    for page in pages:
+        page.get_by_role("button", name="Putin–Modi talks · English + Hindi").click()
+    for page in pages:
+        page.get_by_text("Hindi · Extractive").first.wait_for()
+        assert page.locator("li[data-sentence^='HI-']").count() >= 1
+
+
+def test_compare_and_models_pages_render(browser: object, app_url: str) -> None:
+    page = _page(browser, app_url)
+    page.get_by_role("link", name="Compare versions").click()
+    page.get_by_role("button", name="Compare", exact=True).click()
+    page.get_by_text("In both").wait_for()
+    assert page.get_by_text("the other version says this too").count() >= 1
+    page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
+    page.wait_for_timeout(1000)  # the data grids paint after they attach
+    _screenshot(page, "compare-seed-003.png")
+    page.get_by_role("link", name="Models").click()
+    page.get_by_text("Offline").first.wait_for()
+    page.get_by_text("Not downloaded").first.wait_for()
+    assert page.get_by_text("non-commercial", exact=False).count() >= 1
+    _screenshot(page, "models.png")
