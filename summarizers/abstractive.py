@@ -51,7 +51,7 @@ class AbstractiveEngine:
         self.spec = loaded.spec
         self.tokenizer = loaded.tokenizer
         self.model = loaded.model
-        config = self.model.config
+        config = loaded.config
         # The spec's window, but never beyond the positions the weights have (a BART-style model fails late with
         # an IndexError past max_position_embeddings; T5-style relative positions have no such limit).
         positions = getattr(config, "max_position_embeddings", None) if config.model_type != "mt5" else None
@@ -126,22 +126,39 @@ class AbstractiveEngine:
         return kwargs
 
     def generate(self, chunks: list[str], budget: TokenBudget) -> list[str]:
-        import torch
-
-        outputs: list[str] = []
         self.last_output_tokens: list[int] = []
-        special = set(self.tokenizer.all_special_ids)
-        kwargs = self._generation_kwargs(budget)
+        outputs: list[str] = []
         for start in range(0, len(chunks), MAX_BATCH):
             batch_texts = [text + self.spec.input_suffix for text in chunks[start : start + MAX_BATCH]]
-            with self.loaded.lock, torch.inference_mode():
-                batch = self.tokenizer(batch_texts, return_tensors="pt", padding=True, truncation=False)
-                if batch["input_ids"].shape[1] > self.window:
-                    raise ModelError(f"internal: a chunk of {batch['input_ids'].shape[1]} tokens exceeds {self.window}")
-                generated = self.model.generate(**batch, **kwargs)
-                self.last_output_tokens.extend(sum(1 for t in row.tolist() if t not in special) for row in generated)
-                outputs.extend(self.tokenizer.batch_decode(generated, skip_special_tokens=True))
+            with self.loaded.lock:
+                rows = (
+                    self._generate_fast(batch_texts, budget)
+                    if self.loaded.fast
+                    else self._generate(batch_texts, budget)
+                )
+                special = set(self.tokenizer.all_special_ids)
+                self.last_output_tokens.extend(sum(1 for t in row if t not in special) for row in rows)
+                outputs.extend(self.tokenizer.batch_decode(rows, skip_special_tokens=True))
         return [self.postprocess(text) for text in outputs]
+
+    def _generate(self, batch_texts: list[str], budget: TokenBudget) -> list[list[int]]:
+        import torch
+
+        with torch.inference_mode():
+            batch = self.tokenizer(batch_texts, return_tensors="pt", padding=True, truncation=False)
+            if batch["input_ids"].shape[1] > self.window:
+                raise ModelError(f"internal: a chunk of {batch['input_ids'].shape[1]} tokens exceeds {self.window}")
+            generated = self.model.generate(**batch, **self._generation_kwargs(budget))
+        return [row.tolist() for row in generated]
+
+    def _generate_fast(self, batch_texts: list[str], budget: TokenBudget) -> list[list[int]]:
+        encoded = self.tokenizer(batch_texts, add_special_tokens=True, truncation=False)["input_ids"]
+        if max(len(ids) for ids in encoded) > self.window:
+            raise ModelError(f"internal: a chunk of {max(len(ids) for ids in encoded)} tokens exceeds {self.window}")
+        sources = [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
+        assert self.loaded.fast is not None
+        hypotheses = self.loaded.fast.generate(sources, self._generation_kwargs(budget))
+        return [self.tokenizer.convert_tokens_to_ids(tokens) for tokens in hypotheses]
 
     # ---------------------------------------------------------------- postprocess
 

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from summarizers import fast_backend
 from summarizers.errors import ModelLoadError, ModelUnavailable
+from summarizers.fast_backend import Backend, FastModel
 from summarizers.registry import ModelSpec, with_architecture
 
 _LOAD_LOCK = threading.Lock()
-_LOADED: dict[str, LoadedModel] = {}
+_LOADED: dict[tuple[str, str, str], LoadedModel] = {}
 _TORCH_CONFIGURED = False
 
 
@@ -26,9 +28,20 @@ _TORCH_CONFIGURED = False
 class LoadedModel:
     spec: ModelSpec
     tokenizer: Any
-    model: Any
+    model: Any  # the transformers model, or None when the CTranslate2 backend serves it
     # Generation and fast tokenizers are not safe to share between threads ("Already borrowed").
     lock: threading.RLock = field(default_factory=threading.RLock)
+    config: Any = None
+    fast: FastModel | None = None
+    backend_note: str | None = None  # why the CTranslate2 backend is not in use, when it was wanted
+
+    def __post_init__(self) -> None:
+        if self.config is None and self.model is not None:
+            self.config = self.model.config
+
+    @property
+    def backend(self) -> str:
+        return f"ctranslate2 ({self.fast.quantization})" if self.fast else "transformers"
 
 
 def looks_like_path(target: str) -> bool:
@@ -77,7 +90,7 @@ def _check_directory(directory: Path) -> None:
         )
 
 
-def _load(spec: ModelSpec) -> LoadedModel:
+def _load(spec: ModelSpec, backend: Backend, quantization: str) -> LoadedModel:
     from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
 
     local = is_local(spec.model_id)
@@ -104,22 +117,74 @@ def _load(spec: ModelSpec) -> LoadedModel:
     configure_torch()
     try:
         tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=True, **spec.tokenizer_kwargs)
+    except (OSError, ValueError, KeyError, RuntimeError) as error:
+        raise ModelLoadError(f"{source} cannot be loaded as a summarisation model: {error}") from error
+    fast, note = None, None
+    if backend in ("auto", "ctranslate2"):
+        fast, note = _try_fast(spec, source, local, config, tokenizer, quantization)
+        if fast is None and backend == "ctranslate2":
+            raise ModelLoadError(f"{source}: the CTranslate2 backend cannot serve it: {note}")
+    if fast is not None:
+        return LoadedModel(spec=spec, tokenizer=tokenizer, model=None, config=config, fast=fast)
+    try:
         model = AutoModelForSeq2SeqLM.from_pretrained(source, local_files_only=True)
     except (OSError, ValueError, KeyError, RuntimeError) as error:
         raise ModelLoadError(f"{source} cannot be loaded as a summarisation model: {error}") from error
     model.eval()
-    return LoadedModel(spec=spec, tokenizer=tokenizer, model=model)
+    return LoadedModel(spec=spec, tokenizer=tokenizer, model=model, backend_note=note)
 
 
-def load(spec: ModelSpec) -> LoadedModel:
-    """The loaded model for `spec`, loading it on first use; later callers share it."""
-    key = spec.model_id
+def _checkpoint_directory(spec: ModelSpec, source: str, local: bool) -> Path:
+    if local:
+        return Path(source)
+    from huggingface_hub import snapshot_download
+
+    return Path(snapshot_download(spec.model_id, local_files_only=True))
+
+
+def _forced_tokens(source: str, config: Any) -> tuple[int | None, int | None]:
+    """The token ids transformers forces first and last (BART: <s> first, </s> at the length limit)."""
+    from transformers import GenerationConfig
+
+    try:
+        generation = GenerationConfig.from_pretrained(source, local_files_only=True)
+    except (OSError, ValueError):  # no generation_config.json: the model config's values stand
+        return getattr(config, "forced_bos_token_id", None), getattr(config, "forced_eos_token_id", None)
+    return generation.forced_bos_token_id, generation.forced_eos_token_id
+
+
+def _try_fast(
+    spec: ModelSpec, source: str, local: bool, config: Any, tokenizer: Any, quantization: str
+) -> tuple[FastModel | None, str | None]:
+    """The CTranslate2 model for a checkpoint, or None and the reason it cannot be used."""
+    if not fast_backend.available():
+        return None, "the ctranslate2 package is not installed"
+    if spec.decoder_start_token:
+        return None, f"decoding must start at {spec.decoder_start_token}, which the converted model does not do"
+    forced_first, forced_last = _forced_tokens(source, config)
+    threads = int(os.environ.get("SAAR_TORCH_THREADS", "0")) or max(1, os.cpu_count() or 1)
+    try:
+        checkpoint = _checkpoint_directory(spec, source, local)
+        first = tokenizer.convert_ids_to_tokens(forced_first) if forced_first is not None else None
+        return fast_backend.load_fast(checkpoint, quantization, threads, first, forced_last is not None), None
+    except Exception as error:  # any conversion failure means: keep the transformers backend
+        return None, f"{type(error).__name__}: {error}"
+
+
+def load(spec: ModelSpec, backend: Backend | None = None, quantization: str | None = None) -> LoadedModel:
+    """The loaded model for `spec`, loading it on first use; later callers share it.
+
+    The backend defaults to $SAAR_BACKEND (auto: CTranslate2 where the model converts, else transformers).
+    """
+    backend = backend or fast_backend.backend_choice()
+    quantization = quantization or fast_backend.quantization_choice()
+    key = (spec.model_id, backend, quantization)
     with _LOAD_LOCK:
         if key not in _LOADED:
-            _LOADED[key] = _load(spec)
+            _LOADED[key] = _load(spec, backend, quantization)
         loaded = _LOADED[key]
     if loaded.spec.lang != spec.lang:
-        return LoadedModel(replace(loaded.spec, lang=spec.lang), loaded.tokenizer, loaded.model, loaded.lock)
+        return replace(loaded, spec=replace(loaded.spec, lang=spec.lang))
     return loaded
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ MENU_SEED = SEEDS / "en_modi_moscow_visit_2024.txt"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+# Converted (CTranslate2) models of the tiny test models go to a fresh folder, not the user's cache.
+os.environ.setdefault("SAAR_CACHE", tempfile.mkdtemp(prefix="saar-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,66 @@
+"""The CTranslate2 backend against plain transformers generation, on the tiny local models."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from summarizers import fast_backend, models
+from summarizers.abstractive import AbstractiveEngine
+from summarizers.errors import ModelLoadError
+from summarizers.registry import ModelSpec, TokenBudget, spec_for
+from tests.conftest import BILINGUAL_SEED
+
+pytestmark = pytest.mark.slow
+TEXT = BILINGUAL_SEED.read_text(encoding="utf-8")
+CHUNKS = [TEXT[start : start + 400] for start in range(0, 4000, 400)]  # English, then Hindi, as in the seed
+
+
+def _greedy_spec(lang: str, directory: Path) -> ModelSpec:
+    spec = spec_for(lang, {lang: str(directory)})
+    assert spec is not None
+    return replace(spec, num_beams=1, no_repeat_ngram_size=0)
+
+
+@pytest.mark.parametrize("lang", ["en", "hi"])
+def test_ctranslate2_float32_greedy_output_equals_transformers(lang: str, tiny_models: dict[str, Path]) -> None:
+    spec = _greedy_spec(lang, tiny_models[lang])
+    reference = models.load(spec, backend="transformers")
+    converted = models.load(spec, backend="ctranslate2", quantization="float32")
+    assert reference.fast is None
+    assert converted.fast is not None
+    assert converted.model is None  # the torch weights are not kept alongside the converted ones
+    budget = TokenBudget(0, 24)
+    expected = AbstractiveEngine(reference).generate(CHUNKS, budget)
+    assert AbstractiveEngine(converted).generate(CHUNKS, budget) == expected
+    assert all(expected)
+
+
+def test_the_default_backend_is_ctranslate2_int8_and_converts_once(tiny_models: dict[str, Path]) -> None:
+    spec = spec_for("hi", {"hi": str(tiny_models["hi"])})
+    assert spec is not None
+    loaded = models.load(spec)
+    assert loaded.backend == "ctranslate2 (int8)"
+    assert loaded.fast is not None
+    marker = loaded.fast.directory / "model.bin"
+    converted_at = marker.stat().st_mtime_ns
+    assert fast_backend.convert(tiny_models["hi"], "int8") == loaded.fast.directory
+    assert marker.stat().st_mtime_ns == converted_at
+    generated = AbstractiveEngine(loaded).summarize([TEXT[:600]], "short")
+    assert generated.output_tokens <= spec.budget("short").max_new_tokens
+
+
+def test_a_model_the_converter_cannot_serve_keeps_transformers_with_the_reason(tiny_models: dict[str, Path]) -> None:
+    spec = replace(_greedy_spec("hi", tiny_models["hi"]), decoder_start_token="<2hi>", model_id=str(tiny_models["hi"]))
+    models.unload_all()
+    loaded = models.load(spec, backend="auto")
+    assert loaded.fast is None
+    assert loaded.model is not None
+    assert loaded.backend_note is not None
+    assert "<2hi>" in loaded.backend_note
+    models.unload_all()
+    with pytest.raises(ModelLoadError, match="CTranslate2 backend cannot serve it"):
+        models.load(spec, backend="ctranslate2")
+    models.unload_all()
