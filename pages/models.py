@@ -39,16 +39,6 @@ def device_description() -> str:
     return f"CPU ({os.cpu_count()} cores)"
 
 
-def _check_local(target: str) -> str | None:
-    """Why a local model directory cannot be used, or None when it looks usable."""
-    path = Path(target).expanduser()
-    if not path.is_dir():
-        return f"{target} is not a directory on this machine."
-    if not (path / "config.json").is_file():
-        return f"{target} has no config.json: it is not a saved Hugging Face model."
-    return None
-
-
 def _apply_override(lang: str, target: str) -> None:
     overrides = model_overrides()
     target = target.strip()
@@ -97,9 +87,11 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
                 "environment. Leave empty for the default.",
             )
             if st.form_submit_button("Apply"):
-                problem = _check_local(target.strip()) if target.strip() and models.looks_like_path(target) else None
-                if problem:
-                    st.error(problem)
+                try:
+                    if target.strip() and models.looks_like_path(target.strip()):
+                        models.check_directory(Path(target.strip()).expanduser())
+                except ModelError as error:
+                    st.error(str(error))
                 else:
                     _apply_override(lang, target)
                     st.rerun()

@@ -70,9 +70,9 @@ with st.form("articles"):
     submitted = button_column.form_submit_button("Summarize", type="primary", width="stretch")
 
 st.markdown("**Or try a sample article:**")
-sample_columns = st.columns(len(seed_paths()) or 1)
+samples = seed_paths()
 chosen_sample = None
-for index, (column, path) in enumerate(zip(sample_columns, seed_paths(), strict=False)):
+for index, (column, path) in enumerate(zip(st.columns(len(samples) or 1), samples, strict=False)):
     if column.button(seed_title(path), key=f"sample-{index}", width="stretch"):
         chosen_sample = path
 

@@ -128,6 +128,7 @@ class AbstractiveEngine:
     def generate(self, chunks: list[str], budget: TokenBudget) -> list[str]:
         self.last_output_tokens: list[int] = []
         outputs: list[str] = []
+        special = set(self.tokenizer.all_special_ids)
         for start in range(0, len(chunks), MAX_BATCH):
             batch_texts = [text + self.spec.input_suffix for text in chunks[start : start + MAX_BATCH]]
             with self.loaded.lock:
@@ -136,7 +137,6 @@ class AbstractiveEngine:
                     if self.loaded.fast
                     else self._generate(batch_texts, budget)
                 )
-                special = set(self.tokenizer.all_special_ids)
                 self.last_output_tokens.extend(sum(1 for t in row if t not in special) for row in rows)
                 outputs.extend(self.tokenizer.batch_decode(rows, skip_special_tokens=True))
         return [self.postprocess(text) for text in outputs]

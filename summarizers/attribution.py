@@ -13,14 +13,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from summarizers.facts import all_keys, facts_in, latin_name_vocabulary, latin_names, names_matching
+from summarizers.facts import (
+    DEVANAGARI_DIGITS,
+    Fact,
+    all_keys,
+    dates_and_numbers,
+    facts_in,
+    latin_name_vocabulary,
+    latin_names,
+    names_matching,
+)
 from summarizers.lexicon import STOPWORDS, content_terms
 from summarizers.text import NUMBER_RE, WORD_RE, Span, split_sentences
 
 MAX_SOURCES = 3
 MIN_SOURCE_SCORE = 0.2  # a source must cover at least this much of a sentence's weighted terms
 SUPPORTED_COVERAGE = 0.5
-_DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,7 @@ class AlignedSentence:
 def numbers_in(text: str) -> set[str]:
     """Numbers as written, normalised: Devanagari digits to ASCII, thousands separators dropped."""
     found = set()
-    for match in NUMBER_RE.finditer(text.translate(_DEVANAGARI_DIGITS)):
+    for match in NUMBER_RE.finditer(text.translate(DEVANAGARI_DIGITS)):
         value = match.group().replace(",", "")
         found.add(value.rstrip("0").rstrip(".") if "." in value else value)
     return found
@@ -112,56 +120,68 @@ def align(source_text: str, summary_sentences: list[str], spans: list[Span] | No
     return [aligner.align(sentence) for sentence in summary_sentences]
 
 
-def align_across(
-    source_text: str, summary_sentences: list[str], spans: list[Span] | None = None
-) -> list[AlignedSentence]:
-    """Align sentences to a source in the other language (a Hindi summary to the English version, or the reverse).
+class CrossAligner:
+    """Aligns sentences to a source in the other language (a Hindi summary to the English version, or the reverse).
 
     Words cannot be compared offline, so the evidence is the facts a sentence states: a source sentence supports it
     as far as it states the same numbers, dates and names. A sentence stating none of them is left unchecked.
+    The source's own facts are found once; only the capital-less names that a sentence asks about are looked up
+    per sentence.
     """
-    spans = spans if spans is not None else split_sentences(source_text)
-    source_names = latin_name_vocabulary(source_text)
-    source_name_keys = all_keys(latin_names(source_text, source_names))
-    return [_align_by_facts(source_text, spans, source_names, source_name_keys, s) for s in summary_sentences]
+
+    def __init__(self, text: str, spans: list[Span] | None = None) -> None:
+        self.text = text
+        self.spans = spans if spans is not None else split_sentences(text)
+        self.names = latin_name_vocabulary(text)
+        self.name_keys = all_keys(latin_names(text, self.names))
+        self.span_texts = [span.text(text) for span in self.spans]
+        self.span_facts = [dates_and_numbers(chunk) + latin_names(chunk, self.names) for chunk in self.span_texts]
+
+    def _stated(self, sentence: str) -> list[Fact]:
+        stated = facts_in(sentence, self.name_keys)
+        # A capitalised first word is a name only if the source knows it ("Putin said" yes, "Trade grew" no).
+        first_word = WORD_RE.match(sentence.lstrip())
+        if first_word and first_word.group()[0].isupper() and first_word.group().casefold() not in STOPWORDS:
+            for fact in latin_names(sentence, {first_word.group()}):
+                if fact.keys & (self.name_keys | all_keys(names_matching(self.text, set(fact.keys)))):
+                    stated.append(fact)
+        return stated
+
+    def align(self, sentence: str) -> AlignedSentence:
+        stated = self._stated(sentence)
+        wanted = {fact.key: fact for fact in stated}
+        if not wanted:
+            return AlignedSentence(sentence, False, (), checked=False)
+        name_keys = all_keys(fact for fact in stated if fact.kind == "name")
+        source_facts = [
+            facts + names_matching(chunk, name_keys) if name_keys else facts
+            for facts, chunk in zip(self.span_facts, self.span_texts, strict=True)
+        ]
+        evidence = [all_keys(facts) for facts in source_facts]
+        wanted_keys = all_keys(wanted.values())
+        # Facts a source states that the sentence does not: among equal matches, the more specific sentence wins
+        # (a headline naming everyone matches every sentence that names anyone).
+        extra = [len({fact.key for fact in facts if not fact.keys & wanted_keys}) for facts in source_facts]
+        chosen: list[Source] = []
+        found: set[str] = set()
+        for _ in range(MAX_SOURCES):
+            gains = [{key for key, f in wanted.items() if key not in found and f.keys & keys} for keys in evidence]
+            best = max(range(len(gains)), key=lambda index: (len(gains[index]), -extra[index]), default=None)
+            if best is None or not gains[best]:
+                break
+            found |= gains[best]
+            score = len({key for key, fact in wanted.items() if fact.keys & evidence[best]}) / len(wanted)
+            chosen.append(Source(self.spans[best].start, self.spans[best].end, round(score, 4)))
+        missing = tuple(fact.text for key, fact in wanted.items() if key not in found)
+        chosen.sort(key=lambda source: source.start)
+        return AlignedSentence(sentence, bool(chosen) and not missing, tuple(chosen), missing)
 
 
-def _align_by_facts(
-    source_text: str, spans: list[Span], source_names: set[str], source_name_keys: set[str], sentence: str
-) -> AlignedSentence:
-    stated = facts_in(sentence, source_name_keys)
-    # A capitalised first word is a name only if the source knows it ("Putin said" yes, "Trade grew" no).
-    first_word = WORD_RE.match(sentence.lstrip())
-    if first_word and first_word.group()[0].isupper() and first_word.group().casefold() not in STOPWORDS:
-        for fact in latin_names(sentence, {first_word.group()}):
-            if fact.keys & (source_name_keys | all_keys(names_matching(source_text, set(fact.keys)))):
-                stated.append(fact)
-    wanted = {fact.key: fact for fact in stated}
-    if not wanted:
-        return AlignedSentence(sentence, False, (), checked=False)
-    sentence_name_keys = all_keys(fact for fact in stated if fact.kind == "name")
-    source_facts = [
-        facts_in(span.text(source_text), sentence_name_keys) + latin_names(span.text(source_text), source_names)
-        for span in spans
-    ]
-    evidence = [all_keys(facts) for facts in source_facts]
-    all_wanted_keys = all_keys(wanted.values())
-    # Facts a source states that the sentence does not: among equal matches, the more specific sentence wins
-    # (a headline naming everyone matches every sentence that names anyone).
-    extra = [len({fact.key for fact in facts if not fact.keys & all_wanted_keys}) for facts in source_facts]
-    chosen: list[Source] = []
-    found: set[str] = set()
-    for _ in range(MAX_SOURCES):
-        gains = [{key for key, fact in wanted.items() if key not in found and fact.keys & keys} for keys in evidence]
-        best = max(range(len(gains)), key=lambda index: (len(gains[index]), -extra[index]), default=None)
-        if best is None or not gains[best]:
-            break
-        found |= gains[best]
-        score = len({key for key, fact in wanted.items() if fact.keys & evidence[best]}) / len(wanted)
-        chosen.append(Source(spans[best].start, spans[best].end, round(score, 4)))
-    missing = tuple(fact.text for key, fact in wanted.items() if key not in found)
-    chosen.sort(key=lambda source: source.start)
-    return AlignedSentence(sentence, bool(chosen) and not missing, tuple(chosen), missing)
+def align_across(
+    source_text: str, summary_sentences: list[str], spans: list[Span] | None = None
+) -> list[AlignedSentence]:
+    aligner = CrossAligner(source_text, spans)
+    return [aligner.align(sentence) for sentence in summary_sentences]
 
 
 def attribute(source_text: str, summary_sentences: list[str]) -> list[AlignedSentence]:
@@ -170,16 +190,17 @@ def attribute(source_text: str, summary_sentences: list[str]) -> list[AlignedSen
     from summarizers.language import analyse  # the language layer sits above attribution in the data flow
 
     analysis = analyse(source_text)
-    spans_by_lang = {lang: [unit.span for unit in analysis.content_units(lang)] for lang in analysis.shares()}
-    all_spans = [unit.span for unit in analysis.content_units()]
+    aligners: dict[str, Aligner | CrossAligner] = {}  # built once per language, shared by its sentences
     aligned = []
     for sentence in summary_sentences:
         lang = analyse(sentence).language
-        same_language = spans_by_lang.get(lang)
-        if same_language:
-            aligned.append(Aligner(source_text, same_language).align(sentence))
-        else:
-            aligned.extend(align_across(source_text, [sentence], all_spans))
+        if lang not in aligners:
+            same_language = [unit.span for unit in analysis.content_units(lang)]
+            everything = [unit.span for unit in analysis.content_units()]
+            aligners[lang] = (
+                Aligner(source_text, same_language) if same_language else CrossAligner(source_text, everything)
+            )
+        aligned.append(aligners[lang].align(sentence))
     return aligned
 
 

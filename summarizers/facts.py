@@ -20,7 +20,7 @@ from typing import Literal
 import regex
 
 from summarizers.lexicon import STOPWORDS
-from summarizers.text import WORD_RE, Span, split_sentences
+from summarizers.text import WORD_RE, split_sentences
 from summarizers.transliteration import name_keys
 
 FactKind = Literal["number", "date", "name"]
@@ -43,7 +43,7 @@ def _composed(word: str) -> str:
     return word
 
 
-_DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _SCALES = {
     "thousand": 10**3, "हज़ार": 10**3, "हजार": 10**3,
     "lakh": 10**5, "lakhs": 10**5, "lac": 10**5, "लाख": 10**5,
@@ -100,10 +100,6 @@ class Fact:
     start: int
     end: int
 
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
-
 
 def _number_key(value: str, scale: str | None, percent: str | None) -> str | None:
     try:
@@ -129,7 +125,7 @@ def _is_month_word(match: regex.Match[str]) -> bool:
 
 
 def dates_and_numbers(text: str) -> list[Fact]:
-    digits = text.translate(_DEVANAGARI_DIGITS)  # same length: offsets stay valid
+    digits = text.translate(DEVANAGARI_DIGITS)  # same length: offsets stay valid
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
     for match in _DATE_RE.finditer(digits):

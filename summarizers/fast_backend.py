@@ -12,7 +12,6 @@ Choose with `SAAR_BACKEND=auto|ctranslate2|transformers` (auto: CTranslate2 wher
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import threading
@@ -135,8 +134,3 @@ def load_fast(
         str(directory), device="cpu", compute_type=compute_type, intra_threads=threads, inter_threads=1
     )
     return FastModel(translator, directory, quantization, (forced_first,) if forced_first else (), forced_end)
-
-
-def describe(directory: Path) -> dict[str, Any]:
-    config = directory / "config.json"
-    return json.loads(config.read_text("utf-8")) if config.is_file() else {}

@@ -53,8 +53,9 @@ def sentence_refs(document: dict[str, Any]) -> list[SentenceRef]:
     ]
 
 
-def colour_of(document: dict[str, Any], ref: SentenceRef) -> str:
-    return PALETTE[sentence_refs(document).index(ref) % len(PALETTE)]
+def colours(document: dict[str, Any]) -> dict[SentenceRef, str]:
+    """One colour per summary sentence, the same in the summary list and the source highlights."""
+    return {ref: PALETTE[index % len(PALETTE)] for index, ref in enumerate(sentence_refs(document))}
 
 
 def _sentence(document: dict[str, Any], ref: SentenceRef) -> dict[str, Any]:
@@ -77,6 +78,7 @@ def source_html(text: str, document: dict[str, Any], selected: SentenceRef | Non
     With a sentence selected, its sources are outlined and the others dimmed; each mark's tooltip names the summary
     sentences it supports (the way back from source to summary).
     """
+    palette = colours(document)
     marks: list[tuple[int, int, SentenceRef]] = []
     for ref in sentence_refs(document):
         for source in _sentence(document, ref)["sources"]:
@@ -93,12 +95,14 @@ def source_html(text: str, document: dict[str, Any], selected: SentenceRef | Non
         if grey is not None:
             chunk = f'<span class="saar-boilerplate" title="ignored: {html.escape(grey)}">{chunk}</span>'
         if covering:
-            chunk = _mark(document, covering, selected, chunk)
+            chunk = _mark(palette, covering, selected, chunk)
         pieces.append(chunk)
     return f'<div class="saar-source" data-testid="saar-source">{"".join(pieces)}</div>'
 
 
-def _mark(document: dict[str, Any], covering: list[SentenceRef], selected: SentenceRef | None, chunk: str) -> str:
+def _mark(
+    palette: dict[SentenceRef, str], covering: list[SentenceRef], selected: SentenceRef | None, chunk: str
+) -> str:
     shown = selected if selected in covering else covering[0]
     classes = ["saar-hl"]
     if selected is not None:
@@ -107,12 +111,13 @@ def _mark(document: dict[str, Any], covering: list[SentenceRef], selected: Sente
     title = "supports summary sentence " + ", ".join(ref.label for ref in covering)
     return (
         f'<mark class="{" ".join(classes)}" data-sentences="{refs}" title="{title}" '
-        f'style="background:{colour_of(document, shown)}">{chunk}</mark>'
+        f'style="background:{palette[shown]}">{chunk}</mark>'
     )
 
 
 def summary_html(document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None = None) -> str:
     """A language's summary as a list, each sentence in the colour of its highlights, flagged when unsupported."""
+    palette = colours(document)
     items = []
     for index, sentence in enumerate(summary["sentences"]):
         ref = SentenceRef(summary["lang"], index)
@@ -126,7 +131,7 @@ def summary_html(document: dict[str, Any], summary: dict[str, Any], selected: Se
         weight = "font-weight:600;" if ref == selected else ""
         items.append(
             f'<li data-sentence="{ref.label.replace(" ", "-")}" '
-            f'style="border-color:{colour_of(document, ref)};{weight}">'
+            f'style="border-color:{palette[ref]};{weight}">'
             f"<small>{ref.label}</small> {html.escape(sentence['text'])}{flag}</li>"
         )
     if not items:

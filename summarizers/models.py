@@ -78,7 +78,7 @@ def is_downloaded(spec: ModelSpec) -> bool:
     return isinstance(found, str)
 
 
-def _check_directory(directory: Path) -> None:
+def check_directory(directory: Path) -> None:
     if not directory.exists():
         raise ModelLoadError(f"model directory {directory} does not exist; check the path given with --model")
     if not directory.is_dir():
@@ -96,7 +96,7 @@ def _load(spec: ModelSpec, backend: Backend, quantization: str) -> LoadedModel:
     local = is_local(spec.model_id)
     source = str(Path(spec.model_id).expanduser()) if local else spec.model_id
     if local:
-        _check_directory(Path(source))
+        check_directory(Path(source))
     elif not is_downloaded(spec):
         raise ModelUnavailable(
             f"{spec.model_id} is not downloaded"

@@ -140,7 +140,7 @@ def test_models_page_offline_shows_status_licence_and_rejects_a_bad_directory(tm
     assert any("non-commercial" in warning.value for warning in app.warning)
     app.text_input[1].input(str(tmp_path / "missing"))
     [button for button in app.button if button.label == "Apply"][1].click().run()
-    assert any("is not a directory" in error.value for error in app.error)
+    assert any("does not exist" in error.value for error in app.error)
     assert "model_overrides" not in app.session_state
 
 

@@ -128,8 +128,7 @@ def test_a_sentence_without_facts_is_left_unchecked_not_called_unsupported() -> 
 
 
 def test_attribute_picks_the_language_of_each_sentence() -> None:
-    english_only = ENGLISH_RUN
-    hindi, english = attribute(english_only, ["वर्ष 2024 में व्यापार 65 अरब डॉलर रहा।", "Trade crossed $65 billion."])
+    hindi, english = attribute(ENGLISH_RUN, ["वर्ष 2024 में व्यापार 65 अरब डॉलर रहा।", "Trade crossed $65 billion."])
     assert hindi.supported
     assert hindi.checked
     assert english.supported
