@@ -16,6 +16,7 @@ from typing import Any
 from summarizers.errors import ModelError
 from summarizers.models import LoadedModel
 from summarizers.registry import Length, TokenBudget
+from summarizers.result_cache import key_for
 from summarizers.text import split_sentences, words
 
 MAX_BATCH = 8  # chunks per generate call: bounds peak memory on long documents
@@ -157,7 +158,7 @@ class AbstractiveEngine:
             raise ModelError(f"internal: a chunk of {max(len(ids) for ids in encoded)} tokens exceeds {self.window}")
         sources = [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
         assert self.loaded.fast is not None
-        hypotheses = self.loaded.fast.generate(sources, self._generation_kwargs(budget))
+        hypotheses = self.loaded.fast.generate(sources, self._generation_kwargs(budget), self.spec.lang)
         return [self.tokenizer.convert_tokens_to_ids(tokens) for tokens in hypotheses]
 
     # ---------------------------------------------------------------- postprocess
@@ -168,9 +169,25 @@ class AbstractiveEngine:
 
     # ---------------------------------------------------------------- the whole path
 
+    def _cache_settings(self, budget: TokenBudget) -> tuple[object, ...]:
+        fast = self.loaded.fast
+        filtered = fast.filters(self.spec.lang) if fast else False
+        return (self.spec.model_id, self.loaded.backend, self.spec.lang, filtered, self.spec.input_suffix,
+                tuple(sorted(self._generation_kwargs(budget).items())))  # fmt: skip
+
     def summarize(self, sentences: list[str], length: Length = "medium") -> Generated:
+        """The summary of `sentences`; the same request again is answered from the model's result cache."""
         budget = self.spec.budget(length)
         sentences = [s for s in sentences if s.strip()]
+        key = key_for(self._cache_settings(budget), sentences)
+        cached = self.loaded.results.get(key)
+        if cached is not None:
+            return cached
+        generated = self._summarize(sentences, budget)
+        self.loaded.results.put(key, generated)
+        return generated
+
+    def _summarize(self, sentences: list[str], budget: TokenBudget) -> Generated:
         input_tokens = sum(self._lengths(sentences))
         chunks = self.chunk(sentences)
         first_chunks = len(chunks)

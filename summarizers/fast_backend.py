@@ -7,14 +7,22 @@ reason is kept so the app can show it.
 
 Choose with `SAAR_BACKEND=auto|ctranslate2|transformers` (auto: CTranslate2 where it works) and
 `SAAR_CT2_QUANTIZATION` (int8 by default; float32 gives transformers' numbers, which the tests compare).
+
+A multilingual vocabulary (mT5's 250,112 pieces) makes the output layer the largest matrix product of every decoding
+step. For a Hindi summary the decoder only needs Devanagari pieces, digits, punctuation and the pieces of its
+input (English names and acronyms are copied from there; CTranslate2 takes them from every input of the batch), so
+the converted model carries a CTranslate2 vocabulary map listing exactly those, and Hindi generation scores only
+them. `SAAR_VOCABULARY_FILTER=off` scores the whole vocabulary, as transformers does.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import threading
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -31,6 +39,10 @@ def backend_choice() -> Backend:
 
 def quantization_choice() -> str:
     return os.environ.get("SAAR_CT2_QUANTIZATION", "int8").strip() or "int8"
+
+
+def vocabulary_filter_enabled() -> bool:
+    return os.environ.get("SAAR_VOCABULARY_FILTER", "on").strip().lower() not in ("off", "0", "false", "no")
 
 
 def available() -> bool:
@@ -87,8 +99,65 @@ def convert(checkpoint: Path, quantization: str) -> Path:
         _converter_class()(str(checkpoint), low_cpu_mem_usage=True).convert(
             str(partial), quantization=quantization, force=True
         )
+        write_vocabulary_map(partial)
         partial.rename(target)  # a crash mid-conversion never leaves a directory that looks complete
     return target
+
+
+# Languages whose summaries may be restricted to one script's pieces, with that script's code point ranges.
+OUTPUT_SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
+    "hi": ((0x0900, 0x097F), (0xA8E0, 0xA8FF), (0x1CD0, 0x1CFF)),  # Devanagari, extended, Vedic extensions
+}
+VOCABULARY_MAP = "vmap.txt"  # the file name CTranslate2 reads a vocabulary map from
+FILTER_RECORD = "saar-vocabulary-filter.json"
+
+
+def _script_neutral(char: str) -> bool:
+    """Characters every script's text uses: SentencePiece's word marker, digits, punctuation, symbols, spaces,
+    and the zero-width joiners Devanagari needs."""
+    return char in "\u2581\u200c\u200d" or unicodedata.category(char)[0] in "NPSZ"
+
+
+def piece_fits(piece: str, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return all(_script_neutral(char) or any(low <= ord(char) <= high for low, high in ranges) for char in piece)
+
+
+def _vocabulary(directory: Path) -> list[str]:
+    for name in ("shared_vocabulary.json", "target_vocabulary.json"):
+        if (directory / name).is_file():
+            return json.loads((directory / name).read_text("utf-8"))
+    return []
+
+
+def write_vocabulary_map(directory: Path) -> dict[str, Any]:
+    """Write the Hindi vocabulary map into a converted model when its vocabulary has Devanagari pieces.
+
+    Always candidates: pieces made of Devanagari and script-neutral characters. Besides: every other piece, when it
+    occurs in the input (an identity rule), so a name written in Latin letters can still be copied. Returns the
+    record kept beside the map ({"language": None} when the vocabulary cannot write the script).
+    """
+    vocabulary = _vocabulary(directory)
+    language, ranges = next(iter(OUTPUT_SCRIPTS.items()))
+    fixed = [piece for piece in vocabulary if piece and " " not in piece and piece_fits(piece, ranges)]
+    letters = [piece for piece in fixed if any(ch.isalpha() for ch in piece)]
+    record: dict[str, Any] = {"language": None, "candidates": len(vocabulary), "vocabulary": len(vocabulary)}
+    if letters and len(fixed) < len(vocabulary):
+        kept = set(fixed)
+        rules = [f"{piece}\t{piece}" for piece in vocabulary if piece and piece not in kept and piece.isprintable()
+                 and " " not in piece]  # fmt: skip
+        (directory / VOCABULARY_MAP).write_text("\n".join(["\t" + " ".join(fixed), *rules]) + "\n", "utf-8")
+        record = {"language": language, "candidates": len(fixed), "vocabulary": len(vocabulary)}
+    (directory / FILTER_RECORD).write_text(json.dumps(record), "utf-8")
+    return record
+
+
+def vocabulary_filter(directory: Path) -> dict[str, Any]:
+    """The converted model's filter record, writing the map first for a model converted before maps existed."""
+    path = directory / FILTER_RECORD
+    if path.is_file():
+        return json.loads(path.read_text("utf-8"))
+    with _CONVERT_LOCK:
+        return write_vocabulary_map(directory)
 
 
 @dataclass
@@ -103,8 +172,14 @@ class FastModel:
     # transformers forces </s> as the last token when a summary reaches its length limit (BART's
     # forced_eos_token_id), so the visible text is one token shorter there; doing the same keeps outputs equal.
     forced_end: bool = False
+    # The language whose summaries score only the vocabulary map's pieces (None: the whole vocabulary, always).
+    filtered_language: str | None = None
+    filter_candidates: int | None = None
 
-    def generate(self, sources: list[list[str]], settings: dict[str, Any]) -> list[list[str]]:
+    def filters(self, language: str) -> bool:
+        return self.filtered_language == language and vocabulary_filter_enabled()
+
+    def generate(self, sources: list[list[str]], settings: dict[str, Any], language: str = "") -> list[list[str]]:
         options = {
             "beam_size": settings["num_beams"],
             "length_penalty": settings["length_penalty"],
@@ -112,6 +187,7 @@ class FastModel:
             "min_decoding_length": settings["min_new_tokens"],
             "max_decoding_length": settings["max_new_tokens"],
             "max_batch_size": len(sources),
+            "use_vmap": self.filters(language),
         }
         if self.prefix:
             options["target_prefix"] = [list(self.prefix) for _ in sources]
@@ -129,8 +205,12 @@ def load_fast(
     import ctranslate2
 
     directory = convert(checkpoint, quantization)
+    record = vocabulary_filter(directory)  # before the Translator: it reads the map when it loads
     compute_type = quantization if quantization in ctranslate2.get_supported_compute_types("cpu") else "default"
     translator = ctranslate2.Translator(
         str(directory), device="cpu", compute_type=compute_type, intra_threads=threads, inter_threads=1
     )
-    return FastModel(translator, directory, quantization, (forced_first,) if forced_first else (), forced_end)
+    return FastModel(
+        translator, directory, quantization, (forced_first,) if forced_first else (), forced_end,
+        record["language"], record["candidates"],
+    )  # fmt: skip

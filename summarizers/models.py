@@ -18,6 +18,7 @@ from summarizers import fast_backend
 from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.fast_backend import Backend, FastModel
 from summarizers.registry import ModelSpec, with_architecture
+from summarizers.result_cache import ResultCache
 
 _LOAD_LOCK = threading.Lock()
 _LOADED: dict[tuple[str, str, str], LoadedModel] = {}
@@ -34,6 +35,8 @@ class LoadedModel:
     config: Any = None
     fast: FastModel | None = None
     backend_note: str | None = None  # why the CTranslate2 backend is not in use, when it was wanted
+    # Finished summaries by (settings, input) hash; shared by the copies `load` hands out for other languages.
+    results: ResultCache[Any] = field(default_factory=ResultCache)
 
     def __post_init__(self) -> None:
         if self.config is None and self.model is not None:

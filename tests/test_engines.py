@@ -17,6 +17,7 @@ from summarizers.language import analyse
 from summarizers.models import is_downloaded, load
 from summarizers.pipeline import summarize_document, summarize_language
 from summarizers.registry import DEFAULTS, TokenBudget, parse_overrides, spec_for
+from summarizers.result_cache import ResultCache
 from summarizers.text import split_sentences
 from tests.cli_runner import run_cli
 from tests.conftest import BILINGUAL_SEED
@@ -132,13 +133,53 @@ def test_eight_threads_summarise_at_once(tiny_models: dict[str, Path]) -> None:
     analysis = analyse(text)
     overrides = {lang: str(path) for lang, path in tiny_models.items()}
 
-    def work(lang: str) -> str | None:
-        spans = [unit.span for unit in analysis.content_units(lang)]
+    def work(job: int) -> str | None:
+        lang = ("en", "hi")[job % 2]
+        # Each thread drops a different number of leading sentences, so none is answered from the result cache.
+        spans = [unit.span for unit in analysis.content_units(lang)][job // 2 :]
         return summarize_language(text, spans, lang, "abstractive", "short", overrides).method
 
     with ThreadPoolExecutor(max_workers=8) as pool:
-        methods = list(pool.map(work, ["en", "hi"] * 4))
+        methods = list(pool.map(work, range(8)))
     assert methods == ["abstractive"] * 8
+
+
+def test_a_repeated_request_is_answered_from_the_result_cache(
+    tiny_models: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = load(spec_for("hi", {"hi": str(tiny_models["hi"])}))
+    sentences = [span.text(text) for text in _long_text()[:1] for span in split_sentences(text)][-12:]
+    first = AbstractiveEngine(loaded).summarize(sentences, "short")
+    generations: list[int] = []
+    generate = AbstractiveEngine.generate
+
+    def counting(self: AbstractiveEngine, chunks: list[str], budget: TokenBudget) -> list[str]:
+        generations.append(len(chunks))
+        return generate(self, chunks, budget)
+
+    monkeypatch.setattr(AbstractiveEngine, "generate", counting)
+    assert AbstractiveEngine(loaded).summarize(sentences, "short") is first  # another engine, same model: shared
+    assert generations == []
+    AbstractiveEngine(loaded).summarize(sentences, "medium")  # another budget is another request
+    assert len(generations) == 1
+    AbstractiveEngine(loaded).summarize(sentences[1:], "short")  # so is other text
+    assert len(generations) == 2
+    monkeypatch.setenv("SAAR_VOCABULARY_FILTER", "off")  # and other decoding settings
+    AbstractiveEngine(loaded).summarize(sentences, "short")
+    assert len(generations) == 3
+
+
+def test_the_result_cache_forgets_the_least_recently_used_first() -> None:
+    cache: ResultCache[str] = ResultCache(capacity=2)
+    cache.put("a", "A")
+    cache.put("b", "B")
+    assert cache.get("a") == "A"  # "a" is now the most recently used
+    cache.put("c", "C")
+    assert cache.get("b") is None
+    assert (cache.get("a"), cache.get("c"), len(cache)) == ("A", "C", 2)
+    off: ResultCache[str] = ResultCache(capacity=0)
+    off.put("a", "A")
+    assert off.get("a") is None
 
 
 def test_offline_auto_falls_back_to_extractive_with_a_notice() -> None:

@@ -25,7 +25,10 @@ def _greedy_spec(lang: str, directory: Path) -> ModelSpec:
 
 
 @pytest.mark.parametrize("lang", ["en", "hi"])
-def test_ctranslate2_float32_greedy_output_equals_transformers(lang: str, tiny_models: dict[str, Path]) -> None:
+def test_ctranslate2_float32_greedy_output_equals_transformers(
+    lang: str, tiny_models: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SAAR_VOCABULARY_FILTER", "off")  # the whole vocabulary, as transformers scores it
     spec = _greedy_spec(lang, tiny_models[lang])
     reference = models.load(spec, backend="transformers")
     converted = models.load(spec, backend="ctranslate2", quantization="float32")
@@ -64,3 +67,58 @@ def test_a_model_the_converter_cannot_serve_keeps_transformers_with_the_reason(t
     with pytest.raises(ModelLoadError, match="CTranslate2 backend cannot serve it"):
         models.load(spec, backend="ctranslate2")
     models.unload_all()
+
+
+HINDI_CHUNKS = [chunk for chunk in CHUNKS if sum("\u0900" <= ch <= "\u097f" for ch in chunk) > 100]
+
+
+def _pieces(loaded: models.LoadedModel, texts: list[str], budget: TokenBudget) -> list[list[str]]:
+    engine = AbstractiveEngine(loaded)
+    engine.generate(texts, budget)
+    ids = [loaded.tokenizer(text)["input_ids"] for text in texts]
+    assert loaded.fast is not None
+    sources = [loaded.tokenizer.convert_ids_to_tokens(row) for row in ids]
+    return [list(hypothesis) for hypothesis in loaded.fast.generate(sources, engine._generation_kwargs(budget), "hi")]
+
+
+def test_hindi_generation_scores_only_devanagari_pieces_and_the_input(
+    tiny_models: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = _greedy_spec("hi", tiny_models["hi"])
+    loaded = models.load(spec, backend="ctranslate2", quantization="float32")
+    assert loaded.fast is not None
+    assert loaded.fast.filtered_language == "hi"
+    vocabulary = fast_backend._vocabulary(loaded.fast.directory)
+    assert loaded.fast.filter_candidates is not None
+    assert loaded.fast.filter_candidates < len(vocabulary)
+    ranges = fast_backend.OUTPUT_SCRIPTS["hi"]
+    budget = TokenBudget(12, 12)  # long enough that a random model wanders outside the script
+    texts = HINDI_CHUNKS[:3]
+    assert texts
+    # CTranslate2 draws the input pieces from the whole batch: a piece of one chunk may appear in another's summary.
+    batch_pieces = {
+        piece for text in texts for piece in loaded.tokenizer.convert_ids_to_tokens(loaded.tokenizer(text)["input_ids"])
+    }
+
+    def outside(rows: list[list[str]]) -> list[str]:
+        return [
+            piece
+            for row in rows
+            for piece in row
+            if not fast_backend.piece_fits(piece, ranges) and piece not in batch_pieces
+        ]
+
+    monkeypatch.setenv("SAAR_VOCABULARY_FILTER", "off")
+    assert outside(_pieces(loaded, texts, budget)), "the unfiltered model should write pieces the filter excludes"
+    monkeypatch.setenv("SAAR_VOCABULARY_FILTER", "on")
+    filtered = _pieces(loaded, texts, budget)
+    assert outside(filtered) == []
+    assert all(len(row) == 12 for row in filtered)
+
+
+def test_an_english_vocabulary_gets_no_filter(tiny_models: dict[str, Path]) -> None:
+    spec = _greedy_spec("en", tiny_models["en"])
+    loaded = models.load(spec, backend="ctranslate2", quantization="float32")
+    assert loaded.fast is not None
+    assert loaded.fast.filtered_language is None
+    assert not (loaded.fast.directory / fast_backend.VOCABULARY_MAP).exists()

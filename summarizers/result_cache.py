@@ -1,0 +1,60 @@
+"""A bounded in-memory cache of finished summaries, so a repeated request is answered without generating again.
+
+Keyed by everything the output depends on: the model and backend, the generation settings and length budget, the
+language (it decides the vocabulary filter) and a SHA-256 of the input sentences. Lives beside the loaded model, so
+every caller of that model (every app session, every CLI file) shares it; least recently used entries go first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from typing import Generic, TypeVar
+
+Value = TypeVar("Value")
+DEFAULT_CAPACITY = 128  # summaries are a few hundred bytes each; this bounds the cache to well under a megabyte
+
+
+def capacity_setting() -> int:
+    """`SAAR_RESULT_CACHE` entries (0 turns the cache off)."""
+    try:
+        return max(0, int(os.environ.get("SAAR_RESULT_CACHE", DEFAULT_CAPACITY)))
+    except ValueError:
+        return DEFAULT_CAPACITY
+
+
+def key_for(settings: tuple[object, ...], sentences: list[str]) -> str:
+    digest = hashlib.sha256(repr(settings).encode("utf-8"))
+    for sentence in sentences:
+        digest.update(b"\x00" + sentence.encode("utf-8"))
+    return digest.hexdigest()
+
+
+class ResultCache(Generic[Value]):
+    def __init__(self, capacity: int | None = None) -> None:
+        self.capacity = capacity_setting() if capacity is None else capacity
+        self._entries: OrderedDict[str, Value] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+
+    def get(self, key: str) -> Value | None:
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+                self.hits += 1
+            return value
+
+    def put(self, key: str, value: Value) -> None:
+        if self.capacity <= 0:
+            return
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.capacity:
+                self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
