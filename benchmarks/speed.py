@@ -7,7 +7,14 @@ No weights can be downloaded here, so each default architecture is built at its 
 that of the real model. Output lengths are forced (min_new_tokens == max_new_tokens) so both sides do the same work.
 Inputs are dev articles cut to each model's window by the product's own chunker. Each measurement runs in a fresh
 process, so its peak RSS is its own. Baseline: AutoModelForSeq2SeqLM.generate in float32, one article at a time,
-4 beams. Engine: AbstractiveEngine with the default backend (CTranslate2 int8 where it converts).
+4 beams. Engine: AbstractiveEngine with the default backend (CTranslate2 int8 where it converts). Baseline and
+engine processes alternate run by run, so a slow spell of a shared machine hits both sides.
+
+Levers, each against the engine's default in the same run: one CPU thread instead of all; the Hindi vocabulary
+filter off; three chunks of a long document in one batched call against one call each; a repeated request (the
+result cache). The borrowed tokenizer has only a few hundred Devanagari pieces, far fewer than mT5's real
+vocabulary; so the filter is widened to --filter-candidates pieces (30,000 by default, a generous stand-in for the
+Devanagari pieces of mT5's 250,112) and the speed it gives is not flattered by the small tokenizer.
 """
 
 from __future__ import annotations
@@ -20,8 +27,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -99,44 +108,83 @@ def articles(arch: str, count: int) -> list[list[str]]:
     return [[span.text(row["text"]) for span in split_sentences(row["text"])] for row in rows[:count]]
 
 
-def worker(arch: str, side: str, runs: int, count: int) -> dict[str, float]:
-    """Time one side in this process: median seconds per article, and the process's peak RSS."""
-    import torch
-    from transformers import AutoModelForSeq2SeqLM
-
+def _engine(arch: str, side: str) -> tuple[Any, Any, int]:
     from summarizers import models
     from summarizers.abstractive import AbstractiveEngine
     from summarizers.registry import TokenBudget, spec_for
 
     lang, _, out_tokens, _ = ARCHS[arch]
-    directory = OUTPUT / "models" / arch
-    spec = spec_for(lang, {lang: str(directory)})
+    spec = spec_for(lang, {lang: str(OUTPUT / "models" / arch)})
     assert spec is not None
     spec = replace(spec, num_beams=4, budgets={**spec.budgets, "medium": TokenBudget(out_tokens, out_tokens)})
-    loaded = models.load(spec, backend="auto" if side == "engine" else "transformers")
-    engine = AbstractiveEngine(loaded)
-    inputs = [engine.chunk(sentences)[0] for sentences in articles(arch, count)]
-    budget = spec.budget("medium")
-    baseline_model = AutoModelForSeq2SeqLM.from_pretrained(directory).eval() if side == "baseline" else None
-    timings = []
-    for _ in range(runs):
-        for text in inputs:
-            started = time.perf_counter()
-            if baseline_model is not None:
-                batch = loaded.tokenizer([text], return_tensors="pt")
+    loaded = models.load(spec, backend="auto" if side != "baseline" else "transformers")
+    return AbstractiveEngine(loaded), spec.budget("medium"), out_tokens
+
+
+def _timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def _answer(engine: Any, text: str) -> str:
+    """A summary, or the reason there is none: random weights often write output the engine rejects as degenerate,
+    and that verdict is an answer the cache keeps too."""
+    from summarizers.abstractive import DegenerateGeneration
+
+    try:
+        return engine.summarize([text], "medium").text
+    except DegenerateGeneration as error:
+        return str(error)
+
+
+def worker(arch: str, side: str, runs: int, count: int) -> dict[str, Any]:
+    """Time one side in this process: seconds per article (or per lever action), and the process's peak RSS.
+
+    side: baseline | engine | batched | one-by-one (three chunks of one long article) | repeat (the same request
+    twice: the second answer's time).
+    """
+    import torch
+    from transformers import AutoModelForSeq2SeqLM
+
+    engine, budget, out_tokens = _engine(arch, side)
+    texts = articles(arch, count)
+    inputs = [engine.chunk(sentences)[0] for sentences in texts]
+    timings: list[float] = []
+    if side == "baseline":
+        model = AutoModelForSeq2SeqLM.from_pretrained(OUTPUT / "models" / arch).eval()
+        spec = engine.spec
+        for _ in range(runs):
+            for text in inputs:
+                batch = engine.tokenizer([text], return_tensors="pt")
                 with torch.inference_mode():
-                    baseline_model.generate(
+                    timings.append(_timed(lambda batch=batch: model.generate(
                         **batch, num_beams=4, min_new_tokens=out_tokens, max_new_tokens=out_tokens,
                         no_repeat_ngram_size=spec.no_repeat_ngram_size, length_penalty=spec.length_penalty,
-                    )  # fmt: skip
+                    )))  # fmt: skip
+    elif side in ("batched", "one-by-one"):
+        long_text = [sentence for sentences in articles(arch, max(count, 3)) for sentence in sentences]
+        chunks = engine.chunk(long_text)[:3]
+        assert len(chunks) == 3, "the dev articles should fill three windows"
+        for _ in range(runs):
+            if side == "batched":
+                timings.append(_timed(lambda: engine.generate(chunks, budget)))
             else:
-                engine.generate([text], budget)
-            timings.append(time.perf_counter() - started)
+                timings.append(_timed(lambda: [engine.generate([chunk], budget) for chunk in chunks]))
+    elif side == "repeat":
+        for text in inputs:  # one window each: the first answer is one generation
+            _answer(engine, text)
+            timings.append(_timed(lambda text=text: _answer(engine, text)))
+    else:
+        for _ in range(runs):
+            for text in inputs:
+                timings.append(_timed(lambda text=text: engine.generate([text], budget)))
     return {
-        "seconds": statistics.median(timings),
-        "input_tokens": statistics.median(len(loaded.tokenizer(text)["input_ids"]) for text in inputs),
+        "timings": timings,
+        "input_tokens": statistics.median(len(engine.tokenizer(text)["input_ids"]) for text in inputs),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "backend": loaded.backend if side == "engine" else "transformers float32",
+        "backend": engine.loaded.backend if side != "baseline" else "transformers float32",
+        "filter": engine.loaded.fast.filters(engine.spec.lang) if engine.loaded.fast else False,
     }
 
 
@@ -154,17 +202,129 @@ def both_loaded() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _spawn(*args: str) -> dict[str, float]:
+def _spawn(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
     command = [sys.executable, __file__, "--worker", *args]
-    completed = subprocess.run(command, capture_output=True, text=True, check=True, env=os.environ)
+    completed = subprocess.run(command, capture_output=True, text=True, check=True, env={**os.environ, **(env or {})})
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
+def widen_filter(arch: str, candidates: int) -> int | None:
+    """Convert the benchmark model, then give its Hindi vocabulary filter `candidates` always-scored pieces (fillers
+    of the padded vocabulary), as a real mT5 vocabulary's Devanagari pieces would be. Returns the count."""
+    from summarizers import fast_backend
+
+    directory = fast_backend.convert(OUTPUT / "models" / arch, fast_backend.quantization_choice())
+    record = fast_backend.vocabulary_filter(directory)
+    if record["language"] is None:
+        return None
+    path = directory / fast_backend.VOCABULARY_MAP
+    lines = path.read_text("utf-8").split("\n")
+    fixed = lines[0].lstrip("\t").split(" ")
+    if len(fixed) < candidates:
+        taken = set(fixed)
+        fillers = [piece for piece in fast_backend.converted_vocabulary(directory) if piece.startswith("<extra_id_")]
+        fixed += [piece for piece in fillers if piece not in taken][: candidates - len(fixed)]
+        lines[0] = "\t" + " ".join(fixed)
+        path.write_text("\n".join(lines), "utf-8")
+        record["candidates"] = len(fixed)
+        (directory / fast_backend.FILTER_RECORD).write_text(json.dumps(record), "utf-8")
+    return len(fixed)
+
+
+def _alternating(arch: str, sides: list[tuple[str, dict[str, str]]], runs: int, count: int) -> list[dict[str, Any]]:
+    """Each side's timings over `runs` rounds; within a round every side runs once, in turn, in its own process."""
+    merged: list[dict[str, Any]] = [{} for _ in sides]
+    for _ in range(runs):
+        for result, (side, env) in zip(merged, sides, strict=True):
+            measured = _spawn(arch, side, "--runs", "1", "--articles", str(count), env=env)
+            timings = result.get("timings", []) + measured["timings"]
+            result.update(
+                measured, timings=timings, peak_rss_mb=max(result.get("peak_rss_mb", 0), measured["peak_rss_mb"])
+            )
+    for result in merged:
+        result["seconds"] = statistics.median(result["timings"])
+    return merged
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    results, levers = [], []
+    for arch in args.arch or list(ARCHS):
+        build(arch)
+        filter_size = widen_filter(arch, args.filter_candidates)
+        baseline, engine = _alternating(arch, [("baseline", {}), ("engine", {})], args.runs, args.articles)
+        results.append({
+            "arch": arch, "model_shape": ARCHS[arch][3], "input_tokens": engine["input_tokens"],
+            "output_tokens": ARCHS[arch][2], "beams": 4, "baseline_s": round(baseline["seconds"], 3),
+            "engine_s": round(engine["seconds"], 3), "speedup": round(baseline["seconds"] / engine["seconds"], 2),
+            "engine_backend": engine["backend"] + (f", filter {filter_size:,} pieces" if engine["filter"] else ""),
+            "peak_rss_mb": round(engine["peak_rss_mb"]), "baseline_peak_rss_mb": round(baseline["peak_rss_mb"]),
+        })  # fmt: skip
+        if args.no_levers:
+            continue
+        variants = [("engine", {}), ("engine", {"SAAR_TORCH_THREADS": "1"})]
+        if filter_size:
+            variants.append(("engine", {"SAAR_VOCABULARY_FILTER": "off"}))
+        default, *others = _alternating(arch, variants, args.runs, args.articles)
+        for (_, env), other in zip(variants[1:], others, strict=True):
+            name = "1 CPU thread" if "SAAR_TORCH_THREADS" in env else "Hindi vocabulary filter off"
+            levers.append(_lever(arch, name, default["seconds"], other["seconds"]))
+        if arch == "mt5":  # three 512-token windows; the 1024-token BART windows would triple the run time
+            batched, single = _alternating(arch, [("batched", {}), ("one-by-one", {})], args.runs, args.articles)
+            levers.append(
+                _lever(arch, "3 chunks one call each (vs one batched call)", batched["seconds"], single["seconds"])
+            )
+        (repeat,) = _alternating(arch, [("repeat", {})], 1, args.articles)
+        levers.append(_lever(arch, "repeated request (result cache)", default["seconds"], repeat["seconds"]))
+    try:
+        both = _spawn("both") if not args.arch or len(args.arch) == len(ARCHS) else None
+    except subprocess.CalledProcessError as error:
+        print(f"both-models measurement failed: {error.stderr.strip().splitlines()[-1]}", file=sys.stderr)
+        both = None
+    return {
+        "results": results,
+        "levers": levers,
+        "both_models_peak_rss_mb": round(both["peak_rss_mb"]) if both else None,
+        "cpu_cores": os.cpu_count(),
+        "runs": args.runs,
+        "articles": args.articles,
+    }
+
+
+def _lever(arch: str, lever: str, default_s: float, lever_s: float) -> dict[str, Any]:
+    """`relative`: the lever's time over the default's (below 1: the lever is faster)."""
+    return {"arch": arch, "lever": lever, "default_s": round(default_s, 3), "lever_s": round(lever_s, 4),
+            "relative": round(lever_s / default_s, 3)}  # fmt: skip
+
+
+def print_table(payload: dict[str, Any]) -> None:
+    widths = (6, 5, 4, 11, 9, 8, 14)
+    header = ("arch", "in", "out", "baseline s", "engine s", "speedup", "engine RSS MB")
+    print(" ".join(f"{cell:>{width}}" for cell, width in zip(header, widths, strict=True)) + "  backend")
+    for row in payload["results"]:
+        print(
+            f"{row['arch']:6} {row['input_tokens']:>5} {row['output_tokens']:>4} {row['baseline_s']:>11.2f} "
+            f"{row['engine_s']:>9.2f} {row['speedup']:>7.2f}x {row['peak_rss_mb']:>14}  {row['engine_backend']}"
+        )
+    if payload["levers"]:
+        print("\nlevers (each against the engine default, measured in turn in the same run)")
+        print(f"{'arch':6} {'lever':46} {'default s':>10} {'lever s':>9} {'lever/default':>14}")
+        for row in payload["levers"]:
+            print(f"{row['arch']:6} {row['lever']:46} {row['default_s']:>10.2f} {row['lever_s']:>9.3f} "
+                  f"{row['relative']:>14.3f}")  # fmt: skip
+    if payload["both_models_peak_rss_mb"]:
+        print(f"\nboth default architectures loaded in one process (engine backend): peak RSS "
+              f"{payload['both_models_peak_rss_mb']} MB")  # fmt: skip
+    print(f"cpu cores: {payload['cpu_cores']}; median of {payload['runs']} runs x {payload['articles']} articles")
+
+
 def main() -> None:
+    os.environ.setdefault("SAAR_CACHE", str(OUTPUT / "cache"))  # converted benchmark models stay with the benchmark
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--articles", type=int, default=3)
+    parser.add_argument("--articles", type=int, default=2)
     parser.add_argument("--arch", choices=list(ARCHS), action="append")
+    parser.add_argument("--filter-candidates", type=int, default=30_000)
+    parser.add_argument("--no-levers", action="store_true")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--worker", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -175,40 +335,11 @@ def main() -> None:
             arch, side = args.worker
             print(json.dumps(worker(arch, side, args.runs, args.articles)))
         return
-    results = []
-    for arch in args.arch or list(ARCHS):
-        build(arch)
-        baseline = _spawn(arch, "baseline", "--runs", str(args.runs), "--articles", str(args.articles))
-        engine = _spawn(arch, "engine", "--runs", str(args.runs), "--articles", str(args.articles))
-        results.append({
-            "arch": arch, "model_shape": ARCHS[arch][3], "input_tokens": engine["input_tokens"],
-            "output_tokens": ARCHS[arch][2], "beams": 4, "baseline_s": round(baseline["seconds"], 3),
-            "engine_s": round(engine["seconds"], 3), "speedup": round(baseline["seconds"] / engine["seconds"], 2),
-            "engine_backend": engine["backend"], "peak_rss_mb": round(engine["peak_rss_mb"]),
-            "baseline_peak_rss_mb": round(baseline["peak_rss_mb"]),
-        })  # fmt: skip
-    try:
-        both = _spawn("both") if not args.arch or len(args.arch) == len(ARCHS) else None
-    except subprocess.CalledProcessError as error:
-        print(f"both-models measurement failed: {error.stderr.strip().splitlines()[-1]}", file=sys.stderr)
-        both = None
-    payload = {"results": results, "both_models_peak_rss_mb": round(both["peak_rss_mb"]) if both else None}
+    payload = measure(args)
     if args.json:
         print(json.dumps(payload, indent=2))
-        return
-    widths = (6, 5, 4, 11, 9, 8, 14)
-    header = ("arch", "in", "out", "baseline s", "engine s", "speedup", "engine RSS MB")
-    print(" ".join(f"{cell:>{width}}" for cell, width in zip(header, widths, strict=True)) + "  backend")
-    for row in results:
-        print(
-            f"{row['arch']:6} {row['input_tokens']:>5} {row['output_tokens']:>4} {row['baseline_s']:>11.2f} "
-            f"{row['engine_s']:>9.2f} {row['speedup']:>7.2f}x {row['peak_rss_mb']:>14}  {row['engine_backend']}"
-        )
-    if both:
-        print(
-            f"both default architectures loaded in one process (engine backend): peak RSS {both['peak_rss_mb']:.0f} MB"
-        )
-    print(f"cpu cores: {os.cpu_count()}; median of {args.runs} runs x {args.articles} articles")
+    else:
+        print_table(payload)
 
 
 if __name__ == "__main__":

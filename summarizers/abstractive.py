@@ -176,14 +176,21 @@ class AbstractiveEngine:
                 tuple(sorted(self._generation_kwargs(budget).items())))  # fmt: skip
 
     def summarize(self, sentences: list[str], length: Length = "medium") -> Generated:
-        """The summary of `sentences`; the same request again is answered from the model's result cache."""
+        """The summary of `sentences`; the same request again is answered from the model's result cache (a rejected,
+        degenerate output included)."""
         budget = self.spec.budget(length)
         sentences = [s for s in sentences if s.strip()]
         key = key_for(self._cache_settings(budget), sentences)
         cached = self.loaded.results.get(key)
+        if isinstance(cached, DegenerateGeneration):
+            raise cached
         if cached is not None:
             return cached
-        generated = self._summarize(sentences, budget)
+        try:
+            generated = self._summarize(sentences, budget)
+        except DegenerateGeneration as error:  # decoding is deterministic: the same request fails the same way
+            self.loaded.results.put(key, error)
+            raise
         self.loaded.results.put(key, generated)
         return generated
 

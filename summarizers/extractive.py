@@ -3,7 +3,8 @@
 1. Each sentence becomes a TF-IDF vector of stemmed content terms (Unicode tokens, English and Hindi stopwords).
 2. Centrality: PageRank over the cosine-similarity graph (as TextRank/LexRank).
 3. A position prior favours early sentences, as news is written top-down; its weight was tuned on the dev sets
-   (`benchmarks/quality.py --tune`).
+   (`benchmarks/quality.py --tune`). A text whose first sentence is not among its central ones is not written
+   top-down (a feature, an excerpt whose lead was cut): there the prior steps back and centrality decides.
 4. Selection is greedy with maximal marginal relevance: a sentence too similar to one already chosen is skipped.
 Sentences are returned in source order, with their spans, so attribution is exact.
 """
@@ -32,6 +33,11 @@ class RankingSettings:
     position_decay: float = 0.5  # prior of sentence i is 1 / (1 + i) ** decay
     damping: float = 0.85
     redundancy: float = 0.5  # skip a sentence whose similarity to a chosen one exceeds this
+    # When fewer than this share of the sentences are less central than the first, the text is not top-down ...
+    lead_centrality: float = 0.3
+    # ... and this prior is used instead (tuned with the others on the dev sets).
+    off_lead_weight: float = 0.2
+    off_lead_decay: float = 1.5
 
 
 DEFAULT_SETTINGS = RankingSettings(position_weight=0.85, position_decay=1.0)
@@ -90,8 +96,11 @@ def rank(texts: list[str], settings: RankingSettings = DEFAULT_SETTINGS) -> np.n
     similarity = _similarity_matrix([content_terms(text) for text in texts])
     centrality = _pagerank(similarity, settings.damping) if count > 1 else np.ones(1)
     centrality = centrality / centrality.max() if centrality.max() > 0 else centrality
-    prior = 1.0 / (1.0 + np.arange(count)) ** settings.position_decay
-    return (1 - settings.position_weight) * centrality + settings.position_weight * prior
+    weight, decay = settings.position_weight, settings.position_decay
+    if count > 1 and (centrality < centrality[0]).mean() < settings.lead_centrality:
+        weight, decay = settings.off_lead_weight, settings.off_lead_decay
+    prior = 1.0 / (1.0 + np.arange(count)) ** decay
+    return (1 - weight) * centrality + weight * prior
 
 
 def select(texts: list[str], count: int, settings: RankingSettings = DEFAULT_SETTINGS) -> list[tuple[int, float]]:

@@ -122,7 +122,7 @@ def piece_fits(piece: str, ranges: tuple[tuple[int, int], ...]) -> bool:
     return all(_script_neutral(char) or any(low <= ord(char) <= high for low, high in ranges) for char in piece)
 
 
-def _vocabulary(directory: Path) -> list[str]:
+def converted_vocabulary(directory: Path) -> list[str]:
     for name in ("shared_vocabulary.json", "target_vocabulary.json"):
         if (directory / name).is_file():
             return json.loads((directory / name).read_text("utf-8"))
@@ -136,7 +136,7 @@ def write_vocabulary_map(directory: Path) -> dict[str, Any]:
     occurs in the input (an identity rule), so a name written in Latin letters can still be copied. Returns the
     record kept beside the map ({"language": None} when the vocabulary cannot write the script).
     """
-    vocabulary = _vocabulary(directory)
+    vocabulary = converted_vocabulary(directory)
     language, ranges = next(iter(OUTPUT_SCRIPTS.items()))
     fixed = [piece for piece in vocabulary if piece and " " not in piece and piece_fits(piece, ranges)]
     letters = [piece for piece in fixed if any(ch.isalpha() for ch in piece)]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import warnings
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from summarizers import extractive
-from summarizers.abstractive import AbstractiveEngine, is_degenerate
+from summarizers.abstractive import AbstractiveEngine, DegenerateGeneration, is_degenerate
 from summarizers.documents import from_text, read_path
 from summarizers.errors import ModelLoadError, ModelUnavailable, UsageError
 from summarizers.language import analyse
@@ -169,6 +170,21 @@ def test_a_repeated_request_is_answered_from_the_result_cache(
     assert len(generations) == 3
 
 
+def test_a_rejected_output_is_remembered_too(tiny_models: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = AbstractiveEngine(load(spec_for("en", {"en": str(tiny_models["en"])})))
+    calls: list[int] = []
+
+    def degenerate(self: AbstractiveEngine, sentences: list[str], budget: TokenBudget) -> None:
+        calls.append(len(sentences))
+        raise DegenerateGeneration("the the the the the the")
+
+    monkeypatch.setattr(AbstractiveEngine, "_summarize", degenerate)
+    for _ in range(2):
+        with pytest.raises(DegenerateGeneration, match="the the"):
+            engine.summarize(["A sentence that the model cannot summarise."], "short")
+    assert calls == [1]  # decoding is deterministic: the second request gets the first verdict
+
+
 def test_the_result_cache_forgets_the_least_recently_used_first() -> None:
     cache: ResultCache[str] = ResultCache(capacity=2)
     cache.put("a", "A")
@@ -223,6 +239,27 @@ def test_extractive_picks_whole_sentences_in_source_order() -> None:
     assert len(extract.spans) == 5
     assert list(extract.spans) == sorted(extract.spans)
     assert all(span in spans for span in extract.spans)
+
+
+ELECTION = [
+    "The election commission counted votes in every district of the state on Tuesday.",
+    "Turnout in the state election reached a record as voters queued at polling booths.",
+    "The commission said counting of votes in the election would finish by Wednesday.",
+    "Opposition parties asked the commission to recount votes in two districts.",
+    "Voters in rural districts said the election campaign had focused on jobs.",
+    "Results of the state election will decide who forms the next government.",
+]
+
+
+def test_the_lead_wins_in_a_top_down_text_and_steps_back_when_it_is_off_topic() -> None:
+    top_down = extractive.rank(ELECTION)
+    assert int(top_down.argmax()) == 0
+    off_topic_lead = ["A cold wind blew across the harbour as fishing boats returned with little catch.", *ELECTION]
+    scores = extractive.rank(off_topic_lead)
+    assert int(scores.argmax()) != 0
+    # With the lead rule off, the same text would still open with its off-topic first sentence.
+    always_top_down = replace(extractive.DEFAULT_SETTINGS, lead_centrality=0.0)
+    assert int(extractive.rank(off_topic_lead, always_top_down).argmax()) == 0
 
 
 def test_other_languages_get_a_notice() -> None:

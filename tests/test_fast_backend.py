@@ -88,7 +88,7 @@ def test_hindi_generation_scores_only_devanagari_pieces_and_the_input(
     loaded = models.load(spec, backend="ctranslate2", quantization="float32")
     assert loaded.fast is not None
     assert loaded.fast.filtered_language == "hi"
-    vocabulary = fast_backend._vocabulary(loaded.fast.directory)
+    vocabulary = fast_backend.converted_vocabulary(loaded.fast.directory)
     assert loaded.fast.filter_candidates is not None
     assert loaded.fast.filter_candidates < len(vocabulary)
     ranges = fast_backend.OUTPUT_SCRIPTS["hi"]
