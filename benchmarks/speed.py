@@ -261,12 +261,17 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         })  # fmt: skip
         if args.no_levers:
             continue
-        variants = [("engine", {}), ("engine", {"SAAR_TORCH_THREADS": "1"})]
+        cores = os.cpu_count() or 1
+        other_threads = cores if filter_size else 1  # the engine's default is the other choice (threads_for)
+        variants = [("engine", {}), ("engine", {"SAAR_CT2_THREADS": str(other_threads)})]
+        names = [
+            f"{other_threads} CPU thread{'s' if other_threads > 1 else ''} (the default: {cores // other_threads})"
+        ]
         if filter_size:
             variants.append(("engine", {"SAAR_VOCABULARY_FILTER": "off"}))
+            names.append("Hindi vocabulary filter off")
         default, *others = _alternating(arch, variants, args.runs, args.articles)
-        for (_, env), other in zip(variants[1:], others, strict=True):
-            name = "1 CPU thread" if "SAAR_TORCH_THREADS" in env else "Hindi vocabulary filter off"
+        for name, other in zip(names, others, strict=True):
             levers.append(_lever(arch, name, default["seconds"], other["seconds"]))
         if arch == "mt5":  # three 512-token windows; the 1024-token BART windows would triple the run time
             batched, single = _alternating(arch, [("batched", {}), ("one-by-one", {})], args.runs, args.articles)

@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages.common import OVERRIDES_KEY, model_overrides
-from summarizers import models
+from summarizers import fast_backend, models, result_cache
 from summarizers.errors import ModelError
 from summarizers.languages import SUMMARISED, name
 from summarizers.pipeline import EXTRACTIVE_MODEL
@@ -37,6 +37,22 @@ def device_description() -> str:
     if torch.cuda.is_available():
         return f"GPU: {torch.cuda.get_device_name(0)}"
     return f"CPU ({os.cpu_count()} cores)"
+
+
+def engine_settings() -> str:
+    """How generation runs here, in one line (the settings come from the environment the app started with)."""
+    backend = fast_backend.backend_choice()
+    if backend == "transformers" or not fast_backend.available():
+        engine = "plain transformers (float32)"
+    else:
+        engine = f"CTranslate2 ({fast_backend.quantization_choice()}), converted once into {fast_backend.cache_root()}"
+    vocabulary = "on" if fast_backend.vocabulary_filter_enabled() else "off (the whole vocabulary is scored)"
+    capacity = result_cache.capacity_setting()
+    cache = f"the last {capacity} summaries per model" if capacity else "off"
+    return (
+        f"Generation: {engine}. Hindi vocabulary filter: {vocabulary}. Result cache: {cache}. "
+        "Change with SAAR_BACKEND, SAAR_CT2_QUANTIZATION, SAAR_CT2_THREADS, SAAR_VOCABULARY_FILTER, SAAR_RESULT_CACHE."
+    )
 
 
 def _apply_override(lang: str, target: str) -> None:
@@ -115,3 +131,4 @@ for language in SUMMARISED:
     chosen = spec_for(language, model_overrides())
     if chosen is not None:
         _model_card(language, chosen, online)
+st.caption(engine_settings())

@@ -199,16 +199,27 @@ class FastModel:
         return hypotheses
 
 
-def load_fast(
-    checkpoint: Path, quantization: str, threads: int, forced_first: str | None, forced_end: bool
-) -> FastModel:
+def threads_for(record: dict[str, Any]) -> int:
+    """CPU threads for one generation: `SAAR_CT2_THREADS`, else one for a model with a vocabulary filter, else all.
+
+    Measured on 2 cores (benchmarks/speed.py): decoding through a vocabulary map is more than twice as fast on one
+    thread as on two (mT5-base, 512 in / 60 out: 1.9 s against 4.3 s), while distilBART's 1024-token encoder gains
+    from both (4.6 s against 5.0 s).
+    """
+    setting = os.environ.get("SAAR_CT2_THREADS", "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    return 1 if record.get("language") else max(1, os.cpu_count() or 1)
+
+
+def load_fast(checkpoint: Path, quantization: str, forced_first: str | None, forced_end: bool) -> FastModel:
     import ctranslate2
 
     directory = convert(checkpoint, quantization)
     record = vocabulary_filter(directory)  # before the Translator: it reads the map when it loads
     compute_type = quantization if quantization in ctranslate2.get_supported_compute_types("cpu") else "default"
     translator = ctranslate2.Translator(
-        str(directory), device="cpu", compute_type=compute_type, intra_threads=threads, inter_threads=1
+        str(directory), device="cpu", compute_type=compute_type, intra_threads=threads_for(record), inter_threads=1
     )
     return FastModel(
         translator, directory, quantization, (forced_first,) if forced_first else (), forced_end,

@@ -165,11 +165,10 @@ def _try_fast(
     if spec.decoder_start_token:
         return None, f"decoding must start at {spec.decoder_start_token}, which the converted model does not do"
     forced_first, forced_last = _forced_tokens(source, config)
-    threads = int(os.environ.get("SAAR_TORCH_THREADS", "0")) or max(1, os.cpu_count() or 1)
     try:
         checkpoint = _checkpoint_directory(spec, source, local)
         first = tokenizer.convert_ids_to_tokens(forced_first) if forced_first is not None else None
-        return fast_backend.load_fast(checkpoint, quantization, threads, first, forced_last is not None), None
+        return fast_backend.load_fast(checkpoint, quantization, first, forced_last is not None), None
     except Exception as error:  # any conversion failure means: keep the transformers backend
         return None, f"{type(error).__name__}: {error}"
 

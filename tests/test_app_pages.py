@@ -138,6 +138,7 @@ def test_models_page_offline_shows_status_licence_and_rejects_a_bad_directory(tm
     assert any("Offline" in info.value for info in app.info)
     assert [metric.value for metric in app.metric if metric.label == "Weights"] == ["Not downloaded"] * 2
     assert any("non-commercial" in warning.value for warning in app.warning)
+    assert any("CTranslate2 (int8)" in c.value and "Hindi vocabulary filter: on" in c.value for c in app.caption)
     app.text_input[1].input(str(tmp_path / "missing"))
     [button for button in app.button if button.label == "Apply"][1].click().run()
     assert any("does not exist" in error.value for error in app.error)
