@@ -15,8 +15,10 @@ from summarizers.errors import ModelError
 from summarizers.languages import SUMMARISED, name
 from summarizers.pipeline import EXTRACTIVE_MODEL
 from summarizers.registry import ALTERNATIVES, ModelSpec, spec_for
+from summarizers.report import escape_markdown
 
 HUB_HOST = ("huggingface.co", 443)
+FACT_HEADINGS = ("Weights", "Download size", "Licence", "Device")
 
 
 @st.cache_data(ttl=60, show_spinner=False)
@@ -72,11 +74,13 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
         st.markdown(f"### {name(lang)}")
         model_id = spec.model_id.replace("`", "")  # shown in a code span, where Markdown escapes do not apply
         st.markdown(f"`{model_id}`" + (f" · [model card]({spec.card})" if spec.card else ""))
-        status_column, size_column, licence_column, device_column = st.columns(4)
-        status_column.metric("Weights", "Ready" if downloaded else "Not downloaded")
-        size_column.metric("Download size", f"{spec.download_mb:,} MB" if spec.download_mb else "—")
-        licence_column.metric("Licence", spec.licence.split(" (")[0])
-        device_column.metric("Device", device_description())
+        # A table, not st.metric: metric values are cut off at the column width ("Not downlo…").
+        size = f"{spec.download_mb:,} MB" if spec.download_mb else "—"
+        cells = ("Ready" if downloaded else "Not downloaded", size, spec.licence.split(" (")[0], device_description())
+        st.markdown(
+            f"| {' | '.join(FACT_HEADINGS)} |\n|{'---|' * len(FACT_HEADINGS)}\n"
+            f"| {' | '.join(escape_markdown(cell) for cell in cells)} |"
+        )
         if not spec.commercial_use:
             st.warning(f"{spec.model_id} is licensed {spec.licence}: do not use its summaries commercially.", icon="⚠️")
         st.caption(

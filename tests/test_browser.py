@@ -154,4 +154,6 @@ def test_compare_and_models_pages_render(browser: object, app_url: str) -> None:
     page.get_by_text("Offline").first.wait_for()
     page.get_by_text("Not downloaded").first.wait_for()
     assert page.get_by_text("non-commercial", exact=False).count() >= 1
+    page.get_by_text("Hindi vocabulary filter: on", exact=False).wait_for()  # the last line: the page is complete
+    assert page.get_by_role("cell", name="Not downloaded").count() == 2
     _screenshot(page, "models.png")
