@@ -110,6 +110,7 @@ OUTPUT_SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
 }
 VOCABULARY_MAP = "vmap.txt"  # the file name CTranslate2 reads a vocabulary map from
 FILTER_RECORD = "saar-vocabulary-filter.json"
+FILTER_VERSION = 2  # a map written by an earlier rule is rewritten
 
 
 def _script_neutral(char: str) -> bool:
@@ -120,6 +121,11 @@ def _script_neutral(char: str) -> bool:
 
 def piece_fits(piece: str, ranges: tuple[tuple[int, int], ...]) -> bool:
     return all(_script_neutral(char) or any(low <= ord(char) <= high for low, high in ranges) for char in piece)
+
+
+def _expressible(piece: str) -> bool:
+    """The map's format separates pieces with spaces, tabs and newlines (SentencePiece writes spaces as \u2581)."""
+    return bool(piece) and not any(char in " \t\n\r" for char in piece)
 
 
 def converted_vocabulary(directory: Path) -> list[str]:
@@ -138,15 +144,17 @@ def write_vocabulary_map(directory: Path) -> dict[str, Any]:
     """
     vocabulary = converted_vocabulary(directory)
     language, ranges = next(iter(OUTPUT_SCRIPTS.items()))
-    fixed = [piece for piece in vocabulary if piece and " " not in piece and piece_fits(piece, ranges)]
+    expressible = [piece for piece in vocabulary if _expressible(piece)]
+    fixed = [piece for piece in expressible if piece_fits(piece, ranges)]
     letters = [piece for piece in fixed if any(ch.isalpha() for ch in piece)]
     record: dict[str, Any] = {"language": None, "candidates": len(vocabulary), "vocabulary": len(vocabulary)}
+    (directory / VOCABULARY_MAP).unlink(missing_ok=True)
     if letters and len(fixed) < len(vocabulary):
         kept = set(fixed)
-        rules = [f"{piece}\t{piece}" for piece in vocabulary if piece and piece not in kept and piece.isprintable()
-                 and " " not in piece]  # fmt: skip
+        rules = [f"{piece}\t{piece}" for piece in expressible if piece not in kept]
         (directory / VOCABULARY_MAP).write_text("\n".join(["\t" + " ".join(fixed), *rules]) + "\n", "utf-8")
         record = {"language": language, "candidates": len(fixed), "vocabulary": len(vocabulary)}
+    record["version"] = FILTER_VERSION
     (directory / FILTER_RECORD).write_text(json.dumps(record), "utf-8")
     return record
 
@@ -155,7 +163,9 @@ def vocabulary_filter(directory: Path) -> dict[str, Any]:
     """The converted model's filter record, writing the map first for a model converted before maps existed."""
     path = directory / FILTER_RECORD
     if path.is_file():
-        return json.loads(path.read_text("utf-8"))
+        record = json.loads(path.read_text("utf-8"))
+        if record.get("version") == FILTER_VERSION:
+            return record
     with _CONVERT_LOCK:
         return write_vocabulary_map(directory)
 
