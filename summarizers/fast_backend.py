@@ -108,6 +108,7 @@ def convert(checkpoint: Path, quantization: str) -> Path:
 OUTPUT_SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
     "hi": ((0x0900, 0x097F), (0xA8E0, 0xA8FF), (0x1CD0, 0x1CFF)),  # Devanagari, extended, Vedic extensions
 }
+FILTERED_LANGUAGE = "hi"  # one map per converted model, so one language: the product's non-Latin one
 VOCABULARY_MAP = "vmap.txt"  # the file name CTranslate2 reads a vocabulary map from
 FILTER_RECORD = "saar-vocabulary-filter.json"
 FILTER_VERSION = 2  # a map written by an earlier rule is rewritten
@@ -143,7 +144,7 @@ def write_vocabulary_map(directory: Path) -> dict[str, Any]:
     record kept beside the map ({"language": None} when the vocabulary cannot write the script).
     """
     vocabulary = converted_vocabulary(directory)
-    language, ranges = next(iter(OUTPUT_SCRIPTS.items()))
+    language, ranges = FILTERED_LANGUAGE, OUTPUT_SCRIPTS[FILTERED_LANGUAGE]
     expressible = [piece for piece in vocabulary if _expressible(piece)]
     fixed = [piece for piece in expressible if piece_fits(piece, ranges)]
     letters = [piece for piece in fixed if any(ch.isalpha() for ch in piece)]
@@ -212,9 +213,9 @@ class FastModel:
 def threads_for(record: dict[str, Any]) -> int:
     """CPU threads for one generation: `SAAR_CT2_THREADS`, else one for a model with a vocabulary filter, else all.
 
-    Measured on 2 cores (benchmarks/speed.py): decoding through a vocabulary map is more than twice as fast on one
-    thread as on two (mT5-base, 512 in / 60 out: 1.9 s against 4.3 s), while distilBART's 1024-token encoder gains
-    from both (4.6 s against 5.0 s).
+    Measured on 2 cores (benchmarks/speed.py): decoding through a vocabulary map is about twice as fast on one
+    thread as on two (mT5-base, 512 in / 60 out: 2.2 s against 4.0 s). distilBART's 1024-token encoder is faster on
+    two (1.5 s against 2.1 s) and its decoding slower, so the whole is even (4.5 s either way).
     """
     setting = os.environ.get("SAAR_CT2_THREADS", "").strip()
     if setting.isdigit() and int(setting) > 0:

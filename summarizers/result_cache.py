@@ -37,14 +37,12 @@ class ResultCache(Generic[Value]):
         self.capacity = capacity_setting() if capacity is None else capacity
         self._entries: OrderedDict[str, Value] = OrderedDict()
         self._lock = threading.Lock()
-        self.hits = 0
 
     def get(self, key: str) -> Value | None:
         with self._lock:
             value = self._entries.get(key)
             if value is not None:
                 self._entries.move_to_end(key)
-                self.hits += 1
             return value
 
     def put(self, key: str, value: Value) -> None:
