@@ -28,6 +28,13 @@ class DegenerateGeneration(ModelError):
 
 
 @dataclass(frozen=True)
+class Rejected:
+    """A request whose output was rejected as degenerate, as the result cache remembers it."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
 class Generated:
     text: str
     sentences: tuple[str, ...]
@@ -182,14 +189,15 @@ class AbstractiveEngine:
         sentences = [s for s in sentences if s.strip()]
         key = key_for(self._cache_settings(budget), sentences)
         cached = self.loaded.results.get(key)
-        if isinstance(cached, DegenerateGeneration):
-            raise cached
+        if isinstance(cached, Rejected):
+            raise DegenerateGeneration(cached.reason)
         if cached is not None:
             return cached
         try:
             generated = self._summarize(sentences, budget)
         except DegenerateGeneration as error:  # decoding is deterministic: the same request fails the same way
-            self.loaded.results.put(key, error)
+            # Only the message is kept: the exception's traceback would keep the whole generation's frames alive.
+            self.loaded.results.put(key, Rejected(str(error)))
             raise
         self.loaded.results.put(key, generated)
         return generated
