@@ -21,7 +21,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizers.attribution import Aligner, align_across, clean_ptb, names_in, numbers_in, split_summary  # noqa: E402
+from summarizers.attribution import (  # noqa: E402
+    AlignedSentence,
+    Aligner,
+    align_across,
+    clean_ptb,
+    names_in,
+    numbers_in,
+    split_summary,
+)
 from summarizers.language import analyse  # noqa: E402
 
 
@@ -93,15 +101,28 @@ def _changed_number(sentence: str, rng: random.Random) -> str | None:
     return sentence[: match.start()] + changed + sentence[match.end() :]
 
 
+def _best_start(result: AlignedSentence) -> int | None:
+    return max(result.sources, key=lambda source: source.score).start if result.sources else None
+
+
 def cross_language(rng: random.Random, show: int) -> None:
     """Seed 003 holds an English article and its Hindi version: align each version's sentences to the other."""
     text = (ROOT / "seeds" / "en_hi_putin_modi_talks_bilingual.txt").read_text("utf-8")
     analysis = analyse(text)
     runs = {lang: [unit.span for unit in analysis.content_units(lang)] for lang in ("en", "hi")}
     print("\ncross-language, seed 003 (English article and its Hindi version)")
+    hi_to_en = json.loads((ROOT / "tests" / "data" / "seed003_counterparts.json").read_text("utf-8"))["hi_to_en"]
+    gold = {"hi": dict(enumerate(hi_to_en)), "en": {en: hi for hi, en in enumerate(hi_to_en) if en is not None}}
     for lang, other in (("hi", "en"), ("en", "hi")):
         sentences = [span.text(text) for span in runs[lang]]
-        results = align_across(text, sentences, runs[other])
+        positions: list[float | None] = [index / max(1, len(sentences) - 1) for index in range(len(sentences))]
+        starts = [span.start for span in runs[other]]
+        for label, given in (("without positions", None), ("with positions", positions)):
+            links = [_best_start(result) for result in align_across(text, sentences, runs[other], given)]
+            labelled = [(index, starts[gold[lang][index]]) for index in gold[lang] if gold[lang][index] is not None]
+            right = sum(links[index] == start for index, start in labelled)
+            print(f"  {lang} -> {other} {label}: best link is the hand-labelled counterpart {right}/{len(labelled)}")
+        results = align_across(text, sentences, runs[other], positions)
         checked = [(sentence, result) for sentence, result in zip(sentences, results, strict=True) if result.checked]
         linked = sum(bool(result.sources) for _, result in checked)
         supported = sum(result.supported for _, result in checked)

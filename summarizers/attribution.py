@@ -147,7 +147,9 @@ class CrossAligner:
                     stated.append(fact)
         return stated
 
-    def align(self, sentence: str) -> AlignedSentence:
+    def align(self, sentence: str, position: float | None = None) -> AlignedSentence:
+        """`position`: where the sentence sits in its own version (0 first, 1 last), when known. Versions of one story
+        keep its order, so among sources that match equally well the one at the same relative place wins."""
         stated = self._stated(sentence)
         wanted = {fact.key: fact for fact in stated}
         if not wanted:
@@ -166,7 +168,11 @@ class CrossAligner:
         found: set[str] = set()
         for _ in range(MAX_SOURCES):
             gains = [{key for key, f in wanted.items() if key not in found and f.keys & keys} for keys in evidence]
-            best = max(range(len(gains)), key=lambda index: (len(gains[index]), -extra[index]), default=None)
+            best = max(
+                range(len(gains)),
+                key=lambda index: (len(gains[index]), -extra[index], -self._distance(index, position)),
+                default=None,
+            )
             if best is None or not gains[best]:
                 break
             found |= gains[best]
@@ -176,23 +182,35 @@ class CrossAligner:
         chosen.sort(key=lambda source: source.start)
         return AlignedSentence(sentence, bool(chosen) and not missing, tuple(chosen), missing)
 
+    def _distance(self, index: int, position: float | None) -> float:
+        if position is None or len(self.spans) < 2:
+            return 0.0
+        return abs(index / (len(self.spans) - 1) - position)
+
 
 def align_across(
-    source_text: str, summary_sentences: list[str], spans: list[Span] | None = None
+    source_text: str,
+    summary_sentences: list[str],
+    spans: list[Span] | None = None,
+    positions: list[float | None] | None = None,
 ) -> list[AlignedSentence]:
     aligner = CrossAligner(source_text, spans)
-    return [aligner.align(sentence) for sentence in summary_sentences]
+    positions = positions or [None] * len(summary_sentences)
+    return [aligner.align(sentence, position) for sentence, position in zip(summary_sentences, positions, strict=True)]
 
 
-def attribute(source_text: str, summary_sentences: list[str]) -> list[AlignedSentence]:
+def attribute(
+    source_text: str, summary_sentences: list[str], positions: list[float | None] | None = None
+) -> list[AlignedSentence]:
     """Align each summary sentence to the source's article text: within its language where the source has text in
-    it, otherwise across languages by the facts it states (a Hindi summary against an English article)."""
+    it, otherwise across languages by the facts it states (a Hindi summary against an English article).
+    `positions`: where each sentence sits in its own version, when known (see `CrossAligner.align`)."""
     from summarizers.language import analyse  # the language layer sits above attribution in the data flow
 
     analysis = analyse(source_text)
     aligners: dict[str, Aligner | CrossAligner] = {}  # built once per language, shared by its sentences
     aligned = []
-    for sentence in summary_sentences:
+    for sentence, position in zip(summary_sentences, positions or [None] * len(summary_sentences), strict=True):
         lang = analyse(sentence).language
         if lang not in aligners:
             same_language = [unit.span for unit in analysis.content_units(lang)]
@@ -200,7 +218,10 @@ def attribute(source_text: str, summary_sentences: list[str]) -> list[AlignedSen
             aligners[lang] = (
                 Aligner(source_text, same_language) if same_language else CrossAligner(source_text, everything)
             )
-        aligned.append(aligners[lang].align(sentence))
+        aligner = aligners[lang]
+        # Within a language the words decide; across languages position breaks ties between equal matches.
+        cross = isinstance(aligner, CrossAligner)
+        aligned.append(aligner.align(sentence, position) if cross else aligner.align(sentence))
     return aligned
 
 

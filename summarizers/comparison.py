@@ -62,6 +62,17 @@ def _summaries(
     return list(result.summaries)
 
 
+def _positions(side: Side, summary: Summary) -> list[float | None] | None:
+    """Where each extractive summary sentence sits in its side (0 first, 1 last); None for abstractive ones."""
+    if summary.source_spans is None:
+        return None
+    starts = [unit.span.start for unit in side.analysis.content_units(side.lang)]
+    if len(starts) < 2:
+        return None
+    index = {start: i for i, start in enumerate(starts)}
+    return [index[span.start] / (len(starts) - 1) if span.start in index else None for span in summary.source_spans]
+
+
 def compare_sides(
     a: Side,
     b: Side,
@@ -79,7 +90,8 @@ def compare_sides(
         for summary in _summaries(side, method, length, overrides or {}, progress, loader):
             progress(f"Checking the {name(summary.lang)} summary of {side.title} against the other version")
             entry = summary_dict(summary)
-            entry["in_other"] = [aligned_dict(check) for check in attribute(other_text, list(summary.sentences))]
+            checks = attribute(other_text, list(summary.sentences), _positions(side, summary))
+            entry["in_other"] = [aligned_dict(check) for check in checks]
             summaries.append(entry)
         sides.append({"title": side.title, "language": side.lang or side.analysis.language, "summaries": summaries})
     progress("Matching numbers, dates and names between the versions")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,10 @@ from summarizers.attribution import align_across, attribute
 from summarizers.documents import read_path
 from summarizers.facts import compare_facts, dates_and_numbers, facts_in
 from summarizers.language import analyse
+from summarizers.text import Span
 from summarizers.transliteration import name_keys, skeleton
 from tests.cli_runner import run_cli
-from tests.conftest import BILINGUAL_SEED
+from tests.conftest import BILINGUAL_SEED, ROOT
 
 TEXT = read_path(BILINGUAL_SEED).text
 ANALYSIS = analyse(TEXT)
@@ -125,6 +127,39 @@ def test_a_sentence_without_facts_is_left_unchecked_not_called_unsupported() -> 
     (result,) = align_across(HINDI_RUN, ["Both leaders talked at length."])
     assert not result.checked
     assert result.sources == ()
+
+
+COUNTERPARTS = json.loads((ROOT / "tests" / "data" / "seed003_counterparts.json").read_text("utf-8"))["hi_to_en"]
+
+
+def _best_link(text: str, sentence: str, spans: list[Span], position: float | None) -> int | None:
+    (result,) = align_across(text, [sentence], spans, [position])
+    if not result.sources:
+        return None
+    best = max(result.sources, key=lambda source: source.score)
+    return [span.start for span in spans].index(best.start)
+
+
+def test_position_breaks_ties_between_equal_matches_in_aligned_versions() -> None:
+    text = BILINGUAL_SEED.read_text(encoding="utf-8")
+    analysis = analyse(text)
+    runs = {lang: [unit.span for unit in analysis.content_units(lang)] for lang in ("en", "hi")}
+    assert len(runs["hi"]) == len(COUNTERPARTS)
+    # A Hindi sentence naming only India (the neutral-stance sentence) matches a dozen English ones equally.
+    hindi = runs["hi"][15].text(text)
+    assert _best_link(text, hindi, runs["en"], None) != COUNTERPARTS[15]
+    assert _best_link(text, hindi, runs["en"], 15 / (len(runs["hi"]) - 1)) == COUNTERPARTS[15]
+    # Over the whole English version: more sentences find their hand-labelled counterparts with positions.
+    en_to_hi = {en: hi for hi, en in enumerate(COUNTERPARTS) if en is not None}
+    last = len(runs["en"]) - 1
+
+    def correct(with_position: bool) -> int:
+        return sum(
+            _best_link(text, runs["en"][en].text(text), runs["hi"], en / last if with_position else None) == hi
+            for en, hi in en_to_hi.items()
+        )
+
+    assert correct(True) > correct(False) + 2
 
 
 def test_attribute_picks_the_language_of_each_sentence() -> None:
