@@ -147,10 +147,10 @@ def write_vocabulary_map(directory: Path) -> dict[str, Any]:
     language, ranges = FILTERED_LANGUAGE, OUTPUT_SCRIPTS[FILTERED_LANGUAGE]
     expressible = [piece for piece in vocabulary if _expressible(piece)]
     fixed = [piece for piece in expressible if piece_fits(piece, ranges)]
-    letters = [piece for piece in fixed if any(ch.isalpha() for ch in piece)]
+    writes_letters = any(char.isalpha() for piece in fixed for char in piece)
     record: dict[str, Any] = {"language": None, "candidates": len(vocabulary), "vocabulary": len(vocabulary)}
     (directory / VOCABULARY_MAP).unlink(missing_ok=True)
-    if letters and len(fixed) < len(vocabulary):
+    if writes_letters and len(fixed) < len(vocabulary):
         kept = set(fixed)
         rules = [f"{piece}\t{piece}" for piece in expressible if piece not in kept]
         (directory / VOCABULARY_MAP).write_text("\n".join(["\t" + " ".join(fixed), *rules]) + "\n", "utf-8")
@@ -185,7 +185,6 @@ class FastModel:
     forced_end: bool = False
     # The language whose summaries score only the vocabulary map's pieces (None: the whole vocabulary, always).
     filtered_language: str | None = None
-    filter_candidates: int | None = None
 
     def filters(self, language: str) -> bool:
         return self.filtered_language == language and vocabulary_filter_enabled()
@@ -234,5 +233,5 @@ def load_fast(checkpoint: Path, quantization: str, forced_first: str | None, for
     )
     return FastModel(
         translator, directory, quantization, (forced_first,) if forced_first else (), forced_end,
-        record["language"], record["candidates"],
+        record["language"],
     )  # fmt: skip

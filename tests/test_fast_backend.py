@@ -72,13 +72,11 @@ def test_a_model_the_converter_cannot_serve_keeps_transformers_with_the_reason(t
 HINDI_CHUNKS = [chunk for chunk in CHUNKS if sum("\u0900" <= ch <= "\u097f" for ch in chunk) > 100]
 
 
-def _pieces(loaded: models.LoadedModel, texts: list[str], budget: TokenBudget) -> list[list[str]]:
-    engine = AbstractiveEngine(loaded)
-    engine.generate(texts, budget)
-    ids = [loaded.tokenizer(text)["input_ids"] for text in texts]
+def _pieces(loaded: models.LoadedModel, sources: list[list[str]], budget: TokenBudget) -> list[list[str]]:
+    """The Hindi summaries' pieces, as the engine asks the converted model for them."""
     assert loaded.fast is not None
-    sources = [loaded.tokenizer.convert_ids_to_tokens(row) for row in ids]
-    return [list(hypothesis) for hypothesis in loaded.fast.generate(sources, engine._generation_kwargs(budget), "hi")]
+    settings = AbstractiveEngine(loaded)._generation_kwargs(budget)
+    return [list(hypothesis) for hypothesis in loaded.fast.generate(sources, settings, "hi")]
 
 
 def test_hindi_generation_scores_only_devanagari_pieces_and_the_input(
@@ -89,16 +87,14 @@ def test_hindi_generation_scores_only_devanagari_pieces_and_the_input(
     assert loaded.fast is not None
     assert loaded.fast.filtered_language == "hi"
     vocabulary = fast_backend.converted_vocabulary(loaded.fast.directory)
-    assert loaded.fast.filter_candidates is not None
-    assert loaded.fast.filter_candidates < len(vocabulary)
+    assert 0 < fast_backend.vocabulary_filter(loaded.fast.directory)["candidates"] < len(vocabulary)
     ranges = fast_backend.OUTPUT_SCRIPTS["hi"]
     budget = TokenBudget(12, 12)  # long enough that a random model wanders outside the script
     texts = HINDI_CHUNKS[:3]
     assert texts
+    sources = [loaded.tokenizer.convert_ids_to_tokens(loaded.tokenizer(text)["input_ids"]) for text in texts]
     # CTranslate2 draws the input pieces from the whole batch: a piece of one chunk may appear in another's summary.
-    batch_pieces = {
-        piece for text in texts for piece in loaded.tokenizer.convert_ids_to_tokens(loaded.tokenizer(text)["input_ids"])
-    }
+    batch_pieces = {piece for source in sources for piece in source}
 
     def outside(rows: list[list[str]]) -> list[str]:
         return [
@@ -109,9 +105,9 @@ def test_hindi_generation_scores_only_devanagari_pieces_and_the_input(
         ]
 
     monkeypatch.setenv("SAAR_VOCABULARY_FILTER", "off")
-    assert outside(_pieces(loaded, texts, budget)), "the unfiltered model should write pieces the filter excludes"
+    assert outside(_pieces(loaded, sources, budget)), "the unfiltered model should write pieces the filter excludes"
     monkeypatch.setenv("SAAR_VOCABULARY_FILTER", "on")
-    filtered = _pieces(loaded, texts, budget)
+    filtered = _pieces(loaded, sources, budget)
     assert outside(filtered) == []
     assert all(len(row) == 12 for row in filtered)
 
