@@ -4,6 +4,8 @@ TextRank (English), side by side in one run.
     python benchmarks/quality.py [--data ../shared/data/dev] [--tune]
 
 Reported ROUGE is the project's multilingual ROUGE (Unicode tokens, light stemming): F1, averaged over articles.
+Below the table, each difference between the engine and another system is given with a 95% paired bootstrap
+interval over the articles: with 60-100 articles per set, a gap of half a point can be chance.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import random
 import statistics
 import sys
 import time
@@ -21,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizers import extractive  # noqa: E402
-from summarizers.evaluation import rouge  # noqa: E402
+from summarizers.evaluation import RougeScores, rouge  # noqa: E402
 from summarizers.language import analyse  # noqa: E402
 from summarizers.text import Span, split_sentences  # noqa: E402
 
@@ -81,18 +84,37 @@ def sumy_summariser(kind: str) -> Summariser:
     return run
 
 
-def evaluate(rows: list[dict[str, str]], lang: str, k: int, summariser: Summariser) -> tuple[float, float, float]:
+def article_scores(rows: list[dict[str, str]], lang: str, k: int, summariser: Summariser) -> list[RougeScores]:
     scores = []
     for row in rows:
         spans = sentences_of(row["text"], lang)
         candidate = " ".join(summariser(row["text"], spans, k))
         reference = row["summary"].replace(" .", ".")
         scores.append(rouge(candidate, reference))
+    return scores
+
+
+def means(scores: list[RougeScores]) -> tuple[float, float, float]:
     return (
         statistics.mean(s.rouge1 for s in scores) * 100,
         statistics.mean(s.rouge2 for s in scores) * 100,
         statistics.mean(s.rougeL for s in scores) * 100,
     )
+
+
+def evaluate(rows: list[dict[str, str]], lang: str, k: int, summariser: Summariser) -> tuple[float, float, float]:
+    return means(article_scores(rows, lang, k, summariser))
+
+
+def paired_interval(ours: list[float], theirs: list[float], resamples: int = 2000) -> tuple[float, float, float]:
+    """Mean difference (ours - theirs) and its 95% percentile bootstrap interval, resampling articles in pairs."""
+    differences = [a - b for a, b in zip(ours, theirs, strict=True)]
+    generator = random.Random(0)  # fixed, so the printed interval is reproducible
+    count = len(differences)
+    resampled = sorted(
+        statistics.mean(differences[generator.randrange(count)] for _ in range(count)) for _ in range(resamples)
+    )
+    return statistics.mean(differences), resampled[int(0.025 * resamples)], resampled[int(0.975 * resamples) - 1]
 
 
 def tune(data: Path) -> None:
@@ -117,15 +139,27 @@ def main() -> None:
         tune(args.data)
         return
     print(f"{'dataset':<20}{'k':>2}  {'system':<14}{'R-1':>7}{'R-2':>7}{'R-L':>7}")
+    differences = []
     for name, (lang, k) in DATASETS.items():
         rows = load_rows(args.data / name)
         systems: dict[str, Summariser] = {"saar-extractive": saar(extractive.settings_for(lang)), "lead-k": lead}
         if lang == "en":
             systems["sumy-lexrank"] = sumy_summariser("lexrank")
             systems["sumy-textrank"] = sumy_summariser("textrank")
+        engine_scores: list[float] = []
         for system, summariser in systems.items():
-            r1, r2, rl = evaluate(rows, lang, k, summariser)
+            scores = article_scores(rows, lang, k, summariser)
+            r1, r2, rl = means(scores)
             print(f"{name:<20}{k:>2}  {system:<14}{r1:>7.2f}{r2:>7.2f}{rl:>7.2f}", flush=True)
+            rouge_l = [score.rougeL * 100 for score in scores]
+            if not engine_scores:
+                engine_scores = rouge_l
+            else:
+                differences.append((name, system, *paired_interval(engine_scores, rouge_l)))
+    print("\nsaar-extractive minus each system, ROUGE-L, mean over articles [95% paired bootstrap interval]")
+    for name, system, mean, low, high in differences:
+        verdict = "ahead" if low > 0 else "behind" if high < 0 else "not distinguishable here"
+        print(f"{name:<20}{system:<16}{mean:>+6.2f}  [{low:+.2f}, {high:+.2f}]  {verdict}")
     # Speed: a 2,000-word article, median of several runs.
     article = " ".join(row["text"] for row in load_rows(args.data / "en_cnndm.jsonl")[:8])
     article = " ".join(article.split()[:2000])
