@@ -116,7 +116,10 @@ def _engine(arch: str, side: str) -> tuple[Any, Any, int]:
     lang, _, out_tokens, _ = ARCHS[arch]
     spec = spec_for(lang, {lang: str(OUTPUT / "models" / arch)})
     assert spec is not None
-    spec = replace(spec, num_beams=4, budgets={**spec.budgets, "medium": TokenBudget(out_tokens, out_tokens)})
+    # The parts of the engine's time (`--parts`): the encoder with a single output step, and decoding with one beam.
+    out_tokens = 1 if side == "encoder" else out_tokens
+    beams = 1 if side == "one-beam" else 4
+    spec = replace(spec, num_beams=beams, budgets={**spec.budgets, "medium": TokenBudget(out_tokens, out_tokens)})
     loaded = models.load(spec, backend="auto" if side != "baseline" else "transformers")
     return AbstractiveEngine(loaded), spec.budget("medium"), out_tokens
 
@@ -142,7 +145,7 @@ def worker(arch: str, side: str, runs: int, count: int) -> dict[str, Any]:
     """Time one side in this process: seconds per article (or per lever action), and the process's peak RSS.
 
     side: baseline | engine | batched | one-by-one (three chunks of one long article) | repeat (the same request
-    twice: the second answer's time).
+    twice: the second answer's time) | encoder (one output token) | one-beam (greedy, same output length).
     """
     import torch
     from transformers import AutoModelForSeq2SeqLM
@@ -247,7 +250,7 @@ def _alternating(arch: str, sides: list[tuple[str, dict[str, str]]], runs: int, 
 
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
-    results, levers = [], []
+    results, levers, parts = [], [], []
     for arch in args.arch or list(ARCHS):
         build(arch)
         filter_size = widen_filter(arch, args.filter_candidates)
@@ -259,6 +262,15 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             "engine_backend": engine["backend"] + (f", filter {filter_size:,} pieces" if engine["filter"] else ""),
             "peak_rss_mb": round(engine["peak_rss_mb"]), "baseline_peak_rss_mb": round(baseline["peak_rss_mb"]),
         })  # fmt: skip
+        if args.parts:
+            sides = [("engine", {}), ("encoder", {}), ("one-beam", {})]
+            full, encoder, one_beam = _alternating(arch, sides, args.runs, args.articles)
+            parts.append({
+                "arch": arch, "engine_s": round(full["seconds"], 3), "encoder_s": round(encoder["seconds"], 3),
+                "decoding_s": round(full["seconds"] - encoder["seconds"], 3),
+                "decoding_one_beam_s": round(one_beam["seconds"] - encoder["seconds"], 3),
+                "output_tokens": ARCHS[arch][2],
+            })  # fmt: skip
         if args.no_levers:
             continue
         cores = os.cpu_count() or 1
@@ -288,6 +300,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "results": results,
         "levers": levers,
+        "parts": parts,
         "both_models_peak_rss_mb": round(both["peak_rss_mb"]) if both else None,
         "cpu_cores": os.cpu_count(),
         "runs": args.runs,
@@ -316,6 +329,14 @@ def print_table(payload: dict[str, Any]) -> None:
         for row in payload["levers"]:
             print(f"{row['arch']:6} {row['lever']:46} {row['default_s']:>10.2f} {row['lever_s']:>9.3f} "
                   f"{row['relative']:>14.3f}")  # fmt: skip
+    if payload["parts"]:
+        print("\nwhere the engine's time goes (encoder: one output step; decoding: the rest, with 4 beams and with 1)")
+        header = ("arch", "engine s", "encoder s", "decoding s", "1-beam decoding s", "per step ms")
+        print(" ".join(f"{cell:>{width}}" for cell, width in zip(header, (6, 9, 10, 11, 18, 12), strict=True)))
+        for row in payload["parts"]:
+            step_ms = 1000 * row["decoding_s"] / row["output_tokens"]
+            print(f"{row['arch']:6} {row['engine_s']:>9.2f} {row['encoder_s']:>10.2f} {row['decoding_s']:>11.2f} "
+                  f"{row['decoding_one_beam_s']:>18.2f} {step_ms:>12.1f}")  # fmt: skip
     if payload["both_models_peak_rss_mb"]:
         print(f"\nboth default architectures loaded in one process (engine backend): peak RSS "
               f"{payload['both_models_peak_rss_mb']} MB")  # fmt: skip
@@ -330,6 +351,7 @@ def main() -> None:
     parser.add_argument("--arch", choices=list(ARCHS), action="append")
     parser.add_argument("--filter-candidates", type=int, default=30_000)
     parser.add_argument("--no-levers", action="store_true")
+    parser.add_argument("--parts", action="store_true", help="also time the encoder alone and decoding with one beam")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--worker", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
