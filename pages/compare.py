@@ -152,11 +152,14 @@ if comparison:
     with both:
         st.markdown(f"**In both ({len(comparison['shared'])})**")
         st.dataframe(
-            [{"kind": row["kind"], "first": row["a"], "second": row["b"]} for row in comparison["shared"]],
+            [
+                {"kind": row["kind"], first["label"]: row["a"], second["label"]: row["b"]}
+                for row in comparison["shared"]
+            ],
             hide_index=True,
             width="stretch",
         )
     for column, key, side in ((only_first, "only_a", first), (only_second, "only_b", second)):
         with column:
-            st.markdown(f"**Only in {plain(side['title'])} ({len(comparison[key])})**")
+            st.markdown(f"**Only in {plain(side['label'])} ({len(comparison[key])})**")
             st.dataframe(comparison[key], hide_index=True, width="stretch")

@@ -48,6 +48,16 @@ def document_side(document: Document) -> Side:
     return Side(document.name, document, analyse(document.text))
 
 
+def short_labels(a: Side, b: Side) -> tuple[str, str]:
+    """Names for narrow columns: the language alone for two versions in one document (the file name is the same on
+    both sides and would crowd the column), else the titles, numbered when they are the same."""
+    if a.document is b.document and a.lang and b.lang and a.lang != b.lang:
+        return name(a.lang), name(b.lang)
+    if a.title == b.title:
+        return f"{a.title} (1)", f"{b.title} (2)"
+    return a.title, b.title
+
+
 def _fact_dict(fact: Fact) -> dict[str, Any]:
     return {"kind": fact.kind, "text": fact.text}
 
@@ -85,7 +95,8 @@ def compare_sides(
     """Both sides' summaries with each sentence checked against the other side, and their facts matched."""
     texts = (a.content_text(), b.content_text())
     sides = []
-    for side, other_text in ((a, texts[1]), (b, texts[0])):
+    labels = short_labels(a, b)
+    for side, other_text, label in ((a, texts[1], labels[0]), (b, texts[0], labels[1])):
         summaries = []
         for summary in _summaries(side, method, length, overrides or {}, progress, loader):
             progress(f"Checking the {name(summary.lang)} summary of {side.title} against the other version")
@@ -93,7 +104,8 @@ def compare_sides(
             checks = attribute(other_text, list(summary.sentences), _positions(side, summary))
             entry["in_other"] = [aligned_dict(check) for check in checks]
             summaries.append(entry)
-        sides.append({"title": side.title, "language": side.lang or side.analysis.language, "summaries": summaries})
+        language = side.lang or side.analysis.language
+        sides.append({"title": side.title, "label": label, "language": language, "summaries": summaries})
     progress("Matching numbers, dates and names between the versions")
     facts = compare_facts(*texts)
     return {

@@ -122,6 +122,9 @@ def test_compare_language_versions_of_seed_003() -> None:
     assert ("Putin", "पुतिन") in pairs
     assert ("65 billion", "65 अरब") in pairs
     assert [side["language"] for side in comparison["sides"]] == ["en", "hi"]
+    # One file on both sides: the columns are named by language, not by the file name twice.
+    assert [side["label"] for side in comparison["sides"]] == ["English", "Hindi"]
+    assert any(block.value.startswith("**Only in Hindi (") for block in app.markdown)
     assert all(len(summary["in_other"]) == len(summary["sentences"]) for summary in comparison["sides"][0]["summaries"])
 
 
@@ -172,5 +175,6 @@ def test_compare_two_documents_lists_facts_only_one_states() -> None:
         "en_modi_putin_call_after_alaska_summit.txt",
         "en_modi_putin_call_us_tariffs.txt",
     ]
+    assert [side["label"] for side in comparison["sides"]] == [side["title"] for side in comparison["sides"]]
     assert comparison["shared"]
     assert comparison["only_a"] or comparison["only_b"]
