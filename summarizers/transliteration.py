@@ -52,6 +52,10 @@ EXONYMS = {
     "russia": ("रूस",), "russian": ("रूसी", "रूस"), "us": ("अमेरिका",), "usa": ("अमेरिका",),
     "america": ("अमेरिका",), "american": ("अमेरिकी",), "uk": ("ब्रिटेन",), "britain": ("ब्रिटेन",),
     "germany": ("जर्मनी",), "german": ("जर्मन",),
+    # "Indo-" is India in compounds (Indo-Pacific ~ हिंद-प्रशांत, Indo–Russian ~ भारत-रूस).
+    "indo": ("भारत", "हिंद", "भारतीय"), "pacific": ("प्रशांत",),
+    "west": ("पश्चिम", "पश्चिमी"), "western": ("पश्चिमी",), "eastern": ("पूर्वी",),  # पूर्व alone also means "former"
+    "gulf": ("खाड़ी",),
 }  # fmt: skip
 
 

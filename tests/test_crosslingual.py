@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from summarizers.attribution import align_across, attribute
+from summarizers.comparison import document_side, language_sides, short_labels
 from summarizers.documents import read_path
 from summarizers.facts import compare_facts, dates_and_numbers, facts_in
 from summarizers.language import analyse
@@ -95,6 +96,16 @@ def test_the_two_versions_of_seed_003_share_their_facts() -> None:
     # Hindi names are only discovered through the English ones, so none can be "only in Hindi".
     assert all(fact.kind != "name" for fact in comparison.only_b)
     assert comparison.notes
+
+
+def test_names_hindi_translates_rather_than_transliterates_are_shared() -> None:
+    comparison = compare_facts(ENGLISH_RUN, HINDI_RUN)
+    shared = {(a.text, b.text) for a, b in comparison.shared}
+    assert ("Pacific", "प्रशांत") in shared and ("West", "पश्चिम") in shared
+    assert not {"Indo", "Pacific", "West"} & {fact.text for fact in comparison.only_a}
+    # "Indo–Russian ties" is about India: the sentence is supported by the Hindi version's India and Russia.
+    (link,) = align_across(HINDI_RUN, ["Defense cooperation has long been the backbone of Indo–Russian ties."])
+    assert link.supported
 
 
 def test_a_fact_only_in_one_version_is_listed_there() -> None:
@@ -202,3 +213,13 @@ def test_comparison_never_raises_and_pairs_each_fact_once(a: str, b: str) -> Non
     assert len(left) == len(set(left))
     assert len(right) == len(set(right))
     assert not {fact.key for fact in comparison.only_a} & set(left)
+
+
+def test_short_labels_name_versions_by_language_and_tell_same_titles_apart() -> None:
+    document = read_path(ROOT / "seeds" / BILINGUAL_SEED)
+    versions = language_sides(document)
+    assert versions is not None
+    assert short_labels(*versions) == ("English", "Hindi")
+    whole = document_side(document)
+    assert short_labels(whole, whole) == (f"{document.name} (1)", f"{document.name} (2)")
+    assert short_labels(versions[0], whole) == (versions[0].title, document.name)
