@@ -24,8 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizers import extractive  # noqa: E402
+from summarizers.documents import MAX_CHARS, Document, from_text  # noqa: E402
 from summarizers.evaluation import RougeScores, rouge  # noqa: E402
 from summarizers.language import analyse  # noqa: E402
+from summarizers.pipeline import summarize_document  # noqa: E402
 from summarizers.text import Span, split_sentences  # noqa: E402
 
 DATASETS = {"en_cnndm.jsonl": ("en", 3), "en_xsum.jsonl": ("en", 1), "hi_headlines.jsonl": ("hi", 1)}
@@ -171,6 +173,23 @@ def main() -> None:
         timings.append(time.perf_counter() - started)
     median_ms = statistics.median(timings) * 1000
     print(f"extractive summary of a 2,000-word article ({len(spans)} sentences): median {median_ms:.1f} ms")
+    print(f"whole extractive pipeline on the largest accepted text: median {largest_text_seconds(args.data):.1f} s")
+
+
+def largest_text_seconds(data: Path, runs: int = 3) -> float:
+    """Language analysis, sentence splitting, both summaries and attribution for a text of MAX_CHARS characters
+    (English and Hindi dev articles joined): what the slowest accepted paste or upload costs, median of `runs`."""
+    rows = load_rows(data / "en_cnndm.jsonl") + load_rows(data / "hi_headlines.jsonl")
+    joined = "\n\n".join(row["text"] for row in rows)
+    document = from_text((joined * (1 + MAX_CHARS // len(joined)))[:MAX_CHARS])
+    timings = [_timed_summary(document) for _ in range(runs)]
+    return statistics.median(timings)
+
+
+def _timed_summary(document: Document) -> float:
+    started = time.perf_counter()
+    summarize_document(document, method="extractive")
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

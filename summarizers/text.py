@@ -155,27 +155,37 @@ def line_spans(text: str) -> list[Span]:
     return spans
 
 
+def _word_before(text: str, end: int) -> str:
+    """The run of letters, marks and dots that ends at `end` ("U.S", "Dr", "J"). Scanned backwards so that the cost
+    is the word's length, not the text's: a search over `text[:end]` made splitting quadratic in long texts."""
+    start = end
+    while start > 0 and (text[start - 1] == "." or is_letter(text[start - 1])):
+        start -= 1
+    return text[start:end]
+
+
 def _ends_sentence(text: str, match_start: int, match_end: int, line_end: int) -> bool:
     terminator = text[match_start:match_end].rstrip(_CLOSERS)
-    rest = text[match_end:line_end]
     if terminator[0] in "।॥":
         return True
-    if rest and not rest[0].isspace():
+    if match_end < line_end and not text[match_end].isspace():
         return False  # 6.5, U.S.A, example.com, "?!x"
-    following = rest.lstrip()
-    if not following:
+    following_at = match_end
+    while following_at < line_end and text[following_at].isspace():
+        following_at += 1
+    if following_at == line_end:
         return True
+    following = text[following_at]
     if terminator != ".":
         # '?' or '!' followed by a lower-case word continues the sentence: 'He asked "why?" and left.'
-        return not following[0].islower()
-    word = regex.search(r"[\p{L}\p{M}.]+$", text[:match_start])
-    previous = word.group() if word else ""
+        return not following.islower()
+    previous = _word_before(text, match_start)
     bare = previous.rstrip(".").casefold()
-    if following[0].islower():
+    if following.islower():
         return False
     if bare in ABBREVIATIONS:
         return False
-    if bare in _NUMBER_ABBREVIATIONS and following[0].isdigit():
+    if bare in _NUMBER_ABBREVIATIONS and following.isdigit():
         return False
     # An initial (J. K. Rowling) or an initialism (U.S., U.K.) written with dots.
     if len(previous) == 1 and previous.isupper():
