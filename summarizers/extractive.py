@@ -7,6 +7,10 @@
    top-down (a feature, an excerpt whose lead was cut): there the prior steps back and centrality decides.
 4. Selection is greedy with maximal marginal relevance: a sentence too similar to one already chosen is skipped.
 Sentences are returned in source order, with their spans, so attribution is exact.
+
+Ranking compares every sentence with every other, so its memory grows with the square of the sentence count. A text
+with more than MAX_RANKED candidate sentences (a long report, a list of one-word lines) is first cut down to a
+shortlist in linear time: its opening sentences and those closest to the text's centroid.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ SENTENCES_FOR_LENGTH: dict[Length, int] = {"short": 2, "medium": 3, "long": 5}
 MIN_WORDS = 5  # headings, bylines and captions are not summary sentences (unless nothing else exists)
 MAX_WORDS = 80  # a run-on "sentence" this long is a list or a table
 _CLOSING = ".!?।॥\"”’'»)"
+MAX_RANKED = 1_000  # 1,000 x 1,000 similarities: a few MB; 90,000 one-word lines would need 65 GB
+OPENING_SHARE = 0.2  # of a shortlist, kept for the opening sentences (the position prior favours them)
 
 
 @dataclass(frozen=True)
@@ -59,20 +65,51 @@ class Extract:
     scores: tuple[float, ...]
 
 
-def _similarity_matrix(term_lists: list[list[str]]) -> np.ndarray:
+def _weights(term_lists: list[list[str]]) -> tuple[list[dict[str, float]], Counter[str]]:
+    """Each sentence's TF-IDF weights, scaled to unit length, and the document frequency of each term."""
     count = len(term_lists)
     document_frequency: Counter[str] = Counter(term for terms in term_lists for term in set(terms))
-    vocabulary = {term: index for index, term in enumerate(document_frequency)}
-    matrix = np.zeros((count, max(1, len(vocabulary))))
-    for row, terms in enumerate(term_lists):
-        for term, frequency in Counter(terms).items():
-            idf = math.log((1 + count) / (1 + document_frequency[term])) + 1
-            matrix[row, vocabulary[term]] = (1 + math.log(frequency)) * idf
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    matrix = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    vectors = []
+    for terms in term_lists:
+        weights = {
+            term: (1 + math.log(frequency)) * (math.log((1 + count) / (1 + document_frequency[term])) + 1)
+            for term, frequency in Counter(terms).items()
+        }
+        norm = math.sqrt(sum(weight * weight for weight in weights.values()))
+        vectors.append({term: weight / norm for term, weight in weights.items()} if norm > 0 else {})
+    return vectors, document_frequency
+
+
+def _similarity_matrix(term_lists: list[list[str]]) -> np.ndarray:
+    """Cosine similarity of every pair of sentences (the diagonal set to 0)."""
+    vectors, document_frequency = _weights(term_lists)
+    # A term in one sentence only adds nothing between two sentences: leaving it out of the matrix (it still counts in
+    # the norms above) keeps the matrix to the shared vocabulary, often under half of all terms.
+    shared = [term for term, frequency in document_frequency.items() if frequency > 1]
+    columns = {term: index for index, term in enumerate(shared)}
+    matrix = np.zeros((len(term_lists), max(1, len(columns))))
+    for row, vector in enumerate(vectors):
+        for term, weight in vector.items():
+            if term in columns:
+                matrix[row, columns[term]] = weight
     similarity = matrix @ matrix.T
     np.fill_diagonal(similarity, 0.0)
     return similarity
+
+
+def shortlist(term_lists: list[list[str]], limit: int = MAX_RANKED) -> list[int]:
+    """Indices, in order, of at most `limit` sentences: the opening ones, then those nearest the centroid (the mean
+    of all the sentences' unit TF-IDF vectors). Linear in the text's length."""
+    if len(term_lists) <= limit:
+        return list(range(len(term_lists)))
+    vectors, _ = _weights(term_lists)
+    centroid: Counter[str] = Counter()
+    for vector in vectors:
+        centroid.update(vector)
+    opening = int(limit * OPENING_SHARE)
+    closeness = [sum(weight * centroid[term] for term, weight in vector.items()) for vector in vectors[opening:]]
+    nearest = np.argsort(-np.asarray(closeness), kind="stable")[: limit - opening] + opening
+    return list(range(opening)) + sorted(int(index) for index in nearest)
 
 
 def _pagerank(similarity: np.ndarray, damping: float, iterations: int = 50) -> np.ndarray:
@@ -90,10 +127,13 @@ def _pagerank(similarity: np.ndarray, damping: float, iterations: int = 50) -> n
 
 def rank(texts: list[str], settings: RankingSettings = DEFAULT_SETTINGS) -> np.ndarray:
     """A score per sentence (higher is better), mixing centrality with the position prior."""
-    count = len(texts)
+    return _scores(_similarity_matrix([content_terms(text) for text in texts]), settings)
+
+
+def _scores(similarity: np.ndarray, settings: RankingSettings) -> np.ndarray:
+    count = similarity.shape[0]
     if count == 0:
         return np.zeros(0)
-    similarity = _similarity_matrix([content_terms(text) for text in texts])
     centrality = _pagerank(similarity, settings.damping) if count > 1 else np.ones(1)
     centrality = centrality / centrality.max() if centrality.max() > 0 else centrality
     weight, decay = settings.position_weight, settings.position_decay
@@ -116,8 +156,11 @@ def select(texts: list[str], count: int, settings: RankingSettings = DEFAULT_SET
         eligible = [i for i, n in enumerate(word_counts) if MIN_WORDS <= n <= MAX_WORDS]
     if not eligible:
         eligible = [i for i, n in enumerate(word_counts) if n > 0] or list(range(len(texts)))
-    scores = rank([texts[i] for i in eligible], settings)
-    similarity = _similarity_matrix([content_terms(texts[i]) for i in eligible])
+    term_lists = [content_terms(texts[i]) for i in eligible]
+    kept = shortlist(term_lists)
+    eligible = [eligible[i] for i in kept]
+    similarity = _similarity_matrix([term_lists[i] for i in kept])
+    scores = _scores(similarity, settings)
     chosen: list[int] = []
     for candidate in np.argsort(-scores, kind="stable"):
         if len(chosen) >= count:

@@ -186,14 +186,19 @@ def _unit_languages(
     for piece, script, paragraph, reason in zip(pieces, scripts, paragraphs, noise, strict=True):
         if script is not None and reason is None:
             grouped.setdefault((paragraph, script), []).append(piece.text(text))
+    # Detected once per paragraph and script: joining the paragraph again for each of its pieces made a paragraph of
+    # many short pieces quadratic.
+    group_languages = {
+        (paragraph, script): detection.language_for(script, " ".join(contents))
+        for (paragraph, script), contents in grouped.items()
+    }
     languages: list[str | None] = []
     for piece, script, paragraph in zip(pieces, scripts, paragraphs, strict=True):
         if script is None:
             languages.append(None)
             continue
         content = piece.text(text)
-        paragraph_text = " ".join(grouped.get((paragraph, script), [content]))
-        lang = detection.language_for(script, paragraph_text)
+        lang = group_languages.get((paragraph, script)) or detection.language_for(script, content)
         if script == "Latn":
             hinglish = detection.is_hinglish(content)
             if hinglish is True:

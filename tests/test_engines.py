@@ -15,6 +15,7 @@ from summarizers.abstractive import AbstractiveEngine, DegenerateGeneration, is_
 from summarizers.documents import from_text, read_path
 from summarizers.errors import ModelLoadError, ModelUnavailable, UsageError
 from summarizers.language import analyse
+from summarizers.lexicon import content_terms
 from summarizers.models import is_downloaded, load
 from summarizers.pipeline import summarize_document, summarize_language
 from summarizers.registry import DEFAULTS, TokenBudget, parse_overrides, spec_for
@@ -260,6 +261,39 @@ def test_the_lead_wins_in_a_top_down_text_and_steps_back_when_it_is_off_topic() 
     # With the lead rule off, the same text would still open with its off-topic first sentence.
     always_top_down = replace(extractive.DEFAULT_SETTINGS, lead_centrality=0.0)
     assert int(extractive.rank(off_topic_lead, always_top_down).argmax()) == 0
+
+
+def _filler(index: int) -> str:
+    """A sentence whose words no other sentence has (spelled from the index): central to nothing."""
+    stem = "".join(chr(ord("a") + int(digit)) for digit in f"{index:05d}")
+    return f"Q{stem}x r{stem}y m{stem}z k{stem}w p{stem}v."
+
+
+def test_a_text_beyond_the_ranking_limit_is_shortlisted_and_its_theme_still_found() -> None:
+    count = extractive.MAX_RANKED * 3
+    texts = [_filler(index) for index in range(count)]
+    theme = range(count - len(ELECTION), count)  # the one topic many sentences share, at the very end
+    for index, sentence in zip(theme, ELECTION, strict=True):
+        texts[index] = sentence
+    kept = extractive.shortlist([content_terms(text) for text in texts])
+    assert len(kept) == extractive.MAX_RANKED
+    assert kept == sorted(kept)
+    opening = int(extractive.MAX_RANKED * extractive.OPENING_SHARE)
+    assert kept[:opening] == list(range(opening))
+    assert set(theme) <= set(kept)
+    chosen = [index for index, _ in extractive.select(texts, 3)]
+    assert set(chosen) <= set(theme)
+
+
+def test_a_text_under_the_limit_is_ranked_whole() -> None:
+    terms = [content_terms(text) for text in ELECTION]
+    assert extractive.shortlist(terms) == list(range(len(ELECTION)))
+
+
+def test_tens_of_thousands_of_one_word_lines_are_summarised() -> None:
+    summary = summarize_document(from_text("Word. " * 20_000), method="extractive")
+    (english,) = summary.summaries
+    assert 1 <= len(english.sentences) <= 3
 
 
 def test_other_languages_get_a_notice() -> None:
