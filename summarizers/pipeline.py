@@ -154,6 +154,8 @@ def summarize_analysis(
     languages = list(analysis.shares())
     for lang in languages:
         units = analysis.content_units(lang)
+        if not units:
+            continue  # all of it is page chrome: no summary; the notice below says so if nothing else is left
         letters = sum(count_letters(unit.span.text(text)) for unit in units)
         if lang == "und":
             notices.append("Some text is in no language that could be told (symbols, numbers or an unknown script).")

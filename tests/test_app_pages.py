@@ -107,6 +107,12 @@ def test_summarize_with_tiny_local_models_is_labelled_abstractive(tiny_models: d
     assert "English · Abstractive" in captions
 
 
+def test_page_chrome_alone_is_explained_not_summarised() -> None:
+    app = _summarize(_page("summarize.py"), "Share this article\n" * 3 + "Leave a Comment\n" * 3)
+    shown = [*app.info, *app.warning]
+    assert any("no article text" in element.value for element in shown), [e.value for e in shown]
+
+
 def test_downloads_hold_markdown_and_json() -> None:
     app = _summarize(_page("summarize.py"), ARTICLE)
     labels = [element.proto.label for element in app.get("download_button")]

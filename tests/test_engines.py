@@ -290,6 +290,12 @@ def test_a_text_under_the_limit_is_ranked_whole() -> None:
     assert extractive.shortlist(terms) == list(range(len(ELECTION)))
 
 
+def test_a_document_of_page_chrome_only_gets_no_summary_and_says_why() -> None:
+    summary = summarize_document(from_text("Share this article\n" * 3 + "Leave a Comment\n" * 3))
+    assert summary.summaries == ()
+    assert any("no article text" in notice for notice in summary.notices)
+
+
 def test_tens_of_thousands_of_one_word_lines_are_summarised() -> None:
     summary = summarize_document(from_text("Word. " * 20_000), method="extractive")
     (english,) = summary.summaries
