@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarizers import extractive
 from summarizers.abstractive import AbstractiveEngine, DegenerateGeneration, is_degenerate
@@ -283,6 +285,19 @@ def test_a_text_beyond_the_ranking_limit_is_shortlisted_and_its_theme_still_foun
     assert set(theme) <= set(kept)
     chosen = [index for index, _ in extractive.select(texts, 3)]
     assert set(chosen) <= set(theme)
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(["vote", "poll", "rain", "मत", "चुनाव", "x"]), max_size=6), max_size=60),
+    st.integers(min_value=1, max_value=40),
+)
+def test_a_shortlist_is_ordered_bounded_and_keeps_the_opening(term_lists: list[list[str]], limit: int) -> None:
+    kept = extractive.shortlist(term_lists, limit)
+    assert kept == sorted(set(kept))
+    assert all(0 <= index < len(term_lists) for index in kept)
+    assert len(kept) == min(limit, len(term_lists))
+    opening = int(limit * extractive.OPENING_SHARE) if len(term_lists) > limit else len(term_lists)
+    assert kept[:opening] == list(range(opening))
 
 
 def test_a_text_under_the_limit_is_ranked_whole() -> None:
