@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizers import extractive  # noqa: E402
-from summarizers.documents import MAX_CHARS, Document, from_text  # noqa: E402
+from summarizers.documents import MAX_CHARS, from_text  # noqa: E402
 from summarizers.evaluation import RougeScores, rouge  # noqa: E402
 from summarizers.language import analyse  # noqa: E402
 from summarizers.pipeline import summarize_document  # noqa: E402
@@ -166,12 +166,7 @@ def main() -> None:
     article = " ".join(row["text"] for row in load_rows(args.data / "en_cnndm.jsonl")[:8])
     article = " ".join(article.split()[:2000])
     spans = sentences_of(article, "en")
-    timings = []
-    for _ in range(7):
-        started = time.perf_counter()
-        extractive.summarize_spans(article, spans, "medium", "en")
-        timings.append(time.perf_counter() - started)
-    median_ms = statistics.median(timings) * 1000
+    median_ms = median_seconds(lambda: extractive.summarize_spans(article, spans, "medium", "en"), runs=7) * 1000
     print(f"extractive summary of a 2,000-word article ({len(spans)} sentences): median {median_ms:.1f} ms")
     print(f"whole extractive pipeline on the largest accepted text: median {largest_text_seconds(args.data):.1f} s")
 
@@ -182,14 +177,16 @@ def largest_text_seconds(data: Path, runs: int = 3) -> float:
     rows = load_rows(data / "en_cnndm.jsonl") + load_rows(data / "hi_headlines.jsonl")
     joined = "\n\n".join(row["text"] for row in rows)
     document = from_text((joined * (1 + MAX_CHARS // len(joined)))[:MAX_CHARS])
-    timings = [_timed_summary(document) for _ in range(runs)]
+    return median_seconds(lambda: summarize_document(document, method="extractive"), runs)
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - started)
     return statistics.median(timings)
-
-
-def _timed_summary(document: Document) -> float:
-    started = time.perf_counter()
-    summarize_document(document, method="extractive")
-    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

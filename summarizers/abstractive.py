@@ -149,20 +149,23 @@ class AbstractiveEngine:
                 outputs.extend(self.tokenizer.batch_decode(rows, skip_special_tokens=True))
         return [self.postprocess(text) for text in outputs]
 
+    def _check_window(self, longest: int) -> None:
+        """Chunking keeps every chunk within the window; a longer one here is a bug, never silently truncated."""
+        if longest > self.window:
+            raise ModelError(f"internal: a chunk of {longest} tokens exceeds {self.window}")
+
     def _generate(self, batch_texts: list[str], budget: TokenBudget) -> list[list[int]]:
         import torch
 
         with torch.inference_mode():
             batch = self.tokenizer(batch_texts, return_tensors="pt", padding=True, truncation=False)
-            if batch["input_ids"].shape[1] > self.window:
-                raise ModelError(f"internal: a chunk of {batch['input_ids'].shape[1]} tokens exceeds {self.window}")
+            self._check_window(batch["input_ids"].shape[1])
             generated = self.model.generate(**batch, **self._generation_kwargs(budget))
         return [row.tolist() for row in generated]
 
     def _generate_fast(self, batch_texts: list[str], budget: TokenBudget) -> list[list[int]]:
         encoded = self.tokenizer(batch_texts, add_special_tokens=True, truncation=False)["input_ids"]
-        if max(len(ids) for ids in encoded) > self.window:
-            raise ModelError(f"internal: a chunk of {max(len(ids) for ids in encoded)} tokens exceeds {self.window}")
+        self._check_window(max(len(ids) for ids in encoded))
         sources = [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
         assert self.loaded.fast is not None
         hypotheses = self.loaded.fast.generate(sources, self._generation_kwargs(budget), self.spec.lang)
