@@ -15,6 +15,10 @@ filter off; three chunks of a long document in one batched call against one call
 result cache). The borrowed tokenizer has only a few hundred Devanagari pieces, far fewer than mT5's real
 vocabulary; so the filter is widened to --filter-candidates pieces (30,000 by default, a generous stand-in for the
 Devanagari pieces of mT5's 250,112) and the speed it gives is not flattered by the small tokenizer.
+
+`--parts` splits the engine's time into the encoder (one output step) and decoding with 4 beams and with 1, and sets
+each decoding step beside its read floor: the bytes a step must read at least once (int8 decoder weights, the output
+layer, the float32 cross-attention keys and values) at the memory read bandwidth measured here.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ ARCHS = {
     "bart": ("en", 1024, 80, "sshleifer/distilbart-cnn-12-6"),
     "mt5": ("hi", 512, 60, "csebuetnlp/mT5_multilingual_XLSum"),
 }
+VOCAB = {"bart": 50264, "mt5": 250112}  # the real models' output vocabularies
 
 
 def _pad_vocabulary(directory: Path, size: int) -> None:
@@ -59,7 +64,7 @@ def build(arch: str) -> Path:
     directory = OUTPUT / "models" / arch
     if (directory / "config.json").is_file():
         if arch == "bart":
-            _pad_vocabulary(directory, 50264)
+            _pad_vocabulary(directory, VOCAB["bart"])
         return directory
     import torch
     from transformers import (
@@ -94,7 +99,7 @@ def build(arch: str) -> Path:
     model.save_pretrained(directory)
     tokenizer.save_pretrained(directory)
     if arch == "bart":
-        _pad_vocabulary(directory, 50264)
+        _pad_vocabulary(directory, VOCAB["bart"])
     return directory
 
 
@@ -284,6 +289,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
                 "decoding_s": round(full["seconds"] - encoder["seconds"], 3),
                 "decoding_one_beam_s": round(one_beam["seconds"] - encoder["seconds"], 3),
                 "output_tokens": ARCHS[arch][2],
+                "streamed_mb": round(streamed_per_step_mb(arch, engine["input_tokens"], filter_size or VOCAB[arch]), 1),
             })  # fmt: skip
         if args.no_levers:
             continue
@@ -316,10 +322,47 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "levers": levers,
         "parts": parts,
         "both_models_peak_rss_mb": round(both["peak_rss_mb"]) if both else None,
+        "read_bandwidth_gb_s": round(read_bandwidth_gb_s(), 1) if parts else None,
         "cpu_cores": os.cpu_count(),
         "runs": args.runs,
         "articles": args.articles,
     }
+
+
+CROSS_KEY_VALUE = ("encoder_attn.k_proj", "encoder_attn.v_proj", "EncDecAttention.k.", "EncDecAttention.v.")
+
+
+def streamed_per_step_mb(arch: str, input_tokens: float, output_rows: int) -> float:
+    """What one decoding step must read at least once, in MB: the decoder's int8 linear weights (not the
+    cross-attention key and value projections: they run once, over the encoder's output), the int8 output layer over
+    the rows it scores, and the float32 cross-attention keys and values of the input."""
+    from safetensors import safe_open
+
+    directory = OUTPUT / "models" / arch
+    config = json.loads((directory / "config.json").read_text("utf-8"))
+    with safe_open(str(directory / "model.safetensors"), "pt") as weights:
+        shapes = {name: weights.get_slice(name).get_shape() for name in weights.keys()}  # noqa: SIM118
+    linear = sum(
+        rows * columns
+        for name, (rows, columns, *_) in ((name, shape) for name, shape in shapes.items() if len(shape) == 2)
+        if "decoder" in name and "embed" not in name and "relative_attention" not in name
+        and not any(part in name for part in CROSS_KEY_VALUE)
+    )  # fmt: skip
+    d_model = config["d_model"]
+    layers = config.get("decoder_layers") or config["num_decoder_layers"]
+    inner = config.get("num_heads", 0) * config.get("d_kv", 0) or d_model
+    cross_key_value = layers * input_tokens * inner * 2 * 4
+    return (linear + output_rows * d_model + cross_key_value) / 2**20
+
+
+def read_bandwidth_gb_s(megabytes: int = 256, runs: int = 7) -> float:
+    """Memory read bandwidth with all cores: summing a float32 tensor far larger than the caches the decoder's
+    weights could stay in between steps."""
+    import torch
+
+    torch.set_num_threads(os.cpu_count() or 1)
+    values = torch.ones(megabytes * 2**20 // 4)
+    return megabytes / 1024 / statistics.median(_timed(values.sum) for _ in range(runs))
 
 
 def _lever(arch: str, lever: str, default_s: float, lever_s: float) -> dict[str, Any]:
@@ -348,12 +391,20 @@ def print_table(payload: dict[str, Any]) -> None:
                   f"{row['relative']:>14.3f}")  # fmt: skip
     if payload["parts"]:
         print("\nwhere the engine's time goes (encoder: one output step; decoding: the rest, with 4 beams and with 1)")
-        header = ("arch", "engine s", "encoder s", "decoding s", "1-beam decoding s", "per step ms")
-        print(" ".join(f"{cell:>{width}}" for cell, width in zip(header, (6, 9, 10, 11, 18, 12), strict=True)))
+        bandwidth = payload["read_bandwidth_gb_s"]
+        header = ("arch", "engine s", "encoder s", "decoding s", "1-beam decoding s", "step ms", "1-beam step ms",
+                  "read MB/step", "read floor ms")  # fmt: skip
+        widths = (6, 9, 10, 11, 18, 8, 15, 13, 14)
+        print(" ".join(f"{cell:>{width}}" for cell, width in zip(header, widths, strict=True)))
         for row in payload["parts"]:
             step_ms = 1000 * row["decoding_s"] / row["output_tokens"]
+            one_beam_ms = 1000 * row["decoding_one_beam_s"] / row["output_tokens"]
+            floor_ms = row["streamed_mb"] / 1024 / bandwidth * 1000
             print(f"{row['arch']:6} {row['engine_s']:>9.2f} {row['encoder_s']:>10.2f} {row['decoding_s']:>11.2f} "
-                  f"{row['decoding_one_beam_s']:>18.2f} {step_ms:>12.1f}")  # fmt: skip
+                  f"{row['decoding_one_beam_s']:>18.2f} {step_ms:>8.1f} {one_beam_ms:>15.1f} "
+                  f"{row['streamed_mb']:>13.1f} {floor_ms:>14.1f}")  # fmt: skip
+        print(f"read floor: what a step must read once (int8 decoder weights, output layer, float32 cross-attention "
+              f"keys and values) at the measured memory read bandwidth, {bandwidth} GB/s")  # fmt: skip
     if payload["both_models_peak_rss_mb"]:
         print(f"\nboth default architectures loaded in one process (engine backend): peak RSS "
               f"{payload['both_models_peak_rss_mb']} MB")  # fmt: skip
