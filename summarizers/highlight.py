@@ -24,6 +24,8 @@ STYLE = """
 .saar-source mark { color: inherit; border-radius: 0.2rem; padding: 0.05rem 0; }
 .saar-source mark.saar-dim { opacity: 0.35; }
 .saar-source mark.saar-selected { outline: 2px solid #d9480f; }
+.saar-source .saar-start { display: inline-block; width: 0; height: 1em; scroll-initial-target: nearest;
+  scroll-snap-align: start; position: relative; top: -3.4em; }  /* opens two lines above: context, and the outline */
 .saar-boilerplate { color: #8a8a8a; text-decoration: line-through rgba(138,138,138,0.5); }
 .saar-summary { list-style: none; padding-left: 0; margin: 0; }
 .saar-summary li { border-left: 0.4rem solid; padding: 0.25rem 0.6rem; margin-bottom: 0.45rem; }
@@ -75,8 +77,9 @@ def _grey_spans(document: dict[str, Any]) -> list[tuple[int, int, str]]:
 def source_html(text: str, document: dict[str, Any], selected: SentenceRef | None = None) -> str:
     """The document text with each summary sentence's sources marked in its colour and page chrome greyed.
 
-    With a sentence selected, its sources are outlined and the others dimmed; each mark's tooltip names the summary
-    sentences it supports (the way back from source to summary).
+    With a sentence selected, its sources are outlined and the others dimmed, and the box opens scrolled to the first
+    of them (an empty anchor box there is the box's initial scroll target: CSS only, as no script runs in the page's
+    HTML); each mark's tooltip names the summary sentences it supports (the way back from source to summary).
     """
     palette = colours(document)
     marks: list[tuple[int, int, SentenceRef]] = []
@@ -86,6 +89,7 @@ def source_html(text: str, document: dict[str, Any], selected: SentenceRef | Non
     greys = _grey_spans(document)
     cuts = sorted({0, len(text)} | {p for s, e, _ in marks for p in (s, e)} | {p for s, e, _ in greys for p in (s, e)})
     pieces = []
+    anchored = False
     for start, end in itertools.pairwise(cuts):
         if start >= end or start >= len(text):
             continue
@@ -96,6 +100,9 @@ def source_html(text: str, document: dict[str, Any], selected: SentenceRef | Non
             chunk = f'<span class="saar-boilerplate" title="ignored: {html.escape(grey)}">{chunk}</span>'
         if covering:
             chunk = _mark(palette, covering, selected, chunk)
+            if selected in covering and not anchored:
+                chunk = f'<span class="saar-start" aria-hidden="true"></span>{chunk}'
+                anchored = True
         pieces.append(chunk)
     return f'<div class="saar-source" data-testid="saar-source">{"".join(pieces)}</div>'
 

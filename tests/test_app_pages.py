@@ -51,6 +51,7 @@ def test_summarize_shows_both_languages_side_by_side_with_the_fallback_notice() 
     html = _all_html(app)
     assert html.count('class="saar-hl"') >= len(result["summaries"][0]["sentences"])
     assert 'class="saar-hl saar-selected"' not in html
+    assert 'class="saar-start"' not in html  # no scroll anchor without a selection
 
 
 def test_selecting_a_sentence_outlines_its_source_and_shows_it() -> None:
@@ -59,6 +60,9 @@ def test_selecting_a_sentence_outlines_its_source_and_shows_it() -> None:
     app.run()
     html = _all_html(app)
     assert 'class="saar-hl saar-selected" data-sentences="EN-2"' in html
+    # The source box's scroll anchor sits right before the first outlined source, and only there.
+    assert html.count('class="saar-start"') == 1
+    assert '<span class="saar-start" aria-hidden="true"></span><mark class="saar-hl saar-selected"' in html
     source = app.session_state["summaries"][0]["summaries"][0]["sentences"][1]["sources"][0]
     excerpt = " ".join(ARTICLE[source["start"] : source["end"]].split())
     assert any(excerpt[:60] in markdown.value.replace("\\", "") for markdown in app.markdown)

@@ -113,6 +113,17 @@ def test_upload_seed_003_then_select_a_sentence_and_see_its_highlight(
     sentence = page.locator("li[data-sentence='HI-1']").inner_text()
     highlighted = " ".join(selected.all_inner_texts())
     assert " ".join(highlighted.split())[:40] in " ".join(sentence.split())
+    # The source box opens scrolled to the outlined source, which lies far below the box's first screen here.
+    scroll_top, in_view = page.evaluate(
+        """() => {
+            const box = document.querySelector("[data-testid='saar-source']");
+            const mark = box.querySelector("mark.saar-selected").getBoundingClientRect();
+            const frame = box.getBoundingClientRect();
+            return [box.scrollTop, mark.top >= frame.top && mark.top < frame.bottom];
+        }"""
+    )
+    assert scroll_top > 0
+    assert in_view
     shot = _screenshot(page, "summarize-seed-003-selected.png")
     assert shot.stat().st_size > 10_000
 
