@@ -117,12 +117,12 @@ def cross_language(rng: random.Random, show: int) -> None:
         sentences = [span.text(text) for span in runs[lang]]
         positions: list[float | None] = [index / max(1, len(sentences) - 1) for index in range(len(sentences))]
         starts = [span.start for span in runs[other]]
+        labelled = [(index, starts[gold[lang][index]]) for index in gold[lang] if gold[lang][index] is not None]
         for label, given in (("without positions", None), ("with positions", positions)):
-            links = [_best_start(result) for result in align_across(text, sentences, runs[other], given)]
-            labelled = [(index, starts[gold[lang][index]]) for index in gold[lang] if gold[lang][index] is not None]
+            results = align_across(text, sentences, runs[other], given)  # the last, with positions, is kept below
+            links = [_best_start(result) for result in results]
             right = sum(links[index] == start for index, start in labelled)
             print(f"  {lang} -> {other} {label}: best link is the hand-labelled counterpart {right}/{len(labelled)}")
-        results = align_across(text, sentences, runs[other], positions)
         checked = [(sentence, result) for sentence, result in zip(sentences, results, strict=True) if result.checked]
         linked = sum(bool(result.sources) for _, result in checked)
         supported = sum(result.supported for _, result in checked)

@@ -17,16 +17,16 @@ VOCABULARIES = st.lists(st.text(PIECE_CHARACTERS, min_size=1, max_size=5), min_s
 DEVANAGARI = fast_backend.OUTPUT_SCRIPTS["hi"]
 
 
-def _write(vocabulary: list[str]) -> tuple[dict[str, object], Path]:
-    directory = Path(tempfile.mkdtemp(prefix="saar-vmap-"))
-    (directory / "shared_vocabulary.json").write_text(json.dumps(["<pad>", "</s>", "<unk>", *vocabulary]), "utf-8")
-    return fast_backend.write_vocabulary_map(directory), directory
-
-
 @settings(max_examples=150, deadline=None)
 @given(VOCABULARIES)
 def test_every_piece_is_scored_always_or_when_the_input_has_it(vocabulary: list[str]) -> None:
-    record, directory = _write(vocabulary)
+    with tempfile.TemporaryDirectory(prefix="saar-vmap-") as name:  # one per example: pytest's tmp_path is per test
+        _check_map(Path(name), vocabulary)
+
+
+def _check_map(directory: Path, vocabulary: list[str]) -> None:
+    (directory / "shared_vocabulary.json").write_text(json.dumps(["<pad>", "</s>", "<unk>", *vocabulary]), "utf-8")
+    record = fast_backend.write_vocabulary_map(directory)
     assert json.loads((directory / fast_backend.FILTER_RECORD).read_text("utf-8")) == record
     path = directory / fast_backend.VOCABULARY_MAP
     writes_hindi = any(
