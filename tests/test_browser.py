@@ -110,14 +110,17 @@ def test_upload_seed_003_then_select_a_sentence_and_see_its_highlight(
     page.get_by_role("radio", name="HI 1").click()
     selected = page.locator("mark.saar-selected")
     selected.first.wait_for()
+    # While the page reruns after the pick, the old summary list can still be shown beside the new one.
+    page.wait_for_function("document.querySelectorAll(\"li[data-sentence='HI-1']\").length === 1")
     sentence = page.locator("li[data-sentence='HI-1']").inner_text()
     highlighted = " ".join(selected.all_inner_texts())
     assert " ".join(highlighted.split())[:40] in " ".join(sentence.split())
     # The source box opens scrolled to the outlined source, which lies far below the box's first screen here.
     scroll_top, in_view = page.evaluate(
         """() => {
-            const box = document.querySelector("[data-testid='saar-source']");
-            const mark = box.querySelector("mark.saar-selected").getBoundingClientRect();
+            const selected = document.querySelector("mark.saar-selected");
+            const box = selected.closest("[data-testid='saar-source']");
+            const mark = selected.getBoundingClientRect();
             const frame = box.getBoundingClientRect();
             return [box.scrollTop, mark.top >= frame.top && mark.top < frame.bottom];
         }"""
