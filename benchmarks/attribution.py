@@ -21,16 +21,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizers.attribution import (  # noqa: E402
+from summarizers.attribution.align import (  # noqa: E402
     AlignedSentence,
-    Aligner,
+    LexicalAligner,
     align_across,
     clean_ptb,
     names_in,
     numbers_in,
     split_summary,
 )
-from summarizers.language import analyse  # noqa: E402
+from summarizers.language.segment import analyse  # noqa: E402
 
 
 def fabricate(sentence: str, rng: random.Random) -> list[str]:
@@ -59,7 +59,7 @@ def main() -> None:
     samples = []
     for row in rows:
         text = row["text"]
-        aligner = Aligner(text, [unit.span for unit in analyse(text).content_units()])
+        aligner = LexicalAligner(text, [unit.span for unit in analyse(text).content_units()])
         for sentence in split_summary(clean_ptb(row["summary"])):
             result = aligner.align(sentence)
             total += 1
@@ -81,7 +81,7 @@ def main() -> None:
     timings = []
     for _ in range(9):
         started = time.perf_counter()
-        aligner = Aligner(article, spans)
+        aligner = LexicalAligner(article, spans)
         for sentence in summary:
             aligner.align(sentence)
         timings.append(time.perf_counter() - started)

@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizers import extractive  # noqa: E402
-from summarizers.documents import MAX_CHARS, from_text  # noqa: E402
+from summarizers.documents.reading import MAX_CHARS, from_text  # noqa: E402
+from summarizers.engines import extractive  # noqa: E402
 from summarizers.evaluation import RougeScores, rouge  # noqa: E402
-from summarizers.language import analyse  # noqa: E402
-from summarizers.pipeline import summarize_document  # noqa: E402
-from summarizers.text import Span, split_sentences  # noqa: E402
+from summarizers.language.segment import analyse  # noqa: E402
+from summarizers.pipeline import Options, summarize  # noqa: E402
+from summarizers.text.spans import Span, split_sentences  # noqa: E402
 
 DATASETS = {"en_cnndm.jsonl": ("en", 3), "en_xsum.jsonl": ("en", 1), "hi_headlines.jsonl": ("hi", 1)}
 Summariser = Callable[[str, list[Span], int], list[str]]
@@ -71,7 +71,7 @@ def sumy_summariser(kind: str) -> Summariser:
             return [span.text(paragraph) for span in split_sentences(paragraph)]
 
         def to_words(self, sentence: str) -> list[str]:
-            from summarizers.text import words
+            from summarizers.text.spans import words
 
             return words(sentence)
 
@@ -177,7 +177,7 @@ def largest_text_seconds(data: Path, runs: int = 3) -> float:
     rows = load_rows(data / "en_cnndm.jsonl") + load_rows(data / "hi_headlines.jsonl")
     joined = "\n\n".join(row["text"] for row in rows)
     document = from_text((joined * (1 + MAX_CHARS // len(joined)))[:MAX_CHARS])
-    return median_seconds(lambda: summarize_document(document, method="extractive"), runs)
+    return median_seconds(lambda: summarize(document, Options(method="extractive")), runs)
 
 
 def median_seconds(action: Callable[[], object], runs: int) -> float:

@@ -105,7 +105,7 @@ def build(arch: str) -> Path:
 
 def articles(arch: str, count: int) -> list[list[str]]:
     """Sentences of dev articles (English for BART, Hindi for mT5)."""
-    from summarizers.text import split_sentences
+    from summarizers.text.spans import split_sentences
 
     name = "en_cnndm.jsonl" if arch == "bart" else "hi_headlines.jsonl"
     rows = [json.loads(line) for line in (DATA / name).read_text("utf-8").splitlines() if line.strip()]
@@ -114,9 +114,9 @@ def articles(arch: str, count: int) -> list[list[str]]:
 
 
 def _engine(arch: str, side: str) -> tuple[Any, Any, int]:
-    from summarizers import models
-    from summarizers.abstractive import AbstractiveEngine
-    from summarizers.registry import TokenBudget, spec_for
+    from summarizers.engines.abstractive import loading as models
+    from summarizers.engines.abstractive.engine import AbstractiveEngine
+    from summarizers.engines.abstractive.specs import TokenBudget, spec_for
 
     lang, _, out_tokens, _ = ARCHS[arch]
     spec = spec_for(lang, {lang: str(OUTPUT / "models" / arch)})
@@ -138,10 +138,10 @@ def _timed(action: Callable[[], object]) -> float:
 def _answer(engine: Any, text: str) -> str:
     """A summary, or the reason there is none: random weights often write output the engine rejects as degenerate,
     and that verdict is an answer the cache keeps too."""
-    from summarizers.abstractive import DegenerateGeneration
+    from summarizers.errors import DegenerateGeneration
 
     try:
-        return engine.summarize([text], "medium").text
+        return engine.summarize_sentences([text], "medium").text
     except DegenerateGeneration as error:
         return str(error)
 
@@ -208,9 +208,9 @@ def worker(arch: str, side: str, runs: int, count: int) -> dict[str, Any]:
 
 def both_loaded() -> float:
     """Peak RSS of a process holding both engine models (as the app does), after one generation each."""
-    from summarizers import models
-    from summarizers.abstractive import AbstractiveEngine
-    from summarizers.registry import spec_for
+    from summarizers.engines.abstractive import loading as models
+    from summarizers.engines.abstractive.engine import AbstractiveEngine
+    from summarizers.engines.abstractive.specs import spec_for
 
     for arch, (lang, _, _, _) in ARCHS.items():
         spec = spec_for(lang, {lang: str(OUTPUT / "models" / arch)})
@@ -229,9 +229,10 @@ def _spawn(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
 def widen_filter(arch: str, candidates: int) -> int | None:
     """Convert the benchmark model, then give its Hindi vocabulary filter `candidates` always-scored pieces (fillers
     of the padded vocabulary), as a real mT5 vocabulary's Devanagari pieces would be. Returns the count."""
-    from summarizers import fast_backend
+    from summarizers import settings
+    from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
 
-    directory = fast_backend.convert(OUTPUT / "models" / arch, fast_backend.quantization_choice())
+    directory = fast_backend.convert(OUTPUT / "models" / arch, settings.quantization())
     record = fast_backend.vocabulary_filter(directory)
     if record["language"] is None:
         return None

@@ -9,15 +9,15 @@ from typing import Any
 
 import streamlit as st
 
-from summarizers.documents import Document, read_path
-from summarizers.highlight import STYLE
-from summarizers.language import analyse
-from summarizers.languages import name
-from summarizers.models import LoadedModel, load
-from summarizers.pipeline import DocumentSummary, Method, summarize_analysis
-from summarizers.registry import Length, ModelSpec
-from summarizers.report import escape_markdown
-from summarizers.serialize import document_summary_dict
+from pages._views.highlight import STYLE
+from pages._views.report import escape_markdown
+from summarizers.documents.reading import Document, read_path
+from summarizers.engines.base import Length
+from summarizers.errors import SummarizerError
+from summarizers.language.segment import analyse
+from summarizers.pipeline import Options, Result, summarize
+from summarizers.schema import result_json
+from summarizers.text.languages import name
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 SEED_TITLES = {
@@ -46,16 +46,6 @@ def read_seed(path: Path) -> Document:
     return replace(read_path(path), name=path.name)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_model(spec: ModelSpec) -> LoadedModel:
-    return load(spec)
-
-
-def cached_loader(spec: ModelSpec) -> LoadedModel:
-    """Models are loaded once for every browser session (generation is guarded by each model's lock)."""
-    return _cached_model(spec)
-
-
 def model_overrides() -> dict[str, str]:
     return dict(st.session_state.get(OVERRIDES_KEY, {}))
 
@@ -69,12 +59,12 @@ def plain(text: str) -> str:
     return escape_markdown(text)
 
 
-def result_dict(document: Document, result: DocumentSummary) -> dict[str, Any]:
+def result_dict(document: Document, result: Result) -> dict[str, Any]:
     """A document's result as the session keeps it: strings, numbers and small dicts only."""
-    return {"name": document.name, "text": document.text, **document_summary_dict(result)}
+    return {"name": document.name, "text": document.text, **result_json(result)}
 
 
-def summarize_with_status(documents: list[Document], method: Method, length: Length) -> list[dict[str, Any]]:
+def summarize_with_status(documents: list[Document], method: str, length: Length) -> list[dict[str, Any]]:
     """Summarise each document under an `st.status` that shows every slow stage as it starts."""
     results: list[dict[str, Any]] = []
     label = f"Summarising {len(documents)} document{'s' if len(documents) != 1 else ''}…"
@@ -85,13 +75,10 @@ def summarize_with_status(documents: list[Document], method: Method, length: Len
                 analysis = analyse(document.text)
                 languages = ", ".join(name(lang) for lang in analysis.shares())
                 status.write(f"Found: {languages or 'no language'}")
-                result = summarize_analysis(
-                    document, analysis, method, length, model_overrides(), progress=status.write, loader=cached_loader
-                )
-            except Exception as error:
-                results.append(
-                    {"name": document.name, "text": document.text, "error": f"{type(error).__name__}: {error}"}
-                )
+                options = Options(method, length, model_overrides(), progress=status.write)
+                result = summarize(document, options, analysis)
+            except SummarizerError as error:
+                results.append({"name": document.name, "text": document.text, "error": str(error)})
                 status.write(f"**{plain(document.name)}**: failed ({plain(str(error))})")
                 continue
             results.append(result_dict(document, result))

@@ -7,9 +7,9 @@ from typing import Any
 
 import streamlit as st
 
+from pages._views.highlight import engine_label
 from pages.common import (
     METHOD_LABELS,
-    cached_loader,
     model_overrides,
     plain,
     read_seed,
@@ -17,12 +17,11 @@ from pages.common import (
     seed_title,
     use_styles,
 )
-from summarizers.comparison import Side, compare_sides, document_side, language_sides
-from summarizers.documents import Document, from_text
-from summarizers.errors import DocumentError
-from summarizers.highlight import engine_label
-from summarizers.languages import name
-from summarizers.pipeline import METHODS
+from summarizers.compare import Side, compare_sides, document_side, language_sides
+from summarizers.documents.reading import Document, from_text
+from summarizers.errors import DocumentError, SummarizerError
+from summarizers.pipeline import METHODS, Options
+from summarizers.text.languages import name
 
 COMPARISON_KEY = "comparison"
 SUMMARIES_KEY = "summaries"  # results of the Summarize page, offered here as documents
@@ -108,10 +107,10 @@ if sides is not None:
     with st.status("Comparing…", expanded=True) as status:
         try:
             st.session_state[COMPARISON_KEY] = compare_sides(
-                *sides, method=method, overrides=model_overrides(), progress=status.write, loader=cached_loader
+                *sides, Options(method, models=model_overrides(), progress=status.write)
             )
             status.update(label="Compared", state="complete", expanded=False)
-        except Exception as error:
+        except SummarizerError as error:
             st.session_state.pop(COMPARISON_KEY, None)
             status.update(label=f"Could not compare: {error}", state="error")
 

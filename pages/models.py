@@ -9,13 +9,15 @@ from pathlib import Path
 
 import streamlit as st
 
+from pages._views.report import escape_markdown
 from pages.common import OVERRIDES_KEY, model_overrides
-from summarizers import fast_backend, models, result_cache
+from summarizers import settings
+from summarizers.engines.abstractive import loading as models
+from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
+from summarizers.engines.abstractive.specs import ALTERNATIVES, ModelSpec, spec_for
+from summarizers.engines.extractive import MODEL as EXTRACTIVE_MODEL
 from summarizers.errors import ModelError
-from summarizers.languages import SUMMARISED, name
-from summarizers.pipeline import EXTRACTIVE_MODEL
-from summarizers.registry import ALTERNATIVES, ModelSpec, spec_for
-from summarizers.report import escape_markdown
+from summarizers.text.languages import SUMMARISED, name
 
 HUB_HOST = ("huggingface.co", 443)
 FACT_HEADINGS = ("Weights", "Download size", "Licence", "Device")
@@ -23,7 +25,7 @@ FACT_HEADINGS = ("Weights", "Download size", "Licence", "Device")
 
 @st.cache_data(ttl=60, show_spinner=False)
 def hub_reachable() -> bool:
-    if models.hub_offline():
+    if settings.hub_offline():
         return False
     try:
         with socket.create_connection(HUB_HOST, timeout=1.5):
@@ -43,13 +45,13 @@ def device_description() -> str:
 
 def engine_settings() -> str:
     """How generation runs here, in one line (the settings come from the environment the app started with)."""
-    backend = fast_backend.backend_choice()
+    backend = settings.backend()
     if backend == "transformers" or not fast_backend.available():
         engine = "plain transformers (float32)"
     else:
-        engine = f"CTranslate2 ({fast_backend.quantization_choice()}), converted once into {fast_backend.cache_root()}"
-    vocabulary = "on" if fast_backend.vocabulary_filter_enabled() else "off (the whole vocabulary is scored)"
-    capacity = result_cache.capacity_setting()
+        engine = f"CTranslate2 ({settings.quantization()}), converted once into {fast_backend.cache_root()}"
+    vocabulary = "on" if settings.vocabulary_filter() else "off (the whole vocabulary is scored)"
+    capacity = settings.result_cache_capacity()
     cache = f"the last {capacity} summaries per model" if capacity else "off"
     return (
         f"Generation: {engine}. Hindi vocabulary filter: {vocabulary}. Result cache: {cache}. "
@@ -125,7 +127,7 @@ st.title("Models")
 st.caption("Abstractive summaries need a model per language; without one, Saar picks key sentences instead.")
 online = hub_reachable()
 if not online:
-    reason = "HF_HUB_OFFLINE is set" if models.hub_offline() else "huggingface.co cannot be reached"
+    reason = "HF_HUB_OFFLINE is set" if settings.hub_offline() else "huggingface.co cannot be reached"
     st.info(
         f"Offline ({reason}): models cannot be downloaded from here. Copy a saved model onto this machine and point "
         "to its directory below, or download on a connected machine into the Hugging Face cache (HF_HOME).",

@@ -7,6 +7,8 @@ from typing import Any
 
 import streamlit as st
 
+from pages._views.highlight import SentenceRef, engine_label, runs_bar_html, sentence_refs, source_html, summary_html
+from pages._views.report import json_report, markdown_report
 from pages.common import (
     LENGTH_LABELS,
     METHOD_LABELS,
@@ -17,13 +19,11 @@ from pages.common import (
     summarize_with_status,
     use_styles,
 )
-from summarizers.documents import Document, from_text, read_bytes
+from summarizers.documents.reading import Document, from_text, read_bytes
+from summarizers.engines.base import LENGTHS
 from summarizers.errors import DocumentError
-from summarizers.highlight import SentenceRef, engine_label, runs_bar_html, sentence_refs, source_html, summary_html
-from summarizers.languages import SUMMARISED, name
 from summarizers.pipeline import METHODS
-from summarizers.registry import LENGTHS
-from summarizers.report import json_report, markdown_report
+from summarizers.text.languages import SUMMARISED, name
 
 RESULTS_KEY = "summaries"
 SAVED_TEXT_KEY = "saved_pasted_text"  # survives page switches, which clear widget state

@@ -12,14 +12,15 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from summarizers import models, registry
-from summarizers.attribution import attribute, split_summary
-from summarizers.documents import read_path
+from summarizers.attribution.align import attribute, split_summary
+from summarizers.documents.reading import read_path
+from summarizers.engines.abstractive import loading, specs
+from summarizers.engines.base import LENGTHS
 from summarizers.errors import SummarizerError, UsageError
-from summarizers.language import analyse
-from summarizers.languages import name
-from summarizers.pipeline import METHODS, summarize_document
-from summarizers.serialize import aligned_dict, analysis_dict, document_summary_dict
+from summarizers.language.segment import analyse
+from summarizers.pipeline import METHODS, Options, summarize
+from summarizers.schema import analysis_json, envelope, result_json, sentence_json
+from summarizers.text.languages import name
 
 EXIT_OK = 0
 EXIT_UNREADABLE = 1
@@ -28,7 +29,7 @@ EXIT_USAGE = 2
 
 def _emit(payload: dict[str, Any], as_json: bool, render: Callable[[dict[str, Any]], str]) -> None:
     if as_json:
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(envelope(**payload), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(render(payload))
@@ -65,7 +66,7 @@ def _render_segments(payload: dict[str, Any]) -> str:
 
 def command_segment(args: argparse.Namespace) -> int:
     def work(path: str) -> dict[str, Any]:
-        return analysis_dict(analyse(read_path(path).text))
+        return dict(analysis_json(analyse(read_path(path).text)))
 
     entries, status = _each_file(args.files, work)
     _emit({"documents": entries}, args.json, _render_segments)
@@ -89,11 +90,10 @@ def _render_summaries(payload: dict[str, Any]) -> str:
 
 
 def command_summarize(args: argparse.Namespace) -> int:
-    overrides = registry.parse_overrides(args.model)
+    options = Options(args.method, args.length, specs.parse_overrides(args.model))
 
     def work(path: str) -> dict[str, Any]:
-        result = summarize_document(read_path(path), args.method, args.length, overrides)
-        return document_summary_dict(result)
+        return dict(result_json(summarize(read_path(path), options)))
 
     entries, status = _each_file(args.files, work)
     _emit({"documents": entries}, args.json, _render_summaries)
@@ -101,17 +101,17 @@ def command_summarize(args: argparse.Namespace) -> int:
 
 
 def command_download(args: argparse.Namespace) -> int:
-    overrides = registry.parse_overrides(args.model)
-    languages = args.languages or list(registry.DEFAULTS)
+    overrides = specs.parse_overrides(args.model)
+    languages = args.languages or list(specs.DEFAULTS)
     status = EXIT_OK
     for lang in languages:
-        spec = registry.spec_for(lang, overrides)
+        spec = specs.spec_for(lang, overrides)
         if spec is None:
-            raise UsageError(f"no model is registered for {lang!r}; known: {', '.join(registry.DEFAULTS)}")
+            raise UsageError(f"no model is registered for {lang!r}; known: {', '.join(specs.DEFAULTS)}")
         if not spec.commercial_use:
             print(f"note: {spec.model_id} is licensed {spec.licence}", file=sys.stderr)
         try:
-            models.download(spec, progress=lambda message: print(message, file=sys.stderr))
+            loading.download(spec, progress=lambda message: print(message, file=sys.stderr))
         except SummarizerError as error:
             print(f"error: {lang}: {error}", file=sys.stderr)
             status = EXIT_UNREADABLE
@@ -125,8 +125,8 @@ def command_attribute(args: argparse.Namespace) -> int:
     except SummarizerError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
-    aligned = attribute(source.text, split_summary(summary.text))
-    payload = {"sentences": [aligned_dict(sentence) for sentence in aligned]}
+    aligned = attribute(analyse(source.text), split_summary(summary.text))
+    payload = {"sentences": [sentence_json(sentence) for sentence in aligned]}
 
     def render(data: dict[str, Any]) -> str:
         lines = []
@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     summarize = commands.add_parser("summarize", help="one summary per language present in each document")
     summarize.add_argument("files", nargs="+", metavar="FILE")
     summarize.add_argument("--method", choices=METHODS, default="auto", help="default: auto (abstractive if loaded)")
-    summarize.add_argument("--length", choices=registry.LENGTHS, default="medium")
+    summarize.add_argument("--length", choices=LENGTHS, default="medium")
     summarize.add_argument(
         "--model", action="append", metavar="LANG=HUB_ID_OR_DIR", help="use this model for LANG (repeatable)"
     )

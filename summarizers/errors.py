@@ -5,6 +5,7 @@
     +-- ModelError               a model cannot be used
     |   +-- ModelUnavailable     weights are not here (offline, never downloaded): fall back to extractive
     |   +-- ModelLoadError       weights are here but unusable (wrong kind of model, corrupt files)
+    |   +-- DegenerateGeneration the model ran but wrote nothing usable (empty, or one word over and over)
     +-- UsageError               a caller passed arguments the library cannot honour
 
 Every message names the input and says what to do, because it is shown to users as it is.
@@ -36,6 +37,10 @@ class ModelUnavailable(ModelError):
 
 class ModelLoadError(ModelError):
     """The weights exist but cannot be loaded as a summarisation model."""
+
+
+class DegenerateGeneration(ModelError):
+    """The model produced nothing usable (empty, no words, or one word over and over)."""
 
 
 class UsageError(SummarizerError):

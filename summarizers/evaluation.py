@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from summarizers.language import analyse
-from summarizers.text import is_letter
+from summarizers.language.segment import analyse
+from summarizers.text.spans import is_letter
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def _lcs(a: list[str], b: list[str]) -> int:
 
 def rouge(candidate: str, reference: str) -> RougeScores:
     """ROUGE-1/2/L F1 on Unicode word tokens with light stemming (Hindi scores like any other language)."""
-    from summarizers.lexicon import all_terms
+    from summarizers.text.lexicon import all_terms
 
     cand, ref = all_terms(candidate), all_terms(reference)
     scores = []

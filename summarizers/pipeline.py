@@ -1,43 +1,51 @@
-"""Document -> language runs -> one summary per language present.
+"""Document -> language runs -> one summary per language present, each sentence linked to its sources.
 
-`method="auto"` uses the abstractive model where it can be loaded and otherwise the extractive engine, with a notice
-that says why and what to do. An extractive summary is never labelled abstractive.
+`summarize(document, options)` is the one entry point: the pages, the CLI and tests call it alike. Engines come from
+`engines.registry` by the method's chain: `auto` uses the abstractive model where it can be loaded and otherwise the
+extractive engine, with a notice that says why and what to do. An extractive summary is never labelled abstractive.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
-from summarizers import extractive
-from summarizers.abstractive import AbstractiveEngine
-from summarizers.attribution import AlignedSentence, Source, align
-from summarizers.documents import Document
+from summarizers.attribution.align import AlignedSentence, Source, align
+from summarizers.documents.reading import Document
+from summarizers.engines import registry
+from summarizers.engines.abstractive.specs import MT5_XLSUM
+from summarizers.engines.base import LENGTHS, EngineRequest, EngineSummary, Length, Progress, SummaryMethod, silent
 from summarizers.errors import ModelError, ModelUnavailable, UsageError
-from summarizers.language import Analysis, analyse
-from summarizers.languages import SUMMARISED, name
-from summarizers.models import LoadedModel, load
-from summarizers.registry import LENGTHS, MT5_XLSUM, Length, ModelSpec, spec_for
-from summarizers.text import Span, count_letters
+from summarizers.language.segment import Analysis, analyse
+from summarizers.text.languages import SUMMARISED, name
+from summarizers.text.spans import Span, count_letters
 
-Method = Literal["auto", "abstractive", "extractive"]
-METHODS: tuple[Method, ...] = ("auto", "abstractive", "extractive")
 MIN_LETTERS = 120  # about two short sentences: less than this in a language is a quote or a name, not an article
-EXTRACTIVE_MODEL = "saar-extractive (TF-IDF centrality + position prior)"
-# Reports each slow stage ("Loading the Hindi model ...") to whoever shows progress; the app passes st.status.
-Progress = Callable[[str], None]
-Loader = Callable[[ModelSpec], LoadedModel]
+METHODS: tuple[str, ...] = tuple(registry.METHODS)
+METHOD_LABELS: dict[str, SummaryMethod] = {"abstractive": "abstractive", "extractive": "extractive"}
 
 
-def silent(_: str) -> None:
-    return None
+@dataclass(frozen=True)
+class Options:
+    """How to summarise: the method (a chain of engines, see `engines.registry`), the length, the model chosen per
+    language ({lang: hub id or local directory}) and who hears about progress."""
+
+    method: str = "auto"
+    length: Length = "medium"
+    models: Mapping[str, str] = field(default_factory=dict)
+    progress: Progress = silent
+
+    def __post_init__(self) -> None:
+        if self.method not in registry.METHODS:
+            raise UsageError(f"unknown method {self.method!r}; choose one of {', '.join(registry.METHODS)}")
+        if self.length not in LENGTHS:
+            raise UsageError(f"unknown length {self.length!r}; choose one of {', '.join(LENGTHS)}")
 
 
 @dataclass(frozen=True)
 class Summary:
     lang: str
-    method: Literal["abstractive", "extractive"] | None
+    method: SummaryMethod | None
     model: str | None
     sentences: tuple[str, ...]
     notice: str | None = None
@@ -56,30 +64,11 @@ class Summary:
 
 
 @dataclass(frozen=True)
-class DocumentSummary:
+class Result:
     document: Document
     analysis: Analysis
     summaries: tuple[Summary, ...]
-    notices: tuple[str, ...] = field(default=())
-
-
-def _extractive(text: str, spans: list[Span], lang: str, length: Length, notice: str | None) -> Summary:
-    extract = extractive.summarize_spans(text, spans, length, lang)
-    sentences = tuple(span.text(text) for span in extract.spans)
-    # Exact attribution: each extracted sentence is its own source.
-    attribution = tuple(
-        AlignedSentence(sentence, True, (Source(span.start, span.end, 1.0),))
-        for sentence, span in zip(sentences, extract.spans, strict=True)
-    )
-    return Summary(
-        lang=lang,
-        method="extractive",
-        model=EXTRACTIVE_MODEL,
-        sentences=sentences,
-        notice=notice,
-        source_spans=extract.spans,
-        attribution=attribution,
-    )
+    notices: tuple[str, ...] = ()
 
 
 def _fallback_notice(lang: str, error: ModelError) -> str:
@@ -91,64 +80,57 @@ def _fallback_notice(lang: str, error: ModelError) -> str:
     return f"{name(lang)} model could not be used; showing an extractive summary. ({error})"
 
 
-def summarize_language(
-    text: str,
-    spans: list[Span],
-    lang: str,
-    method: Method = "auto",
-    length: Length = "medium",
-    overrides: dict[str, str] | None = None,
-    progress: Progress = silent,
-    loader: Loader = load,
-) -> Summary:
-    """One language's summary from its sentence spans in `text`."""
-    if method == "extractive":
-        progress(f"Picking the key {name(lang)} sentences (extractive)")
-        return _extractive(text, spans, lang, length, None)
-    spec = spec_for(lang, overrides)
-    if spec is None:
-        raise UsageError(f"no model is registered for {name(lang)}")
-    try:
-        progress(f"Loading the {name(lang)} model {spec.model_id}")
-        engine = AbstractiveEngine(loader(spec))
-        progress(f"Writing the {name(lang)} summary with {spec.model_id}")
-        generated = engine.summarize([span.text(text) for span in spans], length)
-    except ModelError as error:  # DegenerateGeneration included
-        if method == "abstractive":
-            return Summary(lang, "abstractive", spec.model_id, (), notice=f"No abstractive summary: {error}")
-        progress(f"{name(lang)} model unavailable: picking key sentences instead (extractive)")
-        return _extractive(text, spans, lang, length, _fallback_notice(lang, error))
-    progress(f"Linking the {name(lang)} summary to its sources")
-    notice = None
-    if generated.chunks > 1:
-        notice = f"The text was longer than the model's window: summarised in {generated.chunks} parts, then combined."
-    attribution = tuple(align(text, list(generated.sentences), spans))
+def _attributed(request: EngineRequest, written: EngineSummary, notice: str | None, progress: Progress) -> Summary:
+    if written.source_spans is not None:
+        # Exact attribution: each extracted sentence is its own source.
+        attribution = tuple(
+            AlignedSentence(sentence, True, (Source(span.start, span.end, 1.0),))
+            for sentence, span in zip(written.sentences, written.source_spans, strict=True)
+        )
+    else:
+        progress(f"Linking the {name(request.lang)} summary to its sources")
+        attribution = tuple(align(request.text, list(written.sentences), list(request.spans)))
+    if written.chunks > 1 and notice is None:
+        notice = f"The text was longer than the model's window: summarised in {written.chunks} parts, then combined."
     return Summary(
-        lang,
-        "abstractive",
-        spec.model_id,
-        generated.sentences,
+        request.lang,
+        written.method,
+        written.model,
+        written.sentences,
         notice=notice,
-        chunks=generated.chunks,
+        source_spans=written.source_spans,
+        chunks=written.chunks,
         attribution=attribution,
     )
 
 
-def summarize_analysis(
-    document: Document,
-    analysis: Analysis,
-    method: Method = "auto",
-    length: Length = "medium",
-    overrides: dict[str, str] | None = None,
-    progress: Progress = silent,
-    loader: Loader = load,
-) -> DocumentSummary:
-    if method not in METHODS:
-        raise UsageError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    if length not in LENGTHS:
-        raise UsageError(f"unknown length {length!r}; choose one of {', '.join(LENGTHS)}")
+def summarize_language(text: str, spans: list[Span], lang: str, options: Options) -> Summary:
+    """One language's summary from its sentence spans in `text`: the method's engines in turn until one writes it."""
+    request = EngineRequest(text, tuple(spans), lang, options.length)
+    engines = registry.chain(options.method)
+    failure: ModelError | None = None
+    for engine_name in engines:
+        try:
+            engine = registry.ENGINES[engine_name](lang, options.models, options.progress)
+            written = engine.summarize(request, options.progress)
+        except ModelError as error:  # DegenerateGeneration included
+            failure = error
+            options.progress(f"{name(lang)}: the {engine_name} engine could not be used ({error})")
+            continue
+        notice = _fallback_notice(lang, failure) if failure is not None else None
+        return _attributed(request, written, notice, options.progress)
+    assert failure is not None  # every chain has at least one engine
+    return Summary(lang, METHOD_LABELS.get(engines[-1]), None, (), notice=f"No {engines[-1]} summary: {failure}")
+
+
+def summarize(document: Document, options: Options | None = None, analysis: Analysis | None = None) -> Result:
+    """Each language present in `document`, summarised. Pass `analysis` when the caller has already analysed the
+    text (it must be the analysis of `document.text`)."""
+    options = options or Options()
     text = document.text
-    overrides = overrides or {}
+    if analysis is None:
+        options.progress("Detecting languages")
+        analysis = analyse(text)
     summaries: list[Summary] = []
     notices: list[str] = []
     languages = list(analysis.shares())
@@ -163,26 +145,16 @@ def summarize_analysis(
         if letters < MIN_LETTERS and len(languages) > 1:
             notices.append(f"The {name(lang)} part is too short to summarise ({letters} letters).")
             continue
-        if lang not in SUMMARISED and lang not in overrides:
+        if lang not in SUMMARISED and lang not in options.models:
             notices.append(
                 f"{name(lang)} ({lang}) is not summarised: Saar summarises English and Hindi. The multilingual "
                 f"{MT5_XLSUM.model_id} model covers 45 languages and may serve it: "
                 f"pass --model {lang}={MT5_XLSUM.model_id} to try."
             )
             continue
-        spans = [unit.span for unit in units]
-        summaries.append(summarize_language(text, spans, lang, method, length, overrides, progress, loader))
+        summaries.append(summarize_language(text, [unit.span for unit in units], lang, options))
     if not summaries and not notices:
         notices.append("Nothing to summarise: the document has no article text (only page chrome or symbols).")
     order = {code: rank for rank, code in enumerate(SUMMARISED)}
     summaries.sort(key=lambda summary: order.get(summary.lang, len(order)))
-    return DocumentSummary(document, analysis, tuple(summaries), tuple(notices))
-
-
-def summarize_document(
-    document: Document,
-    method: Method = "auto",
-    length: Length = "medium",
-    overrides: dict[str, str] | None = None,
-) -> DocumentSummary:
-    return summarize_analysis(document, analyse(document.text), method, length, overrides)
+    return Result(document, analysis, tuple(summaries), tuple(notices))

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from summarizers.attribution import align, numbers_in
-from summarizers.documents import read_path
-from summarizers.language import analyse
-from summarizers.pipeline import summarize_document
+from summarizers.attribution.align import align, numbers_in
+from summarizers.documents.reading import read_path
+from summarizers.language.segment import analyse
+from summarizers.pipeline import Options, summarize
 from tests.cli_runner import run_cli
 from tests.conftest import BILINGUAL_SEED
 
@@ -62,7 +62,7 @@ def test_unrelated_sentence_is_unsupported() -> None:
 
 
 def test_extractive_summaries_carry_exact_attribution() -> None:
-    for summary in summarize_document(read_path(BILINGUAL_SEED), method="extractive").summaries:
+    for summary in summarize(read_path(BILINGUAL_SEED), Options(method="extractive")).summaries:
         for aligned, span in zip(summary.attribution, summary.source_spans or (), strict=True):
             assert aligned.supported
             assert [(s.start, s.end) for s in aligned.sources] == [(span.start, span.end)]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizers.documents import read_path
+from summarizers.documents.reading import read_path
 from tests.cli_runner import run_cli
 from tests.conftest import BILINGUAL_SEED
 

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizers.attribution import align_across, attribute
-from summarizers.comparison import document_side, language_sides, short_labels
-from summarizers.documents import read_path
-from summarizers.facts import compare_facts, dates_and_numbers, facts_in
-from summarizers.language import analyse
-from summarizers.text import Span
-from summarizers.transliteration import name_keys, skeleton
+from summarizers.attribution.align import align_across, attribute
+from summarizers.attribution.facts import compare_facts, dates_and_numbers, facts_in
+from summarizers.compare import document_side, language_sides, short_labels
+from summarizers.documents.reading import read_path
+from summarizers.language.segment import analyse
+from summarizers.language.transliteration import name_keys, skeleton
+from summarizers.text.spans import Span
 from tests.cli_runner import run_cli
 from tests.conftest import BILINGUAL_SEED, ROOT
 
@@ -175,7 +175,9 @@ def test_position_breaks_ties_between_equal_matches_in_aligned_versions() -> Non
 
 
 def test_attribute_picks_the_language_of_each_sentence() -> None:
-    hindi, english = attribute(ENGLISH_RUN, ["वर्ष 2024 में व्यापार 65 अरब डॉलर रहा।", "Trade crossed $65 billion."])
+    hindi, english = attribute(
+        analyse(ENGLISH_RUN), ["वर्ष 2024 में व्यापार 65 अरब डॉलर रहा।", "Trade crossed $65 billion."]
+    )
     assert hindi.supported
     assert hindi.checked
     assert english.supported

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizers.documents import MAX_BYTES, MAX_CHARS, decode, from_text, html_to_text, read_bytes, read_path
+from summarizers.documents.reading import MAX_BYTES, MAX_CHARS, decode, from_text, html_to_text, read_bytes, read_path
 from summarizers.errors import DocumentError
 from tests.files import docx_with_paragraphs, pdf_with_text
 

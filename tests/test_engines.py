@@ -12,17 +12,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizers import extractive
-from summarizers.abstractive import AbstractiveEngine, DegenerateGeneration, is_degenerate
-from summarizers.documents import from_text, read_path
-from summarizers.errors import ModelLoadError, ModelUnavailable, UsageError
-from summarizers.language import analyse
-from summarizers.lexicon import content_terms
-from summarizers.models import is_downloaded, load
-from summarizers.pipeline import summarize_document, summarize_language
-from summarizers.registry import DEFAULTS, TokenBudget, parse_overrides, spec_for
-from summarizers.result_cache import ResultCache
-from summarizers.text import split_sentences
+from summarizers.documents.reading import from_text, read_path
+from summarizers.engines import extractive
+from summarizers.engines.abstractive.engine import AbstractiveEngine, Decoded, is_degenerate
+from summarizers.engines.abstractive.loading import is_downloaded, load
+from summarizers.engines.abstractive.specs import DEFAULTS, TokenBudget, parse_overrides, spec_for
+from summarizers.engines.result_cache import ResultCache
+from summarizers.errors import DegenerateGeneration, ModelLoadError, ModelUnavailable, UsageError
+from summarizers.language.segment import analyse
+from summarizers.pipeline import Options, summarize, summarize_language
+from summarizers.text.lexicon import content_terms
+from summarizers.text.spans import split_sentences
 from tests.cli_runner import run_cli
 from tests.conftest import BILINGUAL_SEED
 from tests.tiny_models import build_tiny_bart, build_tiny_encoder_only
@@ -91,7 +91,7 @@ def test_model_of_the_wrong_kind_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_both_languages_summarise_abstractively(tiny_models: dict[str, Path]) -> None:
     overrides = {lang: str(path) for lang, path in tiny_models.items()}
-    result = summarize_document(read_path(BILINGUAL_SEED), overrides=overrides)
+    result = summarize(read_path(BILINGUAL_SEED), Options(models=overrides))
     assert [s.lang for s in result.summaries] == ["en", "hi"]
     for summary in result.summaries:
         assert summary.method == "abstractive"
@@ -120,7 +120,7 @@ def test_long_document_is_chunked_and_summarised_within_budget(
     assert " ".join(chunks).split() == " ".join(sentences).split()
     with warnings.catch_warnings(), caplog.at_level(logging.WARNING):
         warnings.simplefilter("error")
-        generated = engine.summarize(sentences, "short")
+        generated = engine.summarize_sentences(sentences, "short")
     assert generated.chunks == len(chunks)
     assert generated.rounds >= 2
     assert not [r for r in caplog.records if "trunc" in r.getMessage().lower() or "longer" in r.getMessage().lower()]
@@ -141,7 +141,7 @@ def test_eight_threads_summarise_at_once(tiny_models: dict[str, Path]) -> None:
         lang = ("en", "hi")[job % 2]
         # Each thread drops a different number of leading sentences, so none is answered from the result cache.
         spans = [unit.span for unit in analysis.content_units(lang)][job // 2 :]
-        return summarize_language(text, spans, lang, "abstractive", "short", overrides).method
+        return summarize_language(text, spans, lang, Options("abstractive", "short", overrides)).method
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         methods = list(pool.map(work, range(8)))
@@ -153,23 +153,25 @@ def test_a_repeated_request_is_answered_from_the_result_cache(
 ) -> None:
     loaded = load(spec_for("hi", {"hi": str(tiny_models["hi"])}))
     sentences = [span.text(text) for text in _long_text()[:1] for span in split_sentences(text)][-12:]
-    first = AbstractiveEngine(loaded).summarize(sentences, "short")
+    first = AbstractiveEngine(loaded).summarize_sentences(sentences, "short")
     generations: list[int] = []
     generate = AbstractiveEngine.generate
 
-    def counting(self: AbstractiveEngine, chunks: list[str], budget: TokenBudget) -> list[str]:
+    def counting(self: AbstractiveEngine, chunks: list[str], budget: TokenBudget) -> list[Decoded]:
         generations.append(len(chunks))
         return generate(self, chunks, budget)
 
     monkeypatch.setattr(AbstractiveEngine, "generate", counting)
-    assert AbstractiveEngine(loaded).summarize(sentences, "short") is first  # another engine, same model: shared
+    assert (
+        AbstractiveEngine(loaded).summarize_sentences(sentences, "short") is first
+    )  # another engine, same model: shared
     assert generations == []
-    AbstractiveEngine(loaded).summarize(sentences, "medium")  # another budget is another request
+    AbstractiveEngine(loaded).summarize_sentences(sentences, "medium")  # another budget is another request
     assert len(generations) == 1
-    AbstractiveEngine(loaded).summarize(sentences[1:], "short")  # so is other text
+    AbstractiveEngine(loaded).summarize_sentences(sentences[1:], "short")  # so is other text
     assert len(generations) == 2
     monkeypatch.setenv("SAAR_VOCABULARY_FILTER", "off")  # and other decoding settings
-    AbstractiveEngine(loaded).summarize(sentences, "short")
+    AbstractiveEngine(loaded).summarize_sentences(sentences, "short")
     assert len(generations) == 3
 
 
@@ -184,7 +186,7 @@ def test_a_rejected_output_is_remembered_too(tiny_models: dict[str, Path], monke
     monkeypatch.setattr(AbstractiveEngine, "_summarize", degenerate)
     for _ in range(2):
         with pytest.raises(DegenerateGeneration, match="the the"):
-            engine.summarize(["A sentence that the model cannot summarise."], "short")
+            engine.summarize_sentences(["A sentence that the model cannot summarise."], "short")
     assert calls == [1]  # decoding is deterministic: the second request gets the first verdict
 
 
@@ -202,7 +204,7 @@ def test_the_result_cache_forgets_the_least_recently_used_first() -> None:
 
 
 def test_offline_auto_falls_back_to_extractive_with_a_notice() -> None:
-    result = summarize_document(read_path(BILINGUAL_SEED))
+    result = summarize(read_path(BILINGUAL_SEED))
     assert [s.method for s in result.summaries] == ["extractive", "extractive"]
     hindi = result.summaries[1]
     assert "Hindi model not downloaded" in hindi.notice
@@ -211,7 +213,7 @@ def test_offline_auto_falls_back_to_extractive_with_a_notice() -> None:
 
 
 def test_explicit_abstractive_without_weights_gives_no_summary_and_says_why() -> None:
-    result = summarize_document(read_path(BILINGUAL_SEED), method="abstractive")
+    result = summarize(read_path(BILINGUAL_SEED), Options(method="abstractive"))
     for summary in result.summaries:
         assert summary.sentences == ()
         assert "No abstractive summary" in summary.notice
@@ -306,20 +308,20 @@ def test_a_text_under_the_limit_is_ranked_whole() -> None:
 
 
 def test_a_document_of_page_chrome_only_gets_no_summary_and_says_why() -> None:
-    summary = summarize_document(from_text("Share this article\n" * 3 + "Leave a Comment\n" * 3))
+    summary = summarize(from_text("Share this article\n" * 3 + "Leave a Comment\n" * 3))
     assert summary.summaries == ()
     assert any("no article text" in notice for notice in summary.notices)
 
 
 def test_tens_of_thousands_of_one_word_lines_are_summarised() -> None:
-    summary = summarize_document(from_text("Word. " * 20_000), method="extractive")
+    summary = summarize(from_text("Word. " * 20_000), Options(method="extractive"))
     (english,) = summary.summaries
     assert 1 <= len(english.sentences) <= 3
 
 
 def test_other_languages_get_a_notice() -> None:
     marathi = "महाराष्ट्रात आज मुसळधार पाऊस झाला आणि अनेक ठिकाणी पाणी साचले आहे. प्रशासनाने सतर्क राहण्याचे आवाहन केले आहे."
-    result = summarize_document(from_text(marathi))
+    result = summarize(from_text(marathi))
     assert result.summaries == ()
     assert "Marathi (mr) is not summarised" in result.notices[0]
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from summarizers import fast_backend, models
-from summarizers.abstractive import AbstractiveEngine
+from summarizers.engines.abstractive import loading as models
+from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
+from summarizers.engines.abstractive.engine import AbstractiveEngine
+from summarizers.engines.abstractive.specs import ModelSpec, TokenBudget, spec_for
 from summarizers.errors import ModelLoadError
-from summarizers.registry import ModelSpec, TokenBudget, spec_for
 from tests.conftest import BILINGUAL_SEED
 
 pytestmark = pytest.mark.slow
@@ -51,7 +52,7 @@ def test_the_default_backend_is_ctranslate2_int8_and_converts_once(tiny_models: 
     converted_at = marker.stat().st_mtime_ns
     assert fast_backend.convert(tiny_models["hi"], "int8") == loaded.fast.directory
     assert marker.stat().st_mtime_ns == converted_at
-    generated = AbstractiveEngine(loaded).summarize([TEXT[:600]], "short")
+    generated = AbstractiveEngine(loaded).summarize_sentences([TEXT[:600]], "short")
     assert generated.output_tokens <= spec.budget("short").max_new_tokens
 
 

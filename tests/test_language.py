@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizers.detection import SeededDetector, is_hinglish
 from summarizers.evaluation import accuracy_by_rule, labelled_documents, letter_accuracy
-from summarizers.language import MIXED, UNDETERMINED, analyse, segment
+from summarizers.language.detection import SeededDetector, is_hinglish
+from summarizers.language.segment import MIXED, UNDETERMINED, analyse, segment
 
 LABELLED = labelled_documents(json.loads((Path(__file__).parent / "data" / "labelled_mixed.json").read_text("utf-8")))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizers.language import analyse
-from summarizers.text import is_letter, split_sentences
+from summarizers.language.segment import analyse
+from summarizers.text.spans import is_letter, split_sentences
 
 # Text drawn from the alphabets the product meets, plus anything at all.
 PIECES = st.sampled_from(

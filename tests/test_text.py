@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizers.text import split_sentences, word_spans, words
+from summarizers.text.spans import split_sentences, word_spans, words
 
 
 def sentences(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizers import fast_backend
+from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
 
 PIECE_CHARACTERS = st.sampled_from(list("\u2581abcXYZ019.,!-\"'क्षत्रियोंमें।\u200d२०२४" + "é中ب"))
 VOCABULARIES = st.lists(st.text(PIECE_CHARACTERS, min_size=1, max_size=5), min_size=1, max_size=60, unique=True)

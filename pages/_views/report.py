@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from summarizers.languages import name
+from summarizers.text.languages import name
 
 QUOTE_CHARS = 200
 

@@ -18,10 +18,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from summarizers import detection
-from summarizers.noise import noise_lines
-from summarizers.scripts import Script, dominant_script
-from summarizers.text import WORD_RE, Span, count_letters, line_spans, split_sentences
+from summarizers.language import detection
+from summarizers.language.noise import noise_lines
+from summarizers.text.scripts import Script, dominant_script
+from summarizers.text.spans import WORD_RE, Span, count_letters, line_spans, split_sentences
 
 UNDETERMINED = "und"
 MIXED = "mixed"

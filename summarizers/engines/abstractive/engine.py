@@ -10,21 +10,21 @@ joined and summarised again until one summary within the requested token budget 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
-from summarizers.errors import ModelError
-from summarizers.models import LoadedModel
-from summarizers.registry import Length, TokenBudget
-from summarizers.result_cache import key_for
-from summarizers.text import split_sentences, words
+from summarizers.engines.abstractive.backends import transformers as transformers_backend
+from summarizers.engines.abstractive.loading import LoadedModel, load
+from summarizers.engines.abstractive.specs import TokenBudget, spec_for
+from summarizers.engines.base import EngineRequest, EngineSummary, Length, Progress, silent
+from summarizers.engines.result_cache import key_for
+from summarizers.errors import DegenerateGeneration, ModelError, ModelUnavailable
+from summarizers.text.languages import name
+from summarizers.text.spans import split_sentences, words
 
 MAX_BATCH = 8  # chunks per generate call: bounds peak memory on long documents
 MAX_REDUCE_ROUNDS = 6
-
-
-class DegenerateGeneration(ModelError):
-    """The model produced nothing usable (empty, no words, or one word over and over)."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,14 @@ class Rejected:
     """A request whose output was rejected as degenerate, as the result cache remembers it."""
 
     reason: str
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """One generated text and how many tokens the model wrote for it (special tokens excluded)."""
+
+    text: str
+    tokens: int
 
 
 @dataclass(frozen=True)
@@ -54,11 +62,14 @@ def is_degenerate(text: str) -> bool:
 
 
 class AbstractiveEngine:
+    """Summarises with one loaded seq2seq model: chunk -> generate -> reduce (see the module's docstring)."""
+
+    method: Literal["abstractive"] = "abstractive"
+
     def __init__(self, loaded: LoadedModel) -> None:
         self.loaded = loaded
         self.spec = loaded.spec
         self.tokenizer = loaded.tokenizer
-        self.model = loaded.model
         config = loaded.config
         # The spec's window, but never beyond the positions the weights have (a BART-style model fails late with
         # an IndexError past max_position_embeddings; T5-style relative positions have no such limit).
@@ -133,9 +144,12 @@ class AbstractiveEngine:
             kwargs["decoder_start_token_id"] = self.tokenizer.convert_tokens_to_ids(self.spec.decoder_start_token)
         return kwargs
 
-    def generate(self, chunks: list[str], budget: TokenBudget) -> list[str]:
-        self.last_output_tokens: list[int] = []
-        outputs: list[str] = []
+    @property
+    def model(self) -> str:
+        return self.spec.model_id
+
+    def generate(self, chunks: list[str], budget: TokenBudget) -> list[Decoded]:
+        outputs: list[Decoded] = []
         special = set(self.tokenizer.all_special_ids)
         for start in range(0, len(chunks), MAX_BATCH):
             batch_texts = [text + self.spec.input_suffix for text in chunks[start : start + MAX_BATCH]]
@@ -145,9 +159,10 @@ class AbstractiveEngine:
                     if self.loaded.fast
                     else self._generate(batch_texts, budget)
                 )
-                self.last_output_tokens.extend(sum(1 for t in row if t not in special) for row in rows)
-                outputs.extend(self.tokenizer.batch_decode(rows, skip_special_tokens=True))
-        return [self.postprocess(text) for text in outputs]
+                texts = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
+            for row, text in zip(rows, texts, strict=True):
+                outputs.append(Decoded(self.postprocess(text), sum(1 for token in row if token not in special)))
+        return outputs
 
     def _check_window(self, longest: int) -> None:
         """Chunking keeps every chunk within the window; a longer one here is a bug, never silently truncated."""
@@ -155,13 +170,9 @@ class AbstractiveEngine:
             raise ModelError(f"internal: a chunk of {longest} tokens exceeds {self.window}")
 
     def _generate(self, batch_texts: list[str], budget: TokenBudget) -> list[list[int]]:
-        import torch
-
-        with torch.inference_mode():
-            batch = self.tokenizer(batch_texts, return_tensors="pt", padding=True, truncation=False)
-            self._check_window(batch["input_ids"].shape[1])
-            generated = self.model.generate(**batch, **self._generation_kwargs(budget))
-        return [row.tolist() for row in generated]
+        return transformers_backend.generate(
+            self.loaded.model, self.tokenizer, batch_texts, self._generation_kwargs(budget), self._check_window
+        )
 
     def _generate_fast(self, batch_texts: list[str], budget: TokenBudget) -> list[list[int]]:
         encoded = self.tokenizer(batch_texts, add_special_tokens=True, truncation=False)["input_ids"]
@@ -185,7 +196,12 @@ class AbstractiveEngine:
         return (self.spec.model_id, self.loaded.backend, self.spec.lang, filtered, self.spec.input_suffix,
                 tuple(sorted(self._generation_kwargs(budget).items())))  # fmt: skip
 
-    def summarize(self, sentences: list[str], length: Length = "medium") -> Generated:
+    def summarize(self, request: EngineRequest, progress: Progress = silent) -> EngineSummary:
+        progress(f"Writing the {name(request.lang)} summary with {self.spec.model_id}")
+        generated = self.summarize_sentences(request.sentences(), request.length)
+        return EngineSummary("abstractive", self.spec.model_id, generated.sentences, chunks=generated.chunks)
+
+    def summarize_sentences(self, sentences: list[str], length: Length = "medium") -> Generated:
         """The summary of `sentences`; the same request again is answered from the model's result cache (a rejected,
         degenerate output included)."""
         budget = self.spec.budget(length)
@@ -216,7 +232,7 @@ class AbstractiveEngine:
             if len(summaries) == 1 or rounds >= MAX_REDUCE_ROUNDS:
                 break
             # Reduce: the chunk summaries, sentence by sentence, become the next round's input.
-            joined = [s for summary in summaries for s in _sentences(summary)]
+            joined = [s for summary in summaries for s in _sentences(summary.text)]
             previous = len(chunks)
             chunks = self.chunk(joined)
             if len(chunks) >= previous:
@@ -232,14 +248,23 @@ class AbstractiveEngine:
             raise DegenerateGeneration(
                 f"{self.spec.model_id}: {len(summaries)} part summaries remain after {rounds} rounds of combining"
             )
-        text = summaries[0]
+        text = summaries[0].text
         if is_degenerate(text):
             raise DegenerateGeneration(
                 f"{self.spec.model_id} produced no usable summary (output: {text[:80]!r}); "
                 "the model may be damaged or unsuited to this text"
             )
-        return Generated(text, tuple(_sentences(text)), first_chunks, input_tokens, rounds, self.last_output_tokens[0])
+        return Generated(text, tuple(_sentences(text)), first_chunks, input_tokens, rounds, summaries[0].tokens)
 
 
 def _sentences(text: str) -> list[str]:
     return [span.text(text) for span in split_sentences(text)]
+
+
+def engine_for(lang: str, models: Mapping[str, str], progress: Progress = silent) -> AbstractiveEngine:
+    """The engine of `lang`'s model (the caller's choice, else SAAR_MODEL_<LANG>, else the default), loaded once."""
+    spec = spec_for(lang, models)
+    if spec is None:
+        raise ModelUnavailable(f"no abstractive model is registered for {name(lang)}")
+    progress(f"Loading the {name(lang)} model {spec.model_id}")
+    return AbstractiveEngine(load(spec))

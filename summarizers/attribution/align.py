@@ -12,8 +12,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Protocol
 
-from summarizers.facts import (
+from summarizers.attribution.facts import (
     DEVANAGARI_DIGITS,
     Fact,
     all_keys,
@@ -23,8 +24,9 @@ from summarizers.facts import (
     latin_names,
     names_matching,
 )
-from summarizers.lexicon import STOPWORDS, content_terms
-from summarizers.text import NUMBER_RE, WORD_RE, Span, split_sentences
+from summarizers.language.segment import Analysis, analyse
+from summarizers.text.lexicon import STOPWORDS, content_terms
+from summarizers.text.spans import NUMBER_RE, WORD_RE, Span, split_sentences
 
 MAX_SOURCES = 3
 MIN_SOURCE_SCORE = 0.2  # a source must cover at least this much of a sentence's weighted terms
@@ -68,8 +70,15 @@ def names_in(text: str) -> set[str]:
     return names
 
 
-class Aligner:
-    """Aligns summary sentences to the sentences of one source text (built once, used for many sentences)."""
+class Aligner(Protocol):
+    """Links a summary sentence to the source sentences that support it. Built once per source and language, used for
+    every sentence. `position`: where the sentence sits in its own version (0 first, 1 last), when known."""
+
+    def align(self, sentence: str, position: float | None = None) -> AlignedSentence: ...
+
+
+class LexicalAligner:
+    """Within one language: stemmed content terms weighted by rarity, and every number and name checked."""
 
     def __init__(self, text: str, spans: list[Span] | None = None) -> None:
         self.text = text
@@ -83,7 +92,8 @@ class Aligner:
     def _weight(self, term: str) -> float:
         return self.idf.get(term, math.log(1 + max(1, len(self.spans))) + 1)
 
-    def align(self, sentence: str) -> AlignedSentence:
+    def align(self, sentence: str, position: float | None = None) -> AlignedSentence:
+        """`position` is not used: within a language the words decide."""
         exact = self.exact.get(" ".join(sentence.split()))
         if exact is not None:
             return AlignedSentence(sentence, True, (Source(exact.start, exact.end, 1.0),))
@@ -116,7 +126,7 @@ class Aligner:
 
 
 def align(source_text: str, summary_sentences: list[str], spans: list[Span] | None = None) -> list[AlignedSentence]:
-    aligner = Aligner(source_text, spans)
+    aligner = LexicalAligner(source_text, spans)
     return [aligner.align(sentence) for sentence in summary_sentences]
 
 
@@ -199,29 +209,27 @@ def align_across(
     return [aligner.align(sentence, position) for sentence, position in zip(summary_sentences, positions, strict=True)]
 
 
-def attribute(
-    source_text: str, summary_sentences: list[str], positions: list[float | None] | None = None
-) -> list[AlignedSentence]:
-    """Align each summary sentence to the source's article text: within its language where the source has text in
-    it, otherwise across languages by the facts it states (a Hindi summary against an English article).
-    `positions`: where each sentence sits in its own version, when known (see `CrossAligner.align`)."""
-    from summarizers.language import analyse  # the language layer sits above attribution in the data flow
+def aligner_for(analysis: Analysis, lang: str) -> Aligner:
+    """Within `lang` where the analysed source has article text in it, otherwise across languages by facts."""
+    same_language = [unit.span for unit in analysis.content_units(lang)]
+    if same_language:
+        return LexicalAligner(analysis.text, same_language)
+    return CrossAligner(analysis.text, [unit.span for unit in analysis.content_units()])
 
-    analysis = analyse(source_text)
-    aligners: dict[str, Aligner | CrossAligner] = {}  # built once per language, shared by its sentences
+
+def attribute(
+    source: Analysis, summary_sentences: list[str], positions: list[float | None] | None = None
+) -> list[AlignedSentence]:
+    """Align each summary sentence to the analysed source's article text: within its language where the source has
+    text in it, otherwise across languages by the facts it states (a Hindi summary against an English article).
+    `positions`: where each sentence sits in its own version, when known (see `CrossAligner.align`)."""
+    aligners: dict[str, Aligner] = {}  # built once per language, shared by its sentences
     aligned = []
     for sentence, position in zip(summary_sentences, positions or [None] * len(summary_sentences), strict=True):
-        lang = analyse(sentence).language
+        lang = analyse(sentence).language  # the summary sentence's language; the source's analysis is given
         if lang not in aligners:
-            same_language = [unit.span for unit in analysis.content_units(lang)]
-            everything = [unit.span for unit in analysis.content_units()]
-            aligners[lang] = (
-                Aligner(source_text, same_language) if same_language else CrossAligner(source_text, everything)
-            )
-        aligner = aligners[lang]
-        # Within a language the words decide; across languages position breaks ties between equal matches.
-        cross = isinstance(aligner, CrossAligner)
-        aligned.append(aligner.align(sentence, position) if cross else aligner.align(sentence))
+            aligners[lang] = aligner_for(source, lang)
+        aligned.append(aligners[lang].align(sentence, position))
     return aligned
 
 

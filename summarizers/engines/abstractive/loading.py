@@ -14,11 +14,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from summarizers import fast_backend
+from summarizers import settings
+from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
+from summarizers.engines.abstractive.backends.ctranslate2 import FastModel
+from summarizers.engines.abstractive.specs import ModelSpec, with_architecture
+from summarizers.engines.result_cache import ResultCache
 from summarizers.errors import ModelLoadError, ModelUnavailable
-from summarizers.fast_backend import Backend, FastModel
-from summarizers.registry import ModelSpec, with_architecture
-from summarizers.result_cache import ResultCache
+from summarizers.settings import Backend
 
 _LOAD_LOCK = threading.Lock()
 _LOADED: dict[tuple[str, str, str], LoadedModel] = {}
@@ -55,10 +57,6 @@ def is_local(target: str) -> bool:
     return looks_like_path(target) or Path(target).expanduser().is_dir()
 
 
-def hub_offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
-
-
 def configure_torch() -> None:
     """Set torch's thread count once per process (it is global, and changing it mid-run is not thread-safe)."""
     global _TORCH_CONFIGURED
@@ -66,7 +64,7 @@ def configure_torch() -> None:
         return
     import torch
 
-    threads = int(os.environ.get("SAAR_TORCH_THREADS", "0")) or max(1, os.cpu_count() or 1)
+    threads = settings.torch_threads()
     torch.set_num_threads(threads)
     _TORCH_CONFIGURED = True
 
@@ -103,7 +101,7 @@ def _load(spec: ModelSpec, backend: Backend, quantization: str) -> LoadedModel:
     elif not is_downloaded(spec):
         raise ModelUnavailable(
             f"{spec.model_id} is not downloaded"
-            + (" and the hub is offline (HF_HUB_OFFLINE)" if hub_offline() else "")
+            + (" and the hub is offline (HF_HUB_OFFLINE)" if settings.hub_offline() else "")
             + f"; run `python -m summarizers download {spec.lang}` with internet access, "
             f"or point --model {spec.lang}=DIR at a local copy"
         )
@@ -178,8 +176,8 @@ def load(spec: ModelSpec, backend: Backend | None = None, quantization: str | No
 
     The backend defaults to $SAAR_BACKEND (auto: CTranslate2 where the model converts, else transformers).
     """
-    backend = backend or fast_backend.backend_choice()
-    quantization = quantization or fast_backend.quantization_choice()
+    backend = backend or settings.backend()
+    quantization = quantization or settings.quantization()
     key = (spec.model_id, backend, quantization)
     with _LOAD_LOCK:
         if key not in _LOADED:
@@ -202,7 +200,7 @@ def download(spec: ModelSpec, progress: ProgressCallback | None = None) -> str:
     """Fetch a model's files into the Hugging Face cache; returns the local folder."""
     if is_local(spec.model_id):
         raise ModelLoadError(f"{spec.model_id} is a local directory; there is nothing to download")
-    if hub_offline():
+    if settings.hub_offline():
         raise ModelUnavailable("HF_HUB_OFFLINE is set; unset it and connect to the internet to download models")
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import HfHubHTTPError

@@ -25,24 +25,11 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-Backend = Literal["auto", "ctranslate2", "transformers"]
-BACKENDS: tuple[Backend, ...] = ("auto", "ctranslate2", "transformers")
+from summarizers import settings
+
 _CONVERT_LOCK = threading.Lock()
-
-
-def backend_choice() -> Backend:
-    value = os.environ.get("SAAR_BACKEND", "auto").strip().lower()
-    return value if value in BACKENDS else "auto"  # type: ignore[return-value]
-
-
-def quantization_choice() -> str:
-    return os.environ.get("SAAR_CT2_QUANTIZATION", "int8").strip() or "int8"
-
-
-def vocabulary_filter_enabled() -> bool:
-    return os.environ.get("SAAR_VOCABULARY_FILTER", "on").strip().lower() not in ("off", "0", "false", "no")
 
 
 def available() -> bool:
@@ -54,7 +41,7 @@ def available() -> bool:
 
 
 def cache_root() -> Path:
-    return Path(os.environ.get("SAAR_CACHE", Path.home() / ".cache" / "saar")).expanduser() / "ctranslate2"
+    return settings.cache_root() / "ctranslate2"
 
 
 def _fingerprint(directory: Path) -> str:
@@ -187,7 +174,7 @@ class FastModel:
     filtered_language: str | None = None
 
     def filters(self, language: str) -> bool:
-        return self.filtered_language == language and vocabulary_filter_enabled()
+        return self.filtered_language == language and settings.vocabulary_filter()
 
     def generate(self, sources: list[list[str]], settings: dict[str, Any], language: str = "") -> list[list[str]]:
         options = {
@@ -216,9 +203,9 @@ def threads_for(record: dict[str, Any]) -> int:
     thread as on two (mT5-base, 512 in / 60 out: 2.2 s against 4.0 s). distilBART's 1024-token encoder is faster on
     two (1.5 s against 2.1 s) and its decoding slower, so the whole is even (4.5 s either way).
     """
-    setting = os.environ.get("SAAR_CT2_THREADS", "").strip()
-    if setting.isdigit() and int(setting) > 0:
-        return int(setting)
+    chosen = settings.ct2_threads()
+    if chosen:
+        return chosen
     return 1 if record.get("language") else max(1, os.cpu_count() or 1)
 
 

@@ -7,10 +7,10 @@ architecture it turns out to be.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from summarizers import settings
 from summarizers.errors import UsageError
 
 Length = Literal["short", "medium", "long"]
@@ -120,8 +120,6 @@ BY_ARCHITECTURE: dict[str, ModelSpec] = {
     "t5": MT5_XLSUM,
 }
 
-ENV_PREFIX = "SAAR_MODEL_"
-
 
 def parse_overrides(pairs: list[str] | None) -> dict[str, str]:
     """`["hi=DIR", "en=org/name"]` -> {"hi": "DIR", "en": "org/name"}."""
@@ -134,17 +132,9 @@ def parse_overrides(pairs: list[str] | None) -> dict[str, str]:
     return overrides
 
 
-def environment_overrides() -> dict[str, str]:
-    return {
-        name[len(ENV_PREFIX) :].lower(): value
-        for name, value in os.environ.items()
-        if name.startswith(ENV_PREFIX) and value.strip()
-    }
-
-
 def spec_for(lang: str, overrides: dict[str, str] | None = None) -> ModelSpec | None:
     """The spec serving `lang`: an explicit override, then the environment, then the default (None if none)."""
-    chosen = {**environment_overrides(), **(overrides or {})}.get(lang)
+    chosen = {**settings.model_overrides(), **(overrides or {})}.get(lang)
     if chosen is None:
         return DEFAULTS.get(lang)
     if chosen in KNOWN:

@@ -10,15 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from summarizers.attribution import attribute
-from summarizers.documents import Document
-from summarizers.facts import Fact, compare_facts
-from summarizers.language import Analysis, analyse
-from summarizers.languages import name
-from summarizers.models import load
-from summarizers.pipeline import Loader, Method, Progress, Summary, silent, summarize_analysis, summarize_language
-from summarizers.registry import Length
-from summarizers.serialize import aligned_dict, summary_dict
+from summarizers.attribution.align import attribute
+from summarizers.attribution.facts import Fact, compare_facts
+from summarizers.documents.reading import Document
+from summarizers.language.segment import Analysis, analyse
+from summarizers.pipeline import Options, Summary, summarize, summarize_language
+from summarizers.schema import sentence_json, summary_json
+from summarizers.text.languages import name
 
 
 @dataclass(frozen=True)
@@ -62,14 +60,11 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
     return {"kind": fact.kind, "text": fact.text}
 
 
-def _summaries(
-    side: Side, method: Method, length: Length, overrides: dict[str, str], progress: Progress, loader: Loader
-) -> list[Summary]:
+def _summaries(side: Side, options: Options) -> list[Summary]:
     if side.lang is not None:
         spans = [unit.span for unit in side.analysis.content_units(side.lang)]
-        return [summarize_language(side.document.text, spans, side.lang, method, length, overrides, progress, loader)]
-    result = summarize_analysis(side.document, side.analysis, method, length, overrides, progress, loader)
-    return list(result.summaries)
+        return [summarize_language(side.document.text, spans, side.lang, options)]
+    return list(summarize(side.document, options, side.analysis).summaries)
 
 
 def _positions(side: Side, summary: Summary) -> list[float | None] | None:
@@ -83,27 +78,20 @@ def _positions(side: Side, summary: Summary) -> list[float | None] | None:
     return [index[span.start] / (len(starts) - 1) if span.start in index else None for span in summary.source_spans]
 
 
-def compare_sides(
-    a: Side,
-    b: Side,
-    method: Method = "auto",
-    length: Length = "medium",
-    overrides: dict[str, str] | None = None,
-    progress: Progress = silent,
-    loader: Loader = load,
-) -> dict[str, Any]:
+def compare_sides(a: Side, b: Side, options: Options | None = None) -> dict[str, Any]:
     """Both sides' summaries with each sentence checked against the other side, and their facts matched."""
+    options = options or Options()
+    progress = options.progress
     texts = (a.content_text(), b.content_text())
+    others = (analyse(texts[1]), analyse(texts[0]))
     sides = []
     labels = short_labels(a, b)
-    for side, other_text, label in ((a, texts[1], labels[0]), (b, texts[0], labels[1])):
+    for side, other, label in ((a, others[0], labels[0]), (b, others[1], labels[1])):
         summaries = []
-        for summary in _summaries(side, method, length, overrides or {}, progress, loader):
+        for summary in _summaries(side, options):
             progress(f"Checking the {name(summary.lang)} summary of {side.title} against the other version")
-            entry = summary_dict(summary)
-            checks = attribute(other_text, list(summary.sentences), _positions(side, summary))
-            entry["in_other"] = [aligned_dict(check) for check in checks]
-            summaries.append(entry)
+            checks = attribute(other, list(summary.sentences), _positions(side, summary))
+            summaries.append({**summary_json(summary), "in_other": [sentence_json(check) for check in checks]})
         language = side.lang or side.analysis.language
         sides.append({"title": side.title, "label": label, "language": language, "summaries": summaries})
     progress("Matching numbers, dates and names between the versions")

@@ -19,9 +19,9 @@ from typing import Literal
 
 import regex
 
-from summarizers.lexicon import STOPWORDS
-from summarizers.text import WORD_RE, split_sentences
-from summarizers.transliteration import name_keys
+from summarizers.language.transliteration import name_keys
+from summarizers.text.lexicon import STOPWORDS
+from summarizers.text.spans import WORD_RE, split_sentences
 
 FactKind = Literal["number", "date", "name"]
 

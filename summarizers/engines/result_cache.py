@@ -8,21 +8,13 @@ every caller of that model (every app session, every CLI file) shares it; least 
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 from collections import OrderedDict
 from typing import Generic, TypeVar
 
+from summarizers import settings
+
 Value = TypeVar("Value")
-DEFAULT_CAPACITY = 128  # summaries are a few hundred bytes each; this bounds the cache to well under a megabyte
-
-
-def capacity_setting() -> int:
-    """`SAAR_RESULT_CACHE` entries (0 turns the cache off)."""
-    try:
-        return max(0, int(os.environ.get("SAAR_RESULT_CACHE", DEFAULT_CAPACITY)))
-    except ValueError:
-        return DEFAULT_CAPACITY
 
 
 def key_for(settings: tuple[object, ...], sentences: list[str]) -> str:
@@ -34,7 +26,7 @@ def key_for(settings: tuple[object, ...], sentences: list[str]) -> str:
 
 class ResultCache(Generic[Value]):
     def __init__(self, capacity: int | None = None) -> None:
-        self.capacity = capacity_setting() if capacity is None else capacity
+        self.capacity = settings.result_cache_capacity() if capacity is None else capacity
         self._entries: OrderedDict[str, Value] = OrderedDict()
         self._lock = threading.Lock()
 

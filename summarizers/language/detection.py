@@ -14,8 +14,8 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-from summarizers.scripts import Script
-from summarizers.text import words
+from summarizers.text.scripts import Script
+from summarizers.text.spans import words
 
 _MARKERS_DEVANAGARI: dict[str, frozenset[str]] = {
     "hi": frozenset(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from summarizers.text import Span, line_spans, words
+from summarizers.text.spans import Span, line_spans, words
 
 _CHROME_PATTERNS = re.compile(
     r"""^(?:

@@ -17,14 +17,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
-from summarizers.lexicon import content_terms
-from summarizers.registry import Length
-from summarizers.text import Span, words
+from summarizers.engines.base import EngineRequest, EngineSummary, Length, Progress, silent
+from summarizers.text.languages import name
+from summarizers.text.lexicon import content_terms
+from summarizers.text.spans import Span, words
 
+MODEL = "saar-extractive (TF-IDF centrality + position prior)"
 SENTENCES_FOR_LENGTH: dict[Length, int] = {"short": 2, "medium": 3, "long": 5}
 MIN_WORDS = 5  # headings, bylines and captions are not summary sentences (unless nothing else exists)
 MAX_WORDS = 80  # a run-on "sentence" this long is a list or a table
@@ -176,3 +180,21 @@ def summarize_spans(text: str, spans: list[Span], length: Length = "medium", lan
     count = SENTENCES_FOR_LENGTH[length]
     picked = select([span.text(text) for span in spans], count, settings_for(lang))
     return Extract(tuple(spans[i] for i, _ in picked), tuple(score for _, score in picked))
+
+
+class ExtractiveEngine:
+    """Whole source sentences: needs no weights, so it is the fallback that always answers."""
+
+    method: Literal["extractive"] = "extractive"
+    model = MODEL
+
+    def summarize(self, request: EngineRequest, progress: Progress = silent) -> EngineSummary:
+        progress(f"Picking the key {name(request.lang)} sentences (extractive)")
+        extract = summarize_spans(request.text, list(request.spans), request.length, request.lang)
+        sentences = tuple(span.text(request.text) for span in extract.spans)
+        return EngineSummary("extractive", self.model, sentences, source_spans=extract.spans)
+
+
+def engine_for(lang: str, models: Mapping[str, str], progress: Progress = silent) -> ExtractiveEngine:
+    """The same engine serves every language (its stop words and stems cover English and Hindi)."""
+    return ExtractiveEngine()

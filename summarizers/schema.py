@@ -1,0 +1,138 @@
+"""The JSON the library hands out, written down once: typed forms of every result and the functions that make them.
+
+The command line prints these (each JSON document carries `"schema_version"`), the app keeps them in its session and
+renders them, and tools outside the project read them. Change rules: fields are added, never renamed or removed;
+an added field bumps the minor version.
+
+    documents output   {"schema_version", "documents": [DocumentJSON | {"path", "error"}]}
+    DocumentJSON       {"path", "language", "shares", "segments": [SegmentJSON], "summaries"?: [SummaryJSON],
+                        "notices"?: [str]}
+    SegmentJSON        {"lang", "start", "end", "text", "boilerplate", "reason"?, "noise"?: [{"start","end","reason"}]}
+    SummaryJSON        {"lang", "method", "model", "text", "notice", "sentences": [SentenceJSON]}
+    SentenceJSON       {"text", "supported", "sources": [{"start", "end", "score"}], "missing"?, "checked"?}
+
+Offsets are code points into the document's decoded text; `text == document_text[start:end]`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, NotRequired, TypedDict
+
+from summarizers.attribution.align import AlignedSentence
+from summarizers.language.segment import Analysis, Segment
+from summarizers.pipeline import Result, Summary
+
+SCHEMA_VERSION = "1.1"
+
+
+class NoiseJSON(TypedDict):
+    start: int
+    end: int
+    reason: str
+
+
+class SegmentJSON(TypedDict):
+    lang: str
+    start: int
+    end: int
+    text: str
+    boilerplate: bool
+    reason: NotRequired[str]
+    noise: NotRequired[list[NoiseJSON]]
+
+
+class SourceJSON(TypedDict):
+    start: int
+    end: int
+    score: float
+
+
+class SentenceJSON(TypedDict):
+    text: str
+    supported: bool
+    sources: list[SourceJSON]
+    missing: NotRequired[list[str]]  # numbers or names the sentence states that its sources do not
+    checked: NotRequired[Literal[False]]  # present only when nothing in the sentence could be compared
+
+
+class SummaryJSON(TypedDict):
+    lang: str
+    method: Literal["abstractive", "extractive"] | None
+    model: str | None
+    text: str
+    notice: str | None
+    sentences: list[SentenceJSON]
+
+
+class AnalysisJSON(TypedDict):
+    language: str
+    shares: dict[str, float]
+    segments: list[SegmentJSON]
+
+
+class ResultJSON(AnalysisJSON):
+    summaries: list[SummaryJSON]
+    notices: list[str]
+
+
+def segment_json(segment: Segment, text: str) -> SegmentJSON:
+    entry: SegmentJSON = {
+        "lang": segment.lang,
+        "start": segment.start,
+        "end": segment.end,
+        "text": segment.text(text),
+        "boilerplate": segment.boilerplate,
+    }
+    if segment.reason:
+        entry["reason"] = segment.reason
+    if segment.noise:
+        entry["noise"] = [{"start": n.start, "end": n.end, "reason": n.reason} for n in segment.noise]
+    return entry
+
+
+def analysis_json(analysis: Analysis) -> AnalysisJSON:
+    return {
+        "language": analysis.language,
+        "shares": {lang: round(share, 4) for lang, share in analysis.shares().items()},
+        "segments": [segment_json(segment, analysis.text) for segment in analysis.segments],
+    }
+
+
+def sentence_json(aligned: AlignedSentence) -> SentenceJSON:
+    entry: SentenceJSON = {
+        "text": aligned.text,
+        "supported": aligned.supported,
+        "sources": [{"start": s.start, "end": s.end, "score": s.score} for s in aligned.sources],
+    }
+    if aligned.missing:
+        entry["missing"] = list(aligned.missing)
+    if not aligned.checked:
+        entry["checked"] = False  # nothing in it could be compared with the source (no shared language or facts)
+    return entry
+
+
+def summary_json(summary: Summary) -> SummaryJSON:
+    return {
+        "lang": summary.lang,
+        "method": summary.method,
+        "model": summary.model,
+        "text": summary.text,
+        "notice": summary.notice,
+        "sentences": [sentence_json(aligned) for aligned in summary.attribution],
+    }
+
+
+def result_json(result: Result) -> ResultJSON:
+    analysis = analysis_json(result.analysis)
+    return {
+        "language": analysis["language"],
+        "shares": analysis["shares"],
+        "segments": analysis["segments"],
+        "summaries": [summary_json(summary) for summary in result.summaries],
+        "notices": list(result.notices),
+    }
+
+
+def envelope(**fields: Any) -> dict[str, Any]:
+    """A JSON document as the command line prints it: the schema version first, then its fields."""
+    return {"schema_version": SCHEMA_VERSION, **fields}

@@ -1,0 +1,110 @@
+"""Every setting the library reads from the environment, and every limit, in one place.
+
+Values are read when asked for (not at import), so a test or a long-running app that changes the environment sees
+the change. Each function names its variable, its default and what a bad value becomes: a bad value never raises,
+it falls back to the default.
+
+| variable                 | default             | what it sets                                                       |
+|--------------------------|---------------------|--------------------------------------------------------------------|
+| SAAR_BACKEND             | auto                | generation backend: auto, ctranslate2 or transformers              |
+| SAAR_CT2_QUANTIZATION    | int8                | CTranslate2 weights: int8 or float32                               |
+| SAAR_CT2_THREADS         | (by model)          | CPU threads for one CTranslate2 generation                         |
+| SAAR_VOCABULARY_FILTER   | on                  | Hindi generation scores only the pieces it can use                 |
+| SAAR_CACHE               | ~/.cache/saar       | converted models                                                   |
+| SAAR_RESULT_CACHE        | 128                 | finished summaries kept per model (0: off)                         |
+| SAAR_MODEL_CACHE         | 4                   | loaded models kept in memory per process                           |
+| SAAR_TORCH_THREADS       | all cores           | torch's intra-op threads                                           |
+| SAAR_MODEL_<LANG>        | (the language's)    | hub id or local directory of a language's model                    |
+| HF_HUB_OFFLINE           | unset               | forbids downloads (the Hugging Face switch, honoured as it is)     |
+| SAAR_MAX_BYTES           | 20,000,000 bytes    | largest file read                                                  |
+| SAAR_MAX_CHARS           | 500,000             | longest text summarised                                            |
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+Backend = Literal["auto", "ctranslate2", "transformers"]
+BACKENDS: tuple[Backend, ...] = ("auto", "ctranslate2", "transformers")
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+MODEL_PREFIX = "SAAR_MODEL_"
+
+DEFAULT_RESULT_CACHE = 128  # summaries are a few hundred bytes each: well under a megabyte
+DEFAULT_MODEL_CACHE = 4  # English, Hindi and two more (an alternative, a cross-language or checking model)
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # an upload larger than this is refused before any parsing
+DEFAULT_MAX_CHARS = 500_000  # about 80,000 words: far beyond any news article, still summarisable in chunks
+
+
+def _text(variable: str, default: str = "") -> str:
+    return os.environ.get(variable, default).strip()
+
+
+def _count(variable: str, default: int, minimum: int = 0) -> int:
+    """A whole number from the environment; unset, malformed or below `minimum` gives the default."""
+    try:
+        value = int(_text(variable, str(default)))
+    except ValueError:
+        return default
+    return value if value >= minimum else default
+
+
+def backend() -> Backend:
+    value = _text("SAAR_BACKEND", "auto").lower()
+    for choice in BACKENDS:
+        if value == choice:
+            return choice
+    return "auto"
+
+
+def quantization() -> str:
+    return _text("SAAR_CT2_QUANTIZATION", "int8") or "int8"
+
+
+def vocabulary_filter() -> bool:
+    return _text("SAAR_VOCABULARY_FILTER", "on").lower() not in FALSE_WORDS
+
+
+def ct2_threads() -> int | None:
+    """Threads asked for with SAAR_CT2_THREADS, or None to let the backend choose by model."""
+    value = _count("SAAR_CT2_THREADS", 0)
+    return value or None
+
+
+def torch_threads() -> int:
+    return _count("SAAR_TORCH_THREADS", 0) or max(1, os.cpu_count() or 1)
+
+
+def cache_root() -> Path:
+    return Path(_text("SAAR_CACHE") or Path.home() / ".cache" / "saar").expanduser()
+
+
+def result_cache_capacity() -> int:
+    return _count("SAAR_RESULT_CACHE", DEFAULT_RESULT_CACHE)
+
+
+def model_cache_capacity() -> int:
+    return _count("SAAR_LOADED_MODELS", DEFAULT_MODEL_CACHE, minimum=1)
+
+
+def hub_offline() -> bool:
+    return _text("HF_HUB_OFFLINE").lower() in TRUE_WORDS
+
+
+def model_overrides() -> dict[str, str]:
+    """{lang: hub id or directory} from SAAR_MODEL_<LANG> variables."""
+    return {
+        variable[len(MODEL_PREFIX) :].lower(): value.strip()
+        for variable, value in os.environ.items()
+        if variable.startswith(MODEL_PREFIX) and value.strip()
+    }
+
+
+def max_bytes() -> int:
+    return _count("SAAR_MAX_BYTES", DEFAULT_MAX_BYTES, minimum=1)
+
+
+def max_chars() -> int:
+    return _count("SAAR_MAX_CHARS", DEFAULT_MAX_CHARS, minimum=1)

@@ -1,0 +1,3 @@
+"""Text primitives every layer uses: sentence and word spans, stop words and stems, scripts, language names.
+
+Imports nothing else from the library (except errors): it is the ground floor."""
