@@ -144,10 +144,12 @@ def dates_and_numbers(text: str) -> list[Fact]:
     for match in _NUMBER_RE.finditer(digits):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
-        key = _number_key(match.group("value"), match.group("scale"), match.group("percent"))
-        if key is not None:
+        number = _number_key(match.group("value"), match.group("scale"), match.group("percent"))
+        if number is not None:
             facts.append(
-                Fact("number", key, frozenset({key}), text[match.start() : match.end()], match.start(), match.end())
+                Fact(
+                    "number", number, frozenset({number}), text[match.start() : match.end()], match.start(), match.end()
+                )
             )
     return sorted(facts, key=lambda fact: fact.start)
 

@@ -122,7 +122,7 @@ def _pagerank(similarity: np.ndarray, damping: float, iterations: int = 50) -> n
     transition = np.divide(similarity, row_sums, out=np.full_like(similarity, 1.0 / count), where=row_sums > 0)
     rank = np.full(count, 1.0 / count)
     for _ in range(iterations):
-        updated = (1 - damping) / count + damping * (transition.T @ rank)
+        updated: np.ndarray = (1 - damping) / count + damping * (transition.T @ rank)
         if np.abs(updated - rank).sum() < 1e-9:
             return updated
         rank = updated

@@ -75,7 +75,7 @@ def latin_skeleton(word: str) -> str:
 
 def devanagari_skeleton(word: str) -> str:
     composed = unicodedata.normalize("NFC", word)
-    out = []
+    out: list[str] = []
     for index, ch in enumerate(composed):
         if ch == "़" and out and index:  # a separate nukta: recompose with the letter before it
             merged = unicodedata.normalize("NFC", composed[index - 1] + ch)

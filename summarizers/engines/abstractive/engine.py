@@ -83,7 +83,8 @@ class AbstractiveEngine:
     def _encode_ids(self, texts: list[str]) -> list[list[int]]:
         suffixed = [text + self.spec.input_suffix for text in texts]
         with self.loaded.lock:  # a fast tokenizer keeps padding state: never share it between threads unlocked
-            return self.tokenizer(suffixed, add_special_tokens=True, truncation=False)["input_ids"]
+            ids: list[list[int]] = self.tokenizer(suffixed, add_special_tokens=True, truncation=False)["input_ids"]
+        return ids
 
     def _lengths(self, sentences: list[str]) -> list[int]:
         if not sentences:
@@ -210,7 +211,7 @@ class AbstractiveEngine:
         cached = self.loaded.results.get(key)
         if isinstance(cached, Rejected):
             raise DegenerateGeneration(cached.reason)
-        if cached is not None:
+        if isinstance(cached, Generated):
             return cached
         try:
             generated = self._summarize(sentences, budget)

@@ -7,6 +7,7 @@ architecture it turns out to be.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -132,7 +133,7 @@ def parse_overrides(pairs: list[str] | None) -> dict[str, str]:
     return overrides
 
 
-def spec_for(lang: str, overrides: dict[str, str] | None = None) -> ModelSpec | None:
+def spec_for(lang: str, overrides: Mapping[str, str] | None = None) -> ModelSpec | None:
     """The spec serving `lang`: an explicit override, then the environment, then the default (None if none)."""
     chosen = {**settings.model_overrides(), **(overrides or {})}.get(lang)
     if chosen is None:

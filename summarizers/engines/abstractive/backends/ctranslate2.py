@@ -62,7 +62,7 @@ def converted_directory(checkpoint: Path, quantization: str) -> Path:
 def _converter_class() -> type:
     from ctranslate2.converters import TransformersConverter
 
-    class SaarConverter(TransformersConverter):  # type: ignore[misc, valid-type]
+    class SaarConverter(TransformersConverter):  # type: ignore[misc]
         """transformers 5 dropped BART's `normalize_before` (always post-norm); the converter still reads it."""
 
         def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
@@ -119,7 +119,8 @@ def _expressible(piece: str) -> bool:
 def converted_vocabulary(directory: Path) -> list[str]:
     for name in ("shared_vocabulary.json", "target_vocabulary.json"):
         if (directory / name).is_file():
-            return json.loads((directory / name).read_text("utf-8"))
+            vocabulary: list[str] = json.loads((directory / name).read_text("utf-8"))
+            return vocabulary
     return []
 
 
@@ -151,7 +152,7 @@ def vocabulary_filter(directory: Path) -> dict[str, Any]:
     """The converted model's filter record, writing the map first for a model converted before maps existed."""
     path = directory / FILTER_RECORD
     if path.is_file():
-        record = json.loads(path.read_text("utf-8"))
+        record: dict[str, Any] = json.loads(path.read_text("utf-8"))
         if record.get("version") == FILTER_VERSION:
             return record
     with _CONVERT_LOCK:

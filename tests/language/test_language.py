@@ -10,7 +10,9 @@ from summarizers.evaluation import accuracy_by_rule, labelled_documents, letter_
 from summarizers.language.detection import SeededDetector, is_hinglish
 from summarizers.language.segment import MIXED, UNDETERMINED, analyse, segment
 
-LABELLED = labelled_documents(json.loads((Path(__file__).parent / "data" / "labelled_mixed.json").read_text("utf-8")))
+LABELLED = labelled_documents(
+    json.loads((Path(__file__).parents[1] / "data" / "labelled_mixed.json").read_text("utf-8"))
+)
 
 
 def languages(text: str) -> list[str]:
