@@ -1,4 +1,6 @@
-"""A bounded in-memory cache of finished summaries, so a repeated request is answered without generating again.
+"""Bounded in-memory caches: least recently used entries go first.
+
+`ResultCache` keeps finished summaries, so a repeated request is answered without generating again.
 
 Keyed by everything the output depends on: the model and backend, the generation settings and length budget, the
 language (it decides the vocabulary filter) and a SHA-256 of the input sentences. Lives beside the loaded model, so
@@ -14,6 +16,7 @@ from typing import Generic, TypeVar
 
 from summarizers import settings
 
+Key = TypeVar("Key")
 Value = TypeVar("Value")
 
 
@@ -24,20 +27,22 @@ def key_for(settings: tuple[object, ...], sentences: list[str]) -> str:
     return digest.hexdigest()
 
 
-class ResultCache(Generic[Value]):
-    def __init__(self, capacity: int | None = None) -> None:
-        self.capacity = settings.result_cache_capacity() if capacity is None else capacity
-        self._entries: OrderedDict[str, Value] = OrderedDict()
+class LruCache(Generic[Key, Value]):
+    """At most `capacity` entries (0: keeps nothing), safe to share between threads."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._entries: OrderedDict[Key, Value] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: str) -> Value | None:
+    def get(self, key: Key) -> Value | None:
         with self._lock:
             value = self._entries.get(key)
             if value is not None:
                 self._entries.move_to_end(key)
             return value
 
-    def put(self, key: str, value: Value) -> None:
+    def put(self, key: Key, value: Value) -> None:
         if self.capacity <= 0:
             return
         with self._lock:
@@ -48,3 +53,14 @@ class ResultCache(Generic[Value]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+class ResultCache(LruCache[str, Value]):
+    """Finished summaries by `key_for(settings, sentences)`; `SAAR_RESULT_CACHE` entries unless told otherwise."""
+
+    def __init__(self, capacity: int | None = None) -> None:
+        super().__init__(settings.result_cache_capacity() if capacity is None else capacity)

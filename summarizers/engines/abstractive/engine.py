@@ -176,12 +176,16 @@ class AbstractiveEngine:
         )
 
     def _generate_fast(self, batch_texts: list[str], budget: TokenBudget) -> list[list[int]]:
-        encoded = self.tokenizer(batch_texts, add_special_tokens=True, truncation=False)["input_ids"]
+        encoded: list[list[int]] = self.tokenizer(batch_texts, add_special_tokens=True, truncation=False)["input_ids"]
         self._check_window(max(len(ids) for ids in encoded))
-        sources = [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
+        sources = [list(self.tokenizer.convert_ids_to_tokens(ids)) for ids in encoded]
         assert self.loaded.fast is not None
         hypotheses = self.loaded.fast.generate(sources, self._generation_kwargs(budget), self.spec.lang)
-        return [self.tokenizer.convert_tokens_to_ids(tokens) for tokens in hypotheses]
+        return [self._token_ids(tokens) for tokens in hypotheses]
+
+    def _token_ids(self, tokens: list[str]) -> list[int]:
+        ids = self.tokenizer.convert_tokens_to_ids(tokens)
+        return ids if isinstance(ids, list) else [ids]
 
     # ---------------------------------------------------------------- postprocess
 

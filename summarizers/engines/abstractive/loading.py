@@ -12,41 +12,44 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizers import settings
 from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
 from summarizers.engines.abstractive.backends.ctranslate2 import FastModel
 from summarizers.engines.abstractive.specs import ModelSpec, with_architecture
-from summarizers.engines.result_cache import ResultCache
+from summarizers.engines.result_cache import LruCache, ResultCache
 from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.settings import Backend
 
-_LOAD_LOCK = threading.Lock()
-_LOADED: dict[tuple[str, str, str], LoadedModel] = {}
+if TYPE_CHECKING:  # transformers takes seconds to import: only when a model is loaded
+    from transformers import PretrainedConfig, PreTrainedModel, PreTrainedTokenizerBase
+
+_LOAD_LOCK = threading.Lock()  # one load at a time: two sessions asking for one model load it once
 _TORCH_CONFIGURED = False
 
 
 @dataclass
 class LoadedModel:
+    """A checkpoint ready to generate: its tokenizer, and the transformers model or the CTranslate2 one."""
+
     spec: ModelSpec
-    tokenizer: Any
-    model: Any  # the transformers model, or None when the CTranslate2 backend serves it
+    tokenizer: PreTrainedTokenizerBase
+    model: PreTrainedModel | None  # None when the CTranslate2 backend serves it
+    config: PretrainedConfig
     # Generation and fast tokenizers are not safe to share between threads ("Already borrowed").
     lock: threading.RLock = field(default_factory=threading.RLock)
-    config: Any = None
     fast: FastModel | None = None
     backend_note: str | None = None  # why the CTranslate2 backend is not in use, when it was wanted
     # Finished summaries by (settings, input) hash; shared by the copies `load` hands out for other languages.
     results: ResultCache[Any] = field(default_factory=ResultCache)
 
-    def __post_init__(self) -> None:
-        if self.config is None and self.model is not None:
-            self.config = self.model.config
-
     @property
     def backend(self) -> str:
         return f"ctranslate2 ({self.fast.quantization})" if self.fast else "transformers"
+
+
+_LOADED: LruCache[tuple[str, str, str], LoadedModel] = LruCache(settings.model_cache_capacity())
 
 
 def looks_like_path(target: str) -> bool:
@@ -132,7 +135,7 @@ def _load(spec: ModelSpec, backend: Backend, quantization: str) -> LoadedModel:
     except (OSError, ValueError, KeyError, RuntimeError) as error:
         raise ModelLoadError(f"{source} cannot be loaded as a summarisation model: {error}") from error
     model.eval()
-    return LoadedModel(spec=spec, tokenizer=tokenizer, model=model, backend_note=note)
+    return LoadedModel(spec=spec, tokenizer=tokenizer, model=model, config=model.config, backend_note=note)
 
 
 def _checkpoint_directory(spec: ModelSpec, source: str, local: bool) -> Path:
@@ -172,7 +175,8 @@ def _try_fast(
 
 
 def load(spec: ModelSpec, backend: Backend | None = None, quantization: str | None = None) -> LoadedModel:
-    """The loaded model for `spec`, loading it on first use; later callers share it.
+    """The loaded model for `spec`, loading it on first use; later callers (every app session, every CLI file)
+    share it. At most SAAR_LOADED_MODELS models stay loaded; the least recently used is let go first.
 
     The backend defaults to $SAAR_BACKEND (auto: CTranslate2 where the model converts, else transformers).
     """
@@ -180,17 +184,17 @@ def load(spec: ModelSpec, backend: Backend | None = None, quantization: str | No
     quantization = quantization or settings.quantization()
     key = (spec.model_id, backend, quantization)
     with _LOAD_LOCK:
-        if key not in _LOADED:
-            _LOADED[key] = _load(spec, backend, quantization)
-        loaded = _LOADED[key]
+        loaded = _LOADED.get(key)
+        if loaded is None:
+            loaded = _load(spec, backend, quantization)
+            _LOADED.put(key, loaded)
     if loaded.spec.lang != spec.lang:
         return replace(loaded, spec=replace(loaded.spec, lang=spec.lang))
     return loaded
 
 
 def unload_all() -> None:
-    with _LOAD_LOCK:
-        _LOADED.clear()
+    _LOADED.clear()
 
 
 ProgressCallback = Callable[[str], None]
