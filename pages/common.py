@@ -14,10 +14,8 @@ from pages._views.report import escape_markdown
 from summarizers.documents.reading import Document, read_path
 from summarizers.engines.base import Length
 from summarizers.errors import SummarizerError
-from summarizers.language.segment import analyse
 from summarizers.pipeline import Options, Result, summarize
 from summarizers.schema import result_json
-from summarizers.text.languages import name
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 SEED_TITLES = {
@@ -70,13 +68,9 @@ def summarize_with_status(documents: list[Document], method: str, length: Length
     label = f"Summarising {len(documents)} document{'s' if len(documents) != 1 else ''}…"
     with st.status(label, expanded=True) as status:
         for document in documents:
-            status.write(f"**{plain(document.name)}**: detecting languages")
+            status.write(f"**{plain(document.name)}**")
             try:
-                analysis = analyse(document.text)
-                languages = ", ".join(name(lang) for lang in analysis.shares())
-                status.write(f"Found: {languages or 'no language'}")
-                options = Options(method, length, model_overrides(), progress=status.write)
-                result = summarize(document, options, analysis)
+                result = summarize(document, Options(method, length, model_overrides(), progress=status.write))
             except SummarizerError as error:
                 results.append({"name": document.name, "text": document.text, "error": str(error)})
                 status.write(f"**{plain(document.name)}**: failed ({plain(str(error))})")

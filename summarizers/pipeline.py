@@ -131,6 +131,8 @@ def summarize(document: Document, options: Options | None = None, analysis: Anal
     if analysis is None:
         options.progress("Detecting languages")
         analysis = analyse(text)
+    found = ", ".join(name(lang) for lang in analysis.shares())
+    options.progress(f"Found: {found or 'no language'}")
     summaries: list[Summary] = []
     notices: list[str] = []
     languages = list(analysis.shares())
