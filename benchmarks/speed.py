@@ -230,23 +230,25 @@ def widen_filter(arch: str, candidates: int) -> int | None:
     """Convert the benchmark model, then give its Hindi vocabulary filter `candidates` always-scored pieces (fillers
     of the padded vocabulary), as a real mT5 vocabulary's Devanagari pieces would be. Returns the count."""
     from summarizers import settings
-    from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
+    from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
 
-    directory = fast_backend.convert(OUTPUT / "models" / arch, settings.quantization())
-    record = fast_backend.vocabulary_filter(directory)
+    directory = ctranslate2_backend.convert(OUTPUT / "models" / arch, settings.quantization())
+    record = ctranslate2_backend.vocabulary_filter(directory)
     if record["language"] is None:
         return None
-    path = directory / fast_backend.VOCABULARY_MAP
+    path = directory / ctranslate2_backend.VOCABULARY_MAP
     lines = path.read_text("utf-8").split("\n")
     fixed = lines[0].lstrip("\t").split(" ")
     if len(fixed) < candidates:
         taken = set(fixed)
-        fillers = [piece for piece in fast_backend.converted_vocabulary(directory) if piece.startswith("<extra_id_")]
+        fillers = [
+            piece for piece in ctranslate2_backend.converted_vocabulary(directory) if piece.startswith("<extra_id_")
+        ]
         fixed += [piece for piece in fillers if piece not in taken][: candidates - len(fixed)]
         lines[0] = "\t" + " ".join(fixed)
         path.write_text("\n".join(lines), "utf-8")
         record["candidates"] = len(fixed)
-        (directory / fast_backend.FILTER_RECORD).write_text(json.dumps(record), "utf-8")
+        (directory / ctranslate2_backend.FILTER_RECORD).write_text(json.dumps(record), "utf-8")
     return len(fixed)
 
 

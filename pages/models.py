@@ -13,7 +13,7 @@ from pages._views.report import escape_markdown
 from pages.common import OVERRIDES_KEY, model_overrides
 from summarizers import settings
 from summarizers.engines.abstractive import loading as models
-from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
+from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
 from summarizers.engines.abstractive.specs import ALTERNATIVES, ModelSpec, spec_for
 from summarizers.engines.extractive import MODEL as EXTRACTIVE_MODEL
 from summarizers.errors import ModelError
@@ -46,10 +46,10 @@ def device_description() -> str:
 def engine_settings() -> str:
     """How generation runs here, in one line (the settings come from the environment the app started with)."""
     backend = settings.backend()
-    if backend == "transformers" or not fast_backend.available():
+    if backend == "transformers" or not ctranslate2_backend.available():
         engine = "plain transformers (float32)"
     else:
-        engine = f"CTranslate2 ({settings.quantization()}), converted once into {fast_backend.cache_root()}"
+        engine = f"CTranslate2 ({settings.quantization()}), converted once into {ctranslate2_backend.cache_root()}"
     vocabulary = "on" if settings.vocabulary_filter() else "off (the whole vocabulary is scored)"
     capacity = settings.result_cache_capacity()
     cache = f"the last {capacity} summaries per model" if capacity else "off"

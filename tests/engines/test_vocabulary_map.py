@@ -10,11 +10,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
+from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
 
 PIECE_CHARACTERS = st.sampled_from(list("\u2581abcXYZ019.,!-\"'क्षत्रियोंमें।\u200d२०२४" + "é中ب"))
 VOCABULARIES = st.lists(st.text(PIECE_CHARACTERS, min_size=1, max_size=5), min_size=1, max_size=60, unique=True)
-DEVANAGARI = fast_backend.OUTPUT_SCRIPTS["hi"]
+DEVANAGARI = ctranslate2_backend.OUTPUT_SCRIPTS["hi"]
 
 
 @settings(max_examples=150, deadline=None)
@@ -26,11 +26,11 @@ def test_every_piece_is_scored_always_or_when_the_input_has_it(vocabulary: list[
 
 def _check_map(directory: Path, vocabulary: list[str]) -> None:
     (directory / "shared_vocabulary.json").write_text(json.dumps(["<pad>", "</s>", "<unk>", *vocabulary]), "utf-8")
-    record = fast_backend.write_vocabulary_map(directory)
-    assert json.loads((directory / fast_backend.FILTER_RECORD).read_text("utf-8")) == record
-    path = directory / fast_backend.VOCABULARY_MAP
+    record = ctranslate2_backend.write_vocabulary_map(directory)
+    assert json.loads((directory / ctranslate2_backend.FILTER_RECORD).read_text("utf-8")) == record
+    path = directory / ctranslate2_backend.VOCABULARY_MAP
     writes_hindi = any(
-        fast_backend.piece_fits(piece, DEVANAGARI) and any(ch.isalpha() for ch in piece) for piece in vocabulary
+        ctranslate2_backend.piece_fits(piece, DEVANAGARI) and any(ch.isalpha() for ch in piece) for piece in vocabulary
     )
     if not writes_hindi:  # (the special pieces never fit, so there is always something to leave out)
         assert record["language"] is None
@@ -42,12 +42,12 @@ def _check_map(directory: Path, vocabulary: list[str]) -> None:
     assert key == ""
     fixed = always.split(" ")
     assert record["candidates"] == len(fixed)
-    assert fast_backend.vocabulary_filter(directory) == record  # read back, not rewritten
-    assert all(fast_backend.piece_fits(piece, DEVANAGARI) for piece in fixed)
+    assert ctranslate2_backend.vocabulary_filter(directory) == record  # read back, not rewritten
+    assert all(ctranslate2_backend.piece_fits(piece, DEVANAGARI) for piece in fixed)
     copied = []
     for rule in rules:
         source, target = rule.split("\t")
         assert source == target  # an input piece makes itself a candidate, nothing else
-        assert not fast_backend.piece_fits(source, DEVANAGARI)
+        assert not ctranslate2_backend.piece_fits(source, DEVANAGARI)
         copied.append(source)
     assert sorted(fixed + copied) == sorted(["<pad>", "</s>", "<unk>", *vocabulary])  # no piece is lost

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizers import settings
-from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
+from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
 from summarizers.engines.abstractive.backends.ctranslate2 import FastModel
 from summarizers.engines.abstractive.specs import ModelSpec, with_architecture
 from summarizers.engines.result_cache import LruCache, ResultCache
@@ -161,7 +161,7 @@ def _try_fast(
     spec: ModelSpec, source: str, local: bool, config: Any, tokenizer: Any, quantization: str
 ) -> tuple[FastModel | None, str | None]:
     """The CTranslate2 model for a checkpoint, or None and the reason it cannot be used."""
-    if not fast_backend.available():
+    if not ctranslate2_backend.available():
         return None, "the ctranslate2 package is not installed"
     if spec.decoder_start_token:
         return None, f"decoding must start at {spec.decoder_start_token}, which the converted model does not do"
@@ -169,7 +169,7 @@ def _try_fast(
     try:
         checkpoint = _checkpoint_directory(spec, source, local)
         first = tokenizer.convert_ids_to_tokens(forced_first) if forced_first is not None else None
-        return fast_backend.load_fast(checkpoint, quantization, first, forced_last is not None), None
+        return ctranslate2_backend.load_fast(checkpoint, quantization, first, forced_last is not None), None
     except Exception as error:  # any conversion failure means: keep the transformers backend
         return None, f"{type(error).__name__}: {error}"
 

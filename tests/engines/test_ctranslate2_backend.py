@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarizers.engines.abstractive import loading as models
-from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
+from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
 from summarizers.engines.abstractive.engine import AbstractiveEngine
 from summarizers.engines.abstractive.specs import ModelSpec, TokenBudget, spec_for
 from summarizers.errors import ModelLoadError
@@ -50,7 +50,7 @@ def test_the_default_backend_is_ctranslate2_int8_and_converts_once(tiny_models: 
     assert loaded.fast is not None
     marker = loaded.fast.directory / "model.bin"
     converted_at = marker.stat().st_mtime_ns
-    assert fast_backend.convert(tiny_models["hi"], "int8") == loaded.fast.directory
+    assert ctranslate2_backend.convert(tiny_models["hi"], "int8") == loaded.fast.directory
     assert marker.stat().st_mtime_ns == converted_at
     generated = AbstractiveEngine(loaded).summarize_sentences([TEXT[:600]], "short")
     assert generated.output_tokens <= spec.budget("short").max_new_tokens
@@ -87,9 +87,9 @@ def test_hindi_generation_scores_only_devanagari_pieces_and_the_input(
     loaded = models.load(spec, backend="ctranslate2", quantization="float32")
     assert loaded.fast is not None
     assert loaded.fast.filtered_language == "hi"
-    vocabulary = fast_backend.converted_vocabulary(loaded.fast.directory)
-    assert 0 < fast_backend.vocabulary_filter(loaded.fast.directory)["candidates"] < len(vocabulary)
-    ranges = fast_backend.OUTPUT_SCRIPTS["hi"]
+    vocabulary = ctranslate2_backend.converted_vocabulary(loaded.fast.directory)
+    assert 0 < ctranslate2_backend.vocabulary_filter(loaded.fast.directory)["candidates"] < len(vocabulary)
+    ranges = ctranslate2_backend.OUTPUT_SCRIPTS["hi"]
     budget = TokenBudget(12, 12)  # long enough that a random model wanders outside the script
     texts = HINDI_CHUNKS[:3]
     assert texts
@@ -102,7 +102,7 @@ def test_hindi_generation_scores_only_devanagari_pieces_and_the_input(
             piece
             for row in rows
             for piece in row
-            if not fast_backend.piece_fits(piece, ranges) and piece not in batch_pieces
+            if not ctranslate2_backend.piece_fits(piece, ranges) and piece not in batch_pieces
         ]
 
     monkeypatch.setenv("SAAR_VOCABULARY_FILTER", "off")
@@ -118,4 +118,4 @@ def test_an_english_vocabulary_gets_no_filter(tiny_models: dict[str, Path]) -> N
     loaded = models.load(spec, backend="ctranslate2", quantization="float32")
     assert loaded.fast is not None
     assert loaded.fast.filtered_language is None
-    assert not (loaded.fast.directory / fast_backend.VOCABULARY_MAP).exists()
+    assert not (loaded.fast.directory / ctranslate2_backend.VOCABULARY_MAP).exists()
