@@ -19,13 +19,13 @@ it falls back to the default.
 | SAAR_MAX_BYTES           | 20,000,000 bytes    | largest file read                                                  |
 | SAAR_MAX_CHARS           | 500,000             | longest text summarised                                            |
 | SAAR_READ_SECONDS        | 10                  | time to read one document, checked as it reads and by the worker |
-| SAAR_READ_MEMORY_MB      | 1024                | address space of the worker process that reads an upload           |
+| SAAR_READ_MEMORY_MB      | 1024                | memory the worker that reads an upload may map beyond its imports |
 | SAAR_MAX_UNPACKED_BYTES  | 50,000,000 bytes    | largest inflated text part of a DOCX, read from the zip directory  |
 | SAAR_MAX_COMPRESSION     | 100                 | largest inflate ratio of a DOCX text part over 1 MB                |
 | SAAR_MAX_ZIP_ENTRIES     | 2,000               | most entries in a DOCX archive                                     |
 | SAAR_MAX_PDF_PAGES       | 500                 | most pages in a PDF                                                |
 | SAAR_MAX_PDF_CONTENT     | 2,000,000 bytes     | largest decoded content stream of one PDF page                     |
-| SAAR_MAX_HTML_ELEMENTS   | 100,000             | most elements in an HTML page                                      |
+| SAAR_MAX_HTML_ELEMENTS   | 50,000              | most elements in an HTML page                                      |
 | SAAR_MAX_HTML_DEPTH      | 256                 | deepest element nesting in an HTML page                            |
 """
 
@@ -47,14 +47,14 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # an upload larger than this is refused be
 DEFAULT_MAX_CHARS = 500_000  # about 80,000 words: far beyond any news article, still summarisable in chunks
 # Reading limits: each is far above what a news article needs and low enough that a hostile file is refused within
 # seconds and a few hundred megabytes (benchmarks/hostile.py measures both).
-DEFAULT_READ_SECONDS = 10  # a 20 MB PDF of text reads in about 3 s here
-DEFAULT_READ_MEMORY_MB = 1024  # address space, not resident memory: Python and numpy map about 400 MB before reading
+DEFAULT_READ_SECONDS = 10  # twice the hostile-file target: a legitimate file is read well within it
+DEFAULT_READ_MEMORY_MB = 1024  # address space added while reading: pypdf may inflate 75 MB, ET holds a 50 MB part
 DEFAULT_MAX_UNPACKED_BYTES = 50_000_000  # a DOCX text part of 500,000 characters with heavy formatting is ~30 MB
 DEFAULT_MAX_COMPRESSION = 100  # Word's XML deflates 5-20 times; a bomb deflates hundreds to thousands of times
 DEFAULT_MAX_ZIP_ENTRIES = 2_000  # a DOCX has tens of parts, a few hundred with many images
 DEFAULT_MAX_PDF_PAGES = 500
 DEFAULT_MAX_PDF_CONTENT = 2_000_000  # a dense page of text is 10-50 KB of content operators
-DEFAULT_MAX_HTML_ELEMENTS = 100_000  # a long news page has a few thousand
+DEFAULT_MAX_HTML_ELEMENTS = 50_000  # a long news page has a few thousand
 DEFAULT_MAX_HTML_DEPTH = 256  # real pages nest 20-60 deep; unclosed <p> and <li> add to it
 
 
@@ -135,7 +135,7 @@ def read_seconds() -> int:
 
 
 def read_memory_mb() -> int:
-    return _count("SAAR_READ_MEMORY_MB", DEFAULT_READ_MEMORY_MB, minimum=256)
+    return _count("SAAR_READ_MEMORY_MB", DEFAULT_READ_MEMORY_MB, minimum=64)
 
 
 def max_unpacked_bytes() -> int:

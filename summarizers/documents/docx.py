@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 from typing import cast
@@ -24,12 +25,17 @@ RELATIONSHIPS = "_rels/.rels"
 OFFICE_DOCUMENT = "/officeDocument"  # the end of the relationship type naming the main part
 RATIO_FLOOR = 1_000_000  # small parts compress arbitrarily well (a run of spaces): the ratio is checked above this
 CHUNK = 64 * 1024
+END_OF_DIRECTORY = b"PK\x05\x06"
+END_SEARCH = 22 + 65_535  # the record is 22 bytes, followed by a comment of at most 65,535
+ZIP64_ENTRIES = 0xFFFF  # the count is in the zip64 record instead: more parts than a .docx ever has
 _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, KeyError,
-           NotImplementedError, RuntimeError, ElementTree.ParseError, UnicodeError, OverflowError)  # fmt: skip
+           NotImplementedError, RuntimeError, struct.error, ElementTree.ParseError, UnicodeError,
+           OverflowError)  # fmt: skip
 
 
 def docx_text(data: bytes, budget: Budget) -> str:
     try:
+        _check_directory_end(data, budget)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             part = _checked_main_part(archive, budget)
             return _stream_text(archive, part, budget)
@@ -39,6 +45,18 @@ def docx_text(data: bytes, budget: Budget) -> str:
         raise budget.refuse(
             f"the Word file cannot be read ({type(error).__name__}); it may be damaged or not a .docx"
         ) from error
+
+
+def _check_directory_end(data: bytes, budget: Budget) -> None:
+    """The entry count from the end-of-directory record, before zipfile reads every directory entry into objects."""
+    end = data.rfind(END_OF_DIRECTORY, max(0, len(data) - END_SEARCH))
+    if end < 0 or len(data) < end + 12:
+        return  # zipfile says what is wrong
+    (entries,) = struct.unpack_from("<H", data, end + 10)
+    limit = budget.limits.max_zip_entries
+    if entries == ZIP64_ENTRIES or entries > limit:
+        shown = "more than 65,535" if entries == ZIP64_ENTRIES else f"{entries:,}"
+        raise budget.refuse(f"the Word file has {shown} parts, more than the limit of {limit:,} (SAAR_MAX_ZIP_ENTRIES)")
 
 
 def _checked_main_part(archive: zipfile.ZipFile, budget: Budget) -> zipfile.ZipInfo:

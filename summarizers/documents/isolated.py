@@ -1,7 +1,7 @@
 """Reading a document in a separate process, so a hostile file costs that process and never the caller.
 
-The app reads every upload this way: the child gets the bytes on stdin, caps its own address space
-(SAAR_READ_MEMORY_MB), reads within the usual limits and answers with one JSON line. The parent waits
+The app reads every upload this way: the child gets the bytes on stdin, caps its own address space at what its
+imports map plus SAAR_READ_MEMORY_MB, reads within the usual limits and answers with one JSON line. The parent waits
 SAAR_READ_SECONDS plus a start-up allowance and kills the child past that, so neither a slow parser nor a memory
 bomb can stall a server thread or take memory from other sessions. Any way the child can fail becomes a
 `DocumentError` whose reason the user can read."""
@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from summarizers import settings
@@ -57,9 +58,15 @@ def _answer(name: str, finished: subprocess.CompletedProcess[bytes], memory_mb: 
 
 
 def _cap_memory(memory_mb: int) -> None:
+    """Cap the address space at what the interpreter and the readers already map plus `memory_mb`: the cap then
+    measures what reading may add, whatever the libraries reserve at import."""
     import resource
 
-    limit = memory_mb * 1024 * 1024
+    try:
+        mapped = int(Path("/proc/self/statm").read_text().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        mapped = 0  # not Linux: the cap covers everything
+    limit = mapped + memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import io
 import zlib
+from typing import TYPE_CHECKING
 
 from summarizers.documents.limits import Budget, too_many_chars
 from summarizers.errors import DocumentError
+
+if TYPE_CHECKING:
+    from pypdf import PageObject, PdfReader
 
 # What pypdf raises on damaged input besides its own errors: it parses with plain Python operations.
 _DAMAGE = (ValueError, KeyError, TypeError, IndexError, AttributeError, OSError, AssertionError, ArithmeticError,
@@ -38,10 +42,9 @@ def _pages_text(data: bytes, budget: Budget) -> str:
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         raise budget.refuse("the PDF is encrypted; save an unprotected copy and upload that")
-    count = len(reader.pages)
-    if count > limits.max_pdf_pages:
-        raise budget.refuse(f"the PDF has {count:,} pages, more than the limit of {limits.max_pdf_pages:,} "
-                            "(SAAR_MAX_PDF_PAGES)")  # fmt: skip
+    # pypdf resolves the whole page tree on first use of `pages`; counting the leaves first stops at the limit.
+    if _count_pages(reader, limits.max_pdf_pages) > limits.max_pdf_pages:
+        raise budget.refuse(f"the PDF has more than {limits.max_pdf_pages:,} pages (SAAR_MAX_PDF_PAGES)")
     texts: list[str] = []
     total = 0
     for number, page in enumerate(reader.pages, start=1):
@@ -63,14 +66,14 @@ def _pages_text(data: bytes, budget: Budget) -> str:
     return "\n\n".join(texts)
 
 
-def _content_size(page: object, limit: int) -> int:
+def _content_size(page: PageObject, limit: int) -> int:
     """Decoded bytes of a page's content and of the form XObjects it draws (text extraction interprets them all);
     counting stops once past `limit`."""
     from pypdf.generic import DictionaryObject, StreamObject
 
-    contents = page.get_contents()  # type: ignore[attr-defined]
+    contents = page.get_contents()
     size = len(contents.get_data()) if contents is not None else 0
-    pending = [page.get("/Resources")]  # type: ignore[attr-defined]
+    pending = [page.get("/Resources")]
     seen: set[int] = set()
     while pending and size <= limit:
         resources = pending.pop()
@@ -89,3 +92,28 @@ def _content_size(page: object, limit: int) -> int:
             size += len(form.get_data())
             pending.append(form.get("/Resources"))
     return size
+
+
+def _count_pages(reader: PdfReader, limit: int) -> int:
+    """Leaves of the page tree, counted up to `limit` + 1 (a node seen twice, a loop, is counted once)."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    root = reader.trailer["/Root"].get_object()
+    pending: list[object] = [root.get("/Pages") if isinstance(root, DictionaryObject) else None]
+    seen: set[int] = set()
+    count = 0
+    while pending and count <= limit and len(seen) <= 4 * limit:
+        node = pending.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if not isinstance(node, DictionaryObject) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        kids = node.get("/Kids")
+        kids = kids.get_object() if kids is not None else None
+        if isinstance(kids, ArrayObject):
+            if len(kids) > limit:
+                return len(kids)
+            pending.extend(reversed(kids))
+        else:
+            count += 1
+    return count
