@@ -19,7 +19,8 @@ from pages.common import (
     summarize_with_status,
     use_styles,
 )
-from summarizers.documents.reading import Document, from_text, read_bytes
+from summarizers.documents.isolated import read_bytes_isolated
+from summarizers.documents.reading import Document, from_text
 from summarizers.engines.base import LENGTHS
 from summarizers.errors import DocumentError
 from summarizers.pipeline import METHODS
@@ -87,7 +88,8 @@ def _collect_inputs(pasted: str, files: list[Any]) -> list[Document | dict[str, 
             inputs.append({"name": "Pasted text", "error": error.reason})
     for upload in files:
         try:
-            inputs.append(read_bytes(upload.getvalue(), upload.name))
+            # A worker process with a time and memory cap: a hostile upload costs it, never this server thread.
+            inputs.append(read_bytes_isolated(upload.getvalue(), upload.name))
         except DocumentError as error:
             inputs.append({"name": upload.name, "error": error.reason})
     return inputs

@@ -18,6 +18,15 @@ it falls back to the default.
 | HF_HUB_OFFLINE           | unset               | forbids downloads (the Hugging Face switch, honoured as it is)     |
 | SAAR_MAX_BYTES           | 20,000,000 bytes    | largest file read                                                  |
 | SAAR_MAX_CHARS           | 500,000             | longest text summarised                                            |
+| SAAR_READ_SECONDS        | 10                  | time to read one document, checked as it reads and by the worker |
+| SAAR_READ_MEMORY_MB      | 1024                | memory the worker that reads an upload may map beyond its imports |
+| SAAR_MAX_UNPACKED_BYTES  | 50,000,000 bytes    | largest inflated text part of a DOCX, read from the zip directory  |
+| SAAR_MAX_COMPRESSION     | 100                 | largest inflate ratio of a DOCX text part over 1 MB                |
+| SAAR_MAX_ZIP_ENTRIES     | 2,000               | most entries in a DOCX archive                                     |
+| SAAR_MAX_PDF_PAGES       | 500                 | most pages in a PDF                                                |
+| SAAR_MAX_PDF_CONTENT     | 2,000,000 bytes     | largest decoded content stream of one PDF page                     |
+| SAAR_MAX_HTML_ELEMENTS   | 50,000              | most elements in an HTML page                                      |
+| SAAR_MAX_HTML_DEPTH      | 256                 | deepest element nesting in an HTML page                            |
 """
 
 from __future__ import annotations
@@ -36,6 +45,17 @@ DEFAULT_RESULT_CACHE = 128  # summaries are a few hundred bytes each: well under
 DEFAULT_MODEL_CACHE = 4  # English, Hindi and two more (an alternative, a cross-language or checking model)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # an upload larger than this is refused before any parsing
 DEFAULT_MAX_CHARS = 500_000  # about 80,000 words: far beyond any news article, still summarisable in chunks
+# Reading limits: each is far above what a news article needs and low enough that a hostile file is refused within
+# seconds and a few hundred megabytes (benchmarks/hostile.py measures both).
+DEFAULT_READ_SECONDS = 10  # twice the hostile-file target: a legitimate file is read well within it
+DEFAULT_READ_MEMORY_MB = 1024  # address space added while reading: pypdf may inflate 75 MB, ET holds a 50 MB part
+DEFAULT_MAX_UNPACKED_BYTES = 50_000_000  # a DOCX text part of 500,000 characters with heavy formatting is ~30 MB
+DEFAULT_MAX_COMPRESSION = 100  # Word's XML deflates 5-20 times; a bomb deflates hundreds to thousands of times
+DEFAULT_MAX_ZIP_ENTRIES = 2_000  # a DOCX has tens of parts, a few hundred with many images
+DEFAULT_MAX_PDF_PAGES = 500
+DEFAULT_MAX_PDF_CONTENT = 2_000_000  # a dense page of text is 10-50 KB of content operators
+DEFAULT_MAX_HTML_ELEMENTS = 50_000  # a long news page has a few thousand
+DEFAULT_MAX_HTML_DEPTH = 256  # real pages nest 20-60 deep; unclosed <p> and <li> add to it
 
 
 def _text(variable: str, default: str = "") -> str:
@@ -108,3 +128,39 @@ def max_bytes() -> int:
 
 def max_chars() -> int:
     return _count("SAAR_MAX_CHARS", DEFAULT_MAX_CHARS, minimum=1)
+
+
+def read_seconds() -> int:
+    return _count("SAAR_READ_SECONDS", DEFAULT_READ_SECONDS, minimum=1)
+
+
+def read_memory_mb() -> int:
+    return _count("SAAR_READ_MEMORY_MB", DEFAULT_READ_MEMORY_MB, minimum=64)
+
+
+def max_unpacked_bytes() -> int:
+    return _count("SAAR_MAX_UNPACKED_BYTES", DEFAULT_MAX_UNPACKED_BYTES, minimum=1)
+
+
+def max_compression() -> int:
+    return _count("SAAR_MAX_COMPRESSION", DEFAULT_MAX_COMPRESSION, minimum=1)
+
+
+def max_zip_entries() -> int:
+    return _count("SAAR_MAX_ZIP_ENTRIES", DEFAULT_MAX_ZIP_ENTRIES, minimum=1)
+
+
+def max_pdf_pages() -> int:
+    return _count("SAAR_MAX_PDF_PAGES", DEFAULT_MAX_PDF_PAGES, minimum=1)
+
+
+def max_pdf_content() -> int:
+    return _count("SAAR_MAX_PDF_CONTENT", DEFAULT_MAX_PDF_CONTENT, minimum=1)
+
+
+def max_html_elements() -> int:
+    return _count("SAAR_MAX_HTML_ELEMENTS", DEFAULT_MAX_HTML_ELEMENTS, minimum=1)
+
+
+def max_html_depth() -> int:
+    return _count("SAAR_MAX_HTML_DEPTH", DEFAULT_MAX_HTML_DEPTH, minimum=1)

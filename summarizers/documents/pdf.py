@@ -1,0 +1,119 @@
+"""Text of a PDF, page by page, within the page, content-size, character and time limits.
+
+pypdf guards its own decompression (it raises `LimitReachedError` past its output limits); this reader adds what
+pypdf leaves to its caller: how many pages, how large one page's decoded content may be before its operators are
+interpreted (pure Python, about a second per megabyte), and how many characters may come out. Every pypdf failure
+becomes a `DocumentError`."""
+
+from __future__ import annotations
+
+import io
+import zlib
+from typing import TYPE_CHECKING
+
+from summarizers.documents.limits import Budget, too_many_chars
+from summarizers.errors import DocumentError
+
+if TYPE_CHECKING:
+    from pypdf import PageObject, PdfReader
+
+# What pypdf raises on damaged input besides its own errors: it parses with plain Python operations.
+_DAMAGE = (ValueError, KeyError, TypeError, IndexError, AttributeError, OSError, AssertionError, ArithmeticError,
+           RecursionError, NotImplementedError, LookupError, zlib.error, EOFError, UnicodeError)  # fmt: skip
+
+
+def pdf_text(data: bytes, budget: Budget) -> str:
+    from pypdf.errors import LimitReachedError, PyPdfError
+
+    try:
+        return _pages_text(data, budget)
+    except DocumentError:
+        raise
+    except LimitReachedError as error:
+        raise budget.refuse(f"the PDF has a stream that inflates past the reader's limit ({error})") from error
+    except (PyPdfError, *_DAMAGE) as error:
+        raise budget.refuse(f"the PDF cannot be read ({type(error).__name__}); it may be damaged") from error
+
+
+def _pages_text(data: bytes, budget: Budget) -> str:
+    from pypdf import PdfReader
+
+    limits = budget.limits
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        raise budget.refuse("the PDF is encrypted; save an unprotected copy and upload that")
+    # pypdf resolves the whole page tree on first use of `pages`; counting the leaves first stops at the limit.
+    if _count_pages(reader, limits.max_pdf_pages) > limits.max_pdf_pages:
+        raise budget.refuse(f"the PDF has more than {limits.max_pdf_pages:,} pages (SAAR_MAX_PDF_PAGES)")
+    texts: list[str] = []
+    total = 0
+    for number, page in enumerate(reader.pages, start=1):
+        budget.check(f"reading page {number} of the PDF")
+        size = _content_size(page, limits.max_pdf_content)
+        if size > limits.max_pdf_content:
+            raise budget.refuse(
+                f"page {number} of the PDF has {size:,} bytes of content, more than the limit of "
+                f"{limits.max_pdf_content:,} (SAAR_MAX_PDF_CONTENT)"
+            )
+        text = (page.extract_text() or "").strip()
+        total += len(text) + 2
+        if total > limits.max_chars:
+            raise too_many_chars(budget.name, limits.max_chars)
+        if text:
+            texts.append(text)
+    if not texts:
+        raise budget.refuse("the PDF has no text layer (a scan?); run OCR on it first")
+    return "\n\n".join(texts)
+
+
+def _content_size(page: PageObject, limit: int) -> int:
+    """Decoded bytes of a page's content and of the form XObjects it draws (text extraction interprets them all);
+    counting stops once past `limit`."""
+    from pypdf.generic import DictionaryObject, StreamObject
+
+    contents = page.get_contents()
+    size = len(contents.get_data()) if contents is not None else 0
+    pending = [page.get("/Resources")]
+    seen: set[int] = set()
+    while pending and size <= limit:
+        resources = pending.pop()
+        resources = resources.get_object() if resources is not None else None
+        if not isinstance(resources, DictionaryObject):
+            continue
+        xobjects = resources.get("/XObject")
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        if not isinstance(xobjects, DictionaryObject):
+            continue
+        for reference in xobjects.values():
+            form = reference.get_object()
+            if id(form) in seen or not isinstance(form, StreamObject) or form.get("/Subtype") != "/Form":
+                continue
+            seen.add(id(form))
+            size += len(form.get_data())
+            pending.append(form.get("/Resources"))
+    return size
+
+
+def _count_pages(reader: PdfReader, limit: int) -> int:
+    """Leaves of the page tree, counted up to `limit` + 1 (a node seen twice, a loop, is counted once)."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    root = reader.trailer["/Root"].get_object()
+    pending: list[object] = [root.get("/Pages") if isinstance(root, DictionaryObject) else None]
+    seen: set[int] = set()
+    count = 0
+    while pending and count <= limit and len(seen) <= 4 * limit:
+        node = pending.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if not isinstance(node, DictionaryObject) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        kids = node.get("/Kids")
+        kids = kids.get_object() if kids is not None else None
+        if isinstance(kids, ArrayObject):
+            if len(kids) > limit:
+                return len(kids)
+            pending.extend(reversed(kids))
+        else:
+            count += 1
+    return count
