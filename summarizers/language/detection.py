@@ -17,7 +17,7 @@ from functools import lru_cache
 from summarizers.text.scripts import Script
 from summarizers.text.spans import words
 
-_MARKERS_DEVANAGARI: dict[str, frozenset[str]] = {
+MARKERS_DEVANAGARI: dict[str, frozenset[str]] = {
     "hi": frozenset(
         [
             "है",
@@ -326,7 +326,7 @@ def detector() -> SeededDetector:
 def devanagari_language(paragraph: str) -> str:
     """hi, mr or ne for a Devanagari paragraph; Hindi unless the paragraph clearly says otherwise."""
     tokens = words(paragraph)
-    votes = _marker_vote(tokens, _MARKERS_DEVANAGARI)
+    votes = _marker_vote(tokens, MARKERS_DEVANAGARI)
     if "ळ" in paragraph:
         votes["mr"] += paragraph.count("ळ")
     decided = _decisive(votes)
