@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+from summarizers.language import romanized
 from summarizers.text.scripts import Script
 from summarizers.text.spans import words
 
@@ -102,6 +103,7 @@ _MARKERS_ARABIC: dict[str, frozenset[str]] = {
     "fa": frozenset(["است", "این", "که", "را", "می\u200cشود", "بود", "شد", "آن", "های", "برای"]),
     "ar": frozenset(["في", "من", "على", "الذي", "التي", "أن", "إلى", "عن", "هذا", "هذه", "كان"]),
 }
+ROMANISED_SHARE = 0.3  # of a Latin-script paragraph's words tagged romanised Hindi: it is Hindi, not another language
 _URDU_LETTERS = frozenset("ٹڈڑںےۓ")
 
 # Romanised Hindi function words. Words that are also common English words ("to", "me", "the", "is", "main")
@@ -360,6 +362,9 @@ def latin_language(paragraph: str) -> str:
     letters = sum(1 for char in paragraph if char.isalpha())
     if letters < 60 or english >= 0.12 * total:
         return "en"  # short text: detectors guess wildly; English stopwords present: it is English
+    tags = romanized.tag_words(words(paragraph))
+    if tags.count("hi") >= ROMANISED_SHARE * len(tags):
+        return "hi"  # casual romanised Hindi has few of the listed function words, and detectors call it Albanian
     guess = _DETECTOR.detect(paragraph, threshold=0.95)
     return guess or "en"
 

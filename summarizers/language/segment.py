@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from summarizers.language import detection
 from summarizers.language.noise import noise_lines
-from summarizers.language.sentence import InlineSpan
+from summarizers.language.sentence import InlineSpan, word_script
 from summarizers.language.sentence import read as read_sentence
 from summarizers.text.scripts import Script, dominant_script
 from summarizers.text.spans import WORD_RE, Span, count_letters, line_spans, split_sentences
@@ -142,7 +142,7 @@ def _paragraph_languages(text: str, pieces: list[Span], skip: list[bool]) -> lis
         if skipped:
             continue
         for match in WORD_RE.finditer(text, piece.start, piece.end):
-            script = dominant_script(match.group())
+            script = word_script(match.group())
             if script is not None:
                 grouped.setdefault((paragraph, script), []).append(match.group())
     # Detected once per paragraph and script: joining the paragraph again for each of its pieces made a paragraph of

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from summarizers.language import detection, romanized
-from summarizers.text.scripts import Script, dominant_script
+from summarizers.text.scripts import Script, script_of
 from summarizers.text.spans import WORD_RE, Span
 
 FUNCTION_WEIGHT = 3.0
@@ -24,9 +24,9 @@ NAME_WEIGHT = 0.5
 # A Latin-script sentence is romanised Hindi only with this much Hindi in it (one function word, or three words):
 # a lone "Modi." or "Ram Kumar" is a name, not a Hindi sentence.
 MIN_ROMANISED_WEIGHT = 3.0
-# A romanised Hindi run inside an English sentence must look this Hindi (summed word scores) unless it has two words:
-# single words such as "sari" or "guru" are English words too.
-MIN_HINDI_RUN_SCORE = 1.5
+# A romanised Hindi run inside an English sentence needs this many words: single words look Hindi too often in English
+# news ("par" in golf, names such as "Karo", loanwords such as "guru").
+MIN_HINDI_RUN_WORDS = 2
 
 _OPENING_QUOTES = "“‘«„‹"
 _CLOSING_QUOTES = "”’»›"
@@ -40,7 +40,6 @@ class Word:
     script: Script | None
     lang: str | None  # None for a word with no letters (a number)
     weight: float
-    score: float = 0.0  # romanized.word_score for Latin words
 
 
 @dataclass(frozen=True)
@@ -57,6 +56,16 @@ class Reading:
     lang: str | None  # None: no word with letters
     script: Script | None
     inline: tuple[InlineSpan, ...]
+
+
+def word_script(word: str) -> Script | None:
+    """The script of a word's first letter: words seldom mix scripts, and reading one letter is many times faster
+    than counting them all (this runs for every word of a document)."""
+    for char in word:
+        script = script_of(char)
+        if script is not None:
+            return script
+    return None
 
 
 def is_clause(script: Script, words: list[str]) -> bool:
@@ -98,18 +107,14 @@ def _is_function_word(word: str, lang: str | None) -> bool:
 def words_of(text: str, span: Span, languages: Mapping[Script, str]) -> list[Word]:
     """The words of a sentence with their languages; `languages` gives the paragraph's language of each script."""
     matches = list(WORD_RE.finditer(text, span.start, span.end))
-    scripts = [dominant_script(match.group()) for match in matches]
+    scripts = [word_script(match.group()) for match in matches]
     latin = [match.group() for match, script in zip(matches, scripts, strict=True) if script == "Latn"]
     tags: list[str] = []
-    scores: list[float] = []
     if latin:
         if languages.get("Latn", "en") in ("en", "hi"):
             tags = list(romanized.tag_words(latin))
-            table = romanized.table()
-            scores = [romanized.word_score(word, table) for word in latin]
         else:  # French, German ...: the paragraph's language
             tags = [languages["Latn"]] * len(latin)
-            scores = [0.0] * len(latin)
     quoted = _quoted(text, span, [match.start() for match in matches])
     if all(quoted):
         quoted = [False] * len(quoted)
@@ -118,11 +123,10 @@ def words_of(text: str, span: Span, languages: Mapping[Script, str]) -> list[Wor
     latin_index = 0
     for index, (match, script) in enumerate(zip(matches, scripts, strict=True)):
         token = match.group()
-        score = 0.0
         if script is None:
             lang: str | None = None
         elif script == "Latn":
-            lang, score = tags[latin_index], scores[latin_index]
+            lang = tags[latin_index]
             latin_index += 1
         else:
             lang = languages.get(script, "und")
@@ -131,7 +135,7 @@ def words_of(text: str, span: Span, languages: Mapping[Script, str]) -> list[Wor
             weight *= QUOTED_WEIGHT
         if script == "Latn" and token[0].isupper() and (index > 0 or mixed_scripts):
             weight *= NAME_WEIGHT
-        words.append(Word(match.start(), match.end(), script, lang, weight, score))
+        words.append(Word(match.start(), match.end(), script, lang, weight))
     return words
 
 
@@ -200,7 +204,7 @@ def _keeps(text: str, run: list[Word], script: Script | None, frame: str, first:
     if all(token[0].isupper() for token in tokens) and not (len(tokens) == 1 and lettered[0].start == first):
         return False  # capitalised names belong to the sentence, whatever language they come from
     if frame == "en" and run[0].lang == "hi":
-        return len(lettered) >= 2 or sum(word.score for word in lettered) >= MIN_HINDI_RUN_SCORE
+        return len(lettered) >= MIN_HINDI_RUN_WORDS
     return True
 
 
