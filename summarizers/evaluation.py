@@ -31,6 +31,8 @@ def letter_accuracy(document: LabelledDocument) -> tuple[int, int]:
     predicted: list[str | None] = [None] * len(text)
     for segment in analyse(text).segments:
         predicted[segment.start : segment.end] = [segment.lang] * (segment.end - segment.start)
+        for inline in segment.inline:  # letters inside an inline span count as that span's language
+            predicted[inline.start : inline.end] = [inline.lang] * (inline.end - inline.start)
     letters = [index for index, char in enumerate(text) if is_letter(char)]
     right = sum(1 for index in letters if predicted[index] == gold[index])
     return right, len(letters)

@@ -7,7 +7,8 @@ an added field bumps the minor version.
     documents output   {"schema_version", "documents": [DocumentJSON | {"path", "error"}]}
     DocumentJSON       {"path", "language", "shares", "segments": [SegmentJSON], "summaries"?: [SummaryJSON],
                         "notices"?: [str]}
-    SegmentJSON        {"lang", "start", "end", "text", "boilerplate", "reason"?, "noise"?: [{"start","end","reason"}]}
+    SegmentJSON        {"lang", "start", "end", "text", "boilerplate", "reason"?, "noise"?: [{"start","end","reason"}],
+                        "script"?: "Latn" | "Deva" | "Arab" | "Other", "inline"?: [{"lang","start","end"}]}
     SummaryJSON        {"lang", "method", "model", "text", "notice", "sentences": [SentenceJSON]}
     SentenceJSON       {"text", "supported", "sources": [{"start", "end", "score"}], "missing"?, "checked"?}
 
@@ -22,13 +23,19 @@ from summarizers.attribution.align import AlignedSentence
 from summarizers.language.segment import Analysis, Segment
 from summarizers.pipeline import Result, Summary
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.2: segments carry "script" and "inline"
 
 
 class NoiseJSON(TypedDict):
     start: int
     end: int
     reason: str
+
+
+class InlineJSON(TypedDict):
+    lang: str
+    start: int
+    end: int
 
 
 class SegmentJSON(TypedDict):
@@ -39,6 +46,8 @@ class SegmentJSON(TypedDict):
     boilerplate: bool
     reason: NotRequired[str]
     noise: NotRequired[list[NoiseJSON]]
+    script: NotRequired[str]  # the writing system of the run: "Latn" for romanised Hindi, "Deva" for Devanagari
+    inline: NotRequired[list[InlineJSON]]  # runs in another language inside its sentences (document offsets)
 
 
 class SourceJSON(TypedDict):
@@ -87,6 +96,10 @@ def segment_json(segment: Segment, text: str) -> SegmentJSON:
         entry["reason"] = segment.reason
     if segment.noise:
         entry["noise"] = [{"start": n.start, "end": n.end, "reason": n.reason} for n in segment.noise]
+    if segment.script:
+        entry["script"] = segment.script
+    if segment.inline:
+        entry["inline"] = [{"lang": i.lang, "start": i.start, "end": i.end} for i in segment.inline]
     return entry
 
 

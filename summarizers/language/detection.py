@@ -14,10 +14,11 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+from summarizers.language import romanized
 from summarizers.text.scripts import Script
 from summarizers.text.spans import words
 
-_MARKERS_DEVANAGARI: dict[str, frozenset[str]] = {
+MARKERS_DEVANAGARI: dict[str, frozenset[str]] = {
     "hi": frozenset(
         [
             "है",
@@ -102,6 +103,7 @@ _MARKERS_ARABIC: dict[str, frozenset[str]] = {
     "fa": frozenset(["است", "این", "که", "را", "می\u200cشود", "بود", "شد", "آن", "های", "برای"]),
     "ar": frozenset(["في", "من", "على", "الذي", "التي", "أن", "إلى", "عن", "هذا", "هذه", "كان"]),
 }
+ROMANISED_SHARE = 0.3  # of a Latin-script paragraph's words tagged romanised Hindi: it is Hindi, not another language
 _URDU_LETTERS = frozenset("ٹڈڑںےۓ")
 
 # Romanised Hindi function words. Words that are also common English words ("to", "me", "the", "is", "main")
@@ -326,7 +328,7 @@ def detector() -> SeededDetector:
 def devanagari_language(paragraph: str) -> str:
     """hi, mr or ne for a Devanagari paragraph; Hindi unless the paragraph clearly says otherwise."""
     tokens = words(paragraph)
-    votes = _marker_vote(tokens, _MARKERS_DEVANAGARI)
+    votes = _marker_vote(tokens, MARKERS_DEVANAGARI)
     if "ळ" in paragraph:
         votes["mr"] += paragraph.count("ळ")
     decided = _decisive(votes)
@@ -360,6 +362,9 @@ def latin_language(paragraph: str) -> str:
     letters = sum(1 for char in paragraph if char.isalpha())
     if letters < 60 or english >= 0.12 * total:
         return "en"  # short text: detectors guess wildly; English stopwords present: it is English
+    tags = romanized.tag_words(words(paragraph))
+    if tags.count("hi") >= ROMANISED_SHARE * len(tags):
+        return "hi"  # casual romanised Hindi has few of the listed function words, and detectors call it Albanian
     guess = _DETECTOR.detect(paragraph, threshold=0.95)
     return guess or "en"
 

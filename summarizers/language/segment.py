@@ -2,10 +2,13 @@
 
 Rules, in the order they apply:
 1. Text is split into sentences; every line is a boundary.
-2. Inside a sentence, a long run of another script (a quoted Hindi clause in English prose) becomes a unit of its
-   own; a short inline term (a name in brackets, an acronym, a brand) stays with its sentence.
-3. The script decides the language where it is unambiguous; within a script the paragraph's words decide
-   (Hindi/Marathi/Nepali, English/romanised Hindi, Urdu/Persian/Arabic) - see `detection`.
+2. Every word gets a language: the script decides where it is unambiguous; within a script the paragraph's words
+   decide (Hindi/Marathi/Nepali, Urdu/Persian/Arabic - see `detection`), and Latin-script words are English or
+   romanised Hindi word by word (see `romanized`).
+3. A sentence has the language of what it is, not of its parts: its words vote, function words ("ने", "है", "the",
+   "hai") weigh more and quoted words less. A Hindi sentence quoting English stays one Hindi unit; the English run
+   inside is an inline span of it (never split off, never dropped), and the other way round. A short term of another
+   script (a name in brackets, an acronym, a brand) is part of its sentence, not an inline span.
 4. Datelines and number-only units carry no language of their own: they join their neighbours.
 5. Lines of page chrome are marked (see `noise`). Chrome between two runs of one language stays inside that run as
    a noise span; chrome elsewhere becomes a boilerplate segment.
@@ -20,6 +23,8 @@ from dataclasses import dataclass, field
 
 from summarizers.language import detection
 from summarizers.language.noise import noise_lines
+from summarizers.language.sentence import InlineSpan, word_script
+from summarizers.language.sentence import read as read_sentence
 from summarizers.text.scripts import Script, dominant_script
 from summarizers.text.spans import WORD_RE, Span, count_letters, line_spans, split_sentences
 
@@ -45,11 +50,13 @@ class NoiseSpan:
 
 @dataclass(frozen=True)
 class Unit:
-    """A sentence, or the part of one that is in another language."""
+    """A sentence, with its language, its script and the runs inside it in another language."""
 
     span: Span
     lang: str
     noise: str | None = None  # the reason, when the unit lies on a line of page chrome
+    script: Script | None = None  # of the sentence's own language: Latn for romanised Hindi, Deva for Devanagari
+    inline: tuple[InlineSpan, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,8 @@ class Segment:
     boilerplate: bool = False
     reason: str | None = None
     noise: tuple[NoiseSpan, ...] = ()
+    script: Script | None = None
+    inline: tuple[InlineSpan, ...] = ()
 
     def text(self, source: str) -> str:
         return source[self.start : self.end]
@@ -82,7 +91,7 @@ class Analysis:
         return [u for u in self.units if u.noise is None and (lang is None or u.lang == lang)]
 
 
-# ---------------------------------------------------------------- rule 2: runs of another script inside a sentence
+# ---------------------------------------------------------------- scripts
 
 
 def main_script(text: str, start: int = 0, end: int | None = None) -> Script | None:
@@ -102,60 +111,7 @@ def main_script(text: str, start: int = 0, end: int | None = None) -> Script | N
     return ranked[0][0]
 
 
-def _is_long_run(script: Script, words: list[str]) -> bool:
-    if script == "Latn":
-        # Latin inside Devanagari is usually a name or a brand ("Samsung Galaxy S21"); a clause has small words.
-        lowercase = sum(1 for word in words if word[0].islower())
-        return len(words) >= 8 or (len(words) >= 3 and lowercase >= 0.5 * len(words))
-    return len(words) >= 3
-
-
-def _split_by_script(text: str, sentence: Span) -> list[Span]:
-    tokens = [
-        (m.start(), m.end(), dominant_script(m.group())) for m in WORD_RE.finditer(text, sentence.start, sentence.end)
-    ]
-    base = main_script(text, sentence.start, sentence.end)
-    if base is None or all(script in (base, None) for _, _, script in tokens):
-        return [sentence]
-    cuts: list[Span] = []
-    index = 0
-    while index < len(tokens):
-        script = tokens[index][2]
-        if script is None or script == base:
-            index += 1
-            continue
-        end = index
-        last_same = index
-        while end < len(tokens) and tokens[end][2] in (script, None):
-            if tokens[end][2] == script:
-                last_same = end
-            end += 1
-        run_words = [text[s:e] for s, e, sc in tokens[index : last_same + 1] if sc == script]
-        if _is_long_run(script, run_words):
-            cuts.append(Span(tokens[index][0], tokens[last_same][1]))
-        index = last_same + 1
-    if not cuts:
-        return [sentence]
-    pieces: list[Span] = []
-    position = sentence.start
-    for cut in cuts:
-        pieces.append(Span(position, cut.start))
-        pieces.append(cut)
-        position = cut.end
-    pieces.append(Span(position, sentence.end))
-    return [trimmed for piece in pieces if (trimmed := _trim(text, piece)) is not None]
-
-
-def _trim(text: str, span: Span) -> Span | None:
-    start, end = span.start, span.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end) if end > start else None
-
-
-# ---------------------------------------------------------------- rules 3 and 4: a language for every unit
+# ---------------------------------------------------------------- rules 2 to 4: a language for every unit
 
 
 def _paragraph_ids(text: str, spans: list[Span]) -> list[int]:
@@ -178,35 +134,23 @@ def _is_dateline(content: str) -> bool:
     )
 
 
-def _unit_languages(
-    text: str, pieces: list[Span], scripts: list[Script | None], noise: list[str | None]
-) -> list[str | None]:
+def _paragraph_languages(text: str, pieces: list[Span], skip: list[bool]) -> list[dict[Script, str]]:
+    """For each piece, its paragraph's language in each script (Hindi, Marathi or Nepali for Devanagari ...)."""
     paragraphs = _paragraph_ids(text, pieces)
     grouped: dict[tuple[int, Script], list[str]] = {}
-    for piece, script, paragraph, reason in zip(pieces, scripts, paragraphs, noise, strict=True):
-        if script is not None and reason is None:
-            grouped.setdefault((paragraph, script), []).append(piece.text(text))
+    for piece, paragraph, skipped in zip(pieces, paragraphs, skip, strict=True):
+        if skipped:
+            continue
+        for match in WORD_RE.finditer(text, piece.start, piece.end):
+            script = word_script(match.group())
+            if script is not None:
+                grouped.setdefault((paragraph, script), []).append(match.group())
     # Detected once per paragraph and script: joining the paragraph again for each of its pieces made a paragraph of
     # many short pieces quadratic.
-    group_languages = {
-        (paragraph, script): detection.language_for(script, " ".join(contents))
-        for (paragraph, script), contents in grouped.items()
-    }
-    languages: list[str | None] = []
-    for piece, script, paragraph in zip(pieces, scripts, paragraphs, strict=True):
-        if script is None:
-            languages.append(None)
-            continue
-        content = piece.text(text)
-        lang = group_languages.get((paragraph, script)) or detection.language_for(script, content)
-        if script == "Latn":
-            hinglish = detection.is_hinglish(content)
-            if hinglish is True:
-                lang = "hi"
-            elif hinglish is False and lang == "hi":
-                lang = "en"
-        languages.append(lang)
-    return languages
+    languages: dict[int, dict[Script, str]] = {}
+    for (paragraph, script), tokens in grouped.items():
+        languages.setdefault(paragraph, {})[script] = detection.language_for(script, " ".join(tokens))
+    return [languages.get(paragraph, {}) for paragraph in paragraphs]
 
 
 def _resolve_neutral(languages: list[str | None], datelines: list[bool]) -> list[str]:
@@ -236,19 +180,28 @@ def units_of(text: str) -> list[Unit]:
     for sentence in split_sentences(text):
         while line_index < len(lines) and lines[line_index].end < sentence.end:
             line_index += 1
-        reason = line_reason[lines[line_index]] if line_index < len(lines) else None
-        for piece in _split_by_script(text, sentence):
-            pieces.append(piece)
-            reasons.append(reason)
-    scripts = [main_script(text, piece.start, piece.end) for piece in pieces]
+        pieces.append(sentence)
+        reasons.append(line_reason[lines[line_index]] if line_index < len(lines) else None)
     datelines = [
         reason is None and _is_dateline(piece.text(text)) for piece, reason in zip(pieces, reasons, strict=True)
     ]
-    languages = _unit_languages(
-        text, pieces, [None if d else s for s, d in zip(scripts, datelines, strict=True)], reasons
-    )
+    chrome_or_dateline = [reason is not None or dateline for reason, dateline in zip(reasons, datelines, strict=True)]
+    paragraph_languages = _paragraph_languages(text, pieces, chrome_or_dateline)
+    readings = [
+        read_sentence(text, piece, languages) for piece, languages in zip(pieces, paragraph_languages, strict=True)
+    ]
+    languages = [None if dateline else reading.lang for reading, dateline in zip(readings, datelines, strict=True)]
     resolved = _resolve_neutral(languages, datelines)
-    return [Unit(piece, lang, reason) for piece, lang, reason in zip(pieces, resolved, reasons, strict=True)]
+    return [
+        Unit(
+            piece,
+            lang,
+            reason,
+            script=reading.script if not dateline else None,
+            inline=() if dateline else reading.inline,
+        )
+        for piece, lang, reason, reading, dateline in zip(pieces, resolved, reasons, readings, datelines, strict=True)
+    ]
 
 
 # ---------------------------------------------------------------- rules 5 and 6: segments
@@ -259,17 +212,31 @@ def _dominant_lang(text: str, units: list[Unit]) -> str:
     return next(iter(shares), UNDETERMINED)
 
 
+def _scripts(units: list[Unit]) -> list[Script | None]:
+    """Each unit's script; a unit with none (a dateline, a number) takes its neighbour's of the same language."""
+    scripts = [unit.script for unit in units]
+    for order in (range(1, len(units)), range(len(units) - 2, -1, -1)):
+        for index in order:
+            neighbour = index - 1 if order.step == 1 else index + 1
+            if scripts[index] is None and units[neighbour].lang == units[index].lang:
+                scripts[index] = scripts[neighbour]
+    return scripts
+
+
+_Key = tuple[str, Script | None] | None  # a content run's language and script; None marks a chrome group
+
+
 def segments_of(text: str, units: list[Unit]) -> list[Segment]:
-    # Group consecutive units: content by language, chrome together.
-    groups: list[tuple[str | None, list[Unit]]] = []  # (language, units); language None marks a chrome group
-    for unit in units:
-        key = None if unit.noise else unit.lang
+    # Group consecutive units: content by language and script, chrome together.
+    groups: list[tuple[_Key, list[Unit]]] = []
+    for unit, script in zip(units, _scripts(units), strict=True):
+        key: _Key = None if unit.noise else (unit.lang, script)
         if groups and groups[-1][0] == key:
             groups[-1][1].append(unit)
         else:
             groups.append((key, [unit]))
     # Chrome between two runs of the same language stays inside that run.
-    merged: list[tuple[str | None, list[Unit]]] = []
+    merged: list[tuple[_Key, list[Unit]]] = []
     for key, members in groups:
         if key is not None and len(merged) >= 2 and merged[-1][0] is None and merged[-2][0] == key:
             chrome = merged.pop()
@@ -281,14 +248,20 @@ def segments_of(text: str, units: list[Unit]) -> list[Segment]:
         start, end = members[0].span.start, members[-1].span.end
         if key is None:
             reasons = Counter(unit.noise for unit in members)
+            scripts = Counter(unit.script for unit in members if unit.script)
             segments.append(
                 Segment(
-                    _dominant_lang(text, members), start, end, boilerplate=True, reason=reasons.most_common(1)[0][0]
+                    _dominant_lang(text, members),
+                    start,
+                    end,
+                    boilerplate=True,
+                    reason=reasons.most_common(1)[0][0],
+                    script=scripts.most_common(1)[0][0] if scripts else None,
                 )
             )
         else:
-            noise = _noise_spans(members)
-            segments.append(Segment(key, start, end, noise=noise))
+            inline = tuple(span for unit in members if unit.noise is None for span in unit.inline)
+            segments.append(Segment(key[0], start, end, noise=_noise_spans(members), script=key[1], inline=inline))
     return segments
 
 
@@ -304,11 +277,18 @@ def _noise_spans(members: list[Unit]) -> tuple[NoiseSpan, ...]:
     return tuple(spans)
 
 
-def letter_shares(text: str, units: tuple[Unit, ...] | list[Unit]) -> dict[str, float]:
+def letter_shares(text: str, units: tuple[Unit, ...] | list[Unit], inline: bool = True) -> dict[str, float]:
+    """Share of the content letters per language. With `inline`, letters inside an inline span count as that span's
+    language; without, as their sentence's."""
     content = [u for u in units if u.noise is None] or list(units)
     counts: Counter[str] = Counter()
     for unit in content:
-        counts[unit.lang] += count_letters(unit.span.text(text))
+        letters = count_letters(unit.span.text(text))
+        for span in unit.inline if inline else ():
+            inside = count_letters(text[span.start : span.end])
+            counts[span.lang] += inside
+            letters -= inside
+        counts[unit.lang] += letters
     total = sum(counts.values())
     return {lang: n / total for lang, n in counts.most_common()} if total else {}
 
@@ -327,7 +307,8 @@ def analyse(text: str) -> Analysis:
     units = units_of(text)
     return Analysis(
         text=text,
-        language=document_language(letter_shares(text, units)),
+        # By what the sentences are: a Hindi report quoting English, or Hinglish with English words in it, is Hindi.
+        language=document_language(letter_shares(text, units, inline=False)),
         segments=tuple(segments_of(text, units)),
         units=tuple(units),
     )

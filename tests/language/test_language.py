@@ -77,16 +77,23 @@ def test_each_labelled_document_is_mostly_right(document) -> None:  # type: igno
 # --- individual rules
 
 
-def test_quoted_hindi_clause_becomes_its_own_segment() -> None:
+def test_quoted_hindi_clause_stays_inside_its_english_sentence_as_an_inline_span() -> None:
     text = "The minister said “हम किसी भी कीमत पर शांति चाहते हैं” before leaving for Moscow."
     segments = segment(text)
-    assert [s.lang for s in segments] == ["en", "hi", "en"]
-    assert segments[1].text(text).strip("“”") == "हम किसी भी कीमत पर शांति चाहते हैं"
+    assert [(s.lang, s.script) for s in segments] == [("en", "Latn")]
+    assert (segments[0].start, segments[0].end) == (0, len(text))
+    [inline] = segments[0].inline
+    assert inline.lang == "hi"
+    assert text[inline.start : inline.end] == "हम किसी भी कीमत पर शांति चाहते हैं"
 
 
-def test_quoted_english_clause_in_hindi_becomes_its_own_segment() -> None:
+def test_quoted_english_clause_stays_inside_its_hindi_sentence_as_an_inline_span() -> None:
     text = "मंत्री ने कहा कि “we will not accept any pressure on this” और चले गए।"
-    assert languages(text) == ["hi", "en", "hi"]
+    segments = segment(text)
+    assert [(s.lang, s.script) for s in segments] == [("hi", "Deva")]
+    [inline] = segments[0].inline
+    assert (inline.lang, text[inline.start : inline.end]) == ("en", "we will not accept any pressure on this")
+    assert analyse(text).language == "hi"  # the sentences are Hindi; the quote is counted in the shares
 
 
 @pytest.mark.parametrize(
