@@ -8,7 +8,8 @@ an added field bumps the minor version.
     DocumentJSON       {"path", "language", "shares", "segments": [SegmentJSON], "summaries"?: [SummaryJSON],
                         "notices"?: [str]}
     SegmentJSON        {"lang", "start", "end", "text", "boilerplate", "reason"?, "noise"?: [{"start","end","reason"}]}
-    SummaryJSON        {"lang", "method", "model", "text", "notice", "sentences": [SentenceJSON]}
+    SummaryJSON        {"lang", "source_lang", "method", "model", "text", "notice", "sentences": [SentenceJSON]}
+                       ("lang": the summary's language; "source_lang": the language of the text it summarises)
     SentenceJSON       {"text", "supported", "sources": [{"start", "end", "score"}], "missing"?, "checked"?}
 
 Offsets are code points into the document's decoded text; `text == document_text[start:end]`.
@@ -22,7 +23,7 @@ from summarizers.attribution.align import AlignedSentence
 from summarizers.language.segment import Analysis, Segment
 from summarizers.pipeline import Result, Summary
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.2: summaries carry "source_lang"
 
 
 class NoiseJSON(TypedDict):
@@ -57,6 +58,7 @@ class SentenceJSON(TypedDict):
 
 class SummaryJSON(TypedDict):
     lang: str
+    source_lang: str
     method: Literal["abstractive", "extractive"] | None
     model: str | None
     text: str
@@ -114,6 +116,7 @@ def sentence_json(aligned: AlignedSentence) -> SentenceJSON:
 def summary_json(summary: Summary) -> SummaryJSON:
     return {
         "lang": summary.lang,
+        "source_lang": summary.summarised_lang,
         "method": summary.method,
         "model": summary.model,
         "text": summary.text,
