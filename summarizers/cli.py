@@ -20,7 +20,7 @@ from summarizers.errors import SummarizerError, UsageError
 from summarizers.language.segment import analyse
 from summarizers.pipeline import METHODS, Options, summarize
 from summarizers.schema import analysis_json, envelope, result_json, sentence_json
-from summarizers.text.languages import name
+from summarizers.text.languages import SUMMARISED, name
 
 EXIT_OK = 0
 EXIT_UNREADABLE = 1
@@ -81,7 +81,9 @@ def _render_summaries(payload: dict[str, Any]) -> str:
             continue
         lines.append(f"== {document['path']} ({document['language']})")
         for summary in document["summaries"]:
-            lines.append(f"-- {name(summary['lang'])}: {summary['method']} · {summary['model']}")
+            source = summary.get("source_lang", summary["lang"])
+            of = f" summary of the {name(source)} text" if source != summary["lang"] else ""
+            lines.append(f"-- {name(summary['lang'])}{of}: {summary['method']} · {summary['model']}")
             if summary["notice"]:
                 lines.append(f"   note: {summary['notice']}")
             lines.extend(f"   {sentence['text']}" for sentence in summary["sentences"])
@@ -90,7 +92,7 @@ def _render_summaries(payload: dict[str, Any]) -> str:
 
 
 def command_summarize(args: argparse.Namespace) -> int:
-    options = Options(args.method, args.length, specs.parse_overrides(args.model))
+    options = Options(args.method, args.length, specs.parse_overrides(args.model), into=args.into)
 
     def work(path: str) -> dict[str, Any]:
         return dict(result_json(summarize(read_path(path), options)))
@@ -107,7 +109,7 @@ def command_download(args: argparse.Namespace) -> int:
     for lang in languages:
         spec = specs.spec_for(lang, overrides)
         if spec is None:
-            raise UsageError(f"no model is registered for {lang!r}; known: {', '.join(specs.DEFAULTS)}")
+            raise UsageError(f"no model is registered for {lang!r}; known: {', '.join(specs.DOWNLOADABLE)}")
         if not spec.commercial_use:
             print(f"note: {spec.model_id} is licensed {spec.licence}", file=sys.stderr)
         try:
@@ -157,6 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
     summarize.add_argument(
         "--model", action="append", metavar="LANG=HUB_ID_OR_DIR", help="use this model for LANG (repeatable)"
     )
+    summarize.add_argument(
+        "--into",
+        choices=SUMMARISED,
+        help="write every summary in this language (a text in the other one gets a cross-language summary, or its "
+        "own language's summary with a notice where the cross-language model is not available)",
+    )
     summarize.add_argument("--json", action="store_true", help="print JSON (the documented contract)")
     summarize.set_defaults(run=command_summarize)
 
@@ -167,7 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
     attribute.set_defaults(run=command_attribute)
 
     download = commands.add_parser("download", help="fetch model weights into the Hugging Face cache")
-    download.add_argument("languages", nargs="*", metavar="LANG", help="default: every language's default model")
+    download.add_argument(
+        "languages", nargs="*", metavar="LANG",
+        help=f"default: every language's default model; '{specs.CROSS_LANGUAGE}': the cross-language model",
+    )  # fmt: skip
     download.add_argument("--model", action="append", metavar="LANG=HUB_ID", help="download this model for LANG")
     download.set_defaults(run=command_download)
     return parser

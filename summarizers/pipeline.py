@@ -8,12 +8,12 @@ extractive engine, with a notice that says why and what to do. An extractive sum
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from summarizers.attribution.align import AlignedSentence, Source, align
+from summarizers.attribution.align import AlignedSentence, Source, align, align_across
 from summarizers.documents.reading import Document
 from summarizers.engines import registry
-from summarizers.engines.abstractive.specs import MT5_XLSUM
+from summarizers.engines.abstractive.specs import CROSS_LANGUAGE, MT5_CROSSSUM, MT5_XLSUM
 from summarizers.engines.base import LENGTHS, EngineRequest, EngineSummary, Length, Progress, SummaryMethod, silent
 from summarizers.errors import ModelError, ModelUnavailable, UsageError
 from summarizers.language.segment import Analysis, analyse
@@ -28,14 +28,18 @@ METHOD_LABELS: dict[str, SummaryMethod] = {"abstractive": "abstractive", "extrac
 @dataclass(frozen=True)
 class Options:
     """How to summarise: the method (a chain of engines, see `engines.registry`), the length, the model chosen per
-    language ({lang: hub id or local directory}) and who hears about progress."""
+    language ({lang: hub id or local directory}; "cross" for the cross-language model), who hears about progress,
+    and the summary language (`into`: "en" or "hi"; None writes each language's summary in that language)."""
 
     method: str = "auto"
     length: Length = "medium"
     models: Mapping[str, str] = field(default_factory=dict)
     progress: Progress = silent
+    into: str | None = None
 
     def __post_init__(self) -> None:
+        if self.into is not None and self.into not in SUMMARISED:
+            raise UsageError(f"unknown summary language {self.into!r}; choose one of {', '.join(SUMMARISED)}")
         if self.method not in registry.METHODS:
             raise UsageError(f"unknown method {self.method!r}; choose one of {', '.join(registry.METHODS)}")
         if self.length not in LENGTHS:
@@ -53,6 +57,12 @@ class Summary:
     source_spans: tuple[Span, ...] | None = None
     chunks: int = 1
     attribution: tuple[AlignedSentence, ...] = ()
+    # The language of the text this summarises, when it is not the summary's own (a cross-language summary).
+    source_lang: str | None = None
+
+    @property
+    def summarised_lang(self) -> str:
+        return self.source_lang or self.lang
 
     @property
     def text(self) -> str:
@@ -104,8 +114,58 @@ def _attributed(request: EngineRequest, written: EngineSummary, notice: str | No
     )
 
 
+def _across_notice(lang: str, into: str, reason: str) -> str:
+    return f"No {name(into)} summary of the {name(lang)} text: {reason} Showing the {name(lang)} summary instead."
+
+
+def _unavailable_reason(error: ModelError) -> str:
+    if isinstance(error, ModelUnavailable):
+        return (
+            f"the cross-language model is not available ({error}). Run `python -m summarizers download "
+            f"{CROSS_LANGUAGE}` with internet access (about {MT5_CROSSSUM.download_mb:,} MB, {MT5_CROSSSUM.licence}), "
+            f"or point --model {CROSS_LANGUAGE}=DIR at a local copy."
+        )
+    return f"the cross-language model could not be used ({error})."
+
+
+def summarize_across(text: str, spans: list[Span], lang: str, into: str, options: Options) -> Summary:
+    """`lang`'s sentences summarised in `into` by the cross-language model, each summary sentence linked to the source
+    sentences stating the same numbers, dates and names. Without that model (offline, not downloaded, or it wrote
+    another language) the summary in `lang` itself, with a notice saying so: never text labelled as another language.
+    """
+    if options.method == "extractive":
+        reason = "an extractive summary copies the text's own sentences, so it cannot be in another language."
+        original = summarize_language(text, spans, lang, replace(options, into=None))
+        return replace(original, notice=_joined(_across_notice(lang, into, reason), original.notice))
+    request = EngineRequest(text, tuple(spans), lang, options.length)
+    try:
+        engine = registry.CROSS_LANGUAGE(lang, into, options.models, options.progress)
+        written = engine.summarize(request, options.progress)
+    except ModelError as error:  # DegenerateGeneration (including a summary in the wrong script) included
+        options.progress(f"{name(lang)}: no {name(into)} summary ({error})")
+        original = summarize_language(text, spans, lang, replace(options, into=None))
+        fallback = _across_notice(lang, into, _unavailable_reason(error))
+        return replace(original, notice=_joined(fallback, original.notice))
+    options.progress(f"Linking the {name(into)} summary to its {name(lang)} sources")
+    attribution = tuple(align_across(text, list(written.sentences), list(spans)))
+    notice = None
+    if written.chunks > 1:
+        notice = f"The text was longer than the model's window: summarised in {written.chunks} parts, then combined."
+    return Summary(
+        into, written.method, written.model, written.sentences, notice=notice, chunks=written.chunks,
+        attribution=attribution, source_lang=lang,
+    )  # fmt: skip
+
+
+def _joined(first: str, second: str | None) -> str:
+    return f"{first} {second}" if second else first
+
+
 def summarize_language(text: str, spans: list[Span], lang: str, options: Options) -> Summary:
-    """One language's summary from its sentence spans in `text`: the method's engines in turn until one writes it."""
+    """One language's summary from its sentence spans in `text`: the method's engines in turn until one writes it;
+    in `options.into` when that is another language (`summarize_across`)."""
+    if options.into is not None and options.into != lang:
+        return summarize_across(text, spans, lang, options.into, options)
     request = EngineRequest(text, tuple(spans), lang, options.length)
     engines = registry.chain(options.method)
     failure: ModelError | None = None

@@ -9,7 +9,8 @@ an added field bumps the minor version.
                         "notices"?: [str]}
     SegmentJSON        {"lang", "start", "end", "text", "boilerplate", "reason"?, "noise"?: [{"start","end","reason"}],
                         "script"?: "Latn" | "Deva" | "Arab" | "Other", "inline"?: [{"lang","start","end"}]}
-    SummaryJSON        {"lang", "method", "model", "text", "notice", "sentences": [SentenceJSON]}
+    SummaryJSON        {"lang", "source_lang", "method", "model", "text", "notice", "sentences": [SentenceJSON]}
+                       ("lang": the summary's language; "source_lang": the language of the text it summarises)
     SentenceJSON       {"text", "supported", "sources": [{"start", "end", "score"}], "missing"?, "checked"?}
 
 Offsets are code points into the document's decoded text; `text == document_text[start:end]`.
@@ -23,7 +24,7 @@ from summarizers.attribution.align import AlignedSentence
 from summarizers.language.segment import Analysis, Segment
 from summarizers.pipeline import Result, Summary
 
-SCHEMA_VERSION = "1.2"  # 1.2: segments carry "script" and "inline"
+SCHEMA_VERSION = "1.3"  # 1.2: segments carry "script" and "inline"; 1.3: summaries carry "source_lang"
 
 
 class NoiseJSON(TypedDict):
@@ -66,6 +67,7 @@ class SentenceJSON(TypedDict):
 
 class SummaryJSON(TypedDict):
     lang: str
+    source_lang: str
     method: Literal["abstractive", "extractive"] | None
     model: str | None
     text: str
@@ -127,6 +129,7 @@ def sentence_json(aligned: AlignedSentence) -> SentenceJSON:
 def summary_json(summary: Summary) -> SummaryJSON:
     return {
         "lang": summary.lang,
+        "source_lang": summary.summarised_lang,
         "method": summary.method,
         "model": summary.model,
         "text": summary.text,

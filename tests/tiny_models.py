@@ -13,7 +13,10 @@ from pathlib import Path
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*"))
 
 
-def build_tiny_mt5(directory: Path) -> Path:
+def build_tiny_mt5(
+    directory: Path, symbols: tuple[str, ...] = (), config_extra: dict[str, object] | None = None
+) -> Path:
+    """`symbols`: pieces kept whole in the vocabulary (a language map's tokens); `config_extra`: more config fields."""
     import sentencepiece as spm
     import torch
     from transformers import AutoTokenizer, MT5Config, MT5ForConditionalGeneration
@@ -28,6 +31,7 @@ def build_tiny_mt5(directory: Path) -> Path:
         unk_id=2,
         bos_id=-1,
         character_coverage=1.0,
+        user_defined_symbols=list(symbols),
         minloglevel=2,
     )
     (directory / "tokenizer_config.json").write_text(
@@ -45,11 +49,22 @@ def build_tiny_mt5(directory: Path) -> Path:
     torch.manual_seed(0)
     config = MT5Config(
         vocab_size=len(tokenizer), d_model=32, d_kv=8, d_ff=64, num_layers=2, num_decoder_layers=2, num_heads=4,
-        decoder_start_token_id=0, pad_token_id=0, eos_token_id=1,
+        decoder_start_token_id=0, pad_token_id=0, eos_token_id=1, **(config_extra or {}),
     )  # fmt: skip
     MT5ForConditionalGeneration(config).save_pretrained(directory)
     tokenizer.save_pretrained(directory)
     return directory
+
+
+# Shaped like mT5_m2m_crossSum's `task_specific_params["langid_map"]`: language name -> [index, start token].
+TINY_LANGID_MAP = {"english": [0, "<extra_id_57>"], "hindi": [1, "<extra_id_59>"], "bengali": [2, "<extra_id_61>"]}
+
+
+def build_tiny_crosssum(directory: Path) -> Path:
+    """A tiny many-to-many cross-language model: mT5 whose decoder starts at the target language's token, taken from
+    the language map in its config, as csebuetnlp/mT5_m2m_crossSum does."""
+    symbols = tuple(str(token) for _, token in TINY_LANGID_MAP.values())
+    return build_tiny_mt5(directory, symbols, {"task_specific_params": {"langid_map": TINY_LANGID_MAP}})
 
 
 def build_tiny_bart(directory: Path, max_positions: int = 256) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
-from summarizers.engines import extractive
+from summarizers.engines import crosslingual, extractive
 from summarizers.engines.abstractive import engine as abstractive
 from summarizers.engines.base import Engine, Progress
 
@@ -27,6 +27,7 @@ ENGINES: dict[str, EngineFactory] = {
 }
 METHODS: dict[str, tuple[str, ...]] = {"auto": ("abstractive", "extractive")} | {name: (name,) for name in ENGINES}
 FALLBACK = "extractive"  # the engine that always works: auto ends with it
+CROSS_LANGUAGE = crosslingual.engine_for  # (source, target, models, progress): a summary in another language
 
 
 def chain(method: str) -> tuple[str, ...]:

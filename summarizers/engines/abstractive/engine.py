@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from summarizers.engines.abstractive.backends import transformers as transformers_backend
 from summarizers.engines.abstractive.loading import LoadedModel, load
-from summarizers.engines.abstractive.specs import TokenBudget, spec_for
+from summarizers.engines.abstractive.specs import TokenBudget, language_start_token, spec_for
 from summarizers.engines.base import EngineRequest, EngineSummary, Length, Progress, silent
 from summarizers.engines.result_cache import key_for
 from summarizers.errors import DegenerateGeneration, ModelError, ModelUnavailable
@@ -71,6 +71,9 @@ class AbstractiveEngine:
         self.spec = loaded.spec
         self.tokenizer = loaded.tokenizer
         config = loaded.config
+        # Where decoding starts: the spec's token, or the summary language's token of a language map (CrossSum).
+        self.start_token = language_start_token(self.spec, getattr(config, "task_specific_params", None))
+        self.start_id = self._token_ids([self.start_token])[0] if self.start_token is not None else None
         # The spec's window, but never beyond the positions the weights have (a BART-style model fails late with
         # an IndexError past max_position_embeddings; T5-style relative positions have no such limit).
         positions = getattr(config, "max_position_embeddings", None) if config.model_type != "mt5" else None
@@ -141,8 +144,8 @@ class AbstractiveEngine:
             "max_new_tokens": budget.max_new_tokens,
             "early_stopping": True,
         }
-        if self.spec.decoder_start_token:
-            kwargs["decoder_start_token_id"] = self.tokenizer.convert_tokens_to_ids(self.spec.decoder_start_token)
+        if self.start_id is not None:
+            kwargs["decoder_start_token_id"] = self.start_id
         return kwargs
 
     @property
@@ -160,10 +163,16 @@ class AbstractiveEngine:
                     if self.loaded.fast
                     else self._generate(batch_texts, budget)
                 )
+                rows = [self._without_start(row) for row in rows]
                 texts = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
             for row, text in zip(rows, texts, strict=True):
                 outputs.append(Decoded(self.postprocess(text), sum(1 for token in row if token not in special)))
         return outputs
+
+    def _without_start(self, row: list[int]) -> list[int]:
+        """transformers returns the decoder's start token first; a language token is not always a special token, so
+        it is dropped here rather than left to `skip_special_tokens`."""
+        return row[1:] if row and self.start_id is not None and row[0] == self.start_id else row
 
     def _check_window(self, longest: int) -> None:
         """Chunking keeps every chunk within the window; a longer one here is a bug, never silently truncated."""
@@ -180,7 +189,8 @@ class AbstractiveEngine:
         self._check_window(max(len(ids) for ids in encoded))
         sources = [list(self.tokenizer.convert_ids_to_tokens(ids)) for ids in encoded]
         assert self.loaded.fast is not None
-        hypotheses = self.loaded.fast.generate(sources, self._generation_kwargs(budget), self.spec.lang)
+        start = self.start_token if self.loaded.fast.start_from_prefix else None
+        hypotheses = self.loaded.fast.generate(sources, self._generation_kwargs(budget), self.spec.lang, start)
         return [self._token_ids(tokens) for tokens in hypotheses]
 
     def _token_ids(self, tokens: list[str]) -> list[int]:

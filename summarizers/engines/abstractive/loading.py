@@ -166,10 +166,13 @@ def _try_fast(
     if spec.decoder_start_token:
         return None, f"decoding must start at {spec.decoder_start_token}, which the converted model does not do"
     forced_first, forced_last = _forced_tokens(source, config)
+    # A language-map model (CrossSum) starts decoding at its target language's token, given with each call.
+    language_map = isinstance((getattr(config, "task_specific_params", None) or {}).get("langid_map"), dict)
     try:
         checkpoint = _checkpoint_directory(spec, source, local)
         first = tokenizer.convert_ids_to_tokens(forced_first) if forced_first is not None else None
-        return ctranslate2_backend.load_fast(checkpoint, quantization, first, forced_last is not None), None
+        fast = ctranslate2_backend.load_fast(checkpoint, quantization, first, forced_last is not None, language_map)
+        return fast, None
     except Exception as error:  # any conversion failure means: keep the transformers backend
         return None, f"{type(error).__name__}: {error}"
 

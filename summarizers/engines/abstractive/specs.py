@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from summarizers import settings
-from summarizers.errors import UsageError
+from summarizers.errors import ModelUnavailable, UsageError
 
 Length = Literal["short", "medium", "long"]
 LENGTHS: tuple[Length, ...] = ("short", "medium", "long")
@@ -110,9 +110,34 @@ INDICBART_XLSUM = ModelSpec(
     tokenizer_kwargs={"keep_accents": True, "do_lower_case": False, "use_fast": False},
 )
 
+# The many-to-many cross-language model: the summary of a text in one language, written in another. Its card starts
+# the decoder at the target language's token, `config.task_specific_params["langid_map"][language][1]` (see
+# `LANGID_NAMES`); input window 512 and max_length 84 as its card, beams 4 and no_repeat_ngram_size 2 as its card's
+# example, length_penalty 0.6 as the CrossSum evaluation script's default.
+CROSS_LANGUAGE = "cross"  # its key where a language's would be: `download cross`, --model cross=DIR, SAAR_MODEL_CROSS
+MT5_CROSSSUM = replace(
+    MT5_XLSUM,  # mT5-base too, with XL-Sum's window, beams, n-gram rule, budgets and licence
+    lang=CROSS_LANGUAGE,
+    model_id="csebuetnlp/mT5_m2m_crossSum",
+    length_penalty=0.6,
+    download_mb=2330,
+    card="https://huggingface.co/csebuetnlp/mT5_m2m_crossSum",
+    tokenizer_kwargs={"use_fast": False},  # as its card loads it
+)
+# ISO 639-1 codes -> the language names a CrossSum language map is keyed by.
+LANGID_NAMES: dict[str, str] = {
+    "en": "english", "hi": "hindi", "mr": "marathi", "ne": "nepali", "ur": "urdu", "bn": "bengali",
+    "ta": "tamil", "te": "telugu", "gu": "gujarati", "pa": "punjabi", "ar": "arabic", "fa": "persian",
+    "fr": "french", "es": "spanish",
+}  # fmt: skip
+
 DEFAULTS: dict[str, ModelSpec] = {"en": DISTILBART_CNN, "hi": MT5_XLSUM}
 ALTERNATIVES: dict[str, tuple[ModelSpec, ...]] = {"hi": (INDICBART_XLSUM,)}
-KNOWN: dict[str, ModelSpec] = {spec.model_id: spec for spec in (DISTILBART_CNN, MT5_XLSUM, INDICBART_XLSUM)}
+KNOWN: dict[str, ModelSpec] = {
+    spec.model_id: spec for spec in (DISTILBART_CNN, MT5_XLSUM, INDICBART_XLSUM, MT5_CROSSSUM)
+}
+# Every model the product can download by key: the languages' defaults and the cross-language model.
+DOWNLOADABLE: dict[str, ModelSpec] = {**DEFAULTS, CROSS_LANGUAGE: MT5_CROSSSUM}
 # Settings for a model of unknown origin, chosen by the architecture its config declares.
 BY_ARCHITECTURE: dict[str, ModelSpec] = {
     "bart": DISTILBART_CNN,
@@ -137,11 +162,26 @@ def spec_for(lang: str, overrides: Mapping[str, str] | None = None) -> ModelSpec
     """The spec serving `lang`: an explicit override, then the environment, then the default (None if none)."""
     chosen = {**settings.model_overrides(), **(overrides or {})}.get(lang)
     if chosen is None:
-        return DEFAULTS.get(lang)
+        return DOWNLOADABLE.get(lang)
     if chosen in KNOWN:
         return replace(KNOWN[chosen], lang=lang)
-    base = DEFAULTS.get(lang, MT5_XLSUM)
+    base = DOWNLOADABLE.get(lang, MT5_XLSUM)
     return replace(base, lang=lang, model_id=chosen, card="", download_mb=0, licence="see the model's own card")
+
+
+def language_start_token(spec: ModelSpec, task_params: Mapping[str, object] | None) -> str | None:
+    """The token decoding starts at: the spec's own (IndicBART's `<2hi>`), else, for a model with a language map in
+    its config (CrossSum's `task_specific_params["langid_map"]`), the token of the spec's language; None when the
+    model's own decoder start applies. A language its map lacks is a `ModelUnavailable`."""
+    if spec.decoder_start_token:
+        return spec.decoder_start_token
+    language_map = (task_params or {}).get("langid_map")
+    if not isinstance(language_map, Mapping):
+        return None
+    entry = language_map.get(LANGID_NAMES.get(spec.lang, spec.lang))
+    if not isinstance(entry, list | tuple) or len(entry) != 2 or not isinstance(entry[1], str):
+        raise ModelUnavailable(f"{spec.model_id} cannot write {spec.lang!r}: its language map has no such language")
+    return entry[1]
 
 
 def with_architecture(spec: ModelSpec, model_type: str) -> ModelSpec:

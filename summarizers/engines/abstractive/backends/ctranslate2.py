@@ -173,11 +173,21 @@ class FastModel:
     forced_end: bool = False
     # The language whose summaries score only the vocabulary map's pieces (None: the whole vocabulary, always).
     filtered_language: str | None = None
+    # A model whose decoder starts at a token chosen per call (a language map's token): the converted config has no
+    # start token of its own, and each call passes it as the first token of the target prefix.
+    start_from_prefix: bool = False
 
     def filters(self, language: str) -> bool:
         return self.filtered_language == language and settings.vocabulary_filter()
 
-    def generate(self, sources: list[list[str]], settings: dict[str, Any], language: str = "") -> list[list[str]]:
+    def generate(
+        self, sources: list[list[str]], settings: dict[str, Any], language: str = "", start: str | None = None
+    ) -> list[list[str]]:
+        """Token strings of each source's summary. `start`: the token decoding starts at, for a model that starts
+        from the prefix (it is the decoder's first input, as transformers' decoder_start_token_id, and not part of
+        the returned tokens)."""
+        if self.start_from_prefix and start is None:
+            raise ValueError("this model starts decoding at a token given per call (its language's); none was given")
         options = {
             "beam_size": settings["num_beams"],
             "length_penalty": settings["length_penalty"],
@@ -187,8 +197,9 @@ class FastModel:
             "max_batch_size": len(sources),
             "use_vmap": self.filters(language),
         }
-        if self.prefix:
-            options["target_prefix"] = [list(self.prefix) for _ in sources]
+        prefix = ([start] if self.start_from_prefix and start else []) + list(self.prefix)
+        if prefix:
+            options["target_prefix"] = [list(prefix) for _ in sources]
         results = self.translator.translate_batch(sources, **options)
         hypotheses = [result.hypotheses[0] for result in results]
         if self.forced_end:
@@ -210,10 +221,25 @@ def threads_for(record: dict[str, Any]) -> int:
     return 1 if record.get("language") else max(1, os.cpu_count() or 1)
 
 
-def load_fast(checkpoint: Path, quantization: str, forced_first: str | None, forced_end: bool) -> FastModel:
+def start_from_prefix(directory: Path) -> None:
+    """Make a converted model start decoding at the first token of each call's target prefix (CTranslate2 reads a
+    null `decoder_start_token` so, as for mBART-25): a language-map model starts at its target language's token."""
+    path = directory / "config.json"
+    config = json.loads(path.read_text("utf-8"))
+    if config.get("decoder_start_token") is not None:
+        config["decoder_start_token"] = None
+        with _CONVERT_LOCK:
+            path.write_text(json.dumps(config, indent=2), "utf-8")
+
+
+def load_fast(
+    checkpoint: Path, quantization: str, forced_first: str | None, forced_end: bool, start_per_call: bool = False
+) -> FastModel:
     import ctranslate2
 
     directory = convert(checkpoint, quantization)
+    if start_per_call:
+        start_from_prefix(directory)
     record = vocabulary_filter(directory)  # before the Translator: it reads the map when it loads
     compute_type = quantization if quantization in ctranslate2.get_supported_compute_types("cpu") else "default"
     translator = ctranslate2.Translator(
@@ -221,5 +247,5 @@ def load_fast(checkpoint: Path, quantization: str, forced_first: str | None, for
     )
     return FastModel(
         translator, directory, quantization, (forced_first,) if forced_first else (), forced_end,
-        record["language"],
+        record["language"], start_per_call,
     )  # fmt: skip
