@@ -18,6 +18,8 @@ it falls back to the default.
 | HF_HUB_OFFLINE           | unset               | forbids downloads (the Hugging Face switch, honoured as it is)     |
 | SAAR_MAX_BYTES           | 20,000,000 bytes    | largest file read                                                  |
 | SAAR_MAX_CHARS           | 500,000             | longest text summarised                                            |
+| SAAR_ALLOW_PRIVATE_URLS  | off                 | fetching by link may reach private and loopback addresses          |
+| SAAR_FETCH_TIMEOUT       | 10 seconds          | longest wait for a page fetched by link (connect, then each read)  |
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ MODEL_PREFIX = "SAAR_MODEL_"
 DEFAULT_RESULT_CACHE = 128  # summaries are a few hundred bytes each: well under a megabyte
 DEFAULT_MODEL_CACHE = 4  # English, Hindi and two more (an alternative, a cross-language or checking model)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # an upload larger than this is refused before any parsing
+DEFAULT_FETCH_TIMEOUT = 10  # seconds: a news page answers in far less; a hung server must not hold the page
 DEFAULT_MAX_CHARS = 500_000  # about 80,000 words: far beyond any news article, still summarisable in chunks
 
 
@@ -108,3 +111,12 @@ def max_bytes() -> int:
 
 def max_chars() -> int:
     return _count("SAAR_MAX_CHARS", DEFAULT_MAX_CHARS, minimum=1)
+
+
+def allow_private_urls() -> bool:
+    """Off unless set: a server fetching links for its users must not be steered to its own network."""
+    return _text("SAAR_ALLOW_PRIVATE_URLS").lower() in TRUE_WORDS
+
+
+def fetch_timeout() -> int:
+    return _count("SAAR_FETCH_TIMEOUT", DEFAULT_FETCH_TIMEOUT, minimum=1)
