@@ -41,7 +41,9 @@ UI_LANGUAGE_KEY = "ui_language"
 METHOD_LABELS = {"auto": "Auto", "abstractive": "Abstractive", "extractive": "Extractive"}
 _LINKS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/?][^<>]{0,400}>")
+_BLOCK_TAG = re.compile(r"<(p|div|br|li|h[1-6]|article|section|blockquote|td)\b[^<>]*>", re.IGNORECASE)
 MIN_ARTICLE_LETTERS = 40
+MIN_BLOCK_TAGS = 2
 
 
 def seed_paths() -> list[Path]:
@@ -109,6 +111,11 @@ def junk_reason(text: str) -> str | None:
             "page's address under By link."
         )
     return None
+
+
+def is_markup(text: str) -> bool:
+    """Text copied with its paragraph tags: read as HTML, or the tags' ends ('">') would stay in the sentences."""
+    return len(_BLOCK_TAG.findall(text)) >= MIN_BLOCK_TAGS
 
 
 def result_dict(document: Document, result: Result) -> dict[str, Any]:

@@ -3,6 +3,7 @@ sentence of a summary comes from."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,8 @@ from pages.common import (
     CURRENT_KEY,
     add_to_history,
     current_documents,
+    is_markup,
+    junk_reason,
     keep,
     o,
     read_seed,
@@ -119,7 +122,10 @@ def collect_inputs(
     extra: dict[str, dict[str, Any]] = {}
     if pasted.strip():
         try:
-            inputs.append(from_text(pasted, "Pasted text"))
+            if is_markup(pasted) and junk_reason(pasted) is None:
+                inputs.append(replace(read_bytes(pasted.encode("utf-8"), "pasted.html"), name="Pasted text"))
+            else:
+                inputs.append(from_text(pasted, "Pasted text"))
         except DocumentError as error:
             inputs.append({"name": "Pasted text", "error": error.reason})
     for upload in files:
