@@ -2,11 +2,23 @@
 
 import streamlit as st
 
+from pages.common import UI_LANGUAGE_KEY, keep, t
+
 st.set_page_config(page_title="Saar · सार", page_icon="📰", layout="wide")
 
+store_language = keep(UI_LANGUAGE_KEY, "en")
+st.sidebar.radio(
+    t("interface"),
+    ("en", "hi"),
+    format_func={"en": "English", "hi": "हिन्दी"}.__getitem__,
+    key=UI_LANGUAGE_KEY,
+    on_change=store_language,
+    horizontal=True,
+)
 navigation = st.navigation(
     [
-        st.Page("pages/summarize.py", title="Summarize", icon="📝", default=True),
+        st.Page("pages/summarize.py", title=t("summarize_title"), icon="📝", default=True),
+        st.Page("pages/history.py", title=t("history"), icon="🕘"),
         st.Page("pages/compare.py", title="Compare versions", icon="⚖️"),
         st.Page("pages/models.py", title="Models", icon="🧠"),
     ]

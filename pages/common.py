@@ -1,9 +1,14 @@
-"""What the pages share: cached models, the sample articles, model choices kept for the session, summarising with
-progress. Not a page itself (app.py lists the pages)."""
+"""What the pages share: cached models, the sample articles, choices and work kept for the session (outside widget
+keys, which Streamlit clears on a page switch), the history of summaries, summarising with progress. Not a page
+itself (app.py lists the pages)."""
 
 from __future__ import annotations
 
+import re
+import uuid
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +16,8 @@ import streamlit as st
 
 from pages._views.highlight import STYLE
 from pages._views.report import escape_markdown
+from pages._views.wording import document_title, label, option_label
 from summarizers.documents.reading import Document, read_path
-from summarizers.engines.base import Length
 from summarizers.errors import SummarizerError
 from summarizers.pipeline import Options, Result, summarize
 from summarizers.schema import result_json
@@ -26,8 +31,17 @@ SEED_TITLES = {
     "en_strategic_autonomy_markdown.md": "India's strategic autonomy (Markdown)",
 }
 OVERRIDES_KEY = "model_overrides"  # {lang: hub id or local directory}, chosen on the Models page
+KEPT_PREFIX = "kept:"  # a widget's value copied here survives page switches, which clear widget keys
+HISTORY_KEY = "history"  # [batch], newest last: every summarising run of this session
+CURRENT_KEY = "current_batch"  # id of the batch the Summarize page shows
+HISTORY_LIMIT = 30  # batches kept; each holds its documents' text, so the session stays a few MB at most
+UI_LANGUAGE_KEY = "ui_language"
 METHOD_LABELS = {"auto": "Auto", "abstractive": "Abstractive", "extractive": "Extractive"}
-LENGTH_LABELS = {"short": "Short", "medium": "Medium", "long": "Long"}
+_LINKS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_TAG = re.compile(r"<[A-Za-z!/?][^<>]{0,400}>")
+_BLOCK_TAG = re.compile(r"<(p|div|br|li|h[1-6]|article|section|blockquote|td)\b[^<>]*>", re.IGNORECASE)
+MIN_ARTICLE_LETTERS = 40
+MIN_BLOCK_TAGS = 2
 
 
 def seed_paths() -> list[Path]:
@@ -57,26 +71,146 @@ def plain(text: str) -> str:
     return escape_markdown(text)
 
 
+def ui_language() -> str:
+    return str(st.session_state.get(KEPT_PREFIX + UI_LANGUAGE_KEY, "en"))
+
+
+def t(key: str) -> str:
+    """An interface label in the reader's chosen language."""
+    return label(key, ui_language())
+
+
+def o(key: str) -> str:
+    """An option's label (method, length, form) in the reader's chosen language."""
+    return option_label(key, ui_language())
+
+
+def keep(key: str, default: Any) -> Callable[[], None]:
+    """Restores a widget's value kept from an earlier page, and returns the `on_change` that keeps it again."""
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state.get(KEPT_PREFIX + key, default)
+
+    def store() -> None:
+        st.session_state[KEPT_PREFIX + key] = st.session_state[key]
+
+    store()
+    return store
+
+
+def junk_reason(text: str) -> str | None:
+    """Why a text is not an article (only links, or a page's HTML source), or None when it may be one."""
+    without_links = _LINKS.sub(" ", text)
+    if _LINKS.search(text) and sum(ch.isalpha() for ch in without_links) < MIN_ARTICLE_LETTERS:
+        return "This is a list of links, not an article. To summarise a web page, paste its address under By link."
+    tags = sum(len(match) for match in _TAG.findall(text))
+    if tags > 0.25 * len(text.strip()) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        return (
+            "This looks like the HTML source of a web page, not its article. Paste the article's text, or paste the "
+            "page's address under By link."
+        )
+    return None
+
+
+def is_markup(text: str) -> bool:
+    """Text copied with its paragraph tags: read as HTML, or the tags' ends ('">') would stay in the sentences."""
+    return len(_BLOCK_TAG.findall(text)) >= MIN_BLOCK_TAGS
+
+
 def result_dict(document: Document, result: Result) -> dict[str, Any]:
     """A document's result as the session keeps it: strings, numbers and small dicts only."""
     return {"name": document.name, "text": document.text, **result_json(result)}
 
 
-def summarize_with_status(documents: list[Document], method: str, length: Length) -> list[dict[str, Any]]:
-    """Summarise each document under an `st.status` that shows every slow stage as it starts."""
+def _progress(status: Any) -> Callable[[str], None]:
+    # The library's progress lines name stages; those that describe internals stay out of the reader's view.
+    def write(message: str) -> None:
+        if "could not be used" not in message:
+            status.write(message)
+
+    return write
+
+
+def summarize_with_status(
+    inputs: list[Document | dict[str, Any]], settings: dict[str, Any], extra: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Summarise each readable input under an `st.status`; inputs that could not be read (error entries) count in the
+    closing line, so it never says all went well when one failed."""
     results: list[dict[str, Any]] = []
-    label = f"Summarising {len(documents)} document{'s' if len(documents) != 1 else ''}…"
+    total = len(inputs)
+    label = f"Summarising {total} document{'s' if total != 1 else ''}…"
+    # Abstractive without weights falls back to key sentences, as Auto does, and says so; the summary stays
+    # labelled Extractive (the library's "abstractive" method alone gives no summary when no model can run).
+    method = "auto" if settings["method"] == "abstractive" else settings["method"]
     with st.status(label, expanded=True) as status:
-        for document in documents:
-            status.write(f"**{plain(document.name)}**")
-            try:
-                result = summarize(document, Options(method, length, model_overrides(), progress=status.write))
-            except SummarizerError as error:
-                results.append({"name": document.name, "text": document.text, "error": str(error)})
-                status.write(f"**{plain(document.name)}**: failed ({plain(str(error))})")
+        for item in inputs:
+            if isinstance(item, dict):
+                results.append(item)
                 continue
-            results.append(result_dict(document, result))
+            document = item
+            title = extra.get(document.name, {}).get("title") or document_title(document.text, document.name)
+            reason = junk_reason(document.text)
+            if reason is not None:
+                results.append({"name": document.name, "title": title, "error": reason})
+                continue
+            status.write(f"**{plain(title)}**")
+            try:
+                options = Options(
+                    method,
+                    settings["length"],
+                    model_overrides(),
+                    progress=_progress(status),
+                    into=settings.get("into"),
+                    sentences=settings.get("sentences"),
+                    share=settings.get("share"),
+                    form=settings["form"],
+                )
+                result = summarize(document, options)
+            except SummarizerError as error:
+                results.append({"name": document.name, "title": title, "error": str(error)})
+                continue
+            results.append({**result_dict(document, result), "title": title, **extra.get(document.name, {})})
         failed = sum("error" in result for result in results)
-        done = f"Summarised {len(results) - failed} of {len(results)} document{'s' if len(results) != 1 else ''}"
+        done = f"Summarised {total - failed} of {total} document{'s' if total != 1 else ''}"
+        if failed:
+            done += f" · {failed} could not be summarised"
         status.update(label=done, state="error" if failed else "complete", expanded=False)
     return results
+
+
+def settings_labels(settings: dict[str, Any]) -> dict[str, str]:
+    if settings.get("sentences"):
+        length = f"{settings['sentences']} sentences"
+    elif settings.get("share"):
+        length = f"{settings['share']:.0%} of the article"
+    else:
+        length = option_label(settings["length"])
+    return {
+        "method_label": METHOD_LABELS[settings["method"]],
+        "length_label": length,
+        "form_label": option_label(settings["form"]),
+    }
+
+
+def add_to_history(documents: list[dict[str, Any]], settings: dict[str, Any]) -> str:
+    """Keeps a run's documents in the session's history and makes it the one shown; returns its id."""
+    created = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    batch_id = uuid.uuid4().hex[:12]
+    labels = settings_labels(settings)
+    for document in documents:
+        document.setdefault("created", created)
+        document.setdefault("source", document["name"])
+        document["settings"] = {**settings, **labels}
+    history: list[dict[str, Any]] = st.session_state.setdefault(HISTORY_KEY, [])
+    history.append({"id": batch_id, "created": created, "documents": documents})
+    del history[:-HISTORY_LIMIT]
+    st.session_state[CURRENT_KEY] = batch_id
+    return batch_id
+
+
+def history() -> list[dict[str, Any]]:
+    return list(st.session_state.get(HISTORY_KEY, []))
+
+
+def current_documents() -> list[dict[str, Any]]:
+    batch_id = st.session_state.get(CURRENT_KEY)
+    return next((batch["documents"] for batch in history() if batch["id"] == batch_id), [])

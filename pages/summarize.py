@@ -1,206 +1,171 @@
-"""Summarize: paste, upload or pick articles; their languages, summaries side by side, and where each sentence of a
-summary comes from."""
+"""Summarize: paste, upload, give a link or pick articles; their languages, summaries side by side, and where each
+sentence of a summary comes from."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from pages._views.highlight import SentenceRef, engine_label, runs_bar_html, sentence_refs, source_html, summary_html
-from pages._views.report import json_report, markdown_report
+from pages._views.document import show_documents
 from pages.common import (
-    LENGTH_LABELS,
-    METHOD_LABELS,
-    plain,
+    CURRENT_KEY,
+    add_to_history,
+    current_documents,
+    is_markup,
+    junk_reason,
+    keep,
+    o,
     read_seed,
     seed_paths,
     seed_title,
     summarize_with_status,
+    t,
+    ui_language,
     use_styles,
 )
 from summarizers.documents.isolated import read_bytes_isolated
-from summarizers.documents.reading import Document, from_text
+from summarizers.documents.reading import Document, from_text, read_bytes
+from summarizers.documents.url import fetch
 from summarizers.engines.base import LENGTHS
 from summarizers.errors import DocumentError
-from summarizers.pipeline import METHODS
-from summarizers.text.languages import SUMMARISED, name
+from summarizers.pipeline import FORMS, METHODS
 
-RESULTS_KEY = "summaries"
-SAVED_TEXT_KEY = "saved_pasted_text"  # survives page switches, which clear widget state
-SAVED_SETTINGS_KEY = "saved_settings"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
+LENGTH_CHOICES = (*LENGTHS, "sentences", "share")
 
 use_styles()
-st.title("Summarize")
-st.caption("English and Hindi news summarised side by side, each summary sentence linked to where it comes from.")
+st.title(t("summarize_title"))
+st.caption(t("summarize_caption"))
 
-settings = st.session_state.get(SAVED_SETTINGS_KEY, {"method": "auto", "length": "medium"})
-if "pasted_text" not in st.session_state:
-    st.session_state["pasted_text"] = st.session_state.get(SAVED_TEXT_KEY, "")
+stores = {
+    key: keep(key, default)
+    for key, default in {
+        "pasted_text": "",
+        "link_url": "",
+        "method": "auto",
+        "length": "medium",
+        "count": 3,
+        "share": 20,
+        "form": "bullets",
+    }.items()
+}
 
-with st.form("articles"):
+paste_tab, upload_tab, link_tab = st.tabs([t("paste_tab"), t("upload_tab"), t("link_tab")])
+with paste_tab:
     st.text_area(
-        "Paste an article",
+        t("paste_label"),
         key="pasted_text",
-        height=200,
-        placeholder="Paste English, Hindi or mixed text here (Ctrl+Enter to summarise)",
+        height=180,
+        placeholder=t("paste_placeholder"),
+        on_change=stores["pasted_text"],
     )
+with upload_tab:
     uploads = st.file_uploader(
-        "Or upload files",
+        t("upload_label"),
         type=UPLOAD_TYPES,
         accept_multiple_files=True,
         help="Text, Markdown, HTML, PDF or Word files, up to 20 MB each. Several at once are summarised one by one.",
     )
-    method_column, length_column, button_column = st.columns([3, 3, 2], vertical_alignment="bottom")
-    method = method_column.radio(
-        "Method",
-        METHODS,
-        index=METHODS.index(settings["method"]),
-        format_func=METHOD_LABELS.__getitem__,
-        horizontal=True,
-        help="Auto writes a new summary with a model where one is installed and otherwise picks key sentences.",
+with link_tab:
+    st.text_input(
+        t("link_label"), key="link_url", placeholder="https://www.example.com/news/story", on_change=stores["link_url"]
     )
-    length = length_column.radio(
-        "Length",
-        LENGTHS,
-        index=LENGTHS.index(settings["length"]),
-        format_func=LENGTH_LABELS.__getitem__,
-        horizontal=True,
-    )
-    submitted = button_column.form_submit_button("Summarize", type="primary", width="stretch")
+    st.caption("The page is fetched and its article text kept; menus, adverts and comments are left out.")
 
-st.markdown("**Or try a sample article:**")
-samples = seed_paths()
-chosen_sample = None
-for index, (column, path) in enumerate(zip(st.columns(len(samples) or 1), samples, strict=False)):
-    if column.button(seed_title(path), key=f"sample-{index}", width="stretch"):
-        chosen_sample = path
+method_column, length_column, form_column = st.columns(3, vertical_alignment="top")
+method = method_column.radio(
+    t("method"),
+    METHODS,
+    format_func=o,
+    key="method",
+    on_change=stores["method"],
+    help="Auto and Abstractive write a new summary with a model where one is installed; otherwise they show key "
+    "sentences from the article, and say so. Extractive always shows key sentences.",
+)
+with length_column:
+    length = st.selectbox(t("length"), LENGTH_CHOICES, format_func=o, key="length", on_change=stores["length"])
+    if length == "sentences":
+        st.number_input(t("count"), min_value=1, max_value=20, step=1, key="count", on_change=stores["count"])
+    elif length == "share":
+        st.slider(t("share"), min_value=5, max_value=100, step=5, key="share", on_change=stores["share"])
+form = form_column.radio(t("form"), FORMS[::-1], format_func=o, key="form", on_change=stores["form"], horizontal=True)
+submitted = st.button(t("summarize_button"), type="primary")
+
+st.markdown(f"**{t('samples')}**")
+chosen_sample: Path | None = None
+with st.container(horizontal=True, gap="small"):
+    for index, path in enumerate(seed_paths()):
+        if st.button(seed_title(path), key=f"sample-{index}"):
+            chosen_sample = path
 
 
-def _collect_inputs(pasted: str, files: list[Any]) -> list[Document | dict[str, Any]]:
-    """Each input in order: a readable document, or an error entry for one that cannot be read (the others go on)."""
+def current_settings() -> dict[str, Any]:
+    """What the controls say now: a sample picked below them is summarised with these too."""
+    length = st.session_state["length"]
+    return {
+        "method": st.session_state["method"],
+        "length": length if length in LENGTHS else "medium",
+        "sentences": int(st.session_state["count"]) if length == "sentences" else None,
+        "share": st.session_state["share"] / 100 if length == "share" else None,
+        "form": st.session_state["form"],
+    }
+
+
+def collect_inputs(
+    pasted: str, files: list[Any], link: str
+) -> tuple[list[Document | dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Each input in order, a document or an error entry (the others go on), and what is known of each beyond its
+    text (title, source link, date) by document name."""
     inputs: list[Document | dict[str, Any]] = []
+    extra: dict[str, dict[str, Any]] = {}
     if pasted.strip():
         try:
-            inputs.append(from_text(pasted, "Pasted text"))
+            if is_markup(pasted) and junk_reason(pasted) is None:
+                inputs.append(replace(read_bytes(pasted.encode("utf-8"), "pasted.html"), name="Pasted text"))
+            else:
+                inputs.append(from_text(pasted, "Pasted text"))
         except DocumentError as error:
             inputs.append({"name": "Pasted text", "error": error.reason})
     for upload in files:
         try:
             # A worker process with a time and memory cap: a hostile upload costs it, never this server thread.
             inputs.append(read_bytes_isolated(upload.getvalue(), upload.name))
+            extra[upload.name] = {"source": upload.name}
         except DocumentError as error:
-            inputs.append({"name": upload.name, "error": error.reason})
-    return inputs
+            inputs.append({"name": upload.name, "title": upload.name, "error": error.reason})
+    if link.strip():
+        with st.spinner("Fetching the page…"):
+            try:
+                page = fetch(link)
+            except DocumentError as error:
+                inputs.append({"name": link.strip(), "title": link.strip(), "error": error.reason})
+            else:
+                inputs.append(page.document)
+                extra[page.document.name] = {"source": page.url, "title": page.title, "published": page.date}
+                extra[page.document.name] = {k: v for k, v in extra[page.document.name].items() if v}
+    return inputs, extra
 
 
-def _run(inputs: list[Document | dict[str, Any]], method: str, length: str) -> None:
-    st.session_state[SAVED_SETTINGS_KEY] = {"method": method, "length": length}
-    documents = [item for item in inputs if isinstance(item, Document)]
-    summarised = iter(summarize_with_status(documents, method, length) if documents else [])  # type: ignore[arg-type]
-    st.session_state[RESULTS_KEY] = [item if isinstance(item, dict) else next(summarised) for item in inputs]
+def run(inputs: list[Document | dict[str, Any]], extra: dict[str, dict[str, Any]]) -> None:
+    settings = current_settings()
+    documents = summarize_with_status(inputs, settings, extra)
+    add_to_history(documents, settings)
 
 
 if submitted:
-    st.session_state[SAVED_TEXT_KEY] = st.session_state["pasted_text"]
-    inputs = _collect_inputs(st.session_state["pasted_text"], uploads or [])
+    inputs, extra = collect_inputs(st.session_state["pasted_text"], uploads or [], st.session_state["link_url"])
     if not inputs:
-        st.warning("Paste some text, upload a file or pick a sample article first.")
+        st.warning(t("nothing"))
     else:
-        _run(inputs, method, length)
+        run(inputs, extra)
 elif chosen_sample is not None:
-    _run([read_seed(chosen_sample)], settings["method"], settings["length"])
+    run([read_seed(chosen_sample)], {chosen_sample.name: {"source": chosen_sample.name}})
 
-
-def _language_line(document: dict[str, Any]) -> str:
-    shares = " · ".join(f"{name(lang)} {share:.0%}" for lang, share in document["shares"].items())
-    return f"**Language:** {name(document['language'])}" + (f" ({shares})" if shares else "")
-
-
-def _summary_column(document: dict[str, Any], lang: str, selected: SentenceRef | None) -> None:
-    st.markdown(f"#### {name(lang)}")
-    summary = next((item for item in document["summaries"] if item["lang"] == lang), None)
-    if summary is None:
-        st.caption(f"No {name(lang)} text to summarise in this document.")
-        return
-    st.caption(plain(engine_label(summary)))
-    if summary["notice"]:
-        st.warning(summary["notice"], icon="ℹ️")
-    if summary["sentences"]:
-        st.html(summary_html(document, summary, selected))
-        with st.expander("Plain text to copy"):
-            st.code(summary["text"], language=None, wrap_lines=True)
-
-
-def _show_document(index: int, document: dict[str, Any]) -> None:
-    if "error" in document:
-        st.error(f"**{plain(document['name'])}**: {plain(document['error'])}", icon="🚫")
-        return
-    st.markdown(_language_line(document))
-    st.html(runs_bar_html(document))
-    for notice in document["notices"]:
-        st.info(notice, icon="ℹ️")
-    refs = sentence_refs(document)
-    labels = [ref.label for ref in refs]
-    pick_key = f"pick-{index}"
-    picked = st.session_state.get(pick_key)
-    selected = refs[labels.index(picked)] if picked in labels else None
-    columns = st.columns(2, gap="large")
-    for lang, column in zip(SUMMARISED, columns, strict=True):
-        with column:
-            _summary_column(document, lang, selected)
-    for summary in document["summaries"]:
-        if summary["lang"] not in SUMMARISED:
-            _summary_column(document, summary["lang"], selected)
-    if refs:
-        st.pills(
-            "Show where a summary sentence comes from",
-            labels,
-            key=pick_key,
-            help="Pick a sentence to outline its sources in the text below; hover a highlight to see which "
-            "summary sentences it supports.",
-        )
-        if selected is not None:
-            sentence = next(s for s in document["summaries"] if s["lang"] == selected.lang)["sentences"][selected.index]
-            if not sentence["sources"]:
-                st.caption(f"{selected.label} has no source in the text.")
-            for source in sentence["sources"]:
-                excerpt = " ".join(document["text"][source["start"] : source["end"]].split())
-                st.markdown(f"> {plain(excerpt)}")
-                st.caption(f"characters {source['start']}–{source['end']} · match {source['score']:.0%}")
-    st.markdown("**Source text**")
-    st.caption("Highlights: where each summary sentence comes from, in its colour. Grey struck-through text is page "
-               "chrome (menus, share buttons) left out of the summaries.")  # fmt: skip
-    st.html(source_html(document["text"], document, selected))
-    with st.expander("Language runs"):
-        rows = [
-            {
-                "language": name(segment["lang"]),
-                "characters": f"{segment['start']}–{segment['end']}",
-                "ignored": segment.get("reason", "page chrome") if segment["boilerplate"] else "",
-                "text": " ".join(segment["text"].split())[:160],
-            }
-            for segment in document["segments"]
-        ]
-        st.dataframe(rows, hide_index=True, width="stretch")
-
-
-results: list[dict[str, Any]] = st.session_state.get(RESULTS_KEY, [])
-if results:
+shown = current_documents()
+if shown:
     st.divider()
-    heading, markdown_column, json_column = st.columns([4, 1.3, 1.3], vertical_alignment="bottom")
-    heading.subheader("Results")
-    readable = [result for result in results if "error" not in result]
-    markdown_column.download_button(
-        "⬇ Markdown", markdown_report(results), "saar-summaries.md", "text/markdown", disabled=not readable
-    )
-    json_column.download_button(
-        "⬇ JSON", json_report(results), "saar-summaries.json", "application/json", disabled=not readable
-    )
-    containers = st.tabs([result["name"] for result in results]) if len(results) > 1 else [st.container()]
-    for position, (container, result) in enumerate(zip(containers, results, strict=True)):
-        with container:
-            if len(results) == 1:
-                st.markdown(f"### 📄 {plain(result['name'])}")
-            _show_document(position, result)
+    st.subheader(t("results"))
+    show_documents(shown, str(st.session_state[CURRENT_KEY]), ui_language())

@@ -18,7 +18,7 @@ from summarizers.engines.abstractive import loading, specs
 from summarizers.engines.base import LENGTHS
 from summarizers.errors import SummarizerError, UsageError
 from summarizers.language.segment import analyse
-from summarizers.pipeline import METHODS, Options, summarize
+from summarizers.pipeline import FORMS, METHODS, Options, summarize
 from summarizers.schema import analysis_json, envelope, result_json, sentence_json
 from summarizers.text.languages import SUMMARISED, name
 
@@ -73,7 +73,8 @@ def command_segment(args: argparse.Namespace) -> int:
     return status
 
 
-def _render_summaries(payload: dict[str, Any]) -> str:
+def _render_summaries(payload: dict[str, Any], form: str = "paragraph") -> str:
+    bullet = "- " if form == "bullets" else ""
     lines = []
     for document in payload["documents"]:
         if "error" in document:
@@ -86,19 +87,27 @@ def _render_summaries(payload: dict[str, Any]) -> str:
             lines.append(f"-- {name(summary['lang'])}{of}: {summary['method']} · {summary['model']}")
             if summary["notice"]:
                 lines.append(f"   note: {summary['notice']}")
-            lines.extend(f"   {sentence['text']}" for sentence in summary["sentences"])
+            lines.extend(f"   {bullet}{sentence['text']}" for sentence in summary["sentences"])
         lines.extend(f"   note: {notice}" for notice in document["notices"])
     return "\n".join(lines) + "\n"
 
 
 def command_summarize(args: argparse.Namespace) -> int:
-    options = Options(args.method, args.length, specs.parse_overrides(args.model), into=args.into)
+    options = Options(
+        args.method,
+        args.length,
+        specs.parse_overrides(args.model),
+        into=args.into,
+        sentences=args.sentences,
+        share=args.share,
+        form=args.form,
+    )
 
     def work(path: str) -> dict[str, Any]:
         return dict(result_json(summarize(read_path(path), options)))
 
     entries, status = _each_file(args.files, work)
-    _emit({"documents": entries}, args.json, _render_summaries)
+    _emit({"documents": entries}, args.json, lambda payload: _render_summaries(payload, args.form))
     return status
 
 
@@ -156,6 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("files", nargs="+", metavar="FILE")
     summarize.add_argument("--method", choices=METHODS, default="auto", help="default: auto (abstractive if loaded)")
     summarize.add_argument("--length", choices=LENGTHS, default="medium")
+    size = summarize.add_mutually_exclusive_group()
+    size.add_argument("--sentences", type=int, metavar="N", help="exactly N summary sentences (instead of --length)")
+    size.add_argument("--share", type=float, metavar="FRACTION", help="this share of the sentences, e.g. 0.2")
+    summarize.add_argument("--form", choices=FORMS, default="paragraph", help="one paragraph or bullet points")
     summarize.add_argument(
         "--model", action="append", metavar="LANG=HUB_ID_OR_DIR", help="use this model for LANG (repeatable)"
     )

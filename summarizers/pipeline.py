@@ -7,8 +7,10 @@ extractive engine, with a notice that says why and what to do. An extractive sum
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from summarizers.attribution.align import AlignedSentence, Source, align, align_across
 from summarizers.documents.reading import Document
@@ -23,19 +25,28 @@ from summarizers.text.spans import Span, count_letters
 MIN_LETTERS = 120  # about two short sentences: less than this in a language is a quote or a name, not an article
 METHODS: tuple[str, ...] = tuple(registry.METHODS)
 METHOD_LABELS: dict[str, SummaryMethod] = {"abstractive": "abstractive", "extractive": "extractive"}
+Form = Literal["paragraph", "bullets"]
+FORMS: tuple[Form, ...] = ("paragraph", "bullets")
+MAX_SENTENCES = 50
 
 
 @dataclass(frozen=True)
 class Options:
     """How to summarise: the method (a chain of engines, see `engines.registry`), the length, the model chosen per
     language ({lang: hub id or local directory}; "cross" for the cross-language model), who hears about progress,
-    and the summary language (`into`: "en" or "hi"; None writes each language's summary in that language)."""
+    and the summary language (`into`: "en" or "hi"; None writes each language's summary in that language).
+
+    `sentences` (a number) or `share` (a fraction of each language's sentences, 0 < share <= 1) ask for a length in
+    sentences instead of `length`; `form` is how the summary's text is written: one paragraph or bullet points."""
 
     method: str = "auto"
     length: Length = "medium"
     models: Mapping[str, str] = field(default_factory=dict)
     progress: Progress = silent
     into: str | None = None
+    sentences: int | None = None
+    share: float | None = None
+    form: Form = "paragraph"
 
     def __post_init__(self) -> None:
         if self.into is not None and self.into not in SUMMARISED:
@@ -44,6 +55,22 @@ class Options:
             raise UsageError(f"unknown method {self.method!r}; choose one of {', '.join(registry.METHODS)}")
         if self.length not in LENGTHS:
             raise UsageError(f"unknown length {self.length!r}; choose one of {', '.join(LENGTHS)}")
+        if self.sentences is not None and self.share is not None:
+            raise UsageError("ask for a number of sentences or a share of the article, not both")
+        if self.sentences is not None and not 1 <= self.sentences <= MAX_SENTENCES:
+            raise UsageError(f"the number of sentences must be between 1 and {MAX_SENTENCES}")
+        if self.share is not None and not 0 < self.share <= 1:
+            raise UsageError("the share of the article must be above 0 and at most 1 (0.2 is a fifth)")
+        if self.form not in FORMS:
+            raise UsageError(f"unknown form {self.form!r}; choose one of {', '.join(FORMS)}")
+
+    def count_for(self, available: int) -> int | None:
+        """The number of summary sentences asked for, for a language with `available` sentences; None: by length."""
+        if self.sentences is not None:
+            return self.sentences
+        if self.share is not None:
+            return max(1, math.ceil(self.share * available))
+        return None
 
 
 @dataclass(frozen=True)
@@ -64,8 +91,12 @@ class Summary:
     def summarised_lang(self) -> str:
         return self.source_lang or self.lang
 
+    form: Form = "paragraph"
+
     @property
     def text(self) -> str:
+        if self.form == "bullets":
+            return "\n".join(f"- {sentence}" for sentence in self.sentences)
         return " ".join(self.sentences)
 
     @property
@@ -90,7 +121,11 @@ def _fallback_notice(lang: str, error: ModelError) -> str:
     return f"{name(lang)} model could not be used; showing an extractive summary. ({error})"
 
 
-def _attributed(request: EngineRequest, written: EngineSummary, notice: str | None, progress: Progress) -> Summary:
+def _attributed(request: EngineRequest, written: EngineSummary, notice: str | None, options: Options) -> Summary:
+    progress = options.progress
+    if request.count is not None and written.source_spans is None and len(written.sentences) > request.count:
+        # A model writes to a token budget, not a sentence count: keep the first sentences it wrote.
+        written = replace(written, sentences=written.sentences[: request.count])
     if written.source_spans is not None:
         # Exact attribution: each extracted sentence is its own source.
         attribution = tuple(
@@ -111,6 +146,7 @@ def _attributed(request: EngineRequest, written: EngineSummary, notice: str | No
         source_spans=written.source_spans,
         chunks=written.chunks,
         attribution=attribution,
+        form=options.form,
     )
 
 
@@ -137,7 +173,7 @@ def summarize_across(text: str, spans: list[Span], lang: str, into: str, options
         reason = "an extractive summary copies the text's own sentences, so it cannot be in another language."
         original = summarize_language(text, spans, lang, replace(options, into=None))
         return replace(original, notice=_joined(_across_notice(lang, into, reason), original.notice))
-    request = EngineRequest(text, tuple(spans), lang, options.length)
+    request = EngineRequest(text, tuple(spans), lang, options.length, options.count_for(len(spans)))
     try:
         engine = registry.CROSS_LANGUAGE(lang, into, options.models, options.progress)
         written = engine.summarize(request, options.progress)
@@ -166,7 +202,7 @@ def summarize_language(text: str, spans: list[Span], lang: str, options: Options
     in `options.into` when that is another language (`summarize_across`)."""
     if options.into is not None and options.into != lang:
         return summarize_across(text, spans, lang, options.into, options)
-    request = EngineRequest(text, tuple(spans), lang, options.length)
+    request = EngineRequest(text, tuple(spans), lang, options.length, options.count_for(len(spans)))
     engines = registry.chain(options.method)
     failure: ModelError | None = None
     for engine_name in engines:
@@ -178,7 +214,7 @@ def summarize_language(text: str, spans: list[Span], lang: str, options: Options
             options.progress(f"{name(lang)}: the {engine_name} engine could not be used ({error})")
             continue
         notice = _fallback_notice(lang, failure) if failure is not None else None
-        return _attributed(request, written, notice, options.progress)
+        return _attributed(request, written, notice, options)
     assert failure is not None  # every chain has at least one engine
     return Summary(lang, METHOD_LABELS.get(engines[-1]), None, (), notice=f"No {engines[-1]} summary: {failure}")
 

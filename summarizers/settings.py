@@ -27,6 +27,8 @@ it falls back to the default.
 | SAAR_MAX_PDF_CONTENT     | 2,000,000 bytes     | largest decoded content stream of one PDF page                     |
 | SAAR_MAX_HTML_ELEMENTS   | 50,000              | most elements in an HTML page                                      |
 | SAAR_MAX_HTML_DEPTH      | 256                 | deepest element nesting in an HTML page                            |
+| SAAR_ALLOW_PRIVATE_URLS  | off                 | fetching by link may reach private and loopback addresses          |
+| SAAR_FETCH_TIMEOUT       | 10 seconds          | longest wait for a page fetched by link (connect, then each read)  |
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ MODEL_PREFIX = "SAAR_MODEL_"
 DEFAULT_RESULT_CACHE = 128  # summaries are a few hundred bytes each: well under a megabyte
 DEFAULT_MODEL_CACHE = 4  # English, Hindi and two more (an alternative, a cross-language or checking model)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # an upload larger than this is refused before any parsing
+DEFAULT_FETCH_TIMEOUT = 10  # seconds: a news page answers in far less; a hung server must not hold the page
 DEFAULT_MAX_CHARS = 500_000  # about 80,000 words: far beyond any news article, still summarisable in chunks
 # Reading limits: each is far above what a news article needs and low enough that a hostile file is refused within
 # seconds and a few hundred megabytes (benchmarks/hostile.py measures both).
@@ -164,3 +167,12 @@ def max_html_elements() -> int:
 
 def max_html_depth() -> int:
     return _count("SAAR_MAX_HTML_DEPTH", DEFAULT_MAX_HTML_DEPTH, minimum=1)
+
+
+def allow_private_urls() -> bool:
+    """Off unless set: a server fetching links for its users must not be steered to its own network."""
+    return _text("SAAR_ALLOW_PRIVATE_URLS").lower() in TRUE_WORDS
+
+
+def fetch_timeout() -> int:
+    return _count("SAAR_FETCH_TIMEOUT", DEFAULT_FETCH_TIMEOUT, minimum=1)

@@ -12,6 +12,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
+from pages._views.wording import short_model
 from summarizers.text.languages import name
 
 # Light enough to read black text on, distinct enough to tell apart side by side.
@@ -19,18 +20,22 @@ PALETTE = ("#ffe08a", "#a7e3ff", "#c7f0b4", "#ffc2d1", "#d9c8ff", "#ffd3a8", "#b
 
 STYLE = """
 <style>
-.saar-source { white-space: pre-wrap; line-height: 1.7; max-height: 34rem; overflow-y: auto; padding: 0.75rem 1rem;
+.saar-source { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.7; height: min(34rem, 60vh);
+  min-height: 8rem; overflow-y: auto; resize: vertical; padding: 0.75rem 1rem;
   border: 1px solid rgba(128,128,128,0.35); border-radius: 0.5rem; font-size: 0.95rem; }
+.saar-source.saar-fits { height: auto; max-height: min(34rem, 60vh); }
+.saar-summary li, .saar-paragraph { overflow-wrap: anywhere; }
+.saar-paragraph span { border-bottom: 0.2rem solid; line-height: 1.9; }
 .saar-source mark { color: inherit; border-radius: 0.2rem; padding: 0.05rem 0; }
 .saar-source mark.saar-dim { opacity: 0.35; }
 .saar-source mark.saar-selected { outline: 2px solid #d9480f; }
 .saar-source .saar-start { display: inline-block; width: 0; height: 1em; scroll-initial-target: nearest;
   scroll-snap-align: start; position: relative; top: -3.4em; }  /* opens two lines above: context, and the outline */
-.saar-boilerplate { color: #8a8a8a; text-decoration: line-through rgba(138,138,138,0.5); }
+.saar-boilerplate { color: #6b6b6b; text-decoration: line-through rgba(138,138,138,0.5); }
 .saar-summary { list-style: none; padding-left: 0; margin: 0; }
 .saar-summary li { border-left: 0.4rem solid; padding: 0.25rem 0.6rem; margin-bottom: 0.45rem; }
-.saar-flag { color: #c92a2a; font-size: 0.85rem; display: block; }
-.saar-unchecked { color: #8a8a8a; font-size: 0.85rem; display: block; }
+.saar-flag { color: #b02525; font-size: 0.85rem; display: block; }
+.saar-unchecked { color: #666666; font-size: 0.85rem; display: block; }
 </style>
 """
 
@@ -104,7 +109,11 @@ def source_html(text: str, document: dict[str, Any], selected: SentenceRef | Non
                 chunk = f'<span class="saar-start" aria-hidden="true"></span>{chunk}'
                 anchored = True
         pieces.append(chunk)
-    return f'<div class="saar-source" data-testid="saar-source">{"".join(pieces)}</div>'
+    fits = " saar-fits" if len(text) < 1_500 else ""  # a short text gets a box its own height, not a fixed one
+    return (
+        f'<div class="saar-source{fits}" data-testid="saar-source" tabindex="0" role="region" '
+        f'aria-label="Source text">{"".join(pieces)}</div>'
+    )
 
 
 def _mark(
@@ -122,8 +131,11 @@ def _mark(
     )
 
 
-def summary_html(document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None = None) -> str:
-    """A language's summary as a list, each sentence in the colour of its highlights, flagged when unsupported."""
+def summary_html(
+    document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None = None, form: str = "bullets"
+) -> str:
+    """A language's summary as a list (or one paragraph), each sentence in the colour of its highlights, flagged when
+    unsupported."""
     palette = colours(document)
     items = []
     for index, sentence in enumerate(summary["sentences"]):
@@ -136,6 +148,12 @@ def summary_html(document: dict[str, Any], summary: dict[str, Any], selected: Se
             reason = f" ({', '.join(html.escape(item) for item in missing)} not found there)" if missing else ""
             flag = f'<span class="saar-flag">⚠ Not supported by the source{reason}.</span>'
         weight = "font-weight:600;" if ref == selected else ""
+        if form == "paragraph":
+            items.append(
+                f'<span data-sentence="{ref.label.replace(" ", "-")}" style="border-color:{palette[ref]};{weight}">'
+                f"{html.escape(sentence['text'])}</span>{flag} "
+            )
+            continue
         items.append(
             f'<li data-sentence="{ref.label.replace(" ", "-")}" '
             f'style="border-color:{palette[ref]};{weight}">'
@@ -143,13 +161,15 @@ def summary_html(document: dict[str, Any], summary: dict[str, Any], selected: Se
         )
     if not items:
         return ""
+    if form == "paragraph":
+        return f'<p class="saar-paragraph" lang="{html.escape(summary["lang"])}">{"".join(items)}</p>'
     return f'<ul class="saar-summary" lang="{html.escape(summary["lang"])}">{"".join(items)}</ul>'
 
 
 def engine_label(summary: dict[str, Any]) -> str:
-    """ "Abstractive · csebuetnlp/..." or "Extractive · saar-extractive ...": never one for the other."""
+    """ "Hindi · Abstractive · csebuetnlp/..." or "Hindi · Extractive · saar-extractive": never one for the other."""
     method = summary.get("method") or "none"
-    return f"{name(summary['lang'])} · {method.capitalize()} · {summary.get('model') or 'no model'}"
+    return f"{name(summary['lang'])} · {method.capitalize()} · {short_model(summary.get('model'))}"
 
 
 LANGUAGE_COLOURS = {"en": "#4c6ef5", "hi": "#f08c00"}

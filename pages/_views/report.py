@@ -1,59 +1,158 @@
-"""Summaries to take away: a Markdown report and the JSON of the command-line contract."""
+"""Summaries to take away: Markdown, Word (.docx) and the JSON of the command-line contract, one document each.
+
+A document here is the dict the app keeps (`pages.common.result_dict`): the result's JSON fields plus "name",
+"text", "title", "source" (a link or a file name), "created" (ISO time) and "settings" (method, length, form).
+"""
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from typing import Any
 
+from pages._views.highlight import engine_label
+from pages._views.wording import plain_notice
+from summarizers.schema import envelope
 from summarizers.text.languages import name
 
-QUOTE_CHARS = 200
+FILE_NAME_CHARS = 60
+_UNSAFE_FILE = re.compile(r"[^\w]+")
+_INLINE_MARKUP = re.compile(r"([\\`*_]|<(?=[A-Za-z/!?])|\[(?=[^\]]*\]\())")
+_LINE_START_MARKUP = re.compile(r"^(#|>|[-+] |\d+[.)] )")
 
 
 def escape_markdown(text: str) -> str:
-    # Text from articles must read as text in any Markdown viewer, not as links, HTML or emphasis.
+    # Text from articles shown through Markdown-rendering widgets must read as text, not as links, HTML or emphasis.
     for char in "\\`*_{}[]<>#|":
         text = text.replace(char, "\\" + char)
     return text
 
 
-def _quote(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= QUOTE_CHARS else flat[: QUOTE_CHARS - 1] + "…"
+def markdown_text(text: str) -> str:
+    """Article or model text for a Markdown file: escaped only where a viewer would otherwise read markup (emphasis,
+    code, tags, links, a heading or list at the start of a line), so the file stays readable as plain text."""
+    text = _INLINE_MARKUP.sub(r"\\\1", " ".join(text.split()))
+    return _LINE_START_MARKUP.sub(r"\\\1", text)
 
 
-def markdown_report(documents: list[dict[str, Any]]) -> str:
-    """One section per document: its languages, notices, and each summary with its sentences' sources."""
-    lines = ["# Saar summaries", ""]
-    for document in documents:
-        lines += [f"## {escape_markdown(document['name'])}", ""]
-        if "error" in document:
-            lines += [f"Could not be read: {escape_markdown(document['error'])}", ""]
-            continue
-        shares = ", ".join(f"{name(lang)} {share:.0%}" for lang, share in document["shares"].items())
-        lines += [f"Language: {name(document['language'])} ({shares})", ""]
-        lines += [f"> {escape_markdown(notice)}" for notice in document["notices"]]
-        text = document["text"]
-        for summary in document["summaries"]:
-            method = summary["method"] or "none"
-            lines += ["", f"### {name(summary['lang'])}: {method} summary ({escape_markdown(summary['model'] or '')})"]
-            if summary["notice"]:
-                lines += ["", f"> {escape_markdown(summary['notice'])}"]
-            lines.append("")
-            for number, sentence in enumerate(summary["sentences"], start=1):
-                flag = "" if sentence["supported"] else " **(not supported by the source)**"
-                lines.append(f"{number}. {escape_markdown(sentence['text'])}{flag}")
-                for source in sentence["sources"]:
-                    excerpt = escape_markdown(_quote(text[source["start"] : source["end"]]))
-                    lines.append(f"   - source ({source['start']}–{source['end']}): “{excerpt}”")
+def file_name(title: str, extension: str) -> str:
+    """`roads-plan-announced.md` from "Roads plan announced": letters of any script kept, the rest dashes."""
+    stem = _UNSAFE_FILE.sub("-", title.casefold()).strip("-_")[:FILE_NAME_CHARS].rstrip("-_")
+    return f"{stem or 'saar-summary'}.{extension}"
+
+
+def _settings_line(document: dict[str, Any]) -> str:
+    settings = document.get("settings", {})
+    parts = [settings.get("method_label"), settings.get("length_label"), settings.get("form_label")]
+    return " · ".join(part for part in parts if part)
+
+
+def facts(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """(heading, value) pairs that say where a summary comes from and how it was made."""
+    shares = ", ".join(f"{name(lang)} {share:.0%}" for lang, share in document.get("shares", {}).items())
+    engines = "; ".join(
+        f"{name(summary['lang'])}: {(summary['method'] or 'none').capitalize()} · {summary['model'] or 'no model'}"
+        for summary in document.get("summaries", [])
+    )
+    rows = [
+        ("Source", document.get("source") or document["name"]),
+        ("Summarised", document.get("created", "")),
+        ("Languages", shares),
+        ("Engine", engines),
+        ("Settings", _settings_line(document)),
+    ]
+    return [(heading, value) for heading, value in rows if value]
+
+
+def flags(summary: dict[str, Any]) -> list[str]:
+    """One line per summary sentence a reader should check: not supported by the source, or not checkable."""
+    lines = []
+    for number, sentence in enumerate(summary["sentences"], start=1):
+        if not sentence.get("checked", True):
+            lines.append(f"Sentence {number} could not be checked against the source.")
+        elif not sentence["supported"]:
+            missing = ", ".join(sentence.get("missing", []))
+            lines.append(
+                f"Sentence {number} is not supported by the source"
+                + (f" ({missing} not found there)." if missing else ".")
+            )
+    return lines
+
+
+def _is_bullets(document: dict[str, Any]) -> bool:
+    return document.get("settings", {}).get("form") == "bullets"
+
+
+def markdown_report(document: dict[str, Any]) -> str:
+    """The document's title, where it came from, its languages, engines and settings, then each summary."""
+    lines = [f"# {markdown_text(document.get('title') or document['name'])}", ""]
+    if "error" in document:
+        return "\n".join([*lines, f"Could not be read: {markdown_text(document['error'])}", ""])
+    for heading, value in facts(document):
+        shown = value if value.startswith(("http://", "https://")) else markdown_text(value)
+        lines.append(f"- **{heading}:** {shown}")
+    lines.append("")
+    for notice in document.get("notices", []):
+        lines += [f"> {markdown_text(plain_notice(notice)[0])}", ""]
+    for summary in document.get("summaries", []):
+        caption = engine_label(summary)
+        lines += [f"## {name(summary['lang'])} summary", "", f"*{markdown_text(caption)}*", ""]
+        if summary["notice"]:
+            lines += [f"> {markdown_text(plain_notice(summary['notice'])[0])}", ""]
+        sentences = [markdown_text(sentence["text"]) for sentence in summary["sentences"]]
+        if _is_bullets(document):
+            lines += [f"- {sentence}" for sentence in sentences]
+        else:
+            lines.append(" ".join(sentences))
         lines.append("")
+        for flag in flags(summary):
+            lines += [f"⚠ {flag}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
+def docx_report(document: dict[str, Any]) -> bytes:
+    """The same report as `markdown_report`, as a Word document."""
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    word.core_properties.title = document.get("title") or document["name"]
+    word.add_heading(document.get("title") or document["name"], level=1)
+    if "error" in document:
+        word.add_paragraph(f"Could not be read: {document['error']}")
+    for heading, value in facts(document):
+        paragraph = word.add_paragraph()
+        paragraph.add_run(f"{heading}: ").bold = True
+        paragraph.add_run(value)
+    for notice in document.get("notices", []):
+        word.add_paragraph(plain_notice(notice)[0]).italic = True
+    for summary in document.get("summaries", []):
+        word.add_heading(f"{name(summary['lang'])} summary", level=2)
+        caption = word.add_paragraph()
+        caption.add_run(engine_label(summary)).italic = True
+        if summary["notice"]:
+            word.add_paragraph(plain_notice(summary["notice"])[0])
+        if _is_bullets(document):
+            for sentence in summary["sentences"]:
+                word.add_paragraph(sentence["text"], style="List Bullet")
+        else:
+            word.add_paragraph(" ".join(sentence["text"] for sentence in summary["sentences"]))
+        for flag in flags(summary):
+            word.add_paragraph(f"⚠ {flag}")
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def json_entry(document: dict[str, Any]) -> dict[str, Any]:
+    """A document as `summarize --json` writes it: "path" (the link or file name), then the result's fields."""
+    app_only = ("name", "text", "title", "source", "created", "settings", "id")
+    return {
+        "path": document.get("source") or document["name"],
+        **{k: v for k, v in document.items() if k not in app_only},
+    }
+
+
 def json_report(documents: list[dict[str, Any]]) -> str:
-    """The `summarize --json` shape, with each document's name as its path."""
-    entries = []
-    for document in documents:
-        entry = {"path": document["name"], **{k: v for k, v in document.items() if k not in ("name", "text")}}
-        entries.append(entry)
-    return json.dumps({"documents": entries}, ensure_ascii=False, indent=2) + "\n"
+    """The command line's JSON document: {"schema_version", "documents": [...]}."""
+    return json.dumps(envelope(documents=[json_entry(d) for d in documents]), ensure_ascii=False, indent=2) + "\n"

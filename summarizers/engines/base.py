@@ -32,6 +32,7 @@ class EngineRequest:
     spans: tuple[Span, ...]
     lang: str
     length: Length = "medium"
+    count: int | None = None  # exactly this many summary sentences (at most), where the caller asked for a number
 
     def sentences(self) -> list[str]:
         return [span.text(self.text) for span in self.spans]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+import regex
 
 from summarizers.engines.base import EngineRequest, EngineSummary, Length, Progress, silent
 from summarizers.text.languages import name
@@ -29,12 +30,39 @@ from summarizers.text.lexicon import content_terms
 from summarizers.text.spans import Span, words
 
 MODEL = "saar-extractive (TF-IDF centrality + position prior)"
-SENTENCES_FOR_LENGTH: dict[Length, int] = {"short": 2, "medium": 3, "long": 5}
+SENTENCES_FOR_LENGTH: dict[Length, int] = {"short": 2, "medium": 3, "long": 5}  # the least each length gives
+# A length's share of the article's sentences, and the most it gives: a long article gets a longer summary.
+SHARE_FOR_LENGTH: dict[Length, float] = {"short": 0.08, "medium": 0.15, "long": 0.3}
+MOST_FOR_LENGTH: dict[Length, int] = {"short": 3, "medium": 6, "long": 10}
 MIN_WORDS = 5  # headings, bylines and captions are not summary sentences (unless nothing else exists)
 MAX_WORDS = 80  # a run-on "sentence" this long is a list or a table
 _CLOSING = ".!?।॥\"”’'»)"
 MAX_RANKED = 1_000  # 1,000 x 1,000 similarities: a few MB; 90,000 one-word lines would need 65 GB
 OPENING_SHARE = 0.2  # of a shortlist, kept for the opening sentences (the position prior favours them)
+
+
+_MONTHS = (
+    "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|"
+    "dec(ember)?|जनवरी|फ़?फरवरी|फ़रवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर"
+)
+# "New Delhi, 12 August 2025." / "नई दिल्ली, 12 अगस्त 2025।" / "LONDON, Aug. 12 (Reuters) -": where and when a story
+# was filed, not what it says. A place of a few words, a comma, then a date and perhaps the agency.
+_DATELINE = regex.compile(
+    rf"^\W*[^\W\d][\w.'’ -]{{0,40}},\s*(\w+day,?\s*)?(\d{{1,2}}\s*({_MONTHS})\.?|({_MONTHS})\.?\s*\d{{1,2}})"
+    r"(,?\s*\d{4})?\s*(\(\w[\w ]{0,20}\))?\s*[-–—:.।]*\s*$",
+    regex.IGNORECASE,
+)
+
+
+def is_dateline(sentence: str) -> bool:
+    """True for a sentence that is only a dateline (place and date), which no summary should repeat."""
+    return _DATELINE.match(sentence.strip()) is not None
+
+
+def sentences_for(length: Length, available: int) -> int:
+    """How many sentences a length gives for an article of `available` sentences: a share of it, within bounds."""
+    share = round(SHARE_FOR_LENGTH[length] * available)
+    return max(SENTENCES_FOR_LENGTH[length], min(MOST_FOR_LENGTH[length], share))
 
 
 @dataclass(frozen=True)
@@ -151,7 +179,8 @@ def select(texts: list[str], count: int, settings: RankingSettings = DEFAULT_SET
     """Indices (source order) and scores of the chosen sentences."""
     if not texts or count <= 0:
         return []
-    word_counts = [len(words(text)) for text in texts]
+    # A dateline counts as no words: it is never chosen while anything else is left.
+    word_counts = [0 if is_dateline(text) else len(words(text)) for text in texts]
     # Headlines and subheadings (no closing punctuation) repeat the sentences below them; prefer real sentences.
     eligible = [
         i for i, n in enumerate(word_counts) if MIN_WORDS <= n <= MAX_WORDS and texts[i].rstrip()[-1] in _CLOSING
@@ -175,9 +204,12 @@ def select(texts: list[str], count: int, settings: RankingSettings = DEFAULT_SET
     return sorted((eligible[i], float(scores[i])) for i in chosen)
 
 
-def summarize_spans(text: str, spans: list[Span], length: Length = "medium", lang: str = "en") -> Extract:
-    """Choose sentences among `spans` of `text` (offsets stay exact)."""
-    count = SENTENCES_FOR_LENGTH[length]
+def summarize_spans(
+    text: str, spans: list[Span], length: Length = "medium", lang: str = "en", count: int | None = None
+) -> Extract:
+    """Choose sentences among `spans` of `text` (offsets stay exact): `count` of them, or as many as `length` gives
+    for an article this long."""
+    count = sentences_for(length, len(spans)) if count is None else count
     picked = select([span.text(text) for span in spans], count, settings_for(lang))
     return Extract(tuple(spans[i] for i, _ in picked), tuple(score for _, score in picked))
 
@@ -190,7 +222,7 @@ class ExtractiveEngine:
 
     def summarize(self, request: EngineRequest, progress: Progress = silent) -> EngineSummary:
         progress(f"Picking the key {name(request.lang)} sentences (extractive)")
-        extract = summarize_spans(request.text, list(request.spans), request.length, request.lang)
+        extract = summarize_spans(request.text, list(request.spans), request.length, request.lang, request.count)
         sentences = tuple(span.text(request.text) for span in extract.spans)
         return EngineSummary("extractive", self.model, sentences, source_spans=extract.spans)
 

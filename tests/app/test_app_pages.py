@@ -31,13 +31,23 @@ def _summarize(app: AppTest, text: str) -> AppTest:
     return app
 
 
+def _results(app: AppTest) -> list[dict]:
+    """The documents the Summarize page shows: the current batch of the session's history."""
+    current = app.session_state["current_batch"]
+    return next(batch["documents"] for batch in app.session_state["history"] if batch["id"] == current)
+
+
+def _pick_key(app: AppTest) -> str:
+    return f"pick-{app.session_state['current_batch']}-0"
+
+
 def _all_html(app: AppTest) -> str:
     return "\n".join(element.proto.body for element in app.get("html"))
 
 
 def test_summarize_shows_both_languages_side_by_side_with_the_fallback_notice() -> None:
     app = _summarize(_page("summarize.py"), ARTICLE)
-    (result,) = app.session_state["summaries"]
+    (result,) = _results(app)
     assert result["language"] == "mixed"
     assert [summary["lang"] for summary in result["summaries"]] == ["en", "hi"]
     assert all(summary["method"] == "extractive" for summary in result["summaries"])
@@ -45,8 +55,10 @@ def test_summarize_shows_both_languages_side_by_side_with_the_fallback_notice() 
     assert "English · Extractive" in captions
     assert "Hindi · Extractive" in captions
     assert "Abstractive" not in captions
-    warnings = " ".join(warning.value for warning in app.warning)
-    assert "Hindi model not downloaded; showing an extractive summary" in warnings
+    notices = " ".join(info.value for info in app.info)
+    assert "Working offline: showing key sentences from the article" in notices
+    assert "--model" not in notices
+    assert "python -m" not in notices
     # Source highlights: one mark per summary sentence, nothing selected yet.
     html = _all_html(app)
     assert html.count('class="saar-hl"') >= len(result["summaries"][0]["sentences"])
@@ -56,14 +68,14 @@ def test_summarize_shows_both_languages_side_by_side_with_the_fallback_notice() 
 
 def test_selecting_a_sentence_outlines_its_source_and_shows_it() -> None:
     app = _summarize(_page("summarize.py"), ARTICLE)
-    app.session_state["pick-0"] = "EN 2"
+    app.session_state[_pick_key(app)] = "EN 2"
     app.run()
     html = _all_html(app)
     assert 'class="saar-hl saar-selected" data-sentences="EN-2"' in html
     # The source box's scroll anchor sits right before the first outlined source, and only there.
     assert html.count('class="saar-start"') == 1
     assert '<span class="saar-start" aria-hidden="true"></span><mark class="saar-hl saar-selected"' in html
-    source = app.session_state["summaries"][0]["summaries"][0]["sentences"][1]["sources"][0]
+    source = _results(app)[0]["summaries"][0]["sentences"][1]["sources"][0]
     excerpt = " ".join(ARTICLE[source["start"] : source["end"]].split())
     assert any(excerpt[:60] in markdown.value.replace("\\", "") for markdown in app.markdown)
 
@@ -84,16 +96,16 @@ def test_nothing_to_summarise_gets_a_message_and_keeps_the_text() -> None:
     _button(app, "Summarize").click().run()
     assert any("Paste some text" in warning.value for warning in app.warning)
     app = _summarize(app, "12 34 56 — 78 !!!")
-    (result,) = app.session_state["summaries"]
+    (result,) = _results(app)
     assert "error" in result
-    assert any("Pasted text" in error.value for error in app.error)
+    assert any("no words" in error.value for error in app.error)
     assert app.text_area(key="pasted_text").value == "12 34 56 — 78 !!!"
 
 
 def test_a_sample_is_one_click_away() -> None:
     app = _page("summarize.py")
     _button(app, "Putin–Modi talks · English + Hindi").click().run()
-    (result,) = app.session_state["summaries"]
+    (result,) = _results(app)
     assert result["name"] == BILINGUAL_SEED.name
     assert {summary["lang"] for summary in result["summaries"]} == {"en", "hi"}
 
@@ -104,7 +116,7 @@ def test_summarize_with_tiny_local_models_is_labelled_abstractive(tiny_models: d
     app.session_state["model_overrides"] = {lang: str(path) for lang, path in tiny_models.items()}
     app.run()
     _summarize(app, ARTICLE)
-    (result,) = app.session_state["summaries"]
+    (result,) = _results(app)
     methods = {summary["lang"]: (summary["method"], summary["model"]) for summary in result["summaries"]}
     assert methods == {lang: ("abstractive", str(path)) for lang, path in tiny_models.items()}
     captions = " ".join(caption.value for caption in app.caption)
@@ -120,7 +132,7 @@ def test_page_chrome_alone_is_explained_not_summarised() -> None:
 def test_downloads_hold_markdown_and_json() -> None:
     app = _summarize(_page("summarize.py"), ARTICLE)
     labels = [element.proto.label for element in app.get("download_button")]
-    assert labels == ["⬇ Markdown", "⬇ JSON"]
+    assert labels == ["⬇ Markdown", "⬇ Word", "⬇ JSON"]
 
 
 def test_compare_language_versions_of_seed_003() -> None:

@@ -5,94 +5,32 @@ Screenshots are saved under test-output/ (or $SAAR_TEST_OUTPUT) for a person to 
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import BILINGUAL_SEED, ROOT
+from tests.app.conftest import open_page, screenshot
+from tests.conftest import BILINGUAL_SEED
 
-CHROMIUM = Path("/usr/bin/chromium")
-OUTPUT = Path(os.environ.get("SAAR_TEST_OUTPUT", ROOT / "test-output"))
-RESULT_TIMEOUT_MS = 90_000
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (bash .ci/run installs it)"),
-]
+pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def _page(browser: Any, url: str) -> Any:
+    return open_page(browser, url)
 
 
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless=true"]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail(f"the app did not start: {server.stdout.read() if server.stdout else ''}")
-                time.sleep(0.5)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--no-first-run"],
-        )  # fmt: skip
-        yield chromium
-        chromium.close()
-
-
-def _page(browser: object, url: str):
-    page = browser.new_page(viewport={"width": 1400, "height": 2600})  # type: ignore[attr-defined]
-    page.set_default_timeout(RESULT_TIMEOUT_MS)
-    page.goto(url)
-    page.get_by_role("heading", name="Summarize").wait_for()
-    return page
-
-
-def _screenshot(page: object, name: str) -> Path:
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    path = OUTPUT / name
-    page.screenshot(path=str(path))  # type: ignore[attr-defined]
-    return path
+def _screenshot(page: Any, name: str) -> Path:
+    return screenshot(page, name)
 
 
 def test_upload_seed_003_then_select_a_sentence_and_see_its_highlight(
-    browser: object, app_url: str, tmp_path: Path
+    browser: Any, app_url: str, tmp_path: Path
 ) -> None:
     page = _page(browser, app_url)
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n this is not really a pdf \x00\x01\x02")
+    page.get_by_role("tab", name="Upload files").click()
     page.locator("input[type=file]").set_input_files([str(BILINGUAL_SEED), str(broken)])
     page.get_by_text("broken.pdf").first.wait_for()
     page.get_by_role("button", name="Summarize").click()
@@ -103,8 +41,8 @@ def test_upload_seed_003_then_select_a_sentence_and_see_its_highlight(
     assert page.locator("li[data-sentence^='HI-']").count() >= 1
     # The unreadable upload gets its own message beside its name; the good one still summarised.
     page.get_by_role("tab", name="broken.pdf").click()
-    page.locator("[data-testid=stAlertContentError]", has_text="broken.pdf").wait_for()
-    page.get_by_role("tab", name=BILINGUAL_SEED.name).click()
+    page.locator("[data-testid=stAlertContentError]", has_text="PDF").wait_for()
+    page.get_by_role("tab", name="Putin–Modi Talks").click()
 
     assert page.locator("mark.saar-selected").count() == 0
     page.get_by_role("radio", name="HI 1").click()
@@ -131,7 +69,7 @@ def test_upload_seed_003_then_select_a_sentence_and_see_its_highlight(
     assert shot.stat().st_size > 10_000
 
 
-def test_script_and_img_tags_in_pasted_text_render_as_text(browser: object, app_url: str) -> None:
+def test_script_and_img_tags_in_pasted_text_render_as_text(browser: Any, app_url: str) -> None:
     page = _page(browser, app_url)
     payload = '<script>window.__saar_pwned = 1</script> <img src=x onerror="window.__saar_pwned = 2">'
     article = BILINGUAL_SEED.read_text(encoding="utf-8")[:1500]
@@ -146,7 +84,7 @@ def test_script_and_img_tags_in_pasted_text_render_as_text(browser: object, app_
     assert page.get_by_label("Paste an article").input_value().startswith("<script>")
 
 
-def test_three_sessions_summarising_at_once_all_get_results(browser: object, app_url: str) -> None:
+def test_three_sessions_summarising_at_once_all_get_results(browser: Any, app_url: str) -> None:
     pages = [_page(browser, app_url) for _ in range(3)]
     for page in pages:
         page.get_by_role("button", name="Putin–Modi talks · English + Hindi").click()
@@ -155,7 +93,7 @@ def test_three_sessions_summarising_at_once_all_get_results(browser: object, app
         assert page.locator("li[data-sentence^='HI-']").count() >= 1
 
 
-def test_compare_and_models_pages_render(browser: object, app_url: str) -> None:
+def test_compare_and_models_pages_render(browser: Any, app_url: str) -> None:
     page = _page(browser, app_url)
     page.get_by_role("link", name="Compare versions").click()
     page.get_by_role("button", name="Compare", exact=True).click()

@@ -241,7 +241,7 @@ def test_extractive_picks_whole_sentences_in_source_order() -> None:
     text = read_path(BILINGUAL_SEED).text
     spans = [unit.span for unit in analyse(text).content_units("en")]
     extract = extractive.summarize_spans(text, spans, "long")
-    assert len(extract.spans) == 5
+    assert len(extract.spans) == extractive.sentences_for("long", len(spans)) > 5  # long scales with the article
     assert list(extract.spans) == sorted(extract.spans)
     assert all(span in spans for span in extract.spans)
 

@@ -1,0 +1,147 @@
+"""One summarised document on a page: title, downloads beside it, languages, summaries (one column per language
+present), where each summary sentence comes from, the source text, and a collapsed Details section with everything
+technical. Shared by the Summarize and History pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from pages._views.highlight import SentenceRef, engine_label, runs_bar_html, sentence_refs, source_html, summary_html
+from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
+from pages._views.wording import label, plain_notice
+from summarizers.text.languages import SUMMARISED, name
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _plain(text: str) -> str:
+    return escape_markdown(text)
+
+
+def downloads(document: dict[str, Any], key: str) -> None:
+    """Markdown, Word and JSON of this one document, in a row under its title."""
+    title = document.get("title") or document["name"]
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
+        "⬇ Markdown", markdown_report(document), file_name(title, "md"), "text/markdown", key=f"md-{key}"
+    )
+    row.download_button("⬇ Word", docx_report(document), file_name(title, "docx"), DOCX_TYPE, key=f"docx-{key}")
+    row.download_button(
+        "⬇ JSON", json_report([document]), file_name(title, "json"), "application/json", key=f"json-{key}"
+    )
+
+
+def _summary_block(document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None, ui: str) -> None:
+    st.markdown(f"#### {name(summary['lang'])}")
+    st.caption(_plain(engine_label(summary)))
+    if summary["notice"]:
+        st.info(_plain(plain_notice(summary["notice"])[0]), icon="ℹ️")
+    if summary["sentences"]:
+        form = document.get("settings", {}).get("form", "bullets")
+        st.html(summary_html(document, summary, selected, form))
+        with st.expander(label("copy", ui), icon="📋"):
+            st.code(summary["text"], language=None, wrap_lines=True)
+
+
+def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]]) -> None:
+    with st.expander("Details"):
+        for summary in document["summaries"]:
+            engine = f"{summary['method'] or 'none'} · {summary['model'] or 'no model'}"
+            st.markdown(f"**{name(summary['lang'])}**: {_plain(engine)}")
+            if summary["notice"]:
+                st.caption(_plain(summary["notice"]))
+        for notice in document["notices"]:
+            st.caption(_plain(notice))
+        for source in selected_sources:
+            place = f"characters {source['start']}–{source['end']} · match {source['score']:.0%}"
+            st.caption(f"Source of the picked sentence: {place}")
+        rows = [
+            {
+                "language": name(segment["lang"]),
+                "characters": f"{segment['start']}–{segment['end']}",
+                "ignored": segment.get("reason", "page chrome") if segment["boilerplate"] else "",
+                "text": " ".join(segment["text"].split())[:160],
+            }
+            for segment in document["segments"]
+        ]
+        st.caption("Language runs")
+        st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
+    title = document.get("title") or document["name"]
+    st.markdown(f"### {_plain(title)}")
+    where = document.get("source") or document["name"]
+    when = document.get("created", "")
+    st.caption(_plain(" · ".join(part for part in (where, when) if part)))
+    if "error" in document:
+        st.error(_plain(document["error"]), icon="🚫")
+        return
+    downloads(document, key)
+    shares = " · ".join(f"{name(lang)} {share:.0%}" for lang, share in document["shares"].items())
+    st.markdown(f"**Language:** {name(document['language'])}" + (f" ({shares})" if shares else ""))
+    st.html(runs_bar_html(document))
+    for notice in document["notices"]:
+        st.info(_plain(plain_notice(notice)[0]), icon="ℹ️")
+    refs = sentence_refs(document)
+    labels = [ref.label for ref in refs]
+    pick_key = f"pick-{key}"
+    picked = st.session_state.get(pick_key)
+    selected = refs[labels.index(picked)] if picked in labels else None
+    order = {code: rank for rank, code in enumerate(SUMMARISED)}
+    summaries = sorted(document["summaries"], key=lambda summary: order.get(summary["lang"], len(order)))
+    if summaries:
+        # One column per language that has a summary: a Hindi-only story gets no empty English column.
+        columns = st.columns(len(summaries), gap="large") if len(summaries) > 1 else [st.container()]
+        for summary, column in zip(summaries, columns, strict=True):
+            with column:
+                _summary_block(document, summary, selected, ui)
+    selected_sources: list[dict[str, Any]] = []
+    if refs:
+        st.pills(
+            "Show where a summary sentence comes from",
+            labels,
+            key=pick_key,
+            help="Pick a sentence to outline its sources in the text below.",
+        )
+        if selected is not None:
+            sentence = next(s for s in document["summaries"] if s["lang"] == selected.lang)["sentences"][selected.index]
+            selected_sources = sentence["sources"]
+            if not selected_sources:
+                st.caption(f"{selected.label} has no source in the text.")
+            for source in selected_sources:
+                excerpt = " ".join(document["text"][source["start"] : source["end"]].split())
+                st.markdown(f"> {_plain(excerpt)}")
+    st.markdown(f"**{label('source_text', ui)}**")
+    st.caption("Each summary sentence's source is highlighted in its colour. Grey struck-through text is page "
+               "furniture (menus, share buttons) left out of the summaries.")  # fmt: skip
+    st.html(source_html(document["text"], document, selected))
+    _details(document, selected_sources)
+
+
+def short_title(document: dict[str, Any], limit: int = 32) -> str:
+    title = str(document.get("title") or document["name"])
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def show_documents(documents: list[dict[str, Any]], key: str, ui: str = "en") -> None:
+    """One document as it is; up to four in tabs; more through a select box (tabs that many are unreadable)."""
+    if len(documents) == 1:
+        show_document(documents[0], f"{key}-0", ui)
+        return
+    marks = ["🚫 " if "error" in document else "" for document in documents]
+    if len(documents) <= 4:
+        tabs = st.tabs([mark + short_title(document) for mark, document in zip(marks, documents, strict=True)])
+        for index, (tab, document) in enumerate(zip(tabs, documents, strict=True)):
+            with tab:
+                show_document(document, f"{key}-{index}", ui)
+        return
+    index = st.selectbox(
+        f"Document ({len(documents)} in all)",
+        range(len(documents)),
+        format_func=lambda i: f"{i + 1}. {marks[i]}{short_title(documents[i], 70)}",
+        key=f"document-{key}",
+    )
+    show_document(documents[index], f"{key}-{index}", ui)

@@ -1,0 +1,92 @@
+"""The app served by Streamlit and Debian's chromium driven by Playwright, shared by the browser tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+OUTPUT = Path(os.environ.get("SAAR_TEST_OUTPUT", ROOT / "test-output"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+RESULT_TIMEOUT_MS = 90_000
+PHONE = {"width": 390, "height": 2400}
+DESKTOP = {"width": 1400, "height": 2600}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def serve_app(extra_env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
+    """Starts the app on a free port and waits until it answers."""
+    port = free_port()
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", **extra_env}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless=true"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return server, url
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail(f"the app did not start: {server.stdout.read() if server.stdout else ''}")
+            time.sleep(0.5)
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    # Links to the test's own local server are fetched only because this allows it.
+    server, url = serve_app({"SAAR_ALLOW_PRIVATE_URLS": "1"})
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (bash .ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                  "--disable-background-networking", "--no-first-run"],
+        )  # fmt: skip
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser: Any, url: str, viewport: dict[str, int] | None = None) -> Any:
+    page = browser.new_page(viewport=viewport or DESKTOP, accept_downloads=True)
+    page.set_default_timeout(RESULT_TIMEOUT_MS)
+    page.goto(url)
+    page.get_by_role("heading", name="Summarize").wait_for()
+    return page
+
+
+def screenshot(page: Any, name: str) -> Path:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    path = OUTPUT / name
+    page.screenshot(path=str(path))
+    return path
