@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,12 +19,15 @@ from summarizers import settings
 from summarizers.engines.abstractive.backends import ctranslate2 as fast_backend
 from summarizers.engines.abstractive.backends.ctranslate2 import FastModel
 from summarizers.engines.abstractive.specs import ModelSpec, with_architecture
+from summarizers.engines.abstractive.turns import Turns
 from summarizers.engines.result_cache import ResultCache
 from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.settings import Backend
 
 _LOAD_LOCK = threading.Lock()
-_LOADED: dict[tuple[str, str, str], LoadedModel] = {}
+# One copy of each model per process, shared by every caller (every app session); least recently used goes first
+# past settings.model_cache_capacity(). A caller still holding an evicted model keeps it until it is done.
+_LOADED: OrderedDict[tuple[str, str, str], LoadedModel] = OrderedDict()
 _TORCH_CONFIGURED = False
 
 
@@ -39,6 +43,8 @@ class LoadedModel:
     backend_note: str | None = None  # why the CTranslate2 backend is not in use, when it was wanted
     # Finished summaries by (settings, input) hash; shared by the copies `load` hands out for other languages.
     results: ResultCache[Any] = field(default_factory=ResultCache)
+    # Callers waiting to generate, in order (shared by the copies too): a waiting app session sees its place.
+    turns: Turns = field(default_factory=Turns)
 
     def __post_init__(self) -> None:
         if self.config is None and self.model is not None:
@@ -182,10 +188,19 @@ def load(spec: ModelSpec, backend: Backend | None = None, quantization: str | No
     with _LOAD_LOCK:
         if key not in _LOADED:
             _LOADED[key] = _load(spec, backend, quantization)
+        _LOADED.move_to_end(key)
         loaded = _LOADED[key]
+        while len(_LOADED) > settings.model_cache_capacity():
+            _LOADED.popitem(last=False)
     if loaded.spec.lang != spec.lang:
         return replace(loaded, spec=replace(loaded.spec, lang=spec.lang))
     return loaded
+
+
+def loaded_count() -> int:
+    """Models held by this process now."""
+    with _LOAD_LOCK:
+        return len(_LOADED)
 
 
 def unload_all() -> None:
