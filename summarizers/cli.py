@@ -153,6 +153,38 @@ def command_attribute(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_batch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm  # type: ignore[import-untyped]
+
+    from summarizers import batch
+
+    settings = batch.Settings(args.method, args.length, specs.parse_overrides(args.model), group=args.group)
+    settings.options()  # a bad method or length is a usage error before any work
+    if args.workers < 1 or args.group < 1:
+        raise UsageError("--workers and --group take a whole number of at least 1")
+    todo, skipped = batch.pending(batch.read_items(args.input), args.out, args.resume)
+    with tqdm(total=len(todo), unit="doc", file=sys.stderr, dynamic_ncols=True, disable=args.quiet) as bar:
+
+        def advance(line: Any) -> None:
+            bar.update(1)
+            if "error" in line:
+                message = line["error"] if line["error"].startswith(line["id"]) else f"{line['id']}: {line['error']}"
+                bar.write(f"error: {message}", file=sys.stderr)
+
+        if args.ray is not None:
+            from summarizers import batch_ray
+
+            tally = batch_ray.run(
+                todo, args.out, settings, address=args.ray or None, actors=args.actors, batch_size=args.group,
+                cpus_per_actor=args.cpus_per_actor, append=args.resume, on_line=advance,
+            )  # fmt: skip
+        else:
+            tally = batch.run(todo, args.out, settings, append=args.resume, workers=args.workers, on_line=advance)
+    tally.skipped = skipped
+    print(f"{args.out}: {tally.summary()}", file=sys.stderr)
+    return EXIT_UNREADABLE if tally.failed else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m summarizers", description="Bilingual English-Hindi summarization")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -186,6 +218,23 @@ def build_parser() -> argparse.ArgumentParser:
     attribute.add_argument("summary", metavar="SUMMARY_FILE")
     attribute.add_argument("--json", action="store_true", help="print JSON (the documented contract)")
     attribute.set_defaults(run=command_attribute)
+
+    batch = commands.add_parser("batch", help="summarise a folder of files or a JSONL of id and text, one line each")
+    batch.add_argument("input", metavar="INPUT", help='a folder of articles, or a JSONL file of {"id", "text"}')
+    batch.add_argument("--out", required=True, metavar="RESULTS.jsonl", help="one JSON line per document")
+    batch.add_argument("--resume", action="store_true", help="keep --out and skip the ids it already holds")
+    batch.add_argument("--method", choices=METHODS, default="auto", help="default: auto (abstractive if loaded)")
+    batch.add_argument("--length", choices=LENGTHS, default="medium")
+    batch.add_argument("--model", action="append", metavar="LANG=HUB_ID_OR_DIR", help="use this model for LANG")
+    batch.add_argument("--workers", type=int, default=1, help="processes, each with its own models (default 1)")
+    batch.add_argument("--group", type=int, default=16, help="documents summarised together (default 16)")
+    batch.add_argument("--quiet", action="store_true", help="no progress bar")
+    batch.add_argument(
+        "--ray", nargs="?", const="", metavar="ADDRESS", help="run on Ray Data (a local Ray, or the cluster at ADDRESS)"
+    )
+    batch.add_argument("--actors", type=int, default=2, help="with --ray: actors, each with its own models")
+    batch.add_argument("--cpus-per-actor", type=float, default=1.0, help="with --ray: CPUs each actor reserves")
+    batch.set_defaults(run=command_batch)
 
     download = commands.add_parser("download", help="fetch model weights into the Hugging Face cache")
     download.add_argument(

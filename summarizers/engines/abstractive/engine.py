@@ -25,6 +25,7 @@ from summarizers.text.spans import split_sentences, words
 
 MAX_BATCH = 8  # chunks per generate call: bounds peak memory on long documents
 MAX_REDUCE_ROUNDS = 6
+MANY_BATCH = 16  # chunks per generate call when many documents are summarised together (`summarize_many`)
 
 
 @dataclass(frozen=True)
@@ -152,11 +153,11 @@ class AbstractiveEngine:
     def model(self) -> str:
         return self.spec.model_id
 
-    def generate(self, chunks: list[str], budget: TokenBudget) -> list[Decoded]:
+    def generate(self, chunks: list[str], budget: TokenBudget, batch_size: int = MAX_BATCH) -> list[Decoded]:
         outputs: list[Decoded] = []
         special = set(self.tokenizer.all_special_ids)
-        for start in range(0, len(chunks), MAX_BATCH):
-            batch_texts = [text + self.spec.input_suffix for text in chunks[start : start + MAX_BATCH]]
+        for start in range(0, len(chunks), batch_size):
+            batch_texts = [text + self.spec.input_suffix for text in chunks[start : start + batch_size]]
             with self.loaded.lock:
                 rows = (
                     self._generate_fast(batch_texts, budget)
@@ -213,20 +214,38 @@ class AbstractiveEngine:
 
     def summarize(self, request: EngineRequest, progress: Progress = silent) -> EngineSummary:
         progress(f"Writing the {name(request.lang)} summary with {self.spec.model_id}")
-        generated = self.summarize_sentences(request.sentences(), request.length)
+        generated = self.summarize_sentences(request.sentences(), request.length, progress)
         return EngineSummary("abstractive", self.spec.model_id, generated.sentences, chunks=generated.chunks)
 
-    def summarize_sentences(self, sentences: list[str], length: Length = "medium") -> Generated:
+    def summarize_sentences(
+        self, sentences: list[str], length: Length = "medium", progress: Progress = silent
+    ) -> Generated:
         """The summary of `sentences`; the same request again is answered from the model's result cache (a rejected,
-        degenerate output included)."""
+        degenerate output included). Callers take turns at the model; a waiting one hears its place in the queue."""
         budget = self.spec.budget(length)
         sentences = [s for s in sentences if s.strip()]
         key = key_for(self._cache_settings(budget), sentences)
+        cached = self._cached(key)
+        if cached is not None:
+            return cached
+
+        def tell(ahead: int) -> None:
+            plural = "s" if ahead > 1 else ""
+            progress(f"{self.spec.model_id} is busy: waiting in line, {ahead} request{plural} ahead")
+
+        with self.loaded.turns.turn(tell):
+            cached = self._cached(key)  # the request ahead may have been this very one
+            if cached is not None:
+                return cached
+            return self._summarize_and_remember(key, sentences, budget)
+
+    def _cached(self, key: str) -> Generated | None:
         cached = self.loaded.results.get(key)
         if isinstance(cached, Rejected):
             raise DegenerateGeneration(cached.reason)
-        if isinstance(cached, Generated):
-            return cached
+        return cached if isinstance(cached, Generated) else None
+
+    def _summarize_and_remember(self, key: str, sentences: list[str], budget: TokenBudget) -> Generated:
         try:
             generated = self._summarize(sentences, budget)
         except DegenerateGeneration as error:  # decoding is deterministic: the same request fails the same way
@@ -237,39 +256,98 @@ class AbstractiveEngine:
         return generated
 
     def _summarize(self, sentences: list[str], budget: TokenBudget) -> Generated:
-        input_tokens = sum(self._lengths(sentences))
         chunks = self.chunk(sentences)
-        first_chunks = len(chunks)
-        rounds = 0
+        state = _Progress(chunks, len(chunks), sum(self._lengths(sentences)))
         while True:
-            rounds += 1
-            summaries = self.generate(chunks, budget)
-            if len(summaries) == 1 or rounds >= MAX_REDUCE_ROUNDS:
-                break
+            outcome = state.advance(self, self.generate(state.chunks, budget))
+            if isinstance(outcome, Rejected):
+                raise DegenerateGeneration(outcome.reason)
+            if outcome is not None:
+                return outcome
+
+    # ---------------------------------------------------------------- many documents at once
+
+    def summarize_many(
+        self, requests: list[list[str]], length: Length = "medium", batch_size: int = MANY_BATCH
+    ) -> list[Generated | Rejected]:
+        """The summaries of many documents' sentences, written together: each round gathers the chunks of every
+        document still in progress, sorts them by length (so a batch pads little) and generates them in shared
+        batches. Each outcome goes to the result cache under the key `summarize_sentences` looks up, so summarising
+        a document afterwards costs nothing; it is the same rounds of map-reduce as `_summarize`, document by
+        document, so the outcome is the same too (up to the rounding of a differently padded batch)."""
+        budget = self.spec.budget(length)
+        settings = self._cache_settings(budget)
+        keys: list[str] = []
+        outcomes: dict[str, Generated | Rejected] = {}
+        work: dict[str, _Progress] = {}
+        for sentences in requests:
+            sentences = [s for s in sentences if s.strip()]
+            key = key_for(settings, sentences)
+            keys.append(key)
+            cached = self.loaded.results.get(key)
+            if isinstance(cached, Generated | Rejected):
+                outcomes[key] = cached
+            elif key not in work:  # the same document twice is written once
+                chunks = self.chunk(sentences)
+                work[key] = _Progress(chunks, len(chunks), sum(self._lengths(sentences)))
+        with self.loaded.turns.turn(lambda _: None):
+            self._generate_rounds(work, outcomes, budget, batch_size)
+        return [outcomes[key] for key in keys]
+
+    def _generate_rounds(
+        self, work: dict[str, _Progress], outcomes: dict[str, Generated | Rejected], budget: TokenBudget, size: int
+    ) -> None:
+        while work:
+            pending = [(key, text) for key, state in work.items() for text in state.chunks]
+            lengths = self._lengths([text for _, text in pending])
+            order = sorted(range(len(pending)), key=lambda position: lengths[position])
+            written = self.generate([pending[position][1] for position in order], budget, size)
+            by_key: dict[str, list[tuple[int, Decoded]]] = {}
+            for position, decoded in zip(order, written, strict=True):
+                by_key.setdefault(pending[position][0], []).append((position, decoded))
+            for key in list(work):
+                parts = sorted(by_key.get(key, []), key=lambda part: part[0])  # back in the document's order
+                outcome = work[key].advance(self, [decoded for _, decoded in parts])
+                if outcome is not None:
+                    self.loaded.results.put(key, outcome)
+                    outcomes[key] = outcome
+                    del work[key]
+
+
+@dataclass
+class _Progress:
+    """One document's place in `summarize_many`: the chunks of its next round."""
+
+    chunks: list[str]
+    first_chunks: int
+    input_tokens: int
+    rounds: int = 0
+
+    def advance(self, engine: AbstractiveEngine, summaries: list[Decoded]) -> Generated | Rejected | None:
+        """Take this round's summaries: the finished outcome, or None when another round of combining is due."""
+        self.rounds += 1
+        model = engine.spec.model_id
+        if len(summaries) != 1 and self.rounds < MAX_REDUCE_ROUNDS:
             # Reduce: the chunk summaries, sentence by sentence, become the next round's input.
-            joined = [s for summary in summaries for s in _sentences(summary.text)]
-            previous = len(chunks)
-            chunks = self.chunk(joined)
-            if len(chunks) >= previous:
-                raise DegenerateGeneration(
-                    f"{self.spec.model_id}: the part summaries are not shorter than the parts, so they cannot be "
-                    "combined into one summary"
-                )
-            if len(chunks) == 1:
-                summaries = self.generate(chunks, budget)
-                rounds += 1
-                break
-        if len(summaries) > 1:
-            raise DegenerateGeneration(
-                f"{self.spec.model_id}: {len(summaries)} part summaries remain after {rounds} rounds of combining"
+            previous = len(self.chunks)
+            self.chunks = engine.chunk([s for summary in summaries for s in _sentences(summary.text)])
+            if len(self.chunks) < previous:
+                return None
+            return Rejected(
+                f"{model}: the part summaries are not shorter than the parts, so they cannot be combined into one "
+                "summary"
             )
+        if len(summaries) != 1:
+            return Rejected(f"{model}: {len(summaries)} part summaries remain after {self.rounds} rounds of combining")
         text = summaries[0].text
         if is_degenerate(text):
-            raise DegenerateGeneration(
-                f"{self.spec.model_id} produced no usable summary (output: {text[:80]!r}); "
+            return Rejected(
+                f"{model} produced no usable summary (output: {text[:80]!r}); "
                 "the model may be damaged or unsuited to this text"
             )
-        return Generated(text, tuple(_sentences(text)), first_chunks, input_tokens, rounds, summaries[0].tokens)
+        return Generated(
+            text, tuple(_sentences(text)), self.first_chunks, self.input_tokens, self.rounds, summaries[0].tokens
+        )
 
 
 def _sentences(text: str) -> list[str]:

@@ -18,6 +18,7 @@ from summarizers import settings
 from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
 from summarizers.engines.abstractive.backends.ctranslate2 import FastModel
 from summarizers.engines.abstractive.specs import ModelSpec, with_architecture
+from summarizers.engines.abstractive.turns import Turns
 from summarizers.engines.result_cache import LruCache, ResultCache
 from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.settings import Backend
@@ -43,6 +44,8 @@ class LoadedModel:
     backend_note: str | None = None  # why the CTranslate2 backend is not in use, when it was wanted
     # Finished summaries by (settings, input) hash; shared by the copies `load` hands out for other languages.
     results: ResultCache[Any] = field(default_factory=ResultCache)
+    # Callers waiting to generate, in order (shared by the copies too): a waiting app session sees its place.
+    turns: Turns = field(default_factory=Turns)
 
     @property
     def backend(self) -> str:
@@ -194,6 +197,11 @@ def load(spec: ModelSpec, backend: Backend | None = None, quantization: str | No
     if loaded.spec.lang != spec.lang:
         return replace(loaded, spec=replace(loaded.spec, lang=spec.lang))
     return loaded
+
+
+def loaded_count() -> int:
+    """Models held by this process now."""
+    return len(_LOADED)
 
 
 def unload_all() -> None:
