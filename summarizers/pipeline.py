@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from summarizers.attribution.align import AlignedSentence, Source, align
+from summarizers.attribution.align import AlignedSentence, Source
+from summarizers.attribution.checkers import default_checker
 from summarizers.documents.reading import Document
 from summarizers.engines import registry
 from summarizers.engines.abstractive.specs import MT5_XLSUM
@@ -53,6 +54,7 @@ class Summary:
     source_spans: tuple[Span, ...] | None = None
     chunks: int = 1
     attribution: tuple[AlignedSentence, ...] = ()
+    checker: str | None = None  # what judged the sentences (see `attribution.checkers`)
 
     @property
     def text(self) -> str:
@@ -84,12 +86,15 @@ def _attributed(request: EngineRequest, written: EngineSummary, notice: str | No
     if written.source_spans is not None:
         # Exact attribution: each extracted sentence is its own source.
         attribution = tuple(
-            AlignedSentence(sentence, True, (Source(span.start, span.end, 1.0),))
+            AlignedSentence(sentence, True, (Source(span.start, span.end, 1.0),), score=1.0)
             for sentence, span in zip(written.sentences, written.source_spans, strict=True)
         )
+        checker = "exact"
     else:
-        progress(f"Linking the {name(request.lang)} summary to its sources")
-        attribution = tuple(align(request.text, list(written.sentences), list(request.spans)))
+        progress(f"Checking the {name(request.lang)} summary against its sources")
+        judge = default_checker()
+        attribution = tuple(judge.check_spans(request.text, request.spans, written.sentences))
+        checker = judge.name
     if written.chunks > 1 and notice is None:
         notice = f"The text was longer than the model's window: summarised in {written.chunks} parts, then combined."
     return Summary(
@@ -101,6 +106,7 @@ def _attributed(request: EngineRequest, written: EngineSummary, notice: str | No
         source_spans=written.source_spans,
         chunks=written.chunks,
         attribution=attribution,
+        checker=checker,
     )
 
 

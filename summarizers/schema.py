@@ -8,8 +8,14 @@ an added field bumps the minor version.
     DocumentJSON       {"path", "language", "shares", "segments": [SegmentJSON], "summaries"?: [SummaryJSON],
                         "notices"?: [str]}
     SegmentJSON        {"lang", "start", "end", "text", "boilerplate", "reason"?, "noise"?: [{"start","end","reason"}]}
-    SummaryJSON        {"lang", "method", "model", "text", "notice", "sentences": [SentenceJSON]}
-    SentenceJSON       {"text", "supported", "sources": [{"start", "end", "score"}], "missing"?, "checked"?}
+    SummaryJSON        {"lang", "method", "model", "text", "notice", "sentences": [SentenceJSON], "checker"?}
+    SentenceJSON       {"text", "supported", "sources": [{"start", "end", "score"}], "missing"?, "checked"?,
+                        "score"?, "reasons"?}
+    CheckJSON          {"id"?, "consistent", "score", "checker", "sentences": [SentenceJSON]}   (attribute --jsonl)
+    ComparisonJSON     {"facts": [{"kind", "a", "b", "in"}], "documents": [...]}             (compare --json)
+
+`checker` names what judged the sentences: "offline" (calibrated overlap, no weights), "nli:<model>" or "exact"
+(extractive sentences are the source's own). A sentence's `score` is in [0, 1]; `reasons` say what was not found.
 
 Offsets are code points into the document's decoded text; `text == document_text[start:end]`.
 """
@@ -19,10 +25,11 @@ from __future__ import annotations
 from typing import Any, Literal, NotRequired, TypedDict
 
 from summarizers.attribution.align import AlignedSentence
+from summarizers.attribution.checkers import CheckedSummary
 from summarizers.language.segment import Analysis, Segment
 from summarizers.pipeline import Result, Summary
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class NoiseJSON(TypedDict):
@@ -53,6 +60,8 @@ class SentenceJSON(TypedDict):
     sources: list[SourceJSON]
     missing: NotRequired[list[str]]  # numbers or names the sentence states that its sources do not
     checked: NotRequired[Literal[False]]  # present only when nothing in the sentence could be compared
+    score: NotRequired[float]  # set by a checker: how likely the sentence is consistent with its source, in [0, 1]
+    reasons: NotRequired[list[str]]  # what a reader can look for ("name Kovind not in the source")
 
 
 class SummaryJSON(TypedDict):
@@ -61,6 +70,15 @@ class SummaryJSON(TypedDict):
     model: str | None
     text: str
     notice: str | None
+    sentences: list[SentenceJSON]
+    checker: NotRequired[str]
+
+
+class CheckJSON(TypedDict):
+    id: NotRequired[str]
+    consistent: bool
+    score: float
+    checker: str
     sentences: list[SentenceJSON]
 
 
@@ -108,11 +126,23 @@ def sentence_json(aligned: AlignedSentence) -> SentenceJSON:
         entry["missing"] = list(aligned.missing)
     if not aligned.checked:
         entry["checked"] = False  # nothing in it could be compared with the source (no shared language or facts)
+    if aligned.score is not None:
+        entry["score"] = aligned.score
+        entry["reasons"] = list(aligned.reasons)
     return entry
 
 
-def summary_json(summary: Summary) -> SummaryJSON:
+def check_json(checked: CheckedSummary) -> CheckJSON:
     return {
+        "consistent": checked.consistent,
+        "score": checked.score,
+        "checker": checked.checker,
+        "sentences": [sentence_json(sentence) for sentence in checked.sentences],
+    }
+
+
+def summary_json(summary: Summary) -> SummaryJSON:
+    entry: SummaryJSON = {
         "lang": summary.lang,
         "method": summary.method,
         "model": summary.model,
@@ -120,6 +150,9 @@ def summary_json(summary: Summary) -> SummaryJSON:
         "notice": summary.notice,
         "sentences": [sentence_json(aligned) for aligned in summary.attribution],
     }
+    if summary.checker:
+        entry["checker"] = summary.checker
+    return entry
 
 
 def result_json(result: Result) -> ResultJSON:
