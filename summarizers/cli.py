@@ -12,14 +12,17 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from summarizers.attribution.align import attribute, split_summary
+from summarizers.attribution import nli
+from summarizers.attribution.align import split_summary
+from summarizers.attribution.checkers import Checker, default_checker
+from summarizers.compare import compare_sides, document_side, language_sides
 from summarizers.documents.reading import read_path
 from summarizers.engines.abstractive import loading, specs
 from summarizers.engines.base import LENGTHS
 from summarizers.errors import SummarizerError, UsageError
 from summarizers.language.segment import analyse
 from summarizers.pipeline import FORMS, METHODS, Options, summarize
-from summarizers.schema import analysis_json, envelope, result_json, sentence_json
+from summarizers.schema import analysis_json, check_json, envelope, result_json
 from summarizers.text.languages import SUMMARISED, name
 
 EXIT_OK = 0
@@ -116,9 +119,17 @@ def command_download(args: argparse.Namespace) -> int:
     languages = args.languages or list(specs.DEFAULTS)
     status = EXIT_OK
     for lang in languages:
+        if lang == NLI_TARGET:
+            try:
+                nli.download(progress=lambda message: print(message, file=sys.stderr))
+            except SummarizerError as error:
+                print(f"error: {lang}: {error}", file=sys.stderr)
+                status = EXIT_UNREADABLE
+            continue
         spec = specs.spec_for(lang, overrides)
         if spec is None:
-            raise UsageError(f"no model is registered for {lang!r}; known: {', '.join(specs.DOWNLOADABLE)}")
+            known = ", ".join([*specs.DOWNLOADABLE, NLI_TARGET])
+            raise UsageError(f"no model is registered for {lang!r}; known: {known}")
         if not spec.commercial_use:
             print(f"note: {spec.model_id} is licensed {spec.licence}", file=sys.stderr)
         try:
@@ -129,27 +140,125 @@ def command_download(args: argparse.Namespace) -> int:
     return status
 
 
+NLI_TARGET = "nli"  # `download nli`: the consistency checker's model
+
+
+def _render_checks(data: dict[str, Any]) -> str:
+    lines = [f"checker: {data['checker']}"]
+    for sentence in data["sentences"]:
+        mark = "supported  " if sentence["supported"] else "UNSUPPORTED"
+        if not sentence.get("checked", True):
+            mark = "unchecked  "
+        score = f" ({sentence['score']:.2f})" if "score" in sentence else ""
+        places = ", ".join(f"{s['start']}-{s['end']} ({s['score']:.2f})" for s in sentence["sources"]) or "none"
+        lines.append(f"{mark}{score} {sentence['text']}\n            sources: {places}")
+        lines.extend(f"            could not find support: {reason}" for reason in sentence.get("reasons", []))
+    return "\n".join(lines) + "\n"
+
+
+def _check_texts(checker: Checker, source: str, summary: str) -> dict[str, Any]:
+    checked = checker.check(analyse(source), split_summary(summary))
+    return dict(check_json(checked))
+
+
 def command_attribute(args: argparse.Namespace) -> int:
+    if args.jsonl is not None:
+        if args.source or args.summary:
+            raise UsageError("give either SOURCE_FILE SUMMARY_FILE or --jsonl FILE, not both")
+        return _attribute_lines(args.jsonl)
+    if not (args.source and args.summary):
+        raise UsageError("give SOURCE_FILE and SUMMARY_FILE, or --jsonl FILE")
     try:
         source = read_path(args.source)
         summary = read_path(args.summary)
     except SummarizerError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
-    aligned = attribute(analyse(source.text), split_summary(summary.text))
-    payload = {"sentences": [sentence_json(sentence) for sentence in aligned]}
+    payload = _check_texts(default_checker(), source.text, summary.text)
+    # "sentences" first, as before the checker's fields were added.
+    _emit({"sentences": payload.pop("sentences"), **payload}, args.json, _render_checks)
+    return EXIT_OK
 
-    def render(data: dict[str, Any]) -> str:
-        lines = []
-        for sentence in data["sentences"]:
-            mark = "supported  " if sentence["supported"] else "UNSUPPORTED"
-            if not sentence.get("checked", True):
-                mark = "unchecked  "
-            places = ", ".join(f"{s['start']}-{s['end']} ({s['score']:.2f})" for s in sentence["sources"]) or "none"
-            lines.append(f"{mark} {sentence['text']}\n            sources: {places}")
-        return "\n".join(lines) + "\n"
 
-    _emit(payload, args.json, render)
+def _line_id(item: Any, number: int) -> str:
+    if isinstance(item, dict) and isinstance(item.get("id"), (str, int)):
+        return str(item["id"])
+    return f"line {number}"
+
+
+def _attribute_lines(path: str) -> int:
+    """`attribute --jsonl FILE`: one JSON line out per line in; a bad line gets {"id", "error"} and the rest go on."""
+    try:
+        lines = (sys.stdin.read() if path == "-" else read_path(path).text).splitlines()
+    except SummarizerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    checker = default_checker()
+    print(f"checking {len(lines)} lines with the {checker.name} checker", file=sys.stderr)
+    status = EXIT_OK
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        item: Any = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("a line must be a JSON object with id, source and summary")
+            source, summary = item.get("source"), item.get("summary")
+            if not isinstance(source, str) or not isinstance(summary, str):
+                raise ValueError('"source" and "summary" must both be strings')
+            if not source.strip() or not split_summary(summary):
+                raise ValueError("the source or the summary is empty")
+            entry: dict[str, Any] = {"id": _line_id(item, number), **_check_texts(checker, source, summary)}
+        except (ValueError, SummarizerError) as error:
+            entry = {"id": _line_id(item, number), "error": f"line {number}: {error}"}
+            print(f"error: {path}: {entry['error']}", file=sys.stderr)
+            status = EXIT_UNREADABLE
+        sys.stdout.write(json.dumps(envelope(**entry), ensure_ascii=False) + "\n")
+        if number % 10 == 0 or number == len(lines):
+            print(f"checked {number}/{len(lines)}", file=sys.stderr)
+    return status
+
+
+def _render_comparison(data: dict[str, Any]) -> str:
+    lines = [f"checker: {data['checker']}"]
+    for document in data["documents"]:
+        lines.append(f"== {document['title']}")
+        for summary in document["summaries"]:
+            for check in summary["in_other"]:
+                mark = "in the other version" if check["supported"] else "could not find support"
+                if not check.get("checked", True):
+                    mark = "nothing to compare"
+                reasons = "; ".join(check.get("reasons", []))
+                lines.append(
+                    f"   [{mark}{': ' + reasons if reasons and not check['supported'] else ''}] {check['text']}"
+                )
+    lines.append("== facts")
+    lines.extend(f"   {row['in']:>4} {row['kind']:<6} {row['a'] or '-'} | {row['b'] or '-'}" for row in data["facts"])
+    return "\n".join(lines) + "\n"
+
+
+def command_compare(args: argparse.Namespace) -> int:
+    """Two documents, or the English and Hindi versions inside one."""
+    try:
+        documents = [read_path(path) for path in args.files]
+    except SummarizerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if len(documents) == 1:
+        sides = language_sides(documents[0])
+        if sides is None:
+            raise UsageError(f"{args.files[0]} does not hold both an English and a Hindi version; give two files")
+    else:
+        sides = (document_side(documents[0]), document_side(documents[1]))
+    options = Options(args.method, args.length, specs.parse_overrides(args.model))
+    comparison = compare_sides(*sides, options)
+    paths = args.files if len(args.files) == 2 else args.files * 2
+    documents_json = [{"path": path, **side} for path, side in zip(paths, comparison["sides"], strict=True)]
+    payload = {"facts": comparison["facts"], "documents": documents_json, "checker": comparison["checker"]}
+    if comparison["notes"]:
+        payload["notes"] = comparison["notes"]
+    _emit(payload, args.json, _render_comparison)
     return EXIT_OK
 
 
@@ -214,8 +323,11 @@ def build_parser() -> argparse.ArgumentParser:
     summarize.set_defaults(run=command_summarize)
 
     attribute = commands.add_parser("attribute", help="link each sentence of a summary to its source sentences")
-    attribute.add_argument("source", metavar="SOURCE_FILE")
-    attribute.add_argument("summary", metavar="SUMMARY_FILE")
+    attribute.add_argument("source", metavar="SOURCE_FILE", nargs="?")
+    attribute.add_argument("summary", metavar="SUMMARY_FILE", nargs="?")
+    attribute.add_argument(
+        "--jsonl", metavar="FILE", help='check many: lines {"id", "source", "summary"} in, one JSON line out each'
+    )
     attribute.add_argument("--json", action="store_true", help="print JSON (the documented contract)")
     attribute.set_defaults(run=command_attribute)
 
@@ -236,10 +348,21 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--cpus-per-actor", type=float, default=1.0, help="with --ray: CPUs each actor reserves")
     batch.set_defaults(run=command_batch)
 
+    compare = commands.add_parser(
+        "compare", help="two versions of one story (two files, or one file with English and Hindi): shared facts"
+    )
+    compare.add_argument("files", nargs="+", metavar="FILE", help="two files, or one holding both languages")
+    compare.add_argument("--method", choices=METHODS, default="auto")
+    compare.add_argument("--length", choices=LENGTHS, default="medium")
+    compare.add_argument("--model", action="append", metavar="LANG=HUB_ID_OR_DIR", help="use this model for LANG")
+    compare.add_argument("--json", action="store_true", help="print JSON (the documented contract)")
+    compare.set_defaults(run=command_compare)
+
     download = commands.add_parser("download", help="fetch model weights into the Hugging Face cache")
     download.add_argument(
         "languages", nargs="*", metavar="LANG",
-        help=f"default: every language's default model; '{specs.CROSS_LANGUAGE}': the cross-language model",
+        help=f"default: every language's default model; '{specs.CROSS_LANGUAGE}': the cross-language model; "
+        f"'{NLI_TARGET}': the checker's model",
     )  # fmt: skip
     download.add_argument("--model", action="append", metavar="LANG=HUB_ID", help="download this model for LANG")
     download.set_defaults(run=command_download)

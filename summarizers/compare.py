@@ -1,17 +1,20 @@
 """Comparing two versions of one story: two documents, or the English and Hindi runs of one document.
 
-Each side is summarised as usual; each summary sentence is then checked against the *other* version (within its
-language where the other version has text in it, otherwise by the facts it states), and the facts of the two versions
-are matched: those both state and those only one does.
+Each side is summarised as usual; each summary sentence is then checked against the *other* version (its wording by
+the checker where the other version has text in its language), and the facts of the two versions are matched: those
+both state and those only one does. One matcher (`facts.FactMatcher`) decides both the facts table and every
+sentence's numbers, dates and names, so a sentence is never flagged for a name the table lists as in both.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
-from summarizers.attribution.align import attribute
-from summarizers.attribution.facts import Fact, compare_facts
+from summarizers.attribution.align import AlignedSentence
+from summarizers.attribution.checkers import Checker, default_checker
+from summarizers.attribution.facts import Fact, FactComparison, FactMatcher
 from summarizers.documents.reading import Document
 from summarizers.language.segment import Analysis, analyse
 from summarizers.pipeline import Options, Summary, summarize, summarize_language
@@ -78,26 +81,90 @@ def _positions(side: Side, summary: Summary) -> list[float | None] | None:
     return [index[span.start] / (len(starts) - 1) if span.start in index else None for span in summary.source_spans]
 
 
-def compare_sides(a: Side, b: Side, options: Options | None = None) -> dict[str, Any]:
+def check_against_other(
+    checker: Checker,
+    matcher: FactMatcher,
+    side: int,
+    other: Analysis,
+    sentences: Sequence[str],
+    positions: Sequence[float | None] | None = None,
+) -> list[AlignedSentence]:
+    """Each sentence of version `side` (0 or 1) against the other version: its wording by the checker where the other
+    version has text in the sentence's language, and its numbers, dates and names by the matcher alone."""
+    worded = checker.check(other, sentences, positions, facts=False).sentences
+    checked = []
+    for sentence, aligned in zip(sentences, worded, strict=True):
+        found, missing = matcher.missing(sentence, side)
+        fact_reasons = tuple(f"{fact.text} is not in the other version" for fact in missing)
+        if other.content_units(analyse(sentence).language):
+            supported = aligned.supported and not missing
+            reasons = fact_reasons + aligned.reasons
+            score = aligned.score if not missing or aligned.score is None else min(aligned.score, 0.25)
+            checked.append(replace(aligned, supported=supported, missing=_texts(missing), score=score, reasons=reasons))
+        elif not (found or missing):
+            note = ("nothing in it (numbers, dates, names) could be compared with the other version",)
+            checked.append(replace(aligned, supported=False, checked=False, missing=(), score=None, reasons=note))
+        else:
+            # Across languages offline, the facts it states are all there is to compare.
+            score = round(len(found) / (len(found) + len(missing)), 4)
+            checked.append(
+                replace(
+                    aligned,
+                    supported=not missing,
+                    checked=True,
+                    missing=_texts(missing),
+                    score=score,
+                    reasons=fact_reasons,
+                )
+            )
+    return checked
+
+
+def _texts(facts: list[Fact]) -> tuple[str, ...]:
+    return tuple(fact.text for fact in facts)
+
+
+def facts_json(comparison: FactComparison) -> list[dict[str, Any]]:
+    """The facts table as rows: {"kind", "a", "b", "in": "both" | "a" | "b"} (the absent side's text is null)."""
+    where: Literal["a", "b"]
+    rows: list[dict[str, Any]] = [
+        {"kind": a.kind, "a": a.text, "b": b.text, "in": "both"} for a, b in comparison.shared
+    ]
+    for where, facts in (("a", comparison.only_a), ("b", comparison.only_b)):
+        rows += [
+            {"kind": fact.kind, "a": fact.text if where == "a" else None, "b": fact.text if where == "b" else None,
+             "in": where}
+            for fact in facts
+        ]  # fmt: skip
+    return rows
+
+
+def compare_sides(a: Side, b: Side, options: Options | None = None, checker: Checker | None = None) -> dict[str, Any]:
     """Both sides' summaries with each sentence checked against the other side, and their facts matched."""
     options = options or Options()
     progress = options.progress
+    checker = checker or default_checker()
     texts = (a.content_text(), b.content_text())
     others = (analyse(texts[1]), analyse(texts[0]))
+    progress("Matching numbers, dates and names between the versions")
+    matcher = FactMatcher(*texts)
     sides = []
     labels = short_labels(a, b)
-    for side, other, label in ((a, others[0], labels[0]), (b, others[1], labels[1])):
+    for index, (side, other, label) in enumerate(((a, others[0], labels[0]), (b, others[1], labels[1]))):
         summaries = []
         for summary in _summaries(side, options):
             progress(f"Checking the {name(summary.lang)} summary of {side.title} against the other version")
-            checks = attribute(other, list(summary.sentences), _positions(side, summary))
+            checks = check_against_other(
+                checker, matcher, index, other, list(summary.sentences), _positions(side, summary)
+            )
             summaries.append({**summary_json(summary), "in_other": [sentence_json(check) for check in checks]})
         language = side.lang or side.analysis.language
         sides.append({"title": side.title, "label": label, "language": language, "summaries": summaries})
-    progress("Matching numbers, dates and names between the versions")
-    facts = compare_facts(*texts)
+    facts = matcher.comparison
     return {
         "sides": sides,
+        "checker": checker.name,
+        "facts": facts_json(facts),
         "shared": [{"kind": x.kind, "a": x.text, "b": y.text} for x, y in facts.shared],
         "only_a": [_fact_dict(fact) for fact in facts.only_a],
         "only_b": [_fact_dict(fact) for fact in facts.only_b],

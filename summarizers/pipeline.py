@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from summarizers.attribution.align import AlignedSentence, Source, align, align_across
+from summarizers.attribution.align import AlignedSentence, Source, align_across
+from summarizers.attribution.checkers import default_checker
 from summarizers.documents.reading import Document
 from summarizers.engines import registry
 from summarizers.engines.abstractive.specs import CROSS_LANGUAGE, MT5_CROSSSUM, MT5_XLSUM
@@ -86,12 +87,12 @@ class Summary:
     attribution: tuple[AlignedSentence, ...] = ()
     # The language of the text this summarises, when it is not the summary's own (a cross-language summary).
     source_lang: str | None = None
+    form: Form = "paragraph"
+    checker: str | None = None  # what judged the sentences (see `attribution.checkers`)
 
     @property
     def summarised_lang(self) -> str:
         return self.source_lang or self.lang
-
-    form: Form = "paragraph"
 
     @property
     def text(self) -> str:
@@ -129,12 +130,15 @@ def _attributed(request: EngineRequest, written: EngineSummary, notice: str | No
     if written.source_spans is not None:
         # Exact attribution: each extracted sentence is its own source.
         attribution = tuple(
-            AlignedSentence(sentence, True, (Source(span.start, span.end, 1.0),))
+            AlignedSentence(sentence, True, (Source(span.start, span.end, 1.0),), score=1.0)
             for sentence, span in zip(written.sentences, written.source_spans, strict=True)
         )
+        checker = "exact"
     else:
-        progress(f"Linking the {name(request.lang)} summary to its sources")
-        attribution = tuple(align(request.text, list(written.sentences), list(request.spans)))
+        progress(f"Checking the {name(request.lang)} summary against its sources")
+        judge = default_checker()
+        attribution = tuple(judge.check_spans(request.text, request.spans, written.sentences))
+        checker = judge.name
     if written.chunks > 1 and notice is None:
         notice = f"The text was longer than the model's window: summarised in {written.chunks} parts, then combined."
     return Summary(
@@ -147,6 +151,7 @@ def _attributed(request: EngineRequest, written: EngineSummary, notice: str | No
         chunks=written.chunks,
         attribution=attribution,
         form=options.form,
+        checker=checker,
     )
 
 

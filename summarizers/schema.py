@@ -9,9 +9,16 @@ an added field bumps the minor version.
                         "notices"?: [str]}
     SegmentJSON        {"lang", "start", "end", "text", "boilerplate", "reason"?, "noise"?: [{"start","end","reason"}],
                         "script"?: "Latn" | "Deva" | "Arab" | "Other", "inline"?: [{"lang","start","end"}]}
-    SummaryJSON        {"lang", "source_lang", "method", "model", "text", "notice", "sentences": [SentenceJSON]}
+    SummaryJSON        {"lang", "source_lang", "method", "model", "text", "notice", "sentences": [SentenceJSON],
+                        "checker"?}
                        ("lang": the summary's language; "source_lang": the language of the text it summarises)
-    SentenceJSON       {"text", "supported", "sources": [{"start", "end", "score"}], "missing"?, "checked"?}
+    SentenceJSON       {"text", "supported", "sources": [{"start", "end", "score"}], "missing"?, "checked"?,
+                        "score"?, "reasons"?}
+    CheckJSON          {"id"?, "consistent", "score", "checker", "sentences": [SentenceJSON]}   (attribute --jsonl)
+    ComparisonJSON     {"facts": [{"kind", "a", "b", "in"}], "documents": [...]}             (compare --json)
+
+`checker` names what judged the sentences: "offline" (calibrated overlap, no weights), "nli:<model>" or "exact"
+(extractive sentences are the source's own). A sentence's `score` is in [0, 1]; `reasons` say what was not found.
 
 Offsets are code points into the document's decoded text; `text == document_text[start:end]`.
 """
@@ -21,10 +28,13 @@ from __future__ import annotations
 from typing import Any, Literal, NotRequired, TypedDict
 
 from summarizers.attribution.align import AlignedSentence
+from summarizers.attribution.checkers import CheckedSummary
 from summarizers.language.segment import Analysis, Segment
 from summarizers.pipeline import Result, Summary
 
-SCHEMA_VERSION = "1.3"  # 1.2: segments carry "script" and "inline"; 1.3: summaries carry "source_lang"
+# 1.2: segments carry "script" and "inline"; 1.3: summaries carry "source_lang"; 1.4: sentences carry "score" and
+# "reasons", summaries "checker"
+SCHEMA_VERSION = "1.4"
 
 
 class NoiseJSON(TypedDict):
@@ -63,6 +73,8 @@ class SentenceJSON(TypedDict):
     sources: list[SourceJSON]
     missing: NotRequired[list[str]]  # numbers or names the sentence states that its sources do not
     checked: NotRequired[Literal[False]]  # present only when nothing in the sentence could be compared
+    score: NotRequired[float]  # set by a checker: how likely the sentence is consistent with its source, in [0, 1]
+    reasons: NotRequired[list[str]]  # what a reader can look for ("name Kovind not in the source")
 
 
 class SummaryJSON(TypedDict):
@@ -72,6 +84,15 @@ class SummaryJSON(TypedDict):
     model: str | None
     text: str
     notice: str | None
+    sentences: list[SentenceJSON]
+    checker: NotRequired[str]
+
+
+class CheckJSON(TypedDict):
+    id: NotRequired[str]
+    consistent: bool
+    score: float
+    checker: str
     sentences: list[SentenceJSON]
 
 
@@ -123,11 +144,23 @@ def sentence_json(aligned: AlignedSentence) -> SentenceJSON:
         entry["missing"] = list(aligned.missing)
     if not aligned.checked:
         entry["checked"] = False  # nothing in it could be compared with the source (no shared language or facts)
+    if aligned.score is not None:
+        entry["score"] = aligned.score
+        entry["reasons"] = list(aligned.reasons)
     return entry
 
 
-def summary_json(summary: Summary) -> SummaryJSON:
+def check_json(checked: CheckedSummary) -> CheckJSON:
     return {
+        "consistent": checked.consistent,
+        "score": checked.score,
+        "checker": checked.checker,
+        "sentences": [sentence_json(sentence) for sentence in checked.sentences],
+    }
+
+
+def summary_json(summary: Summary) -> SummaryJSON:
+    entry: SummaryJSON = {
         "lang": summary.lang,
         "source_lang": summary.summarised_lang,
         "method": summary.method,
@@ -136,6 +169,9 @@ def summary_json(summary: Summary) -> SummaryJSON:
         "notice": summary.notice,
         "sentences": [sentence_json(aligned) for aligned in summary.attribution],
     }
+    if summary.checker:
+        entry["checker"] = summary.checker
+    return entry
 
 
 def result_json(result: Result) -> ResultJSON:

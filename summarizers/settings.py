@@ -15,6 +15,8 @@ it falls back to the default.
 | SAAR_MODEL_CACHE         | 4                   | loaded models kept in memory per process                           |
 | SAAR_TORCH_THREADS       | all cores           | torch's intra-op threads                                           |
 | SAAR_MODEL_<LANG>        | (the language's)    | hub id or local directory of a language's model                    |
+| SAAR_NLI_MODEL           | (mDeBERTa XNLI)     | hub id or local directory of the consistency checker's NLI model   |
+| SAAR_CHECKER             | auto                | checker: auto (NLI where its weights are here), offline or nli      |
 | HF_HUB_OFFLINE           | unset               | forbids downloads (the Hugging Face switch, honoured as it is)     |
 | SAAR_MAX_BYTES           | 20,000,000 bytes    | largest file read                                                  |
 | SAAR_MAX_CHARS           | 500,000             | longest text summarised                                            |
@@ -123,6 +125,20 @@ def model_overrides() -> dict[str, str]:
         for variable, value in os.environ.items()
         if variable.startswith(MODEL_PREFIX) and value.strip()
     }
+
+
+DEFAULT_NLI_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"
+CheckerChoice = Literal["auto", "offline", "nli"]
+CHECKERS: tuple[CheckerChoice, ...] = ("auto", "offline", "nli")
+
+
+def nli_model() -> str:
+    return _text("SAAR_NLI_MODEL") or DEFAULT_NLI_MODEL
+
+
+def checker() -> CheckerChoice:
+    value = _text("SAAR_CHECKER", "auto").lower()
+    return next((choice for choice in CHECKERS if choice == value), "auto")
 
 
 def max_bytes() -> int:

@@ -48,6 +48,10 @@ class AlignedSentence:
     missing: tuple[str, ...] = ()  # numbers or names found in no aligned source
     # False when nothing in the sentence could be checked: across languages only numbers, dates and names can be.
     checked: bool = True
+    # Set by a checker (`attribution.checkers`): how likely the sentence is consistent with the source, in [0, 1],
+    # and what a reader can look for ("12 per cent is not in the source").
+    score: float | None = None
+    reasons: tuple[str, ...] = ()
 
 
 def numbers_in(text: str) -> set[str]:

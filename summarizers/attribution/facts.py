@@ -177,10 +177,17 @@ _TITLES = frozenset(
 )
 
 
+_DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+# Words of one name: "Indo-Pacific", "Vladimir Putin". A hyphen or one space joins them; a dash joins two names
+# ("Putin–Modi talks").
+_JOINERS = frozenset({"-", "‑", " "})
+
+
 def latin_name_vocabulary(text: str) -> set[str]:
     """Capitalised words that stand inside running sentences: names, places, organisations.
 
-    A word that also appears in lower case in the same text is a common noun given a capital in a title.
+    A word that also appears in lower case in the same text is a common noun given a capital in a title. Months and
+    weekdays are dates, never names.
     """
     headlines = _headline_lines(text)
     lowercase = {word for word in WORD_RE.findall(text) if word.islower()}
@@ -190,38 +197,57 @@ def latin_name_vocabulary(text: str) -> set[str]:
             continue
         for index, match in enumerate(WORD_RE.finditer(sentence.text(text))):
             word = match.group()
-            if not (_is_latin(word) and word[0].isupper()) or word.casefold() in STOPWORDS | _TITLES:
+            if not (_is_latin(word) and word[0].isupper()):
                 continue
-            if word.casefold() in lowercase:
+            if word.casefold() in STOPWORDS | _TITLES | _DATE_WORDS or word.casefold() in lowercase:
                 continue
             if index > 0 or word.isupper():
                 vocabulary.add(word)
     return vocabulary
 
 
+def _joined(text: str, words: list[regex.Match[str]]) -> list[list[regex.Match[str]]]:
+    """Runs of words separated only by a hyphen, dash or one space: the parts of one name."""
+    runs: list[list[regex.Match[str]]] = []
+    for match in words:
+        if runs and text[runs[-1][-1].end() : match.start()] in _JOINERS:
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    return runs
+
+
+def _name_fact(text: str, run: list[regex.Match[str]], keys: set[str], key: str) -> Fact:
+    start, end = run[0].start(), run[-1].end()
+    return Fact("name", key, frozenset(keys), text[start:end], start, end)
+
+
 def latin_names(text: str, vocabulary: set[str] | None = None) -> list[Fact]:
-    """Every mention of a name in `vocabulary` (by default, the names the text itself shows in running sentences)."""
+    """Every mention of a name in `vocabulary` (by default, the names the text itself shows in running sentences),
+    as written: neighbouring name words are one name ("Indo-Pacific", "Vladimir Putin"), matched under any part."""
     vocabulary = latin_name_vocabulary(text) if vocabulary is None else vocabulary
+    found = [match for match in WORD_RE.finditer(text) if match.group() in vocabulary]
     facts = []
-    for match in WORD_RE.finditer(text):
-        word = match.group()
-        if word in vocabulary:
-            keys = frozenset(name_keys(word))
-            if keys:
-                facts.append(Fact("name", f"name:{word.casefold()}", keys, word, match.start(), match.end()))
+    for run in _joined(text, found):
+        keys = {key for match in run for key in name_keys(match.group())}
+        if keys:
+            written = text[run[0].start() : run[-1].end()]
+            facts.append(_name_fact(text, run, keys, f"name:{' '.join(written.split()).casefold()}"))
     return facts
 
 
 def names_matching(text: str, wanted: set[str]) -> list[Fact]:
-    """Words of a text without capitals (Hindi) that match one of the `wanted` name keys."""
-    facts = []
+    """Words of a text without capitals (Hindi) that match one of the `wanted` name keys; neighbours joined."""
+    found = []
     for match in WORD_RE.finditer(text):
         word = match.group()
-        if _is_latin(word) or word in STOPWORDS:
-            continue
-        keys = frozenset(name_keys(word)) & wanted
-        if keys:
-            facts.append(Fact("name", f"name:{word}", keys, word, match.start(), match.end()))
+        if not _is_latin(word) and word not in STOPWORDS and name_keys(word) & wanted:
+            found.append(match)
+    facts = []
+    for run in _joined(text, found):
+        keys = {key for match in run for key in name_keys(match.group())} & wanted
+        written = text[run[0].start() : run[-1].end()]
+        facts.append(_name_fact(text, run, keys, f"name:{' '.join(written.split())}"))
     return facts
 
 
@@ -260,41 +286,95 @@ def _other_names(facts: list[Fact]) -> set[str]:
     return all_keys(fact for fact in facts if fact.kind == "name")
 
 
+_NAMES_NOTE = (
+    "Names are read from capitalised words, so a name that appears only in the text without capitals "
+    "(Hindi) cannot be listed; names it shares with the other text are matched by transliteration."
+)
+
+
+class FactMatcher:
+    """The one judge of which facts two versions share. The facts table and every sentence's flag ask it, so a name
+    the table lists as in both can never be flagged missing from a sentence, nor the reverse.
+
+    A fact is in the other version when a fact there shares a key with it (a value, a date, a transliteration). The
+    table pairs each fact with its surest counterpart, one to one where it can; a fact whose counterparts all went
+    to surer pairs is still in both, shown with its best one.
+    """
+
+    def __init__(self, text_a: str, text_b: str) -> None:
+        self.texts = (text_a, text_b)
+        self.vocabularies = (latin_name_vocabulary(text_a), latin_name_vocabulary(text_b))
+        names = (latin_names(text_a, self.vocabularies[0]), latin_names(text_b, self.vocabularies[1]))
+        self.name_keys = (_other_names(names[0]), _other_names(names[1]))
+        self.mentions = (
+            facts_in(text_a, self.name_keys[1]),
+            facts_in(text_b, self.name_keys[0]),
+        )
+        firsts = (_first_mentions(self.mentions[0]), _first_mentions(self.mentions[1]))
+        pairs = _pair(*firsts)
+        self._partner: tuple[dict[str, Fact], dict[str, Fact]] = ({}, {})
+        for a, b in pairs:
+            self._partner[0][a.key] = b
+            self._partner[1][b.key] = a
+        shared: list[tuple[Fact, Fact]] = []
+        only_a: list[Fact] = []
+        for fact in firsts[0]:
+            other = self.counterpart(fact, 0)
+            if other is not None:
+                shared.append((fact, other))
+            elif _discoverable(fact):
+                only_a.append(fact)
+        # A capital-less name is only a name because it matched one across: unmatched, it was a look-alike word.
+        only_b = [fact for fact in firsts[1] if self.counterpart(fact, 1) is None and _discoverable(fact)]
+        notes = []
+        if any(not has_capitals(text) and has_capitals(other) for text, other in (self.texts, self.texts[::-1])):
+            notes.append(_NAMES_NOTE)
+        self.comparison = FactComparison(tuple(shared), tuple(only_a), tuple(only_b), tuple(notes))
+
+    def counterpart(self, fact: Fact, side: int) -> Fact | None:
+        """The fact of the other version that `fact` (stated on `side`: 0 for the first text, 1 for the second) is,
+        or None when the other version does not state it."""
+        paired = self._partner[side].get(fact.key)
+        if paired is not None:
+            return paired
+        candidates = [other for other in self.mentions[1 - side] if other.keys & fact.keys]
+        return max(candidates, key=lambda other: match_strength(fact, other), default=None)
+
+    def facts_of(self, sentence: str, side: int) -> list[Fact]:
+        """The facts a sentence of one version states (a summary sentence, or one of the version's own), found the
+        way the version's own facts are: its names as the version writes them, Hindi names through the other's."""
+        vocabulary = self.vocabularies[side] | latin_name_vocabulary(sentence)
+        facts = dates_and_numbers(sentence) + latin_names(sentence, vocabulary)
+        facts += names_matching(sentence, self.name_keys[1 - side])
+        return _first_mentions(sorted(facts, key=lambda fact: fact.start))
+
+    def missing(self, sentence: str, side: int) -> tuple[list[Fact], list[Fact]]:
+        """A sentence's facts the other version states, and those it does not."""
+        found: list[Fact] = []
+        missing: list[Fact] = []
+        for fact in self.facts_of(sentence, side):
+            (found if self.counterpart(fact, side) is not None else missing).append(fact)
+        return found, missing
+
+
 def compare_facts(text_a: str, text_b: str) -> FactComparison:
     """The facts two texts share and those found in only one of them, in order of first mention."""
-    names_a, names_b = latin_names(text_a), latin_names(text_b)
-    facts_a = _first_mentions(facts_in(text_a, _other_names(names_b)))
-    facts_b = _first_mentions(facts_in(text_b, _other_names(names_a)))
-    shared = _pair(facts_a, facts_b)
-    paired_a = {a.key for a, _ in shared}
-    paired_b = {b.key for _, b in shared}
-    # A capital-less name is only a name because it matched one across: unpaired, it was a look-alike word.
-    only_a = [fact for fact in facts_a if fact.key not in paired_a and _discoverable(fact)]
-    only_b = [fact for fact in facts_b if fact.key not in paired_b and _discoverable(fact)]
-    notes = []
-    for text, other in ((text_a, text_b), (text_b, text_a)):
-        if not has_capitals(text) and has_capitals(other):
-            notes.append(
-                "Names are read from capitalised words, so a name that appears only in the text without capitals "
-                "(Hindi) cannot be listed; names it shares with the other text are matched by transliteration."
-            )
-            break
-    return FactComparison(
-        tuple(sorted(shared, key=lambda pair: pair[0].start)), tuple(only_a), tuple(only_b), tuple(notes)
-    )
+    return FactMatcher(text_a, text_b).comparison
 
 
 def _discoverable(fact: Fact) -> bool:
     return fact.kind != "name" or _is_latin(fact.text)
 
 
-def match_strength(a: Fact, b: Fact) -> int:
-    """How surely two facts are the same: values and exonyms are sure; a longer skeleton is surer than a short one."""
+def match_strength(a: Fact, b: Fact) -> float:
+    """How surely two facts are the same: values and exonyms are sure; a longer skeleton is surer than a short one;
+    then the more parts of a name that match ("Narendra Modi" with "नरेंद्र मोदी" before "मोदी")."""
     best = 0
-    for key in a.keys & b.keys:
+    shared = a.keys & b.keys
+    for key in shared:
         kind, _, value = key.partition(":")
         best = max(best, len(value) if kind == "skeleton" else 100)
-    return best
+    return best + 0.1 * len(shared) - 0.01 * abs(len(a.keys) - len(b.keys)) if shared else 0.0
 
 
 def _pair(facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:

@@ -1,0 +1,202 @@
+"""Checking a summary against its source: one `Checker` interface, an offline checker (the default, no weights) and
+an NLI checker (`attribution.nli`, used when its weights are here). Every result names the checker that ran.
+
+The offline checker scores each sentence by the calibrated overlap signals of `features` and says what it could not
+find ("12 per cent is not in the source", "name Kovind not in the source"). Overlap cannot tell a paraphrase from an
+invention, so its flag means "could not find support", not "false". A figure, date or name the source never states is
+decisive whatever the overlap: the sentence is not supported.
+
+Across languages (a Hindi summary of an English article) words cannot be compared offline; there the facts the
+sentence states decide (`align.CrossAligner`), and a sentence stating none is left unchecked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from summarizers import settings
+from summarizers.attribution.align import AlignedSentence, CrossAligner, LexicalAligner
+from summarizers.attribution.calibration import Calibration, shipped
+from summarizers.attribution.features import Measured, SourceIndex, measure
+from summarizers.errors import ModelError
+from summarizers.language.segment import Analysis, analyse
+from summarizers.text.spans import Span
+
+OFFLINE = "offline"
+MAX_NEW_WORDS_SHOWN = 3
+WEAK_COPY = 0.35  # below this share of words in copied sequences, the wording is the sentence's own
+FAR_APART = 0.5  # best two sources further apart than half the source
+
+
+@dataclass(frozen=True)
+class CheckedSummary:
+    """A summary's sentences as a checker judged them. `score` is the worst checked sentence's score (1.0 when none
+    could be checked), so the summary is consistent exactly when every checked sentence is supported."""
+
+    checker: str
+    sentences: tuple[AlignedSentence, ...]
+
+    @property
+    def consistent(self) -> bool:
+        return all(sentence.supported for sentence in self.sentences if sentence.checked)
+
+    @property
+    def score(self) -> float:
+        scores = [s.score for s in self.sentences if s.checked and s.score is not None]
+        return round(min(scores), 4) if scores else 1.0
+
+
+class Checker(Protocol):
+    """Judges summary sentences against a source. `name` says which checker ran ("offline", "nli:<model>")."""
+
+    name: str
+
+    def check_spans(self, text: str, spans: Sequence[Span], sentences: Sequence[str]) -> list[AlignedSentence]:
+        """Sentences in the language of `spans` (the source's sentences in `text`)."""
+        ...
+
+    def check(
+        self,
+        source: Analysis,
+        sentences: Sequence[str],
+        positions: Sequence[float | None] | None = None,
+        facts: bool = True,
+    ) -> CheckedSummary:
+        """Sentences in any language against an analysed source: within a language where the source has text in it,
+        otherwise across languages. `positions`: where each sentence sits in its own version, when known.
+        `facts=False` leaves numbers, dates and names to the caller (Compare asks `facts.FactMatcher`)."""
+        ...
+
+
+def reasons_for(measured: Measured, weak: bool) -> tuple[str, ...]:
+    """What a reader can look for in the source: facts not there, words not there, negation, stitched wording."""
+    reasons = [f"{number} is not in the source" for number in measured.missing_numbers]
+    reasons += [f"date {date} is not in the source" for date in measured.missing_dates]
+    reasons += [f"name {name} not in the source" for name in measured.missing_names]
+    named = {name.casefold() for name in measured.missing_names}
+    new_words = [word for word in measured.new_words if word not in named][:MAX_NEW_WORDS_SHOWN]
+    if new_words:
+        reasons.append(f"{'word' if len(new_words) == 1 else 'words'} not in the source: {', '.join(new_words)}")
+    if measured.negation:
+        reasons.append("its closest source sentences differ from it on a negation (not, no, never)")
+    if weak:
+        if measured.get("copied") < WEAK_COPY:
+            reasons.append("little of its wording is found in the source")
+        if measured.get("spread") > FAR_APART:
+            reasons.append("it joins statements from far-apart places in the source")
+    return tuple(reasons)
+
+
+def _has_missing_fact(measured: Measured) -> bool:
+    return bool(measured.missing_numbers or measured.missing_dates or measured.missing_names)
+
+
+class OfflineChecker:
+    """Calibrated overlap signals (no weights): the default everywhere."""
+
+    name = OFFLINE
+
+    def __init__(self, calibration: Calibration | None = None) -> None:
+        self.calibration = calibration or shipped()
+
+    def judge(self, index: SourceIndex, aligned: AlignedSentence, facts: bool = True) -> AlignedSentence:
+        measured = measure(index, aligned.text)
+        score = self.calibration.score(measured.values)
+        if not facts:
+            measured = replace(measured, missing_numbers=(), missing_dates=(), missing_names=())
+            aligned = replace(aligned, missing=())
+        if _has_missing_fact(measured):
+            # A figure, date or name the source never states is decisive, whatever the overlap.
+            score = min(score, self.calibration.threshold / 2)
+        supported = score >= self.calibration.threshold
+        reasons = reasons_for(measured, weak=not supported)
+        if not supported and not reasons:
+            reasons = ("its words do not come together in any one or two source sentences",)
+        missing = measured.missing_numbers + measured.missing_dates + measured.missing_names
+        return replace(aligned, supported=supported, missing=missing, score=round(score, 4), reasons=reasons)
+
+    def check_spans(self, text: str, spans: Sequence[Span], sentences: Sequence[str]) -> list[AlignedSentence]:
+        aligner = LexicalAligner(text, list(spans))
+        index = SourceIndex(text, list(spans))
+        return [self.judge(index, aligner.align(sentence)) for sentence in sentences]
+
+    def check(
+        self,
+        source: Analysis,
+        sentences: Sequence[str],
+        positions: Sequence[float | None] | None = None,
+        facts: bool = True,
+    ) -> CheckedSummary:
+        judged = route(
+            source,
+            sentences,
+            positions,
+            lambda index, aligned: self.judge(index, aligned, facts),
+            lambda _cross, aligned: cross_judged(aligned),
+        )
+        return CheckedSummary(self.name, tuple(judged))
+
+
+Within = Callable[[SourceIndex, AlignedSentence], AlignedSentence]
+Across = Callable[[CrossAligner, AlignedSentence], AlignedSentence]
+
+
+def route(
+    source: Analysis,
+    sentences: Sequence[str],
+    positions: Sequence[float | None] | None,
+    within: Within,
+    across: Across,
+) -> list[AlignedSentence]:
+    """Each sentence aligned within its language where the source has text in it (then judged by `within`), else
+    across languages by the facts it states (then judged by `across`). Aligners are built once per language."""
+    judged: list[AlignedSentence] = []
+    same: dict[str, tuple[LexicalAligner, SourceIndex] | None] = {}
+    cross: CrossAligner | None = None
+    for sentence, position in zip(sentences, positions or [None] * len(sentences), strict=True):
+        lang = analyse(sentence).language
+        if lang not in same:
+            spans = [unit.span for unit in source.content_units(lang)]
+            same[lang] = (LexicalAligner(source.text, spans), SourceIndex(source.text, spans)) if spans else None
+        built = same[lang]
+        if built is not None:
+            aligner, index = built
+            judged.append(within(index, aligner.align(sentence)))
+            continue
+        if cross is None:
+            cross = CrossAligner(source.text, [unit.span for unit in source.content_units()])
+        judged.append(across(cross, cross.align(sentence, position)))
+    return judged
+
+
+def cross_judged(aligned: AlignedSentence) -> AlignedSentence:
+    """Across languages only stated facts can be compared: all found is support, any missing is not."""
+    if not aligned.checked:
+        return replace(aligned, reasons=("nothing in it (numbers, dates, names) could be compared with the source",))
+    reasons = tuple(f"{fact} is not in the other-language source" for fact in aligned.missing)
+    return replace(aligned, score=1.0 if aligned.supported else 0.0, reasons=reasons)
+
+
+_DEFAULT: list[Checker] = []
+
+
+def default_checker() -> Checker:
+    """The NLI checker when its weights are here (or SAAR_CHECKER=nli asks for it), else the offline one.
+
+    SAAR_CHECKER=offline keeps the offline checker even where NLI weights exist."""
+    from summarizers.attribution import nli
+
+    choice = settings.checker()
+    if choice == "offline":
+        return OfflineChecker()
+    if choice == "nli" or nli.is_available():
+        try:
+            return nli.NLIChecker.load()
+        except ModelError:  # unusable weights must not stop summarising; the checker's name says which one ran
+            if choice == "nli":
+                raise
+    if not _DEFAULT:
+        _DEFAULT.append(OfflineChecker())
+    return _DEFAULT[0]

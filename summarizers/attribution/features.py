@@ -1,0 +1,317 @@
+"""Overlap signals between one summary sentence and its source, offline, in English and Hindi alike.
+
+A sentence a model wrote faithfully mostly re-uses the words of one or two source sentences in their order; an error
+shows as a figure, date or name the source never states, content words new to the source, word sequences (trigrams)
+the source never has, a negation the aligned sources lack, or words gathered from far-apart places. Each signal is a
+number in a fixed order (`FEATURES`), and the facts behind it are kept so a reader can be told what was not found.
+
+The source is indexed once (`SourceIndex`) and every sentence is measured against it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from summarizers.attribution.facts import _MONTHS, _TITLES, _WEEKDAYS, Fact, dates_and_numbers
+from summarizers.text.lexicon import STOPWORDS, stem
+from summarizers.text.spans import WORD_RE, Span, split_sentences, words
+
+SIGNALS: tuple[str, ...] = (
+    "best_f1",  # token F1 of content terms with the best source sentence
+    "coverage2",  # share of the sentence's weighted content terms found in its best two source sentences
+    "lcs1",  # longest common word subsequence with the best source sentence, over the sentence's length
+    "lcs2",  # the same with its best two source sentences, in source order
+    "new_terms",  # share of content terms the source never uses
+    "new_terms_log",  # how many, log scale
+    "new_rare",  # new content terms of five letters or more (log scale): specific words, not function words
+    "new_bigrams",  # share of word pairs the source never has
+    "new_trigrams",  # share of word triples the source never has
+    "missing_numbers",  # numbers and percentages the source does not state
+    "missing_dates",
+    "missing_names",
+    "negation",  # 1 when the sentence and its aligned sources disagree on negation
+    "spread",  # distance between the best two source sentences, as a share of the source
+    "copied",  # share of the sentence's words inside word sequences copied from the source (2 words or more)
+    "density",  # mean squared length of copied fragments over sentence length (long copies: extractive)
+    "longest",  # longest copied fragment over sentence length
+    "fragments",  # copied fragments per word: a sentence stitched from many pieces
+    "elsewhere",  # names and figures stated in the source, but not in the sentence's best two source sentences
+    "length_log",  # words in the sentence, log scale
+)
+# The signals the calibrated model weighs: chosen by grouped cross-validation on FRANK (benchmarks/fit_checker.py);
+# more of them overfit its 307 summaries. The others still give a reader reasons.
+FEATURES: tuple[str, ...] = (
+    "new_trigrams",
+    "copied",
+    "new_terms_log",
+    "fragments",
+    "missing_numbers",
+    "missing_names",
+    "length_log",
+)
+
+NEGATIONS = frozenset(
+    "not no never none nobody nothing neither nor cannot n't without denied denies deny refused refuses "
+    "नहीं न ना मत कभी नहीं बिना इनकार".split()
+)
+# Small numbers are often written as words on one side and digits on the other.
+NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000", "dozen": "12"}
+HINDI_NUMBER_WORDS = {
+    word: str(value) for value, word in enumerate("शून्य एक दो तीन चार पांच छह सात आठ नौ दस".split())
+} | {"पाँच": "5", "छः": "6", "बीस": "20", "सौ": "100", "हजार": "1000", "हज़ार": "1000"}
+_FEATURE_POSITIONS = tuple(SIGNALS.index(feature) for feature in FEATURES)
+_DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+_MAX_LCS_WORDS = 200
+
+
+def _value(key: str) -> str:
+    return key.partition(":")[2]
+
+
+def _fact_values(facts: list[Fact]) -> set[str]:
+    """Every key of every fact, and a number's bare value too: "12 per cent" in the summary meets "12%" or "12"."""
+    values: set[str] = set()
+    for fact in facts:
+        values |= set(fact.keys)
+        if fact.kind == "number":
+            values.add(_value(fact.key))
+    return values
+
+
+def ngrams(tokens: list[str], n: int) -> list[tuple[str, ...]]:
+    return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+
+
+def lcs_length(a: list[str], b: list[str]) -> int:
+    """Longest common subsequence of two word lists (dynamic programming over one row)."""
+    if not a or not b:
+        return 0
+    b = b[:_MAX_LCS_WORDS]
+    previous = [0] * (len(b) + 1)
+    for word in a[:_MAX_LCS_WORDS]:
+        current = [0]
+        for j, other in enumerate(b):
+            current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
+def name_words(text: str) -> list[tuple[str, int, int]]:
+    """Capitalised Latin words inside a sentence (not its first word): names, places, organisations, as written.
+    Titles, months and weekdays are left out (a weekday is a date, not a name)."""
+    found = []
+    for index, match in enumerate(WORD_RE.finditer(text)):
+        word = match.group()
+        folded = word.casefold()
+        if index == 0 or not (word[0].isascii() and word[0].isupper()):
+            continue
+        if folded in STOPWORDS or folded in _TITLES or folded in _DATE_WORDS:
+            continue
+        found.append((word, match.start(), match.end()))
+    return found
+
+
+@dataclass
+class SourceIndex:
+    """What every sentence is measured against: the source's sentences, terms, word sequences and facts."""
+
+    text: str
+    spans: list[Span]
+    tokens: list[list[str]] = field(init=False)
+    terms: list[set[str]] = field(init=False)
+    idf: dict[str, float] = field(init=False)
+    all_terms: set[str] = field(init=False)
+    all_words: set[str] = field(init=False)
+    bigrams: set[tuple[str, ...]] = field(init=False)
+    trigrams: set[tuple[str, ...]] = field(init=False)
+    fact_values: set[str] = field(init=False)
+    negated: list[bool] = field(init=False)
+    flat: list[str] = field(init=False)
+    positions: dict[str, list[int]] = field(init=False)
+    name_words: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        chunks = [span.text(self.text) for span in self.spans]
+        self.tokens = [words(chunk) for chunk in chunks]
+        self.terms = [{stem(token) for token in tokens if token not in STOPWORDS} for tokens in self.tokens]
+        frequency: Counter[str] = Counter(term for terms in self.terms for term in terms)
+        count = max(1, len(self.spans))
+        self.idf = {term: math.log((1 + count) / (1 + n)) + 1 for term, n in frequency.items()}
+        self.unseen_weight = math.log(1 + count) + 1
+        self.all_terms = set(frequency)
+        self.all_words = {token for tokens in self.tokens for token in tokens}
+        self.bigrams = {gram for tokens in self.tokens for gram in ngrams(tokens, 2)}
+        self.trigrams = {gram for tokens in self.tokens for gram in ngrams(tokens, 3)}
+        facts = [fact for chunk in chunks for fact in dates_and_numbers(chunk)]
+        self.fact_values = _fact_values(facts)
+        self.fact_values |= {value for token in self.all_words for value in _number_word(token)}
+        self.negated = [bool(NEGATIONS & set(tokens)) for tokens in self.tokens]
+        self.flat = [token for tokens in self.tokens for token in tokens]
+        self.positions = {}
+        for position, token in enumerate(self.flat):
+            self.positions.setdefault(token, []).append(position)
+        # Names as the source writes them (capitalised inside sentences), so a lower-cased summary's names are known.
+        self.name_words = {word.casefold() for chunk in chunks for word, _, _ in name_words(chunk)}
+
+    @classmethod
+    def of(cls, text: str, spans: list[Span] | None = None) -> SourceIndex:
+        return cls(text, spans if spans is not None else split_sentences(text))
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, self.unseen_weight)
+
+
+def _number_word(token: str) -> set[str]:
+    value = NUMBER_WORDS.get(token) or HINDI_NUMBER_WORDS.get(token)
+    return {value} if value else set()
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One sentence measured against a source: its signals (in `SIGNALS` order), its best source sentences and the
+    facts and words behind the signals."""
+
+    signals: tuple[float, ...]
+    best: tuple[int, ...]  # indices of the best (up to two) source sentences, best first
+    missing_numbers: tuple[str, ...] = ()
+    missing_dates: tuple[str, ...] = ()
+    missing_names: tuple[str, ...] = ()
+    new_words: tuple[str, ...] = ()
+    negation: bool = False
+
+    def get(self, signal: str) -> float:
+        return self.signals[SIGNALS.index(signal)]
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        """The signals the calibrated model weighs, in `FEATURES` order."""
+        return tuple(self.signals[position] for position in _FEATURE_POSITIONS)
+
+
+def fragments(tokens: list[str], index: SourceIndex) -> list[int]:
+    """Lengths of the copied fragments: greedily, the longest run of words that the source also has in a row
+    (after Grusky et al. 2018, extractive fragments)."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        longest = 0
+        for start in index.positions.get(tokens[i], ()):
+            length = 0
+            while (
+                i + length < len(tokens)
+                and start + length < len(index.flat)
+                and tokens[i + length] == index.flat[start + length]
+            ):
+                length += 1
+            longest = max(longest, length)
+        if longest:
+            found.append(longest)
+            i += longest
+        else:
+            i += 1
+    return found
+
+
+def _best_two(index: SourceIndex, wanted: set[str]) -> tuple[list[int], float]:
+    """The source sentence covering most of the weighted terms, then the one adding most; and the share covered."""
+    total = sum(index.weight(term) for term in wanted)
+    chosen: list[int] = []
+    covered: set[str] = set()
+    if total == 0:
+        return chosen, 0.0
+    for _ in range(2):
+        best, best_gain = -1, 0.0
+        for position, terms in enumerate(index.terms):
+            shared = (wanted & terms) - covered
+            if not shared:
+                continue
+            gain = sum(index.weight(term) for term in shared)
+            if gain > best_gain:
+                best, best_gain = position, gain
+        if best < 0:
+            break
+        chosen.append(best)
+        covered |= wanted & index.terms[best]
+    return chosen, sum(index.weight(term) for term in covered) / total
+
+
+def measure(index: SourceIndex, sentence: str) -> Measured:
+    tokens = words(sentence)
+    terms_list = [stem(token) for token in tokens if token not in STOPWORDS]
+    wanted = set(terms_list)
+    best, coverage2 = _best_two(index, wanted)
+    best_f1 = 0.0
+    if best and wanted:
+        shared = len(wanted & index.terms[best[0]])
+        precision, recall = shared / len(wanted), shared / max(1, len(index.terms[best[0]]))
+        best_f1 = 2 * precision * recall / (precision + recall) if shared else 0.0
+    length = max(1, len(tokens))
+    lcs1 = lcs_length(tokens, index.tokens[best[0]]) / length if best else 0.0
+    joined = [token for position in sorted(best) for token in index.tokens[position]]
+    lcs2 = lcs_length(tokens, joined) / length if best else 0.0
+    new_terms = [term for term in dict.fromkeys(terms_list) if term not in index.all_terms]
+    new_words = tuple(
+        token
+        for token in dict.fromkeys(tokens)
+        if token not in STOPWORDS
+        and stem(token) in new_terms
+        and not token.isdigit()
+        and not _number_word(token) & index.fact_values
+    )
+    bigrams, trigrams = ngrams(tokens, 2), ngrams(tokens, 3)
+    new_bigrams = sum(gram not in index.bigrams for gram in bigrams) / len(bigrams) if bigrams else 0.0
+    new_trigrams = sum(gram not in index.trigrams for gram in trigrams) / len(trigrams) if trigrams else 0.0
+    missing_numbers: list[str] = []
+    missing_dates: list[str] = []
+    for fact in dates_and_numbers(sentence):
+        if fact.keys & index.fact_values or (fact.kind == "number" and _value(fact.key) in index.fact_values):
+            continue
+        (missing_dates if fact.kind == "date" else missing_numbers).append(fact.text)
+    missing_names = [word for word, _, _ in name_words(sentence) if word.casefold() not in index.all_words]
+    sentence_negated = bool(NEGATIONS & set(tokens))
+    sources_negated = any(index.negated[position] for position in best)
+    negation = bool(best) and sentence_negated != sources_negated
+    spread = abs(best[0] - best[1]) / max(1, len(index.spans) - 1) if len(best) == 2 else 0.0
+    copies = [length for length in fragments(tokens, index) if length >= 2]
+    local_words = {token for position in best for token in index.tokens[position]}
+    specific = [token for token in dict.fromkeys(tokens) if token in index.name_words or token.isdigit()]
+    elsewhere = sum(token in index.all_words and token not in local_words for token in specific)
+    values = (
+        best_f1,
+        coverage2,
+        lcs1,
+        lcs2,
+        len(new_terms) / len(wanted) if wanted else 1.0,
+        math.log1p(len(new_terms)),
+        math.log1p(sum(len(term) >= 5 for term in new_terms)),
+        new_bigrams,
+        new_trigrams,
+        float(len(missing_numbers)),
+        float(len(missing_dates)),
+        float(len(missing_names)),
+        float(negation),
+        spread,
+        sum(copies) / length,
+        sum(c * c for c in copies) / length,
+        max(copies, default=0) / length,
+        len(copies) / length,
+        float(elsewhere),
+        math.log1p(len(tokens)),
+    )
+    return Measured(
+        values,
+        tuple(best),
+        tuple(dict.fromkeys(missing_numbers)),
+        tuple(dict.fromkeys(missing_dates)),
+        tuple(dict.fromkeys(missing_names)),
+        new_words,
+        negation,
+    )
