@@ -7,7 +7,15 @@ from typing import Any
 
 import streamlit as st
 
-from pages._views.highlight import SentenceRef, engine_label, runs_bar_html, sentence_refs, source_html, summary_html
+from pages._views.highlight import (
+    SentenceRef,
+    engine_label,
+    language_label,
+    runs_bar_html,
+    sentence_refs,
+    source_html,
+    summary_html,
+)
 from pages._views.report import json_report, markdown_report
 from pages.common import (
     LENGTH_LABELS,
@@ -117,12 +125,12 @@ def _language_line(document: dict[str, Any]) -> str:
 
 
 def _summary_column(document: dict[str, Any], lang: str, selected: SentenceRef | None) -> None:
-    st.markdown(f"#### {name(lang)}")
+    st.markdown(f"#### {language_label(document, lang)}")
     summary = next((item for item in document["summaries"] if item["lang"] == lang), None)
     if summary is None:
         st.caption(f"No {name(lang)} text to summarise in this document.")
         return
-    st.caption(plain(engine_label(summary)))
+    st.caption(plain(engine_label(summary, document)))
     if summary["notice"]:
         st.warning(summary["notice"], icon="ℹ️")
     if summary["sentences"]:
