@@ -142,14 +142,8 @@ def words_of(text: str, span: Span, languages: Mapping[Script, str]) -> list[Wor
 def _too_little_hindi(words: list[Word]) -> bool:
     """A Latin-script sentence with too little Hindi in it to be romanised Hindi (a lone "Modi.")."""
     hindi = [word for word in words if word.lang == "hi"]
-    return (
-        bool(hindi)
-        and all(word.script == "Latn" for word in hindi)
-        and (
-            sum(word.weight for word in hindi) < MIN_ROMANISED_WEIGHT
-            and all(word.lang in ("hi", None) or word.script == "Latn" for word in words)
-        )
-    )
+    latin_only = all(word.script in ("Latn", None) for word in words)
+    return bool(hindi) and latin_only and sum(word.weight for word in hindi) < MIN_ROMANISED_WEIGHT
 
 
 def _frame(words: list[Word]) -> tuple[str | None, Script | None]:
@@ -186,7 +180,7 @@ def _runs(words: list[Word], lang: str) -> list[list[Word]]:
         current = [word] if word.lang != lang else []
     if current:
         runs.append(current)
-    return [[word for word in run[: _last_lettered(run) + 1]] for run in runs]
+    return [run[: _last_lettered(run) + 1] for run in runs]
 
 
 def _last_lettered(run: list[Word]) -> int:
@@ -194,13 +188,13 @@ def _last_lettered(run: list[Word]) -> int:
 
 
 def _keeps(text: str, run: list[Word], script: Script | None, frame: str, first: int) -> bool:
+    """Whether a run of another language is an inline span of its sentence (`first`: where the sentence's first word
+    starts; a capital there says nothing about a name)."""
     lettered = [word for word in run if word.lang is not None]
     tokens = [text[word.start : word.end] for word in lettered]
     run_script = lettered[0].script
-    if run_script is None:
-        return False
     if run_script != script:
-        return is_clause(run_script, tokens)
+        return run_script is not None and is_clause(run_script, tokens)
     if all(token[0].isupper() for token in tokens) and not (len(tokens) == 1 and lettered[0].start == first):
         return False  # capitalised names belong to the sentence, whatever language they come from
     if frame == "en" and run[0].lang == "hi":
