@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+import regex
+
 from summarizers.language import detection, romanized
 from summarizers.text.scripts import Script, script_of
 from summarizers.text.spans import WORD_RE, Span
@@ -28,8 +30,10 @@ MIN_ROMANISED_WEIGHT = 3.0
 # news ("par" in golf, names such as "Karo", loanwords such as "guru").
 MIN_HINDI_RUN_WORDS = 2
 
+_DEVANAGARI_DIGITS = frozenset("०१२३४५६७८९")
 _OPENING_QUOTES = "“‘«„‹"
 _CLOSING_QUOTES = "”’»›"
+_QUOTE_RE = regex.compile("[" + regex.escape(_OPENING_QUOTES + _CLOSING_QUOTES) + '"]')
 _DEVANAGARI_FUNCTION_WORDS = frozenset().union(*detection.MARKERS_DEVANAGARI.values())
 
 
@@ -61,6 +65,11 @@ class Reading:
 def word_script(word: str) -> Script | None:
     """The script of a word's first letter: words seldom mix scripts, and reading one letter is many times faster
     than counting them all (this runs for every word of a document)."""
+    first = ord(word[0]) if word else 0
+    if 0x0900 <= first <= 0x097F and word[0] not in _DEVANAGARI_DIGITS:
+        return "Deva"
+    if first < 0x80 and word[0].isalpha():
+        return "Latn"
     for char in word:
         script = script_of(char)
         if script is not None:
@@ -79,6 +88,8 @@ def is_clause(script: Script, words: list[str]) -> bool:
 
 def _quoted(text: str, span: Span, starts: list[int]) -> list[bool]:
     """Whether each word (by its start) lies inside quotation marks within the sentence."""
+    if _QUOTE_RE.search(text, span.start, span.end) is None:
+        return [False] * len(starts)  # most sentences quote nothing
     flags: list[bool] = []
     depth = 0
     straight = False
