@@ -9,7 +9,7 @@ import pytest
 
 from pages._views.highlight import language_label
 from summarizers.documents.reading import Document
-from summarizers.language import romanized
+from summarizers.language import detection, romanized
 from summarizers.language.data.build_latin_words import spellings
 from summarizers.language.segment import analyse
 from summarizers.pipeline import Options, summarize
@@ -55,6 +55,12 @@ def test_romanised_hindi_is_hindi_in_latin_script_with_english_words_inline() ->
     assert {"phone", "pressure", "relationship"} <= inline
     assert all(span.lang == "en" for span in segment.inline)
     assert not {"Modi", "India", "Putin"} & inline  # names belong to their sentence
+
+
+def test_casual_sms_spelling_is_romanised_hindi_not_another_latin_language() -> None:
+    text = "bhai kl shaam ko ghr aa jana, mummy ne khana bnaya h aur sb log intzaar krenge, der mt krna yrr"
+    assert detection.latin_language(text) == "hi"  # langdetect alone calls it Indonesian
+    assert [(s.lang, s.script) for s in analyse(text).segments] == [("hi", "Latn")]
 
 
 def test_devanagari_and_roman_hindi_runs_are_told_apart() -> None:
