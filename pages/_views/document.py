@@ -8,7 +8,15 @@ from typing import Any
 
 import streamlit as st
 
-from pages._views.highlight import SentenceRef, engine_label, runs_bar_html, sentence_refs, source_html, summary_html
+from pages._views.highlight import (
+    SentenceRef,
+    engine_label,
+    language_label,
+    runs_bar_html,
+    sentence_refs,
+    source_html,
+    summary_html,
+)
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
 from pages._views.wording import label, plain_notice
 from summarizers.text.languages import SUMMARISED, name
@@ -34,8 +42,8 @@ def downloads(document: dict[str, Any], key: str) -> None:
 
 
 def _summary_block(document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None, ui: str) -> None:
-    st.markdown(f"#### {name(summary['lang'])}")
-    st.caption(_plain(engine_label(summary)))
+    st.markdown(f"#### {language_label(document, summary['lang'])}")
+    st.caption(_plain(engine_label(summary, document)))
     if summary["notice"]:
         st.info(_plain(plain_notice(summary["notice"])[0]), icon="ℹ️")
     if summary["sentences"]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -166,10 +167,20 @@ def summary_html(
     return f'<ul class="saar-summary" lang="{html.escape(summary["lang"])}">{"".join(items)}</ul>'
 
 
-def engine_label(summary: dict[str, Any]) -> str:
+def language_label(document: dict[str, Any] | None, lang: str) -> str:
+    """ "Hindi", or "Hindi (Roman script)" when most of the document's Hindi is written in Latin letters."""
+    letters_by_script: Counter[str | None] = Counter()
+    for segment in (document or {}).get("segments", []):
+        if segment["lang"] == lang and not segment["boilerplate"]:
+            letters_by_script[segment.get("script")] += segment["end"] - segment["start"]
+    romanised = lang == "hi" and letters_by_script and letters_by_script.most_common(1)[0][0] == "Latn"
+    return f"{name(lang)} (Roman script)" if romanised else name(lang)
+
+
+def engine_label(summary: dict[str, Any], document: dict[str, Any] | None = None) -> str:
     """ "Hindi · Abstractive · csebuetnlp/..." or "Hindi · Extractive · saar-extractive": never one for the other."""
     method = summary.get("method") or "none"
-    return f"{name(summary['lang'])} · {method.capitalize()} · {short_model(summary.get('model'))}"
+    return f"{language_label(document, summary['lang'])} · {method.capitalize()} · {short_model(summary.get('model'))}"
 
 
 LANGUAGE_COLOURS = {"en": "#4c6ef5", "hi": "#f08c00"}

@@ -96,7 +96,7 @@ def markdown_report(document: dict[str, Any]) -> str:
     for notice in document.get("notices", []):
         lines += [f"> {markdown_text(plain_notice(notice)[0])}", ""]
     for summary in document.get("summaries", []):
-        caption = engine_label(summary)
+        caption = engine_label(summary, document)
         lines += [f"## {name(summary['lang'])} summary", "", f"*{markdown_text(caption)}*", ""]
         if summary["notice"]:
             lines += [f"> {markdown_text(plain_notice(summary['notice'])[0])}", ""]
@@ -129,7 +129,7 @@ def docx_report(document: dict[str, Any]) -> bytes:
     for summary in document.get("summaries", []):
         word.add_heading(f"{name(summary['lang'])} summary", level=2)
         caption = word.add_paragraph()
-        caption.add_run(engine_label(summary)).italic = True
+        caption.add_run(engine_label(summary, document)).italic = True
         if summary["notice"]:
             word.add_paragraph(plain_notice(summary["notice"])[0])
         if _is_bullets(document):

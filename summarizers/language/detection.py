@@ -262,20 +262,26 @@ def _decisive(votes: dict[str, int], minimum: int = 2, margin: float = 1.5) -> s
     return None
 
 
-def hinglish_score(text: str) -> tuple[int, int, int]:
-    """(romanised Hindi function words, English stopwords, all words) in a Latin-script text."""
-    tokens = words(text)
+def _hinglish_counts(tokens: list[str]) -> tuple[int, int, int]:
     hindi = sum(1 for token in tokens if token in HINGLISH_WORDS)
     english = sum(1 for token in tokens if token in ENGLISH_STOPWORDS)
     return hindi, english, len(tokens)
 
 
-def is_hinglish(text: str) -> bool | None:
-    """True for romanised Hindi, False for English-like text, None when the text is too short to tell."""
-    hindi, english, total = hinglish_score(text)
+def hinglish_score(text: str) -> tuple[int, int, int]:
+    """(romanised Hindi function words, English stopwords, all words) in a Latin-script text."""
+    return _hinglish_counts(words(text))
+
+
+def _is_hinglish(hindi: int, english: int, total: int) -> bool | None:
     if hindi + english < 2:
         return None
     return hindi >= 2 and hindi > 1.5 * english and hindi >= 0.2 * total
+
+
+def is_hinglish(text: str) -> bool | None:
+    """True for romanised Hindi, False for English-like text, None when the text is too short to tell."""
+    return _is_hinglish(*hinglish_score(text))
 
 
 class SeededDetector:
@@ -356,13 +362,14 @@ def arabic_language(paragraph: str) -> str:
 @lru_cache(maxsize=4096)
 def latin_language(paragraph: str) -> str:
     """en, hi (romanised Hindi) or another Latin-script language for a paragraph."""
-    if is_hinglish(paragraph):
+    tokens = words(paragraph)  # split once: this runs on every Latin-script paragraph
+    hindi, english, total = _hinglish_counts(tokens)
+    if _is_hinglish(hindi, english, total):
         return "hi"
-    _, english, total = hinglish_score(paragraph)
     letters = sum(1 for char in paragraph if char.isalpha())
     if letters < 60 or english >= 0.12 * total:
         return "en"  # short text: detectors guess wildly; English stopwords present: it is English
-    tags = romanized.tag_words(words(paragraph))
+    tags = romanized.tag_words(tokens)
     if tags.count("hi") >= ROMANISED_SHARE * len(tags):
         return "hi"  # casual romanised Hindi has few of the listed function words, and detectors call it Albanian
     guess = _DETECTOR.detect(paragraph, threshold=0.95)

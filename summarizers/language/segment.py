@@ -21,12 +21,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import regex
+
 from summarizers.language import detection
 from summarizers.language.noise import noise_lines
 from summarizers.language.sentence import InlineSpan, word_script
 from summarizers.language.sentence import read as read_sentence
 from summarizers.text.scripts import Script, dominant_script
-from summarizers.text.spans import WORD_RE, Span, count_letters, line_spans, split_sentences
+from summarizers.text.spans import WORD_RE, Span, line_spans, split_sentences
 
 UNDETERMINED = "und"
 MIXED = "mixed"
@@ -277,15 +279,22 @@ def _noise_spans(members: list[Unit]) -> tuple[NoiseSpan, ...]:
     return tuple(spans)
 
 
+_LETTER_RE = regex.compile(r"[\p{L}\p{M}]+")  # what `is_letter` accepts, counted in runs rather than one by one
+
+
+def _count_letters(text: str, start: int, end: int) -> int:
+    return sum(match.end() - match.start() for match in _LETTER_RE.finditer(text, start, end))
+
+
 def letter_shares(text: str, units: tuple[Unit, ...] | list[Unit], inline: bool = True) -> dict[str, float]:
     """Share of the content letters per language. With `inline`, letters inside an inline span count as that span's
     language; without, as their sentence's."""
     content = [u for u in units if u.noise is None] or list(units)
     counts: Counter[str] = Counter()
     for unit in content:
-        letters = count_letters(unit.span.text(text))
+        letters = _count_letters(text, unit.span.start, unit.span.end)
         for span in unit.inline if inline else ():
-            inside = count_letters(text[span.start : span.end])
+            inside = _count_letters(text, span.start, span.end)
             counts[span.lang] += inside
             letters -= inside
         counts[unit.lang] += letters

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+import regex
+
 from summarizers.language import detection, romanized
 from summarizers.text.scripts import Script, script_of
 from summarizers.text.spans import WORD_RE, Span
@@ -28,8 +30,10 @@ MIN_ROMANISED_WEIGHT = 3.0
 # news ("par" in golf, names such as "Karo", loanwords such as "guru").
 MIN_HINDI_RUN_WORDS = 2
 
+_DEVANAGARI_DIGITS = frozenset("०१२३४५६७८९")
 _OPENING_QUOTES = "“‘«„‹"
 _CLOSING_QUOTES = "”’»›"
+_QUOTE_RE = regex.compile("[" + regex.escape(_OPENING_QUOTES + _CLOSING_QUOTES) + '"]')
 _DEVANAGARI_FUNCTION_WORDS = frozenset().union(*detection.MARKERS_DEVANAGARI.values())
 
 
@@ -61,6 +65,11 @@ class Reading:
 def word_script(word: str) -> Script | None:
     """The script of a word's first letter: words seldom mix scripts, and reading one letter is many times faster
     than counting them all (this runs for every word of a document)."""
+    first = ord(word[0]) if word else 0
+    if 0x0900 <= first <= 0x097F and word[0] not in _DEVANAGARI_DIGITS:
+        return "Deva"
+    if first < 0x80 and word[0].isalpha():
+        return "Latn"
     for char in word:
         script = script_of(char)
         if script is not None:
@@ -79,6 +88,8 @@ def is_clause(script: Script, words: list[str]) -> bool:
 
 def _quoted(text: str, span: Span, starts: list[int]) -> list[bool]:
     """Whether each word (by its start) lies inside quotation marks within the sentence."""
+    if _QUOTE_RE.search(text, span.start, span.end) is None:
+        return [False] * len(starts)  # most sentences quote nothing
     flags: list[bool] = []
     depth = 0
     straight = False
@@ -142,14 +153,8 @@ def words_of(text: str, span: Span, languages: Mapping[Script, str]) -> list[Wor
 def _too_little_hindi(words: list[Word]) -> bool:
     """A Latin-script sentence with too little Hindi in it to be romanised Hindi (a lone "Modi.")."""
     hindi = [word for word in words if word.lang == "hi"]
-    return (
-        bool(hindi)
-        and all(word.script == "Latn" for word in hindi)
-        and (
-            sum(word.weight for word in hindi) < MIN_ROMANISED_WEIGHT
-            and all(word.lang in ("hi", None) or word.script == "Latn" for word in words)
-        )
-    )
+    latin_only = all(word.script in ("Latn", None) for word in words)
+    return bool(hindi) and latin_only and sum(word.weight for word in hindi) < MIN_ROMANISED_WEIGHT
 
 
 def _frame(words: list[Word]) -> tuple[str | None, Script | None]:
@@ -186,7 +191,7 @@ def _runs(words: list[Word], lang: str) -> list[list[Word]]:
         current = [word] if word.lang != lang else []
     if current:
         runs.append(current)
-    return [[word for word in run[: _last_lettered(run) + 1]] for run in runs]
+    return [run[: _last_lettered(run) + 1] for run in runs]
 
 
 def _last_lettered(run: list[Word]) -> int:
@@ -194,13 +199,13 @@ def _last_lettered(run: list[Word]) -> int:
 
 
 def _keeps(text: str, run: list[Word], script: Script | None, frame: str, first: int) -> bool:
+    """Whether a run of another language is an inline span of its sentence (`first`: where the sentence's first word
+    starts; a capital there says nothing about a name)."""
     lettered = [word for word in run if word.lang is not None]
     tokens = [text[word.start : word.end] for word in lettered]
     run_script = lettered[0].script
-    if run_script is None:
-        return False
     if run_script != script:
-        return is_clause(run_script, tokens)
+        return run_script is not None and is_clause(run_script, tokens)
     if all(token[0].isupper() for token in tokens) and not (len(tokens) == 1 and lettered[0].start == first):
         return False  # capitalised names belong to the sentence, whatever language they come from
     if frame == "en" and run[0].lang == "hi":
