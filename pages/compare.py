@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from pages._views.highlight import engine_label
+from pages._views.highlight import checker_label, engine_label, flag_text
 from pages.common import (
     METHOD_LABELS,
     model_overrides,
@@ -120,8 +120,7 @@ def _check_line(check: dict[str, Any]) -> str:
         return "– nothing to check against the other version"
     if check["supported"]:
         return "✓ the other version says this too"
-    missing = ", ".join(check.get("missing", []))
-    return "⚠ not found in the other version" + (f": {missing}" if missing else "")
+    return "⚠ " + flag_text(check, "the other version")
 
 
 def _show_side(side: dict[str, Any]) -> None:
@@ -144,6 +143,8 @@ if comparison:
     for column, side in zip(columns, (first, second), strict=True):
         with column:
             _show_side(side)
+    if comparison.get("checker"):
+        st.caption(plain(checker_label(comparison["checker"])))
     st.subheader("Facts: numbers, dates and names")
     for note in comparison["notes"]:
         st.caption(note)

@@ -102,3 +102,39 @@ def build_tiny_encoder_only(directory: Path) -> Path:
     BertModel(BertConfig(vocab_size=100, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
                          intermediate_size=32)).save_pretrained(directory)  # fmt: skip
     return directory
+
+
+NLI_LABELS = {0: "entailment", 1: "neutral", 2: "contradiction"}
+
+
+def build_tiny_nli(directory: Path) -> Path:
+    """A tiny DeBERTa-v2 three-way classifier (entailment, neutral, contradiction) with a WordPiece tokenizer trained
+    on the seeds: the shape of mDeBERTa XNLI, random weights."""
+    import torch
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, trainers
+    from tokenizers.processors import TemplateProcessing
+    from transformers import DebertaV2Config, DebertaV2ForSequenceClassification, PreTrainedTokenizerFast
+
+    directory.mkdir(parents=True, exist_ok=True)
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    wordpiece = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+    wordpiece.normalizer = normalizers.NFC()
+    wordpiece.pre_tokenizer = pre_tokenizers.Whitespace()
+    wordpiece.train([str(path) for path in SEEDS], trainers.WordPieceTrainer(vocab_size=800, special_tokens=specials))
+    wordpiece.post_processor = TemplateProcessing(
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", 2), ("[SEP]", 3)]
+    )
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=wordpiece, pad_token="[PAD]", unk_token="[UNK]", cls_token="[CLS]", sep_token="[SEP]",
+        mask_token="[MASK]",
+    )  # fmt: skip
+    torch.manual_seed(0)
+    config = DebertaV2Config(
+        vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=2, num_attention_heads=4, intermediate_size=64,
+        max_position_embeddings=512, relative_attention=True, position_buckets=64, pos_att_type=["p2c", "c2p"],
+        position_biased_input=False, num_labels=3, id2label=NLI_LABELS,
+        label2id={label: index for index, label in NLI_LABELS.items()}, pad_token_id=0,
+    )  # fmt: skip
+    DebertaV2ForSequenceClassification(config).save_pretrained(directory)
+    tokenizer.save_pretrained(directory)
+    return directory

@@ -145,9 +145,7 @@ def summary_html(
         if not sentence.get("checked", True):
             flag = '<span class="saar-unchecked">Not checked: nothing in it could be compared with the source.</span>'
         elif not sentence["supported"]:
-            missing = sentence.get("missing", [])
-            reason = f" ({', '.join(html.escape(item) for item in missing)} not found there)" if missing else ""
-            flag = f'<span class="saar-flag">⚠ Not supported by the source{reason}.</span>'
+            flag = f'<span class="saar-flag">⚠ {html.escape(flag_text(sentence))}</span>'
         weight = "font-weight:600;" if ref == selected else ""
         if form == "paragraph":
             items.append(
@@ -162,9 +160,34 @@ def summary_html(
         )
     if not items:
         return ""
+    checked_by = ""
+    if summary.get("checker"):
+        checked_by = f'<small class="saar-unchecked">{html.escape(checker_label(summary["checker"]))}</small>'
+    lang = html.escape(summary["lang"])
     if form == "paragraph":
-        return f'<p class="saar-paragraph" lang="{html.escape(summary["lang"])}">{"".join(items)}</p>'
-    return f'<ul class="saar-summary" lang="{html.escape(summary["lang"])}">{"".join(items)}</ul>'
+        return f'<p class="saar-paragraph" lang="{lang}">{"".join(items)}</p>{checked_by}'
+    return f'<ul class="saar-summary" lang="{lang}">{"".join(items)}</ul>{checked_by}'
+
+
+def flag_text(sentence: dict[str, Any], where: str = "the source") -> str:
+    """A flagged sentence as a reader sees it: what could not be found, with the checker's score. Never "false": an
+    overlap checker cannot tell a paraphrase from an invention, only say what it did not find."""
+    reasons = sentence.get("reasons") or [f"{item} not found in {where}" for item in sentence.get("missing", [])]
+    text = "Could not find support" + (f": {'; '.join(reasons)}" if reasons else f" in {where}")
+    if sentence.get("score") is not None:
+        text += f" (score {sentence['score']:.2f})"
+    return text
+
+
+def checker_label(checker: str) -> str:
+    """ "Checked by: offline checker (word overlap, calibrated)" or the NLI model that judged."""
+    if checker == "offline":
+        return "Checked by: offline checker (word overlap, calibrated on FRANK; it finds support, not truth)"
+    if checker == "exact":
+        return "Checked by: exact match (each sentence is the source's own)"
+    if checker.startswith("nli:"):
+        return f"Checked by: NLI model {checker.removeprefix('nli:')}"
+    return f"Checked by: {checker}"
 
 
 def language_label(document: dict[str, Any] | None, lang: str) -> str:

@@ -2,8 +2,8 @@
 above which a sentence counts as supported.
 
 The numbers live in `calibration.json` beside this module, written by `benchmarks/fit_checker.py` from the FRANK
-validation judgements (only the fitted numbers are kept, no data). A summary's score is its worst sentence's score, so
-a summary is consistent exactly when every sentence is supported.
+validation judgements (only the fitted numbers are kept, no data). A summary's score is its worst sentence's score; a
+summary is consistent when every sentence is supported and that score reaches the (stricter) summary threshold.
 """
 
 from __future__ import annotations
@@ -28,8 +28,11 @@ class Calibration:
     scale: tuple[float, ...]
     weights: tuple[float, ...]
     bias: float
-    threshold: float  # a sentence scoring at least this is supported
+    threshold: float  # a sentence scoring at least this is supported (below it, it is flagged)
     fitted_on: str = ""
+    # A summary scoring at least this (its worst sentence) is consistent; None: as `threshold`. It is stricter than
+    # the sentence flag, which must let real paraphrase through (journalists' own highlights).
+    summary_threshold: float | None = None
 
     def __post_init__(self) -> None:
         if self.features != FEATURES:
@@ -53,6 +56,7 @@ class Calibration:
             "weights": [round(value, 6) for value in self.weights],
             "bias": round(self.bias, 6),
             "threshold": round(self.threshold, 6),
+            "summary_threshold": None if self.summary_threshold is None else round(self.summary_threshold, 6),
             "fitted_on": self.fitted_on,
         }
 
@@ -66,6 +70,7 @@ class Calibration:
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
             fitted_on=str(data.get("fitted_on", "")),
+            summary_threshold=None if data.get("summary_threshold") is None else float(data["summary_threshold"]),
         )
 
 

@@ -33,14 +33,18 @@ FAR_APART = 0.5  # best two sources further apart than half the source
 @dataclass(frozen=True)
 class CheckedSummary:
     """A summary's sentences as a checker judged them. `score` is the worst checked sentence's score (1.0 when none
-    could be checked), so the summary is consistent exactly when every checked sentence is supported."""
+    could be checked). The summary is consistent when every checked sentence is supported and, where the checker
+    sets one, its score reaches `summary_threshold`: a summary-level verdict may be stricter than the sentence flag,
+    never looser."""
 
     checker: str
     sentences: tuple[AlignedSentence, ...]
+    summary_threshold: float | None = None
 
     @property
     def consistent(self) -> bool:
-        return all(sentence.supported for sentence in self.sentences if sentence.checked)
+        supported = all(sentence.supported for sentence in self.sentences if sentence.checked)
+        return supported and (self.summary_threshold is None or self.score >= self.summary_threshold)
 
     @property
     def score(self) -> float:
@@ -75,7 +79,8 @@ def reasons_for(measured: Measured, weak: bool) -> tuple[str, ...]:
     reasons = [f"{number} is not in the source" for number in measured.missing_numbers]
     reasons += [f"date {date} is not in the source" for date in measured.missing_dates]
     reasons += [f"name {name} not in the source" for name in measured.missing_names]
-    named = {name.casefold() for name in measured.missing_names}
+    reasons += [f"“{new}” where the source has “{old}”" for new, old in measured.substitutions]
+    named = {name.casefold() for name in measured.missing_names} | {new for new, _ in measured.substitutions}
     new_words = [word for word in measured.new_words if word not in named][:MAX_NEW_WORDS_SHOWN]
     if new_words:
         reasons.append(f"{'word' if len(new_words) == 1 else 'words'} not in the source: {', '.join(new_words)}")
@@ -90,7 +95,8 @@ def reasons_for(measured: Measured, weak: bool) -> tuple[str, ...]:
 
 
 def _has_missing_fact(measured: Measured) -> bool:
-    return bool(measured.missing_numbers or measured.missing_dates or measured.missing_names)
+    """Decisive findings: a figure, date or name the source never states, or a word swapped into a copied passage."""
+    return bool(measured.missing_numbers or measured.missing_dates or measured.missing_names or measured.substitutions)
 
 
 class OfflineChecker:
@@ -105,10 +111,10 @@ class OfflineChecker:
         measured = measure(index, aligned.text)
         score = self.calibration.score(measured.values)
         if not facts:
-            measured = replace(measured, missing_numbers=(), missing_dates=(), missing_names=())
+            measured = replace(measured, missing_numbers=(), missing_dates=(), missing_names=(), substitutions=())
             aligned = replace(aligned, missing=())
         if _has_missing_fact(measured):
-            # A figure, date or name the source never states is decisive, whatever the overlap.
+            # A figure, date or name the source never states, or a swapped word, is decisive whatever the overlap.
             score = min(score, self.calibration.threshold / 2)
         supported = score >= self.calibration.threshold
         reasons = reasons_for(measured, weak=not supported)
@@ -136,7 +142,7 @@ class OfflineChecker:
             lambda index, aligned: self.judge(index, aligned, facts),
             lambda _cross, aligned: cross_judged(aligned),
         )
-        return CheckedSummary(self.name, tuple(judged))
+        return CheckedSummary(self.name, tuple(judged), self.calibration.summary_threshold)
 
 
 Within = Callable[[SourceIndex, AlignedSentence], AlignedSentence]

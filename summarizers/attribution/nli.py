@@ -28,6 +28,7 @@ MAX_TOKENS = 512
 MAX_PREMISES = 2  # best-aligned source sentences per summary sentence (and the two joined)
 DOWNLOAD_MB = 1140
 LICENCE = "MIT"
+DECISIVE_SCORE = 0.25  # the most a sentence stating a fact the source lacks can score
 _LOCK = threading.Lock()
 _LOADED: dict[str, NLIChecker] = {}
 
@@ -141,8 +142,16 @@ class NLIChecker:
         measured = measure(index, aligned.text)
         chunks = [index.spans[position].text(index.text) for position in measured.best[:MAX_PREMISES]]
         premises = [*chunks, " ".join(chunks)] if len(chunks) > 1 else chunks
-        found = reasons_for(replace(measured, new_words=(), negation=False), weak=False) if facts else ()
-        return self.judge(aligned, premises, found)
+        if not facts:
+            return self.judge(replace(aligned, missing=()), premises, ())
+        missing = measured.missing_numbers + measured.missing_dates + measured.missing_names
+        judged = self.judge(
+            replace(aligned, missing=missing), premises, reasons_for(measured, weak=False)[: len(missing)]
+        )
+        if missing and judged.score is not None:
+            # As in the offline checker: a figure, date or name the source never states is decisive.
+            return replace(judged, supported=False, score=min(judged.score, DECISIVE_SCORE))
+        return judged
 
     def check(
         self,

@@ -1,0 +1,228 @@
+"""The consistency checkers: the calibrated offline checker, the NLI checker on a tiny local model, and the commands
+that expose them (`attribute --jsonl`, `compare`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizers.attribution.calibration import shipped
+from summarizers.attribution.checkers import OFFLINE, OfflineChecker, default_checker
+from summarizers.attribution.facts import FactMatcher, latin_name_vocabulary, latin_names
+from summarizers.attribution.features import FEATURES, SIGNALS, SourceIndex, measure
+from summarizers.attribution.nli import NLIChecker, is_available, unload_all
+from summarizers.errors import ModelLoadError, ModelUnavailable
+from summarizers.language.segment import analyse
+from tests.cli_runner import run_cli
+from tests.conftest import BILINGUAL_SEED
+
+TEXT = BILINGUAL_SEED.read_text(encoding="utf-8")
+ANALYSIS = analyse(TEXT)
+LIFTED = "Bilateral trade crossed $65 billion in 2024, largely due to India’s import of discounted Russian crude."
+CHECKER = OfflineChecker()
+
+
+def _one(sentence: str) -> tuple[bool, float, tuple[str, ...]]:
+    (result,) = CHECKER.check(ANALYSIS, [sentence]).sentences
+    assert result.score is not None
+    return result.supported, result.score, result.reasons
+
+
+def test_a_lifted_sentence_is_supported_with_a_high_score() -> None:
+    supported, score, reasons = _one(LIFTED)
+    assert supported
+    assert score >= shipped().threshold
+    assert reasons == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        (LIFTED.replace("$65 billion", "12 per cent"), "12 per cent is not in the source"),
+        (
+            "Putin and Kovind discussed expanding cooperation in science and technology.",
+            "name Kovind not in the source",
+        ),
+        ("वर्ष 2024 में भारत–रूस व्यापार 85 अरब डॉलर तक पहुंच गया।", "85 अरब is not in the source"),
+        ("Putin and Modi spoke on 3 September about energy.", "date 3 September is not in the source"),
+    ],
+)
+def test_a_fabricated_fact_is_flagged_with_a_reason_a_reader_can_check(sentence: str, reason: str) -> None:
+    supported, score, reasons = _one(sentence)
+    assert not supported
+    assert score < shipped().threshold
+    assert reason in reasons
+
+
+def test_an_unrelated_sentence_is_flagged_for_its_wording() -> None:
+    supported, _, reasons = _one("The weather was sunny and warm all week at the seaside.")
+    assert not supported
+    assert any("words not in the source" in reason for reason in reasons)
+
+
+def test_a_weekday_is_a_date_not_a_name() -> None:
+    _, _, reasons = _one("Putin and Modi discussed energy on Thursday.")
+    assert not any("name Thursday" in reason for reason in reasons)
+    assert "Thursday" not in latin_name_vocabulary("Talks were held on Thursday in Delhi with Modi.")
+
+
+def test_summary_score_is_its_worst_sentence_and_consistent_means_every_sentence_supported() -> None:
+    checked = CHECKER.check(ANALYSIS, [LIFTED, LIFTED.replace("2024", "2019")])
+    assert checked.checker == OFFLINE
+    assert [s.supported for s in checked.sentences] == [True, False]
+    assert not checked.consistent
+    assert checked.score == min(s.score for s in checked.sentences if s.score is not None)
+    assert CHECKER.check(ANALYSIS, [LIFTED]).consistent
+
+
+def test_a_hindi_sentence_against_the_english_version_is_judged_by_its_facts() -> None:
+    english = analyse(" ".join(unit.span.text(TEXT) for unit in ANALYSIS.content_units("en")))
+    true, changed = CHECKER.check(
+        english, ["वर्ष 2024 में भारत–रूस व्यापार 65 अरब डॉलर तक पहुंच गया।", "वर्ष 2024 में व्यापार 80 अरब डॉलर तक पहुंच गया।"]
+    ).sentences
+    assert true.supported
+    assert true.score == 1.0
+    assert not changed.supported
+    assert any("80 अरब" in reason for reason in changed.reasons)
+
+
+def test_calibration_matches_the_features_the_checker_measures() -> None:
+    calibration = shipped()
+    assert calibration.features == FEATURES
+    assert set(FEATURES) <= set(SIGNALS)
+    assert 0 < calibration.threshold < 1
+    measured = measure(SourceIndex.of(TEXT), LIFTED)
+    assert len(measured.values) == len(FEATURES)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAbZ Putin Modi 0123456789,.%$\n-मोदीपुतिनअरब२०")), max_size=160))
+def test_any_text_gets_a_score_in_range_and_never_raises(sentence: str) -> None:
+    for result in CHECKER.check(ANALYSIS, [sentence] if sentence.strip() else ["."]).sentences:
+        assert result.score is None or 0.0 <= result.score <= 1.0
+        assert all(isinstance(reason, str) and reason for reason in result.reasons)
+
+
+def test_names_stay_whole_and_keep_their_case() -> None:
+    names = [fact.text for fact in latin_names("Talks on the Indo-Pacific region with Vladimir Putin went on.")]
+    assert names == ["Indo-Pacific", "Vladimir Putin"]
+
+
+def test_the_fact_matcher_never_flags_a_sentence_for_a_fact_the_table_lists_in_both() -> None:
+    english = " ".join(unit.span.text(TEXT) for unit in ANALYSIS.content_units("en"))
+    hindi = " ".join(unit.span.text(TEXT) for unit in ANALYSIS.content_units("hi"))
+    matcher = FactMatcher(english, hindi)
+    in_both = {a.key for a, _ in matcher.comparison.shared}
+    assert {"name:putin", "name:indo-pacific"} <= in_both
+    for sentence in [unit.span.text(TEXT) for unit in ANALYSIS.content_units("en")]:
+        _, missing = matcher.missing(sentence, 0)
+        assert not {fact.key for fact in missing} & in_both
+
+
+@pytest.fixture(scope="module")
+def tiny_nli(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.tiny_models import build_tiny_nli
+
+    return build_tiny_nli(tmp_path_factory.mktemp("nli") / "tiny-nli")
+
+
+@pytest.mark.slow
+def test_nli_checker_loads_a_local_model_and_scores_every_sentence(tiny_nli: Path) -> None:
+    checker = NLIChecker.load(str(tiny_nli))
+    assert checker.name == f"nli:{tiny_nli}"
+    english = analyse(" ".join(unit.span.text(TEXT) for unit in ANALYSIS.content_units("en")))
+    checked = checker.check(english, [LIFTED, LIFTED.replace("$65 billion", "$75 billion"), "पुतिन ने मोदी से बात की।"])
+    assert checked.checker == checker.name
+    assert all(s.score is not None and 0.0 <= s.score <= 1.0 for s in checked.sentences)
+    # Random weights decide nothing about wording, but a figure the source lacks is decisive for every checker.
+    assert not checked.sentences[1].supported
+    assert "75 billion is not in the source" in checked.sentences[1].reasons
+    assert checked.sentences[0].sources
+
+
+@pytest.mark.slow
+def test_the_default_checker_is_nli_when_its_weights_are_here(tiny_nli: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAAR_NLI_MODEL", str(tiny_nli))
+    assert is_available()
+    assert default_checker().name == f"nli:{tiny_nli}"
+    monkeypatch.setenv("SAAR_CHECKER", "offline")
+    assert default_checker().name == OFFLINE
+
+
+def test_without_nli_weights_the_offline_checker_serves(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAAR_NLI_MODEL", "nobody/not-downloaded-nli")
+    assert not is_available()
+    assert default_checker().name == OFFLINE
+    with pytest.raises(ModelUnavailable, match="download nli"):
+        NLIChecker.load("nobody/not-downloaded-nli")
+
+
+@pytest.mark.slow
+def test_a_model_without_nli_labels_is_refused(tiny_nli: Path, tmp_path: Path) -> None:
+    import shutil
+
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_nli, broken)
+    config = json.loads((broken / "config.json").read_text())
+    config["id2label"] = {"0": "LABEL_0", "1": "LABEL_1", "2": "LABEL_2"}
+    config["label2id"] = {"LABEL_0": 0, "LABEL_1": 1, "LABEL_2": 2}
+    (broken / "config.json").write_text(json.dumps(config))
+    unload_all()
+    with pytest.raises(ModelLoadError, match="entail"):
+        NLIChecker.load(str(broken))
+
+
+def test_attribute_jsonl_checks_every_line_and_reports_bad_ones(tmp_path: Path) -> None:
+    lines = [
+        {"id": "true", "source": TEXT, "summary": LIFTED},
+        {"id": "changed", "source": TEXT, "summary": LIFTED.replace("65", "75")},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join([json.dumps(lines[0]), "{not json", json.dumps({"id": "x"}), json.dumps(lines[1])]))
+    result = run_cli("attribute", "--jsonl", str(path), "--json", env={"SAAR_CHECKER": "offline"})
+    assert result.code == 1  # some lines could not be read
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [entry["id"] for entry in out] == ["true", "line 2", "x", "changed"]
+    assert "error" in out[1]
+    assert "error" in out[2]
+    assert out[0]["consistent"] is True
+    assert out[3]["consistent"] is False
+    for entry in (out[0], out[3]):
+        assert entry["checker"] == OFFLINE
+        assert 0 <= entry["score"] <= 1
+        assert all({"text", "supported", "sources", "score", "reasons"} <= set(s) for s in entry["sentences"])
+    assert "checked 4/4" in result.stderr
+
+
+def test_attribute_keeps_its_output_and_adds_the_checker(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.txt"
+    summary.write_text(LIFTED)
+    result = run_cli("attribute", str(BILINGUAL_SEED), str(summary), "--json", env={"SAAR_CHECKER": "offline"})
+    data = result.json()
+    assert list(data)[:2] == ["schema_version", "sentences"]
+    assert data["checker"] == OFFLINE
+    assert data["consistent"] is True
+    (sentence,) = data["sentences"]
+    assert TEXT[sentence["sources"][0]["start"] : sentence["sources"][0]["end"]] == LIFTED
+
+
+def test_compare_command_facts_and_flags_agree() -> None:
+    result = run_cli("compare", str(BILINGUAL_SEED), "--method", "extractive", "--json")
+    assert result.code == 0, result.stderr
+    data = result.json()
+    assert data["schema_version"]
+    assert {row["in"] for row in data["facts"]} <= {"both", "a", "b"}
+    in_both = {row["a"] for row in data["facts"] if row["in"] == "both"} | {
+        row["b"] for row in data["facts"] if row["in"] == "both"
+    }
+    assert {"Putin", "Modi", "Indo-Pacific"} <= in_both
+    assert not any(row["a"] in {"Monday", "monday"} for row in data["facts"] if row["kind"] == "name")
+    assert [document["language"] for document in data["documents"]] == ["en", "hi"]
+    for document in data["documents"]:
+        for summary in document["summaries"]:
+            for check in summary["in_other"]:
+                assert not set(check.get("missing", [])) & in_both
