@@ -113,10 +113,10 @@ class OfflineChecker:
         if not facts:
             measured = replace(measured, missing_numbers=(), missing_dates=(), missing_names=(), substitutions=())
             aligned = replace(aligned, missing=())
-        if _has_missing_fact(measured):
-            # A figure, date or name the source never states, or a swapped word, is decisive whatever the overlap.
-            score = min(score, self.calibration.threshold / 2)
-        supported = score >= self.calibration.threshold
+        # A figure, date or name the source never states, or a swapped word, is decisive for the sentence whatever
+        # the overlap. Its score stays the calibrated one: capping it (as tried) flattened the scores of every such
+        # sentence and cost ranking (ROC AUC, FRANK dev cross-validated, both sets 0.725 -> 0.759 without the cap).
+        supported = score >= self.calibration.threshold and not _has_missing_fact(measured)
         reasons = reasons_for(measured, weak=not supported)
         if not supported and not reasons:
             reasons = ("its words do not come together in any one or two source sentences",)

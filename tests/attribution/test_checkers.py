@@ -53,8 +53,8 @@ def test_a_lifted_sentence_is_supported_with_a_high_score() -> None:
 )
 def test_a_fabricated_fact_is_flagged_with_a_reason_a_reader_can_check(sentence: str, reason: str) -> None:
     supported, score, reasons = _one(sentence)
-    assert not supported
-    assert score < shipped().threshold
+    assert not supported  # decisive whatever the overlap ...
+    assert 0.0 <= score <= 1.0  # ... while the score stays the calibrated overlap, which ranks summaries
     assert reason in reasons
 
 
