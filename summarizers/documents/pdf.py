@@ -16,6 +16,7 @@ from summarizers.errors import DocumentError
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
+    from pypdf.generic import StreamObject
 
 # What pypdf raises on damaged input besides its own errors: it parses with plain Python operations.
 _DAMAGE = (ValueError, KeyError, TypeError, IndexError, AttributeError, OSError, AssertionError, ArithmeticError,
@@ -67,12 +68,14 @@ def _pages_text(data: bytes, budget: Budget) -> str:
 
 
 def _content_size(page: PageObject, limit: int) -> int:
-    """Decoded bytes of a page's content and of the form XObjects it draws (text extraction interprets them all);
-    counting stops once past `limit`."""
-    from pypdf.generic import DictionaryObject, StreamObject
+    """Decoded bytes of a page's content streams and of the form XObjects it draws (text extraction interprets them
+    all); counting stops once past `limit`, and a Flate stream is inflated no further than the limit."""
+    from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
 
-    contents = page.get_contents()
-    size = len(contents.get_data()) if contents is not None else 0
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    streams = [item.get_object() for item in contents] if isinstance(contents, ArrayObject) else [contents]
+    size = sum(_stream_size(stream, limit + 1) for stream in streams if isinstance(stream, StreamObject))
     pending = [page.get("/Resources")]
     seen: set[int] = set()
     while pending and size <= limit:
@@ -89,9 +92,19 @@ def _content_size(page: PageObject, limit: int) -> int:
             if id(form) in seen or not isinstance(form, StreamObject) or form.get("/Subtype") != "/Form":
                 continue
             seen.add(id(form))
-            size += len(form.get_data())
+            size += _stream_size(form, limit + 1 - size)
             pending.append(form.get("/Resources"))
     return size
+
+
+def _stream_size(stream: StreamObject, cap: int) -> int:
+    """A stream's decoded size, up to `cap`. pypdf inflates Flate streams up to 75 MB before its own limit stops it;
+    a stream whose only filter is Flate is measured here by inflating at most `cap` bytes of it."""
+    filters = stream.get("/Filter")
+    raw = getattr(stream, "_data", None)  # pypdf keeps an encoded stream's bytes here; no public accessor exists
+    if filters == "/FlateDecode" and stream.get("/DecodeParms") is None and isinstance(raw, bytes):
+        return len(zlib.decompressobj().decompress(raw, max(cap, 1)))
+    return len(stream.get_data())
 
 
 def _count_pages(reader: PdfReader, limit: int) -> int:

@@ -1,7 +1,8 @@
 """Coverage-guided fuzzing of one reader with atheris (libFuzzer); a crash is any exception other than
 DocumentError, a hang is a read over libFuzzer's -timeout.
 
-    python tests/fuzz/atheris_readers.py docx -max_total_time=3600 -timeout=10 -rss_limit_mb=2048 /tmp/corpus-docx
+    python tests/fuzz/atheris_readers.py docx -max_total_time=3600 -timeout=10 -rss_limit_mb=2048 \
+        -max_len=200000 /tmp/corpus-docx
 
 Readers: docx, pdf, html, text. The corpus folder starts from real files (written on the first run); libFuzzer
 keeps the inputs that reach new code there. DOCX inputs are mutated inside the archive (a custom mutator changes one
@@ -49,7 +50,9 @@ def docx_mutator(data: bytes, max_size: int, seed: int) -> bytes:
         return atheris.Mutate(data, max_size)
     name, body = entries[seed % len(entries)]
     entries[seed % len(entries)] = (name, atheris.Mutate(body, max(len(body) * 2, 256)))
-    return mutations.rezip(entries)
+    mutant = mutations.rezip(entries)
+    # libFuzzer refuses a mutant over its size limit: such a one is replaced by a plain mutation of the input.
+    return mutant if len(mutant) <= max_size else atheris.Mutate(data, max_size)
 
 
 def main() -> None:

@@ -85,24 +85,25 @@ def zip_many_entries(count: int = 100_000) -> bytes:
     return out.getvalue()
 
 
-def _flate_stream(extra: bytes, content: Callable[[], bytes], repeat: int) -> bytes:
+def _flate_stream(extra: bytes, content: Callable[[], bytes], repeat: int, filters: bytes = b"/FlateDecode") -> bytes:
     compressor = zlib.compressobj(9)
     block = content()
     packed = b"".join(compressor.compress(block) for _ in range(repeat)) + compressor.flush()
-    return b"<< /Length %d /Filter /FlateDecode %s >>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
+    return b"<< /Length %d /Filter %s %s >>\nstream\n" % (len(packed), filters, extra) + packed + b"\nendstream"
 
 
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 
-def pdf_stream_bomb(inflated: int = 100 * MB) -> bytes:
-    """A page whose content stream inflates past pypdf's output limit (75 MB): pypdf raises LimitReachedError."""
+def pdf_stream_bomb(inflated: int = 100 * MB, filters: bytes = b"/FlateDecode") -> bytes:
+    """A page whose content stream inflates past pypdf's output limit (75 MB): pypdf raises LimitReachedError.
+    With `filters` b"[/FlateDecode]" the reader's own bounded inflate does not apply and pypdf's limit is met."""
     return pdf_from_objects([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        _flate_stream(b"", lambda: b" " * MB, inflated // MB),
+        _flate_stream(b"", lambda: b" " * MB, inflated // MB, filters),
         _FONT,
     ])  # fmt: skip
 
@@ -172,6 +173,7 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes]]] = {
     "docx-entity-bomb": ("laughs.docx", docx_entity_bomb),
     "zip-100k-entries": ("parts.docx", zip_many_entries),
     "pdf-stream-past-pypdf-limit": ("bomb.pdf", pdf_stream_bomb),
+    "pdf-stream-filter-array": ("bomb.pdf", lambda: pdf_stream_bomb(filters=b"[/FlateDecode]")),
     "pdf-form-60MB-operators": ("form.pdf", pdf_form_of_operators),
     "pdf-20k-pages": ("pages.pdf", pdf_many_pages),
     "html-200k-nested": ("nested.html", html_nested),
