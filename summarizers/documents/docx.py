@@ -31,7 +31,7 @@ DOCTYPE_MARKERS = tuple("<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "
 DECLARATION_OVERLAP = 2 * len("<!DOCTYPE")  # a marker split between two chunks is still seen
 ZIP64_ENTRIES = 0xFFFF  # the count is in the zip64 record instead: more parts than a .docx ever has
 _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, KeyError,
-           NotImplementedError, RuntimeError, struct.error, ElementTree.ParseError, UnicodeError,
+           NotImplementedError, RuntimeError, struct.error, ElementTree.ParseError, UnicodeError, LookupError,
            OverflowError)  # fmt: skip
 
 

@@ -20,7 +20,11 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 with atheris.instrument_imports(include=["summarizers", "pypdf", "html", "zipfile", "charset_normalizer"]):
-    from summarizers.documents import reading  # noqa: F401 - loaded here to be instrumented
+    # The readers import pypdf and charset_normalizer when first needed; they are loaded here to be instrumented.
+    import charset_normalizer  # noqa: F401
+    import pypdf  # noqa: F401
+
+    from summarizers.documents import reading  # noqa: F401
 
 from tests.fuzz import mutations
 from tests.fuzz.harness import read_within_promise
