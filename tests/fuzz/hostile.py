@@ -6,6 +6,7 @@ Builders stream what they compress, so building a 300 MB bomb never holds 300 MB
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import zipfile
 import zlib
@@ -98,6 +99,7 @@ def _flate_stream(extra: bytes, content: Callable[[], bytes], repeat: int, filte
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 
+@functools.cache  # three tests use it; compressing 100 MB takes a second or two
 def pdf_stream_bomb(inflated: int = 100 * MB, filters: bytes = b"/FlateDecode") -> bytes:
     """A page whose content stream inflates past pypdf's output limit (75 MB): pypdf raises LimitReachedError.
     With `filters` b"[/ASCII85Decode /FlateDecode]" the reader's own bounded inflate does not apply and pypdf's
