@@ -20,13 +20,13 @@ it falls back to the default.
 | HF_HUB_OFFLINE           | unset               | forbids downloads (the Hugging Face switch, honoured as it is)     |
 | SAAR_MAX_BYTES           | 20,000,000 bytes    | largest file read                                                  |
 | SAAR_MAX_CHARS           | 500,000             | longest text summarised                                            |
-| SAAR_READ_SECONDS        | 10                  | time to read one document, checked as it reads and by the worker |
-| SAAR_READ_MEMORY_MB      | 1024                | memory the worker that reads an upload may map beyond its imports |
+| SAAR_READ_SECONDS        | 10                  | time to read one document, checked as it reads and by the worker   |
+| SAAR_READ_MEMORY_MB      | 1024                | memory the worker reading an upload may map beyond its imports     |
 | SAAR_MAX_UNPACKED_BYTES  | 50,000,000 bytes    | largest inflated text part of a DOCX, read from the zip directory  |
 | SAAR_MAX_COMPRESSION     | 100                 | largest inflate ratio of a DOCX text part over 1 MB                |
 | SAAR_MAX_ZIP_ENTRIES     | 2,000               | most entries in a DOCX archive                                     |
 | SAAR_MAX_PDF_PAGES       | 500                 | most pages in a PDF                                                |
-| SAAR_MAX_PDF_CONTENT     | 2,000,000 bytes     | largest decoded content stream of one PDF page                     |
+| SAAR_MAX_PDF_CONTENT     | 150,000 bytes       | largest decoded content stream of one PDF page                     |
 | SAAR_MAX_HTML_ELEMENTS   | 50,000              | most elements in an HTML page                                      |
 | SAAR_MAX_HTML_DEPTH      | 256                 | deepest element nesting in an HTML page                            |
 | SAAR_ALLOW_PRIVATE_URLS  | off                 | fetching by link may reach private and loopback addresses          |
@@ -58,7 +58,7 @@ DEFAULT_MAX_UNPACKED_BYTES = 50_000_000  # a DOCX text part of 500,000 character
 DEFAULT_MAX_COMPRESSION = 100  # Word's XML deflates 5-20 times; a bomb deflates hundreds to thousands of times
 DEFAULT_MAX_ZIP_ENTRIES = 2_000  # a DOCX has tens of parts, a few hundred with many images
 DEFAULT_MAX_PDF_PAGES = 500
-DEFAULT_MAX_PDF_CONTENT = 2_000_000  # a dense page of text is 10-50 KB of content operators
+DEFAULT_MAX_PDF_CONTENT = 150_000  # a dense page of text is 10-60 KB of operators; pypdf reads 25-100 KB a second
 DEFAULT_MAX_HTML_ELEMENTS = 50_000  # a long news page has a few thousand
 DEFAULT_MAX_HTML_DEPTH = 256  # real pages nest 20-60 deep; unclosed <p> and <li> add to it
 

@@ -27,9 +27,11 @@ RATIO_FLOOR = 1_000_000  # small parts compress arbitrarily well (a run of space
 CHUNK = 64 * 1024
 END_OF_DIRECTORY = b"PK\x05\x06"
 END_SEARCH = 22 + 65_535  # the record is 22 bytes, followed by a comment of at most 65,535
+DOCTYPE_MARKERS = tuple("<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+DECLARATION_OVERLAP = 2 * len("<!DOCTYPE")  # a marker split between two chunks is still seen
 ZIP64_ENTRIES = 0xFFFF  # the count is in the zip64 record instead: more parts than a .docx ever has
 _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, KeyError,
-           NotImplementedError, RuntimeError, struct.error, ElementTree.ParseError, UnicodeError,
+           NotImplementedError, RuntimeError, struct.error, ElementTree.ParseError, UnicodeError, LookupError,
            OverflowError)  # fmt: skip
 
 
@@ -55,8 +57,8 @@ def _check_directory_end(data: bytes, budget: Budget) -> None:
     (entries,) = struct.unpack_from("<H", data, end + 10)
     limit = budget.limits.max_zip_entries
     if entries == ZIP64_ENTRIES or entries > limit:
-        shown = "more than 65,535" if entries == ZIP64_ENTRIES else f"{entries:,}"
-        raise budget.refuse(f"the Word file has {shown} parts, more than the limit of {limit:,} (SAAR_MAX_ZIP_ENTRIES)")
+        shown = "over 65,535" if entries == ZIP64_ENTRIES else f"{entries:,}"
+        raise budget.refuse(f"the Word file has {shown} parts; the limit is {limit:,} (SAAR_MAX_ZIP_ENTRIES)")
 
 
 def _checked_main_part(archive: zipfile.ZipFile, budget: Budget) -> zipfile.ZipInfo:
@@ -94,12 +96,21 @@ def _main_part_name(archive: zipfile.ZipFile, budget: Budget) -> str:
         return MAIN_PART
     if info.file_size > RATIO_FLOOR:
         raise budget.refuse("the Word file's relationship part is over 1 MB; it is not a real .docx")
-    root = ElementTree.fromstring(archive.read(info))
+    body = archive.read(info)
+    _refuse_declarations(body, budget)
+    root = ElementTree.fromstring(body)
     for relationship in root:
         if relationship.get("Type", "").endswith(OFFICE_DOCUMENT) and relationship.get("TargetMode") != "External":
             target = relationship.get("Target", "")
             return posixpath.normpath(target.lstrip("/")) if target else MAIN_PART
     return MAIN_PART
+
+
+def _refuse_declarations(xml: bytes, budget: Budget) -> None:
+    """Word never writes a document type declaration; one in a package part is there to define entities, the
+    "billion laughs" that expand a few kilobytes to gigabytes (expat stops them, but only after seconds of work)."""
+    if any(marker in xml for marker in DOCTYPE_MARKERS):
+        raise budget.refuse("the Word file declares XML entities (a DOCTYPE); Word never writes one, so it is refused")
 
 
 class _Collector:
@@ -141,8 +152,14 @@ class _Collector:
 def _stream_text(archive: zipfile.ZipFile, part: zipfile.ZipInfo, budget: Budget) -> str:
     collector = _Collector(budget)
     parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(events=("start", "end"))
+    in_prolog = True
+    tail = b""
     with archive.open(part) as stream:
         while chunk := stream.read(CHUNK):
+            if in_prolog:  # checked before the parser sees the chunk: expanding the entities is the attack
+                _refuse_declarations(tail + chunk, budget)
+                tail = chunk[-DECLARATION_OVERLAP:]
+                in_prolog = not collector.open_elements
             parser.feed(chunk)
             _consume(parser, collector)
             budget.check("reading the Word file")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from summarizers.documents.limits import Budget
+from summarizers.documents.limits import Budget, too_many_chars
 from summarizers.errors import DocumentError
 
 DROPPED = frozenset(
@@ -140,4 +140,9 @@ def html_to_text(markup: str, budget: Budget | None = None) -> str:
     # The tokenizer reports malformed markup by assertion in some Python versions; a page it cannot read is refused.
     except (AssertionError, ValueError, RecursionError) as error:
         raise budget.refuse(f"the HTML cannot be read ({type(error).__name__})") from error
-    return _tidy(parser.text())
+    text = parser.text()
+    # Tidying never removes a visible character, so their count alone can refuse the text before any tidying work.
+    visible = len(text) - sum(text.count(space) for space in " \t\n\r\u00a0")
+    if visible > budget.limits.max_chars:
+        raise too_many_chars(budget.name, budget.limits.max_chars)
+    return _tidy(text)

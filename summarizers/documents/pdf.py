@@ -2,8 +2,8 @@
 
 pypdf guards its own decompression (it raises `LimitReachedError` past its output limits); this reader adds what
 pypdf leaves to its caller: how many pages, how large one page's decoded content may be before its operators are
-interpreted (pure Python, about a second per megabyte), and how many characters may come out. Every pypdf failure
-becomes a `DocumentError`."""
+interpreted (pure Python: a megabyte of text operators takes over ten seconds), how many characters may come out,
+and the time budget, checked while operators are interpreted. Every pypdf failure becomes a `DocumentError`."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from summarizers.errors import DocumentError
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
+    from pypdf.generic import StreamObject
 
 # What pypdf raises on damaged input besides its own errors: it parses with plain Python operations.
 _DAMAGE = (ValueError, KeyError, TypeError, IndexError, AttributeError, OSError, AssertionError, ArithmeticError,
@@ -55,7 +56,8 @@ def _pages_text(data: bytes, budget: Budget) -> str:
                 f"page {number} of the PDF has {size:,} bytes of content, more than the limit of "
                 f"{limits.max_pdf_content:,} (SAAR_MAX_PDF_CONTENT)"
             )
-        text = (page.extract_text() or "").strip()
+        text = (page.extract_text(visitor_operand_before=_Checkpoint(budget, number)) or "").strip()
+        budget.check(f"interpreting page {number} of the PDF")  # pypdf swallows the checkpoint's error in forms
         total += len(text) + 2
         if total > limits.max_chars:
             raise too_many_chars(budget.name, limits.max_chars)
@@ -67,12 +69,14 @@ def _pages_text(data: bytes, budget: Budget) -> str:
 
 
 def _content_size(page: PageObject, limit: int) -> int:
-    """Decoded bytes of a page's content and of the form XObjects it draws (text extraction interprets them all);
-    counting stops once past `limit`."""
-    from pypdf.generic import DictionaryObject, StreamObject
+    """Decoded bytes of a page's content streams and of the form XObjects it draws (text extraction interprets them
+    all); counting stops once past `limit`, and a Flate stream is inflated no further than the limit."""
+    from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
 
-    contents = page.get_contents()
-    size = len(contents.get_data()) if contents is not None else 0
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    streams = [item.get_object() for item in contents] if isinstance(contents, ArrayObject) else [contents]
+    size = sum(_stream_size(stream, limit + 1) for stream in streams if isinstance(stream, StreamObject))
     pending = [page.get("/Resources")]
     seen: set[int] = set()
     while pending and size <= limit:
@@ -89,9 +93,20 @@ def _content_size(page: PageObject, limit: int) -> int:
             if id(form) in seen or not isinstance(form, StreamObject) or form.get("/Subtype") != "/Form":
                 continue
             seen.add(id(form))
-            size += len(form.get_data())
+            size += _stream_size(form, limit + 1 - size)
             pending.append(form.get("/Resources"))
     return size
+
+
+def _stream_size(stream: StreamObject, cap: int) -> int:
+    """A stream's decoded size, up to `cap`. pypdf inflates Flate streams up to 75 MB before its own limit stops it;
+    a stream whose only filter is Flate is measured here by inflating at most `cap` bytes of it."""
+    filters = stream.get("/Filter")
+    filters = list(filters) if isinstance(filters, list) else [filters]
+    raw = getattr(stream, "_data", None)  # pypdf keeps an encoded stream's bytes here; no public accessor exists
+    if filters == ["/FlateDecode"] and stream.get("/DecodeParms") is None and isinstance(raw, bytes):
+        return len(zlib.decompressobj().decompress(raw, max(cap, 1)))
+    return len(stream.get_data())
 
 
 def _count_pages(reader: PdfReader, limit: int) -> int:
@@ -117,3 +132,20 @@ def _count_pages(reader: PdfReader, limit: int) -> int:
         else:
             count += 1
     return count
+
+
+class _Checkpoint:
+    """Called by pypdf before each content operator: checks the time budget every few hundred, so a page whose
+    operators take long to interpret is stopped while it is interpreted, not after."""
+
+    EVERY = 256
+
+    def __init__(self, budget: Budget, page: int) -> None:
+        self.budget = budget
+        self.page = page
+        self.operators = 0
+
+    def __call__(self, operator: bytes, operands: object, matrix: object, text_matrix: object) -> None:
+        self.operators += 1
+        if self.operators % self.EVERY == 0:
+            self.budget.check(f"interpreting page {self.page} of the PDF")

@@ -1,7 +1,8 @@
 """Coverage-guided fuzzing of one reader with atheris (libFuzzer); a crash is any exception other than
 DocumentError, a hang is a read over libFuzzer's -timeout.
 
-    python tests/fuzz/atheris_readers.py docx -max_total_time=3600 -timeout=10 -rss_limit_mb=2048 /tmp/corpus-docx
+    python tests/fuzz/atheris_readers.py docx -max_total_time=3600 -timeout=10 -rss_limit_mb=2048 \
+        -max_len=200000 /tmp/corpus-docx
 
 Readers: docx, pdf, html, text. The corpus folder starts from real files (written on the first run); libFuzzer
 keeps the inputs that reach new code there. DOCX inputs are mutated inside the archive (a custom mutator changes one
@@ -19,7 +20,11 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 with atheris.instrument_imports(include=["summarizers", "pypdf", "html", "zipfile", "charset_normalizer"]):
-    from summarizers.documents import reading  # noqa: F401 - loaded here to be instrumented
+    # The readers import pypdf and charset_normalizer when first needed; they are loaded here to be instrumented.
+    import charset_normalizer  # noqa: F401
+    import pypdf  # noqa: F401
+
+    from summarizers.documents import reading  # noqa: F401
 
 from tests.fuzz import mutations
 from tests.fuzz.harness import read_within_promise
@@ -49,7 +54,9 @@ def docx_mutator(data: bytes, max_size: int, seed: int) -> bytes:
         return atheris.Mutate(data, max_size)
     name, body = entries[seed % len(entries)]
     entries[seed % len(entries)] = (name, atheris.Mutate(body, max(len(body) * 2, 256)))
-    return mutations.rezip(entries)
+    mutant = mutations.rezip(entries)
+    # libFuzzer refuses a mutant over its size limit: such a one is replaced by a plain mutation of the input.
+    return mutant if len(mutant) <= max_size else atheris.Mutate(data, max_size)
 
 
 def main() -> None:

@@ -5,6 +5,8 @@ Builders stream what they compress, so building a 300 MB bomb never holds 300 MB
 
 from __future__ import annotations
 
+import base64
+import functools
 import io
 import zipfile
 import zlib
@@ -85,24 +87,29 @@ def zip_many_entries(count: int = 100_000) -> bytes:
     return out.getvalue()
 
 
-def _flate_stream(extra: bytes, content: Callable[[], bytes], repeat: int) -> bytes:
+def _flate_stream(extra: bytes, content: Callable[[], bytes], repeat: int, filters: bytes = b"/FlateDecode") -> bytes:
     compressor = zlib.compressobj(9)
     block = content()
     packed = b"".join(compressor.compress(block) for _ in range(repeat)) + compressor.flush()
-    return b"<< /Length %d /Filter /FlateDecode %s >>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
+    if filters.startswith(b"[/ASCII85Decode"):
+        packed = base64.a85encode(packed, adobe=True)[2:]  # PDF's ASCII85 has the closing ~> but no opening <~
+    return b"<< /Length %d /Filter %s %s >>\nstream\n" % (len(packed), filters, extra) + packed + b"\nendstream"
 
 
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 
-def pdf_stream_bomb(inflated: int = 100 * MB) -> bytes:
-    """A page whose content stream inflates past pypdf's output limit (75 MB): pypdf raises LimitReachedError."""
+@functools.cache  # three tests use it; compressing 100 MB takes a second or two
+def pdf_stream_bomb(inflated: int = 100 * MB, filters: bytes = b"/FlateDecode") -> bytes:
+    """A page whose content stream inflates past pypdf's output limit (75 MB): pypdf raises LimitReachedError.
+    With `filters` b"[/ASCII85Decode /FlateDecode]" the reader's own bounded inflate does not apply and pypdf's
+    limit is met."""
     return pdf_from_objects([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        _flate_stream(b"", lambda: b" " * MB, inflated // MB),
+        _flate_stream(b"", lambda: b" " * MB, inflated // MB, filters),
         _FONT,
     ])  # fmt: skip
 
@@ -119,6 +126,20 @@ def pdf_form_of_operators(inflated: int = 60 * MB) -> bytes:
         _FONT,
         _flate_stream(b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >>",
                       lambda: operators * (MB // len(operators)), inflated // MB),
+    ])  # fmt: skip
+
+
+def pdf_page_at_content_limit(size: int = 149_000) -> bytes:
+    """Dense text operators just under the page content limit: the slowest page the reader agrees to interpret."""
+    operators = b"BT /F1 12 Tf 72 720 Td (Modi met Putin.) Tj ET\n"
+    stream = operators * (size // len(operators))
+    return pdf_from_objects([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        _FONT,
     ])  # fmt: skip
 
 
@@ -172,7 +193,10 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes]]] = {
     "docx-entity-bomb": ("laughs.docx", docx_entity_bomb),
     "zip-100k-entries": ("parts.docx", zip_many_entries),
     "pdf-stream-past-pypdf-limit": ("bomb.pdf", pdf_stream_bomb),
+    "pdf-stream-filter-chain": ("bomb.pdf", lambda: pdf_stream_bomb(filters=b"[/ASCII85Decode /FlateDecode]")),
     "pdf-form-60MB-operators": ("form.pdf", pdf_form_of_operators),
+    "pdf-page-at-content-limit": ("dense.pdf", pdf_page_at_content_limit),
+    "pdf-page-at-half-the-limit": ("dense.pdf", lambda: pdf_page_at_content_limit(75_000)),
     "pdf-20k-pages": ("pages.pdf", pdf_many_pages),
     "html-200k-nested": ("nested.html", html_nested),
     "html-200k-flat": ("flat.html", html_flat),
