@@ -333,6 +333,7 @@ def test_history_keeps_each_summary_to_reopen_and_download(browser: Any, app_url
         _paste_and_summarize(page, DATED_ARTICLE)
         page.get_by_role("heading", name=re.compile("^New Delhi, 12 August 2025")).wait_for()
         page.get_by_text("Copy the summary").first.click()
+        page.locator("[data-testid=stCode]").first.hover()  # its copy button shows on hover
         page.get_by_role("button", name="Copy to clipboard").first.wait_for(state="attached")
         page.get_by_role("link", name="History").click()
         page.get_by_role("heading", name="History").wait_for()
