@@ -41,7 +41,7 @@ LINKED_PAGE = (
 
 def _open(browser: Any, url: str, viewport: dict[str, int] | None = None) -> Any:
     page = open_page(browser, url, viewport)
-    page.set_default_timeout(45_000)
+    page.set_default_timeout(90_000)
     return page
 
 
