@@ -335,9 +335,15 @@ def test_history_keeps_each_summary_to_reopen_and_download(browser: Any, app_url
         page.get_by_text("Copy the summary").first.click()
         page.locator("[data-testid=stCode]").first.hover()  # its copy button shows on hover
         page.get_by_role("button", name="Copy to clipboard").first.wait_for(state="attached")
-        page.get_by_role("link", name="History").click()
+        if viewport is PHONE:  # on a phone the page list sits in the closed sidebar
+            page.get_by_test_id("stExpandSidebarButton").click()
+        page.get_by_role("link", name="History").click(delay=100)
         page.get_by_role("heading", name="History").wait_for()
+        if viewport is PHONE:
+            page.get_by_test_id("stSidebarCollapseButton").locator("button").click(force=True)
+            page.get_by_test_id("stExpandSidebarButton").wait_for()
         page.get_by_role("button", name="Open").nth(1).wait_for()
+        page.get_by_role("button", name="⬇ Word").nth(1).wait_for()
         assert page.get_by_role("button", name="⬇ Word").count() == 2
         assert _no_horizontal_scroll(page)
         screenshot(page, f"history-{name}.png")
