@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from pages.common import UI_LANGUAGE_KEY, keep, t
+from pages.common import UI_LANGUAGE_KEY, keep, t, use_styles
 
 st.set_page_config(page_title="Saar · सार", page_icon="📰", layout="wide")
 
+use_styles()  # on every page: the contrast fix and the source and summary styles
 store_language = keep(UI_LANGUAGE_KEY, "en")
 st.sidebar.radio(
     t("interface"),

@@ -21,6 +21,8 @@ PALETTE = ("#ffe08a", "#a7e3ff", "#c7f0b4", "#ffc2d1", "#d9c8ff", "#ffd3a8", "#b
 
 STYLE = """
 <style>
+/* Streamlit's caption grey reads below the WCAG AA contrast on white: the text colour, slightly faded, reads above. */
+[data-testid="stCaptionContainer"] { color: inherit !important; opacity: 0.78; }
 .saar-source { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.7; height: min(34rem, 60vh);
   min-height: 8rem; overflow-y: auto; resize: vertical; padding: 0.75rem 1rem;
   border: 1px solid rgba(128,128,128,0.35); border-radius: 0.5rem; font-size: 0.95rem; }

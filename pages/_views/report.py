@@ -11,13 +11,15 @@ import json
 import re
 from typing import Any
 
+import regex
+
 from pages._views.highlight import engine_label
 from pages._views.wording import plain_notice
 from summarizers.schema import envelope
 from summarizers.text.languages import name
 
 FILE_NAME_CHARS = 60
-_UNSAFE_FILE = re.compile(r"[^\w]+")
+_UNSAFE_FILE = regex.compile(r"[^\w\p{M}]+")  # vowel signs (marks) kept: a Hindi title stays readable
 _INLINE_MARKUP = re.compile(r"([\\`*_]|<(?=[A-Za-z/!?])|\[(?=[^\]]*\]\())")
 _LINE_START_MARKUP = re.compile(r"^(#|>|[-+] |\d+[.)] )")
 

@@ -34,15 +34,15 @@ def test_upload_seed_003_then_select_a_sentence_and_see_its_highlight(
     page.locator("input[type=file]").set_input_files([str(BILINGUAL_SEED), str(broken)])
     page.get_by_text("broken.pdf").first.wait_for()
     page.get_by_role("button", name="Summarize").click()
-
+    page.get_by_text("Summarised 1 of 2 documents").wait_for()
+    # The unreadable upload gets its own message under its name; the good one still summarised.
+    page.get_by_role("tab", name="broken.pdf").click()
+    page.locator("[data-testid=stAlertContentError]", has_text="PDF").wait_for()
+    page.get_by_role("tab", name="Putin–Modi Talks").click()
     page.get_by_text("English · Extractive").first.wait_for()
     page.get_by_text("Hindi · Extractive").first.wait_for()
     assert page.locator("li[data-sentence^='EN-']").count() >= 1
     assert page.locator("li[data-sentence^='HI-']").count() >= 1
-    # The unreadable upload gets its own message beside its name; the good one still summarised.
-    page.get_by_role("tab", name="broken.pdf").click()
-    page.locator("[data-testid=stAlertContentError]", has_text="PDF").wait_for()
-    page.get_by_role("tab", name="Putin–Modi Talks").click()
 
     assert page.locator("mark.saar-selected").count() == 0
     page.get_by_role("radio", name="HI 1").click()

@@ -41,7 +41,7 @@ LINKED_PAGE = (
 
 def _open(browser: Any, url: str, viewport: dict[str, int] | None = None) -> Any:
     page = open_page(browser, url, viewport)
-    page.set_default_timeout(45_000)
+    page.set_default_timeout(90_000)
     return page
 
 
@@ -235,7 +235,7 @@ def test_a_failed_upload_is_counted_and_junk_is_refused(browser: Any, app_url: s
     page.get_by_text("broken.pdf").first.wait_for()
     page.get_by_role("button", name="Summarize", exact=True).click()
     page.get_by_text("Summarised 1 of 2 documents · 1 could not be summarised").wait_for()
-    page.get_by_role("tab", name="Paste text").click()
+    page = _open(browser, app_url)
     _paste_and_summarize(page, "https://example.com/a\nhttps://example.com/b\nwww.example.org/c")
     page.get_by_text("This is a list of links, not an article").wait_for()
     source = "<!DOCTYPE html><html><head><script>var a = 1;</script></head><body><div class='x'>Hi</div></body></html>"
@@ -333,10 +333,17 @@ def test_history_keeps_each_summary_to_reopen_and_download(browser: Any, app_url
         _paste_and_summarize(page, DATED_ARTICLE)
         page.get_by_role("heading", name=re.compile("^New Delhi, 12 August 2025")).wait_for()
         page.get_by_text("Copy the summary").first.click()
-        page.locator("[data-testid=stCodeCopyButton]").first.wait_for(state="attached")
-        page.get_by_role("link", name="History").click()
+        page.locator("[data-testid=stCode]").first.hover()  # its copy button shows on hover
+        page.get_by_role("button", name="Copy to clipboard").first.wait_for(state="attached")
+        if viewport is PHONE:  # on a phone the page list sits in the closed sidebar
+            page.get_by_test_id("stExpandSidebarButton").click()
+        page.get_by_role("link", name="History").click(delay=100)
         page.get_by_role("heading", name="History").wait_for()
+        if viewport is PHONE:
+            page.get_by_test_id("stSidebarCollapseButton").locator("button").click(force=True)
+            page.get_by_test_id("stExpandSidebarButton").wait_for()
         page.get_by_role("button", name="Open").nth(1).wait_for()
+        page.get_by_role("button", name="⬇ Word").nth(1).wait_for()
         assert page.get_by_role("button", name="⬇ Word").count() == 2
         assert _no_horizontal_scroll(page)
         screenshot(page, f"history-{name}.png")

@@ -1,0 +1,94 @@
+"""The words and exports the pages build: plain notices, titles, file names, Markdown that escapes only markup."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pages._views.report import file_name, markdown_text
+from pages._views.wording import document_title, plain_notice, short_model
+from pages.common import is_markup, junk_reason
+from summarizers.documents.reading import from_text
+from summarizers.errors import ModelUnavailable
+from summarizers.pipeline import _fallback_notice
+
+
+def test_the_offline_fallback_notice_reads_plainly_with_the_command_in_details() -> None:
+    notice = _fallback_notice("hi", ModelUnavailable("not downloaded"))
+    shown, details = plain_notice(notice)
+    assert shown == "Working offline: showing key sentences from the article."
+    assert details is not None
+    assert "python -m summarizers download hi" in details
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Tamil (ta) is not summarised: Saar summarises English and Hindi. The multilingual csebuetnlp/mT5 model "
+        "covers 45 languages and may serve it: pass --model ta=csebuetnlp/mT5 to try.",
+        "Something failed: run `python -m summarizers download en` to fix it.",
+    ],
+)
+def test_notices_with_commands_show_none_on_the_page(notice: str) -> None:
+    shown, details = plain_notice(notice)
+    assert "--model" not in shown
+    assert "`" not in shown
+    assert details == notice
+
+
+def test_model_names_lose_their_technical_description() -> None:
+    assert short_model("saar-extractive (TF-IDF centrality + position prior)") == "saar-extractive"
+    assert short_model("csebuetnlp/mT5_multilingual_XLSum") == "csebuetnlp/mT5_multilingual_XLSum"
+    assert short_model(None) == "no model"
+
+
+def test_titles_come_from_the_first_line_with_letters() -> None:
+    assert document_title("\n\n# Roads plan announced.\nBody text.", "file.txt") == "Roads plan announced"
+    long_line = "word " * 40
+    title = document_title(long_line, "file.txt")
+    assert title.endswith("…")
+    assert len(title) <= 91
+    assert document_title("123\n---", "file.txt") == "file.txt"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Putin–Modi Talks: Strengthening Ties", "putin-modi-talks-strengthening-ties.md"),
+        ("पुतिन और मोदी की बातचीत", "पुतिन-और-मोदी-की-बातचीत.md"),
+        ("../../etc/passwd", "etc-passwd.md"),
+        ("???", "saar-summary.md"),
+    ],
+)
+def test_file_names_come_from_the_title(title: str, expected: str) -> None:
+    assert file_name(title, "md") == expected
+
+
+def test_markdown_escapes_only_what_would_be_read_as_markup() -> None:
+    assert markdown_text("Prices rose 5.2% in 2024 - a record.") == "Prices rose 5.2% in 2024 - a record."
+    assert markdown_text("a *bold* claim") == "a \\*bold\\* claim"
+    assert markdown_text("<script>x</script>") == "\\<script>x\\</script>"
+    assert markdown_text("# not a heading") == "\\# not a heading"
+    assert markdown_text("see [this](http://x)") == "see \\[this](http://x)"
+
+
+@given(st.text())
+def test_markdown_text_keeps_every_word(text: str) -> None:
+    escaped = markdown_text(text)
+    assert re.sub(r"\\(?=[\\`*_<\[#>+\-\d])", "", escaped).split() == " ".join(text.split()).split() or "\\" in text
+
+
+def test_links_and_page_source_are_not_articles() -> None:
+    assert junk_reason("https://a.example/x\nwww.b.example/y") is not None
+    assert junk_reason("<!DOCTYPE html><html><body><p>Hello</p></body></html>") is not None
+    article = from_text("The council met on Monday to approve the budget for new roads and schools in the district.")
+    assert junk_reason(article.text) is None
+    assert junk_reason("<script>x</script> " + article.text * 3) is None
+
+
+def test_paragraph_tags_mark_pasted_html() -> None:
+    assert is_markup("<p>One.</p><p>Two.</p>")
+    assert not is_markup("<script>alert(1)</script> <img src=x> text")
