@@ -11,7 +11,6 @@ without a name dictionary, and `FactComparison.note` says so.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -20,27 +19,11 @@ from typing import Literal
 import regex
 
 from summarizers.language.transliteration import name_keys
+from summarizers.text.calendar import MONTHS, WEEKDAYS, spellings, with_spellings
 from summarizers.text.lexicon import STOPWORDS
 from summarizers.text.spans import WORD_RE, split_sentences
 
 FactKind = Literal["number", "date", "name"]
-
-
-def _with_nukta_variants(table: dict[str, int]) -> dict[str, int]:
-    """Both spellings of nukta letters (ड़ as one code point, or ड + ़), since texts use either."""
-    return {variant: value for word, value in table.items() for variant in _spellings(word)}
-
-
-def _spellings(word: str) -> set[str]:
-    return {word, unicodedata.normalize("NFC", word), unicodedata.normalize("NFD", word), _composed(word)}
-
-
-def _composed(word: str) -> str:
-    # NFC leaves ड़ decomposed (a composition exclusion); some texts use the single code point.
-    pairs = {"ड़": "\u095c", "ढ़": "\u095d", "फ़": "\u095e", "ज़": "\u095b", "क़": "\u0958", "ख़": "\u0959", "ग़": "\u095a"}
-    for decomposed, single in pairs.items():
-        word = word.replace(decomposed, single)
-    return word
 
 
 DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
@@ -52,22 +35,8 @@ _SCALES = {
     "billion": 10**9, "billions": 10**9, "bn": 10**9, "बिलियन": 10**9, "अरब": 10**9,
     "खरब": 10**11, "trillion": 10**12, "tn": 10**12, "ट्रिलियन": 10**12,
 }  # fmt: skip
-_SCALES = _with_nukta_variants(_SCALES)
-_PERCENT = ("%", "per cent", "percent", "प्रतिशत", *_spellings("फ़ीसदी"), "फीसदी")
-_MONTHS = {
-    "january": 1, "jan": 1, "जनवरी": 1, "february": 2, "feb": 2, "फरवरी": 2, "फ़रवरी": 2,
-    "march": 3, "mar": 3, "मार्च": 3, "april": 4, "apr": 4, "अप्रैल": 4, "may": 5, "मई": 5,
-    "june": 6, "jun": 6, "जून": 6, "july": 7, "jul": 7, "जुलाई": 7, "august": 8, "aug": 8, "अगस्त": 8,
-    "september": 9, "sept": 9, "sep": 9, "सितंबर": 9, "सितम्बर": 9, "october": 10, "oct": 10, "अक्टूबर": 10,
-    "अक्तूबर": 10, "november": 11, "nov": 11, "नवंबर": 11, "नवम्बर": 11, "december": 12, "dec": 12,
-    "दिसंबर": 12, "दिसम्बर": 12,
-}  # fmt: skip
-_MONTHS = _with_nukta_variants(_MONTHS)
-_WEEKDAYS = {
-    "monday": 1, "सोमवार": 1, "tuesday": 2, "मंगलवार": 2, "wednesday": 3, "बुधवार": 3, "thursday": 4,
-    "गुरुवार": 4, "बृहस्पतिवार": 4, "friday": 5, "शुक्रवार": 5, "saturday": 6, "शनिवार": 6, "sunday": 7,
-    "रविवार": 7,
-}  # fmt: skip
+_SCALES = with_spellings(_SCALES)
+_PERCENT = ("%", "per cent", "percent", "प्रतिशत", *spellings("फ़ीसदी"), "फीसदी")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -81,12 +50,12 @@ _NUMBER_RE = regex.compile(
     regex.IGNORECASE,
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_MONTH = rf"(?P<month>{_alternation(_MONTHS)})\.?{_BOUNDARY_AFTER}"
+_MONTH = rf"(?P<month>{_alternation(MONTHS)})\.?{_BOUNDARY_AFTER}"
 _DATE_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)",
     regex.IGNORECASE,
 )
-_WEEKDAY_RE = regex.compile(rf"(?<![\p{{L}}])(?P<weekday>{_alternation(_WEEKDAYS)}){_BOUNDARY_AFTER}", regex.IGNORECASE)
+_WEEKDAY_RE = regex.compile(rf"(?<![\p{{L}}])(?P<weekday>{_alternation(WEEKDAYS)}){_BOUNDARY_AFTER}", regex.IGNORECASE)
 # A line whose words are mostly capitalised is a headline: its capitals say nothing about names.
 _TITLE_CASE_SHARE = 0.6
 
@@ -131,7 +100,7 @@ def dates_and_numbers(text: str) -> list[Fact]:
     for match in _DATE_RE.finditer(digits):
         if not _is_month_word(match):
             continue
-        month = _MONTHS[match.group("month").casefold()]
+        month = MONTHS[match.group("month").casefold()]
         day = match.group("day") or match.group("day2")
         if day and not 1 <= int(day) <= 31:
             continue
@@ -139,7 +108,7 @@ def dates_and_numbers(text: str) -> list[Fact]:
         facts.append(Fact("date", key, frozenset({key}), text[match.start() : match.end()], match.start(), match.end()))
         taken.append((match.start(), match.end()))
     for match in _WEEKDAY_RE.finditer(digits):
-        key = f"weekday:{_WEEKDAYS[match.group('weekday').casefold()]}"
+        key = f"weekday:{WEEKDAYS[match.group('weekday').casefold()]}"
         facts.append(Fact("date", key, frozenset({key}), text[match.start() : match.end()], match.start(), match.end()))
     for match in _NUMBER_RE.finditer(digits):
         if any(start < match.end() and match.start() < end for start, end in taken):
@@ -177,7 +146,7 @@ _TITLES = frozenset(
 )
 
 
-_DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Words of one name: "Indo-Pacific", "Vladimir Putin". A hyphen or one space joins them; a dash joins two names
 # ("Putin–Modi talks").
 _JOINERS = frozenset({"-", "‑", " "})

@@ -14,7 +14,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from summarizers.attribution.facts import _MONTHS, _TITLES, _WEEKDAYS, Fact, dates_and_numbers
+from summarizers.attribution.facts import _TITLES, Fact, dates_and_numbers
+from summarizers.text.calendar import MONTHS, WEEKDAYS
 from summarizers.text.lexicon import STOPWORDS, stem
 from summarizers.text.spans import WORD_RE, Span, split_sentences, words
 
@@ -70,7 +71,7 @@ HINDI_NUMBER_WORDS = {
     word: str(value) for value, word in enumerate("शून्य एक दो तीन चार पांच छह सात आठ नौ दस".split())
 } | {"पाँच": "5", "छः": "6", "बीस": "20", "सौ": "100", "हजार": "1000", "हज़ार": "1000"}
 _FEATURE_POSITIONS = tuple(SIGNALS.index(feature) for feature in FEATURES)
-_DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _MAX_LCS_WORDS = 200
 REPEATED = 2  # a Devanagari word in this many source sentences or more is a subject of the article
 

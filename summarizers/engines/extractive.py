@@ -25,6 +25,7 @@ import numpy as np
 import regex
 
 from summarizers.engines.base import EngineRequest, EngineSummary, Length, Progress, silent
+from summarizers.text.calendar import MONTH_PATTERN
 from summarizers.text.languages import name
 from summarizers.text.lexicon import content_terms
 from summarizers.text.spans import Span, words
@@ -41,14 +42,11 @@ MAX_RANKED = 1_000  # 1,000 x 1,000 similarities: a few MB; 90,000 one-word line
 OPENING_SHARE = 0.2  # of a shortlist, kept for the opening sentences (the position prior favours them)
 
 
-_MONTHS = (
-    "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|"
-    "dec(ember)?|जनवरी|फ़?फरवरी|फ़रवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर"
-)
 # "New Delhi, 12 August 2025." / "नई दिल्ली, 12 अगस्त 2025।" / "LONDON, Aug. 12 (Reuters) -": where and when a story
 # was filed, not what it says. A place of a few words, a comma, then a date and perhaps the agency.
 _DATELINE = regex.compile(
-    rf"^\W*[^\W\d][\w.'’ -]{{0,40}},\s*(\w+day,?\s*)?(\d{{1,2}}\s*({_MONTHS})\.?|({_MONTHS})\.?\s*\d{{1,2}})"
+    rf"^\W*[^\W\d][\w.'’ -]{{0,40}},\s*(\w+day,?\s*)?"
+    rf"(\d{{1,2}}\s*({MONTH_PATTERN})\.?|({MONTH_PATTERN})\.?\s*\d{{1,2}})"
     r"(,?\s*\d{4})?\s*(\(\w[\w ]{0,20}\))?\s*[-–—:.।]*\s*$",
     regex.IGNORECASE,
 )

@@ -27,6 +27,7 @@ from summarizers.language import detection
 from summarizers.language.noise import noise_lines
 from summarizers.language.sentence import InlineSpan, word_script
 from summarizers.language.sentence import read as read_sentence
+from summarizers.text.calendar import MONTH_PATTERN
 from summarizers.text.scripts import Script, dominant_script
 from summarizers.text.spans import WORD_RE, Span, line_spans, split_sentences
 
@@ -34,12 +35,8 @@ UNDETERMINED = "und"
 MIXED = "mixed"
 MIXED_SHARE = 0.20  # a language holding at least this share of the letters makes a document "mixed"
 
-_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september"
-    "|october|november|december|जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर"
-)
 _AGENCIES = r"pti|ians|ani|uni|reuters|afp|ap|ist|updated|published"
-_DATELINE_CUES = re.compile(rf"\b(?:{_MONTHS}|{_AGENCIES})\b", re.IGNORECASE)
+_DATELINE_CUES = re.compile(rf"\b(?:{MONTH_PATTERN}|{_AGENCIES})\b", re.IGNORECASE)
 DATELINE_MAX_WORDS = 8
 
 
