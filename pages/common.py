@@ -30,6 +30,9 @@ SEED_TITLES = {
 OVERRIDES_KEY = "model_overrides"  # {lang: hub id or local directory}, chosen on the Models page
 METHOD_LABELS = {"auto": "Auto", "abstractive": "Abstractive", "extractive": "Extractive"}
 LENGTH_LABELS = {"short": "Short", "medium": "Medium", "long": "Long"}
+# The summary language a reader can choose: None keeps each text's own language.
+SUMMARY_LANGUAGES: tuple[str | None, ...] = (None, "en", "hi")
+SUMMARY_LANGUAGE_LABELS = {None: "Same as the article", "en": "English", "hi": "Hindi"}
 
 
 def seed_paths() -> list[Path]:
@@ -64,8 +67,11 @@ def result_dict(document: Document, result: Result) -> dict[str, Any]:
     return {"name": document.name, "text": document.text, **result_json(result)}
 
 
-def summarize_with_status(documents: list[Document], method: str, length: Length) -> list[dict[str, Any]]:
-    """Summarise each document under an `st.status` that shows every slow stage as it starts."""
+def summarize_with_status(
+    documents: list[Document], method: str, length: Length, into: str | None = None
+) -> list[dict[str, Any]]:
+    """Summarise each document under an `st.status` that shows every slow stage as it starts; `into`: the summary
+    language (None: each text's own)."""
     results: list[dict[str, Any]] = []
     label = f"Summarising {len(documents)} document{'s' if len(documents) != 1 else ''}…"
     with st.status(label, expanded=True) as status:
@@ -75,7 +81,7 @@ def summarize_with_status(documents: list[Document], method: str, length: Length
                 analysis = analyse(document.text)
                 languages = ", ".join(name(lang) for lang in analysis.shares())
                 status.write(f"Found: {languages or 'no language'}")
-                options = Options(method, length, model_overrides(), progress=status.write)
+                options = Options(method, length, model_overrides(), progress=status.write, into=into)
                 result = summarize(document, options, analysis)
             except SummarizerError as error:
                 results.append({"name": document.name, "text": document.text, "error": str(error)})

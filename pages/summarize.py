@@ -7,11 +7,21 @@ from typing import Any
 
 import streamlit as st
 
-from pages._views.highlight import SentenceRef, engine_label, runs_bar_html, sentence_refs, source_html, summary_html
+from pages._views.highlight import (
+    SentenceRef,
+    engine_label,
+    runs_bar_html,
+    sentence_refs,
+    source_html,
+    source_lang,
+    summary_html,
+)
 from pages._views.report import json_report, markdown_report
 from pages.common import (
     LENGTH_LABELS,
     METHOD_LABELS,
+    SUMMARY_LANGUAGE_LABELS,
+    SUMMARY_LANGUAGES,
     plain,
     read_seed,
     seed_paths,
@@ -68,6 +78,14 @@ with st.form("articles"):
         horizontal=True,
     )
     submitted = button_column.form_submit_button("Summarize", type="primary", width="stretch")
+    into = st.selectbox(
+        "Summary language",
+        SUMMARY_LANGUAGES,
+        index=SUMMARY_LANGUAGES.index(settings.get("into")),
+        format_func=SUMMARY_LANGUAGE_LABELS.__getitem__,
+        help="English or Hindi summaries of every text, written by a cross-language model where it is installed; "
+        "without it, each text's own-language summary with a notice.",
+    )
 
 st.markdown("**Or try a sample article:**")
 samples = seed_paths()
@@ -93,10 +111,10 @@ def _collect_inputs(pasted: str, files: list[Any]) -> list[Document | dict[str, 
     return inputs
 
 
-def _run(inputs: list[Document | dict[str, Any]], method: str, length: str) -> None:
-    st.session_state[SAVED_SETTINGS_KEY] = {"method": method, "length": length}
+def _run(inputs: list[Document | dict[str, Any]], method: str, length: str, into: str | None = None) -> None:
+    st.session_state[SAVED_SETTINGS_KEY] = {"method": method, "length": length, "into": into}
     documents = [item for item in inputs if isinstance(item, Document)]
-    summarised = iter(summarize_with_status(documents, method, length) if documents else [])  # type: ignore[arg-type]
+    summarised = iter(summarize_with_status(documents, method, length, into) if documents else [])  # type: ignore[arg-type]
     st.session_state[RESULTS_KEY] = [item if isinstance(item, dict) else next(summarised) for item in inputs]
 
 
@@ -106,9 +124,9 @@ if submitted:
     if not inputs:
         st.warning("Paste some text, upload a file or pick a sample article first.")
     else:
-        _run(inputs, method, length)
+        _run(inputs, method, length, into)
 elif chosen_sample is not None:
-    _run([read_seed(chosen_sample)], settings["method"], settings["length"])
+    _run([read_seed(chosen_sample)], settings["method"], settings["length"], settings.get("into"))
 
 
 def _language_line(document: dict[str, Any]) -> str:
@@ -118,7 +136,7 @@ def _language_line(document: dict[str, Any]) -> str:
 
 def _summary_column(document: dict[str, Any], lang: str, selected: SentenceRef | None) -> None:
     st.markdown(f"#### {name(lang)}")
-    summary = next((item for item in document["summaries"] if item["lang"] == lang), None)
+    summary = next((item for item in document["summaries"] if source_lang(item) == lang), None)
     if summary is None:
         st.caption(f"No {name(lang)} text to summarise in this document.")
         return
@@ -149,8 +167,8 @@ def _show_document(index: int, document: dict[str, Any]) -> None:
         with column:
             _summary_column(document, lang, selected)
     for summary in document["summaries"]:
-        if summary["lang"] not in SUMMARISED:
-            _summary_column(document, summary["lang"], selected)
+        if source_lang(summary) not in SUMMARISED:
+            _summary_column(document, source_lang(summary), selected)
     if refs:
         st.pills(
             "Show where a summary sentence comes from",
@@ -160,7 +178,8 @@ def _show_document(index: int, document: dict[str, Any]) -> None:
             "summary sentences it supports.",
         )
         if selected is not None:
-            sentence = next(s for s in document["summaries"] if s["lang"] == selected.lang)["sentences"][selected.index]
+            summary = next(s for s in document["summaries"] if source_lang(s) == selected.lang)
+            sentence = summary["sentences"][selected.index]
             if not sentence["sources"]:
                 st.caption(f"{selected.label} has no source in the text.")
             for source in sentence["sources"]:
