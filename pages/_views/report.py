@@ -36,7 +36,10 @@ def markdown_report(documents: list[dict[str, Any]]) -> str:
         text = document["text"]
         for summary in document["summaries"]:
             method = summary["method"] or "none"
-            lines += ["", f"### {name(summary['lang'])}: {method} summary ({escape_markdown(summary['model'] or '')})"]
+            source = summary.get("source_lang", summary["lang"])
+            of = f" of the {name(source)} text" if source != summary["lang"] else ""
+            model = escape_markdown(summary["model"] or "")
+            lines += ["", f"### {name(summary['lang'])}: {method} summary{of} ({model})"]
             if summary["notice"]:
                 lines += ["", f"> {escape_markdown(summary['notice'])}"]
             lines.append("")

@@ -17,8 +17,11 @@ from pathlib import Path
 import pytest
 
 from tests.app.test_browser import CHROMIUM, _free_port, _page, _screenshot
+from tests.app.test_browser import browser as browser  # the same headless Chromium fixture
 from tests.conftest import BILINGUAL_SEED, ROOT
 from tests.tiny_models import build_tiny_crosssum
+
+GENERATION_TIMEOUT_MS = 300_000  # the first cross-language summary converts the model and runs it on a shared machine
 
 pytestmark = [
     pytest.mark.browser,
@@ -49,7 +52,11 @@ def _serve(env: dict[str, str]) -> Iterator[str]:
         yield url
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # still inside a generation: stop it outright
+            server.kill()
+            server.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
@@ -64,20 +71,6 @@ def online_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve({"SAAR_MODEL_CROSS": str(model)})
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--no-first-run"],
-        )  # fmt: skip
-        yield chromium
-        chromium.close()
-
-
 def _summarize_in(page: object, language: str) -> None:
     page.locator("input[type=file]").set_input_files([str(BILINGUAL_SEED)])  # type: ignore[attr-defined]
     # The uploaded file's chip (its name is shortened in the middle, its size is not).
@@ -90,7 +83,7 @@ def _summarize_in(page: object, language: str) -> None:
 def test_online_a_hindi_story_is_summarised_in_english_in_its_own_column(browser: object, online_url: str) -> None:
     page = _page(browser, online_url)
     _summarize_in(page, "English")
-    page.get_by_text("English summary of the Hindi text · Abstractive").first.wait_for()
+    page.get_by_text("English summary of the Hindi text · Abstractive").first.wait_for(timeout=GENERATION_TIMEOUT_MS)
     # The Hindi text's column holds the English summary, marked as English for the browser and screen readers.
     hindi_list = page.locator("ul.saar-summary:has(li[data-sentence^='HI-'])")
     assert hindi_list.get_attribute("lang") == "en"
@@ -114,7 +107,7 @@ def _compare(page: object) -> None:
     page.get_by_role("link", name="Compare versions").click()  # type: ignore[attr-defined]
     page.get_by_role("radio", name="English").first.wait_for()  # type: ignore[attr-defined]
     page.get_by_role("button", name="Compare", exact=True).click()  # type: ignore[attr-defined]
-    page.get_by_text("In both").wait_for()  # type: ignore[attr-defined]
+    page.get_by_text("In both").wait_for(timeout=GENERATION_TIMEOUT_MS)  # type: ignore[attr-defined]
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()  # type: ignore[attr-defined]
     page.wait_for_timeout(1000)  # type: ignore[attr-defined]  # the data grids paint after they attach
 
@@ -125,7 +118,7 @@ def test_compare_offline_reads_in_english_with_the_notice_and_links_to_the_sourc
     page = _page(browser, offline_url)
     _compare(page)
     page.get_by_text("No English summary of the Hindi text").first.wait_for()
-    page.get_by_text("What only one version says").wait_for()
+    page.get_by_text("What only one version says", exact=True).wait_for()
     links = page.locator("a[data-testid='saar-place']")
     shot = _screenshot(page, "compare-seed-003-read-in-english-offline.png")
     assert shot.stat().st_size > 10_000
@@ -145,7 +138,7 @@ def test_compare_offline_reads_in_english_with_the_notice_and_links_to_the_sourc
 def test_compare_online_shows_both_versions_in_english(browser: object, online_url: str) -> None:
     page = _page(browser, online_url)
     _compare(page)
-    page.get_by_text("English summary of the Hindi text · Abstractive").first.wait_for()
+    page.get_by_text("English summary of the Hindi text · Abstractive").first.wait_for(timeout=GENERATION_TIMEOUT_MS)
     page.get_by_text("Hindi · read in English").first.wait_for()
     assert page.get_by_text("No English summary of the Hindi text").count() == 0
     _screenshot(page, "compare-seed-003-read-in-english.png")
