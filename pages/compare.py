@@ -124,8 +124,8 @@ if button_column.button("Compare", type="primary", width="stretch"):
 if sides is not None:
     with st.status("Comparing…", expanded=True) as status:
         try:
-            options = Options(method, models=model_overrides(), progress=status.write, into=reader)
-            st.session_state[COMPARISON_KEY] = compare_sides(*sides, options)
+            settings = Options(method, models=model_overrides(), progress=status.write, into=reader)
+            st.session_state[COMPARISON_KEY] = compare_sides(*sides, settings)
             same = sides[0].document is sides[1].document
             st.session_state[TEXTS_KEY] = [side.document.text for side in sides[: 1 if same else 2]]
             st.session_state[READER_KEY] = reader
