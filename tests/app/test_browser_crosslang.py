@@ -95,7 +95,7 @@ def test_online_a_hindi_story_is_summarised_in_english_in_its_own_column(browser
 def test_offline_the_notice_and_the_original_hindi_summary(browser: object, offline_url: str) -> None:
     page = _page(browser, offline_url)
     _summarize_in(page, "English")
-    page.get_by_text("No English summary of the Hindi text").first.wait_for()
+    page.get_by_text("No English summary of the Hindi text").first.wait_for(timeout=GENERATION_TIMEOUT_MS)
     assert page.get_by_text("python -m summarizers download cross", exact=False).count() >= 1
     page.get_by_text("Hindi · Extractive").first.wait_for()
     # Never Hindi text labelled English: the Hindi column's list is Hindi, and says so.
