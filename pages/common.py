@@ -42,6 +42,10 @@ _TAG = re.compile(r"<[A-Za-z!/?][^<>]{0,400}>")
 _BLOCK_TAG = re.compile(r"<(p|div|br|li|h[1-6]|article|section|blockquote|td)\b[^<>]*>", re.IGNORECASE)
 MIN_ARTICLE_LETTERS = 40
 MIN_BLOCK_TAGS = 2
+LENGTH_LABELS = {"short": "Short", "medium": "Medium", "long": "Long"}
+# The summary language a reader can choose: None keeps each text's own language.
+SUMMARY_LANGUAGES: tuple[str | None, ...] = (None, "en", "hi")
+SUMMARY_LANGUAGE_LABELS = {None: "Same as the article", "en": "English", "hi": "Hindi"}
 
 
 def seed_paths() -> list[Path]:

@@ -1,4 +1,5 @@
-"""Compare versions: two documents, or the English and Hindi runs of one, side by side with the facts they share."""
+"""Compare versions, read in one language: two documents, or the English and Hindi runs of one, each version's summary
+in the reader's language side by side, the facts they share, and what only one says, linked to its place."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from typing import Any
 import streamlit as st
 
 from pages._views.highlight import checker_label, engine_label, flag_text
+from pages._views.versions import marked_text_html, only_here_list_html, only_in_one
 from pages.common import (
     METHOD_LABELS,
+    SUMMARY_LANGUAGE_LABELS,
     model_overrides,
     plain,
     read_seed,
@@ -24,13 +27,20 @@ from summarizers.pipeline import METHODS, Options
 from summarizers.text.languages import name
 
 COMPARISON_KEY = "comparison"
+READER_KEY = "comparison_reader"
+TEXTS_KEY = "comparison_texts"  # each side's document text (one text when both sides are runs of one document)
+READERS: tuple[str | None, ...] = ("en", "hi", None)  # the reader's language; None: each version's own
+READER_LABELS = {**SUMMARY_LANGUAGE_LABELS, None: "Each version's own language"}
 SUMMARIES_KEY = "summaries"  # results of the Summarize page, offered here as documents
 PASTE = "Paste text…"
 BILINGUAL_SEED = "en_hi_putin_modi_talks_bilingual.txt"
 
 use_styles()
 st.title("Compare versions")
-st.caption("Two versions of one story, side by side: what both say, and the numbers, dates and names only one has.")
+st.caption(
+    "Two versions of one story, read in your language: each version's summary side by side, the numbers, dates and "
+    "names both state or only one does, and what only one version says, with a link to its place."
+)
 
 
 def _sources() -> dict[str, Any]:
@@ -82,7 +92,15 @@ else:
         left.text_area("First text", key="compare_paste_a", height=160)
     if options[choice_b] is None:
         right.text_area("Second text", key="compare_paste_b", height=160)
-method_column, button_column = st.columns([4, 1], vertical_alignment="bottom")
+reader_column, method_column, button_column = st.columns([4, 3, 1], vertical_alignment="bottom")
+reader = reader_column.radio(
+    "Read the summaries in",
+    READERS,
+    format_func=READER_LABELS.__getitem__,
+    horizontal=True,
+    help="A version in another language is summarised in yours by the cross-language model where it is installed; "
+    "without it, its own-language summary is shown, with a notice.",
+)
 method = method_column.radio("Method", METHODS, format_func=METHOD_LABELS.__getitem__, horizontal=True)
 if button_column.button("Compare", type="primary", width="stretch"):
     if one_document:
@@ -106,9 +124,11 @@ if button_column.button("Compare", type="primary", width="stretch"):
 if sides is not None:
     with st.status("Comparing…", expanded=True) as status:
         try:
-            st.session_state[COMPARISON_KEY] = compare_sides(
-                *sides, Options(method, models=model_overrides(), progress=status.write)
-            )
+            settings = Options(method, models=model_overrides(), progress=status.write, into=reader)
+            st.session_state[COMPARISON_KEY] = compare_sides(*sides, settings)
+            same = sides[0].document is sides[1].document
+            st.session_state[TEXTS_KEY] = [side.document.text for side in sides[: 1 if same else 2]]
+            st.session_state[READER_KEY] = reader
             status.update(label="Compared", state="complete", expanded=False)
         except SummarizerError as error:
             st.session_state.pop(COMPARISON_KEY, None)
@@ -123,28 +143,28 @@ def _check_line(check: dict[str, Any]) -> str:
     return "⚠ " + flag_text(check, "the other version")
 
 
-def _show_side(side: dict[str, Any]) -> None:
-    st.markdown(f"#### {plain(side['title'])}")
-    st.caption(f"Language: {name(side['language'])}")
+def _heading(side: dict[str, Any]) -> str:
+    """The version, and the language its summary is read in when that is not the version's own."""
+    written = {summary["lang"] for summary in side["summaries"]} - {side["language"]}
+    into = f" · read in {name(written.pop())}" if len(written) == 1 else ""
+    return f"#### {plain(side['label'])}{into}"
+
+
+def _show_side(side: dict[str, Any], reader: str | None) -> None:
+    st.markdown(_heading(side))
+    st.caption(f"{plain(side['title'])} · language: {name(side['language'])}")
     for summary in side["summaries"]:
         st.caption(plain(engine_label(summary)))
         if summary["notice"]:
-            st.info(summary["notice"], icon="ℹ️")
+            # A summary not in the reader's language is a warning; other notes (an extractive fallback) are not.
+            show = st.warning if reader is not None and summary["lang"] != reader else st.info
+            show(summary["notice"], icon="ℹ️")
         for number, (sentence, check) in enumerate(zip(summary["sentences"], summary["in_other"], strict=True), 1):
             st.markdown(f"{number}. {plain(sentence['text'])}")
             st.caption(plain(_check_line(check)))
 
 
-comparison = st.session_state.get(COMPARISON_KEY)
-if comparison:
-    st.divider()
-    first, second = comparison["sides"]
-    columns = st.columns(2, gap="large")
-    for column, side in zip(columns, (first, second), strict=True):
-        with column:
-            _show_side(side)
-    if comparison.get("checker"):
-        st.caption(plain(checker_label(comparison["checker"])))
+def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
     st.subheader("Facts: numbers, dates and names")
     for note in comparison["notes"]:
         st.caption(note)
@@ -163,3 +183,41 @@ if comparison:
         with column:
             st.markdown(f"**Only in {plain(side['label'])} ({len(comparison[key])})**")
             st.dataframe(comparison[key], hide_index=True, width="stretch")
+
+
+def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
+    labels = (comparison["sides"][0]["label"], comparison["sides"][1]["label"])
+    items = only_in_one(comparison)
+    st.subheader("What only one version says")
+    if not items:
+        st.caption("Every summary sentence that could be checked is supported by the other version.")
+    for index, label in enumerate(labels):
+        mine = [item for item in items if item.side == index]
+        if mine:
+            st.markdown(f"**Only in {plain(label)} ({len(mine)})**")
+            st.html(only_here_list_html(mine, labels))
+    if not texts:
+        return
+    st.markdown("**The versions' text**")
+    st.caption("Marked: the source of each sentence above; its link leads here.")
+    if len(texts) == 1:
+        st.html(marked_text_html(texts[0], items, (0, 1)))
+        return
+    for column, index, text in zip(st.columns(2, gap="large"), (0, 1), texts, strict=True):
+        with column:
+            st.caption(plain(labels[index]))
+            st.html(marked_text_html(text, items, (index,)))
+
+
+comparison = st.session_state.get(COMPARISON_KEY)
+if comparison:
+    st.divider()
+    first, second = comparison["sides"]
+    columns = st.columns(2, gap="large")
+    for column, side in zip(columns, (first, second), strict=True):
+        with column:
+            _show_side(side, st.session_state.get(READER_KEY))
+    if comparison.get("checker"):
+        st.caption(plain(checker_label(comparison["checker"])))
+    _show_facts(comparison, first, second)
+    _show_only_one(comparison, st.session_state.get(TEXTS_KEY, []))

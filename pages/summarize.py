@@ -12,6 +12,7 @@ import streamlit as st
 from pages._views.document import show_documents
 from pages.common import (
     CURRENT_KEY,
+    SUMMARY_LANGUAGE_LABELS,
     add_to_history,
     current_documents,
     is_markup,
@@ -34,6 +35,7 @@ from summarizers.errors import DocumentError
 from summarizers.pipeline import FORMS, METHODS
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
+INTO_CHOICES = ("same", "en", "hi")  # "same": each text's own language
 LENGTH_CHOICES = (*LENGTHS, "sentences", "share")
 
 use_styles()
@@ -50,6 +52,7 @@ stores = {
         "count": 3,
         "share": 20,
         "form": "bullets",
+        "into": "same",
     }.items()
 }
 
@@ -92,6 +95,15 @@ with length_column:
     elif length == "share":
         st.slider(t("share"), min_value=5, max_value=100, step=5, key="share", on_change=stores["share"])
 form = form_column.radio(t("form"), FORMS[::-1], format_func=o, key="form", on_change=stores["form"], horizontal=True)
+st.selectbox(
+    "Summary language",
+    INTO_CHOICES,
+    format_func=lambda choice: SUMMARY_LANGUAGE_LABELS[None if choice == "same" else choice],
+    key="into",
+    on_change=stores["into"],
+    help="English or Hindi summaries of every text, written by a cross-language model where it is installed; "
+    "without it, each text's own-language summary with a notice.",
+)
 submitted = st.button(t("summarize_button"), type="primary")
 
 st.markdown(f"**{t('samples')}**")
@@ -111,6 +123,7 @@ def current_settings() -> dict[str, Any]:
         "sentences": int(st.session_state["count"]) if length == "sentences" else None,
         "share": st.session_state["share"] / 100 if length == "share" else None,
         "form": st.session_state["form"],
+        "into": None if st.session_state["into"] == "same" else st.session_state["into"],
     }
 
 

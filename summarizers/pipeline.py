@@ -16,7 +16,7 @@ from summarizers.attribution.align import AlignedSentence, Source, align_across
 from summarizers.attribution.checkers import default_checker
 from summarizers.documents.reading import Document
 from summarizers.engines import registry
-from summarizers.engines.abstractive.specs import CROSS_LANGUAGE, MT5_CROSSSUM, MT5_XLSUM
+from summarizers.engines.abstractive.specs import MT5_CROSSSUM, MT5_XLSUM
 from summarizers.engines.base import LENGTHS, EngineRequest, EngineSummary, Length, Progress, SummaryMethod, silent
 from summarizers.errors import ModelError, ModelUnavailable, UsageError
 from summarizers.language.segment import Analysis, analyse
@@ -160,12 +160,8 @@ def _across_notice(lang: str, into: str, reason: str) -> str:
 
 
 def _unavailable_reason(error: ModelError) -> str:
-    if isinstance(error, ModelUnavailable):
-        return (
-            f"the cross-language model is not available ({error}). Run `python -m summarizers download "
-            f"{CROSS_LANGUAGE}` with internet access (about {MT5_CROSSSUM.download_mb:,} MB, {MT5_CROSSSUM.licence}), "
-            f"or point --model {CROSS_LANGUAGE}=DIR at a local copy."
-        )
+    if isinstance(error, ModelUnavailable):  # its message says how to get the model (`download cross`, --model)
+        return f"{error} (about {MT5_CROSSSUM.download_mb:,} MB; licence {MT5_CROSSSUM.licence})."
     return f"the cross-language model could not be used ({error})."
 
 

@@ -99,7 +99,7 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
     picked = st.session_state.get(pick_key)
     selected = refs[labels.index(picked)] if picked in labels else None
     order = {code: rank for rank, code in enumerate(SUMMARISED)}
-    summaries = sorted(document["summaries"], key=lambda summary: order.get(summary["lang"], len(order)))
+    summaries = sorted(document["summaries"], key=lambda summary: order.get(source_lang(summary), len(order)))
     if summaries:
         # One column per language that has a summary: a Hindi-only story gets no empty English column.
         columns = st.columns(len(summaries), gap="large") if len(summaries) > 1 else [st.container()]
@@ -115,7 +115,8 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
             help="Pick a sentence to outline its sources in the text below.",
         )
         if selected is not None:
-            sentence = next(s for s in document["summaries"] if s["lang"] == selected.lang)["sentences"][selected.index]
+            summary = next(s for s in document["summaries"] if source_lang(s) == selected.lang)
+            sentence = summary["sentences"][selected.index]
             selected_sources = sentence["sources"]
             if not selected_sources:
                 st.caption(f"{selected.label} has no source in the text.")

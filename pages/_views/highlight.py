@@ -43,9 +43,14 @@ STYLE = """
 """
 
 
+def source_lang(summary: dict[str, Any]) -> str:
+    """The language of the text a summary summarises (its column); a cross-language summary is written in another."""
+    return str(summary.get("source_lang", summary["lang"]))
+
+
 @dataclass(frozen=True)
 class SentenceRef:
-    """One summary sentence of a document: which language's summary and its position there."""
+    """One summary sentence of a document: the summary of which language's text, and its position there."""
 
     lang: str
     index: int
@@ -57,7 +62,7 @@ class SentenceRef:
 
 def sentence_refs(document: dict[str, Any]) -> list[SentenceRef]:
     return [
-        SentenceRef(summary["lang"], index)
+        SentenceRef(source_lang(summary), index)
         for summary in document.get("summaries", [])
         for index, _ in enumerate(summary["sentences"])
     ]
@@ -69,7 +74,7 @@ def colours(document: dict[str, Any]) -> dict[SentenceRef, str]:
 
 
 def _sentence(document: dict[str, Any], ref: SentenceRef) -> dict[str, Any]:
-    summary = next(summary for summary in document["summaries"] if summary["lang"] == ref.lang)
+    summary = next(summary for summary in document["summaries"] if source_lang(summary) == ref.lang)
     return summary["sentences"][ref.index]
 
 
@@ -142,7 +147,7 @@ def summary_html(
     palette = colours(document)
     items = []
     for index, sentence in enumerate(summary["sentences"]):
-        ref = SentenceRef(summary["lang"], index)
+        ref = SentenceRef(source_lang(summary), index)
         flag = ""
         if not sentence.get("checked", True):
             flag = '<span class="saar-unchecked">Not checked: nothing in it could be compared with the source.</span>'
@@ -203,9 +208,15 @@ def language_label(document: dict[str, Any] | None, lang: str) -> str:
 
 
 def engine_label(summary: dict[str, Any], document: dict[str, Any] | None = None) -> str:
-    """ "Hindi · Abstractive · csebuetnlp/..." or "Hindi · Extractive · saar-extractive": never one for the other."""
+    """ "Hindi · Abstractive · csebuetnlp/..." or "Hindi · Extractive · saar-extractive": never one for the other. A
+    summary in another language than its text says both ("English summary of the Hindi text")."""
     method = summary.get("method") or "none"
-    return f"{language_label(document, summary['lang'])} · {method.capitalize()} · {short_model(summary.get('model'))}"
+    language = name(summary["lang"])
+    if source_lang(summary) != summary["lang"]:
+        language += f" summary of the {language_label(document, source_lang(summary))} text"
+    else:
+        language = language_label(document, summary["lang"])
+    return f"{language} · {method.capitalize()} · {short_model(summary.get('model'))}"
 
 
 LANGUAGE_COLOURS = {"en": "#4c6ef5", "hi": "#f08c00"}

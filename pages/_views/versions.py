@@ -1,0 +1,91 @@
+"""HTML views of a comparison of two versions: what only one version says, and each version's text with those
+sentences' sources marked, so a link can take the reader to the place.
+
+Works on the dict `summarizers.compare.compare_sides` returns. Every piece of user or model text goes through
+`html.escape`; offsets are code points into each side's document text.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+MARK_COLOUR = "#ffe08a"
+
+
+@dataclass(frozen=True)
+class OnlyHere:
+    """A summary sentence of one version that the other version does not support, and where its source is."""
+
+    side: int
+    text: str
+    missing: tuple[str, ...]
+    start: int | None  # its first source in its own version's text (None: none found)
+    end: int | None
+
+    @property
+    def anchor(self) -> str:
+        return f"saar-v{self.side}-{self.start}"
+
+
+def only_in_one(comparison: dict[str, Any]) -> list[OnlyHere]:
+    """Each side's summary sentences that were checked against the other version and not found there."""
+    found = []
+    for index, side in enumerate(comparison["sides"]):
+        for summary in side["summaries"]:
+            for sentence, check in zip(summary["sentences"], summary["in_other"], strict=True):
+                if not check.get("checked", True) or check["supported"]:
+                    continue
+                first = sentence["sources"][0] if sentence["sources"] else None
+                found.append(
+                    OnlyHere(
+                        index,
+                        sentence["text"],
+                        tuple(check.get("missing", [])),
+                        first["start"] if first else None,
+                        first["end"] if first else None,
+                    )
+                )
+    return found
+
+
+def only_here_html(item: OnlyHere, side_label: str) -> str:
+    """One such sentence: its text, the facts the other version lacks, and a link to its place in its version."""
+    missing = ""
+    if item.missing:
+        missing = f'<span class="saar-flag">not in the other version: {html.escape(", ".join(item.missing))}</span>'
+    place = (
+        f'<a href="#{item.anchor}" data-testid="saar-place">its place in the {html.escape(side_label)} text '
+        f"(characters {item.start}–{item.end})</a>"
+        if item.start is not None
+        else '<span class="saar-unchecked">no source found in its own text</span>'
+    )
+    return f'<li data-side="{item.side}">{html.escape(item.text)}{missing}<small>{place}</small></li>'
+
+
+def only_here_list_html(items: list[OnlyHere], labels: tuple[str, str]) -> str:
+    if not items:
+        return ""
+    rows = "".join(only_here_html(item, labels[item.side]) for item in items)
+    return f'<ul class="saar-summary saar-only">{rows}</ul>'
+
+
+def marked_text_html(text: str, items: list[OnlyHere], sides: tuple[int, ...]) -> str:
+    """The text of `sides` (one side, or both when they are two language runs of one document) with the sources of
+    their only-here sentences marked, each mark the target of its sentence's link."""
+    spans = sorted(
+        {(item.start, item.end or 0, item.side) for item in items if item.side in sides and item.start is not None}
+    )
+    pieces, position = [], 0
+    for start, end, side in spans:
+        if start < position:
+            continue  # a source overlapping the previous one is already marked
+        pieces.append(html.escape(text[position:start]))
+        pieces.append(
+            f'<mark id="saar-v{side}-{start}" style="background:{MARK_COLOUR}">{html.escape(text[start:end])}</mark>'
+        )
+        position = end
+    pieces.append(html.escape(text[position:]))
+    testid = "saar-version-" + "-".join(str(side) for side in sides)
+    return f'<div class="saar-source" data-testid="{testid}">{"".join(pieces)}</div>'

@@ -1,0 +1,145 @@
+"""The summary language in a real browser: chosen on the Summarize page and the Compare page, with a tiny
+cross-language model (online) and without one (offline: the notice, and the original-language summary).
+
+Screenshots go to test-output/ (or $SAAR_TEST_OUTPUT) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.app.test_browser import CHROMIUM, _free_port, _page, _screenshot
+from tests.app.test_browser import browser as browser  # the same headless Chromium fixture
+from tests.conftest import BILINGUAL_SEED, ROOT
+from tests.tiny_models import build_tiny_crosssum
+
+GENERATION_TIMEOUT_MS = 300_000  # the first cross-language summary converts the model and runs it on a shared machine
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (bash .ci/run installs it)"),
+]
+
+
+def _serve(env: dict[str, str]) -> Iterator[str]:
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless=true"]
+    server = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, "HF_HUB_OFFLINE": "1", **env}, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail(f"the app did not start: {server.stdout.read() if server.stdout else ''}")
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # still inside a generation: stop it outright
+            server.kill()
+            server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def offline_url() -> Iterator[str]:
+    env = {key: "" for key in os.environ if key.startswith("SAAR_MODEL_")}  # no model but the extractive engine
+    yield from _serve(env)
+
+
+@pytest.fixture(scope="module")
+def online_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    model = build_tiny_crosssum(tmp_path_factory.mktemp("crosssum-app") / "model")
+    yield from _serve({"SAAR_MODEL_CROSS": str(model)})
+
+
+def _summarize_in(page: object, language: str) -> None:
+    page.locator("input[type=file]").set_input_files([str(BILINGUAL_SEED)])  # type: ignore[attr-defined]
+    # The uploaded file's chip (its name is shortened in the middle, its size is not).
+    page.locator("[data-testid=stFileUploader]").get_by_text("KB").first.wait_for()  # type: ignore[attr-defined]
+    page.get_by_role("combobox", name="Summary language").click()  # type: ignore[attr-defined]
+    page.get_by_role("option", name=language, exact=True).click()  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Summarize").click()  # type: ignore[attr-defined]
+
+
+def test_online_a_hindi_story_is_summarised_in_english_in_its_own_column(browser: object, online_url: str) -> None:
+    page = _page(browser, online_url)
+    _summarize_in(page, "English")
+    page.get_by_text("English summary of the Hindi text · Abstractive").first.wait_for(timeout=GENERATION_TIMEOUT_MS)
+    # The Hindi text's column holds the English summary, marked as English for the browser and screen readers.
+    hindi_list = page.locator("ul.saar-summary:has(li[data-sentence^='HI-'])")
+    assert hindi_list.get_attribute("lang") == "en"
+    assert page.locator("ul.saar-summary:has(li[data-sentence^='EN-'])").get_attribute("lang") == "en"
+    assert page.get_by_text("No English summary of the Hindi text").count() == 0
+    _screenshot(page, "summarize-seed-003-in-english.png")
+
+
+def test_offline_the_notice_and_the_original_hindi_summary(browser: object, offline_url: str) -> None:
+    page = _page(browser, offline_url)
+    _summarize_in(page, "English")
+    page.get_by_text("No English summary of the Hindi text").first.wait_for(timeout=GENERATION_TIMEOUT_MS)
+    assert page.get_by_text("python -m summarizers download cross", exact=False).count() >= 1
+    page.get_by_text("Hindi · Extractive").first.wait_for()
+    # Never Hindi text labelled English: the Hindi column's list is Hindi, and says so.
+    assert page.locator("ul.saar-summary:has(li[data-sentence^='HI-'])").get_attribute("lang") == "hi"
+    assert page.get_by_text("English summary of the Hindi text ·").count() == 0  # no such label, only the notice
+
+
+def _compare(page: object) -> None:
+    page.get_by_role("link", name="Compare versions").click()  # type: ignore[attr-defined]
+    page.get_by_role("radio", name="English").first.wait_for()  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Compare", exact=True).click()  # type: ignore[attr-defined]
+    page.get_by_text("In both").wait_for(timeout=GENERATION_TIMEOUT_MS)  # type: ignore[attr-defined]
+    page.locator("[data-testid=stDataFrame] canvas").first.wait_for()  # type: ignore[attr-defined]
+    page.wait_for_timeout(1000)  # type: ignore[attr-defined]  # the data grids paint after they attach
+
+
+def test_compare_offline_reads_in_english_with_the_notice_and_links_to_the_source(
+    browser: object, offline_url: str
+) -> None:
+    page = _page(browser, offline_url)
+    _compare(page)
+    page.get_by_text("No English summary of the Hindi text").first.wait_for()
+    page.get_by_text("What only one version says", exact=True).wait_for()
+    links = page.locator("a[data-testid='saar-place']")
+    shot = _screenshot(page, "compare-seed-003-read-in-english-offline.png")
+    assert shot.stat().st_size > 10_000
+    if links.count():
+        target = links.first.get_attribute("href")
+        assert target is not None
+        links.first.click()
+        mark = page.locator(f"mark[id='{target.lstrip('#')}']")
+        assert mark.count() == 1
+        page.wait_for_function(
+            """(id) => { const r = document.getElementById(id).getBoundingClientRect();
+                         return r.top >= 0 && r.top < window.innerHeight; }""",
+            arg=target.lstrip("#"),
+        )
+
+
+def test_compare_online_shows_both_versions_in_english(browser: object, online_url: str) -> None:
+    page = _page(browser, online_url)
+    _compare(page)
+    page.get_by_text("English summary of the Hindi text · Abstractive").first.wait_for(timeout=GENERATION_TIMEOUT_MS)
+    page.get_by_text("Hindi · read in English").first.wait_for()
+    assert page.get_by_text("No English summary of the Hindi text").count() == 0
+    _screenshot(page, "compare-seed-003-read-in-english.png")
+    assert Path(os.environ.get("SAAR_TEST_OUTPUT", ROOT / "test-output")).is_dir()
