@@ -15,6 +15,7 @@ from pages._views.highlight import (
     runs_bar_html,
     sentence_refs,
     source_html,
+    source_lang,
     summary_html,
 )
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
