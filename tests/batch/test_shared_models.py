@@ -35,26 +35,34 @@ def test_the_loaded_models_are_bounded_least_recently_used_first(
     assert loading.loaded_count() == 2
 
 
+def _hold(turns: Turns, release: threading.Event, then: list[int] | None = None) -> threading.Thread:
+    """A thread that takes the turn (returned once it holds it) and keeps it until `release` is set."""
+    holding = threading.Event()
+
+    def hold() -> None:
+        with turns.turn(lambda ahead: None):
+            holding.set()
+            release.wait(10)
+            if then is not None:
+                then.append(0)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    holding.wait(10)
+    return thread
+
+
 def test_callers_take_turns_in_order_and_hear_their_place() -> None:
     turns = Turns()
     order: list[int] = []
     heard: dict[int, list[int]] = {}
-    holder_in = threading.Event()
     release = threading.Event()
-
-    def hold() -> None:
-        with turns.turn(lambda ahead: None):
-            holder_in.set()
-            release.wait(10)
-            order.append(0)
 
     def wait(number: int) -> None:
         with turns.turn(lambda ahead: heard.setdefault(number, []).append(ahead)):
             order.append(number)
 
-    threads = [threading.Thread(target=hold)]
-    threads[0].start()
-    holder_in.wait(10)
+    threads = [_hold(turns, release, order)]
     for number in (1, 2, 3):
         threads.append(threading.Thread(target=wait, args=(number,)))
         threads[-1].start()
@@ -72,17 +80,8 @@ def test_callers_take_turns_in_order_and_hear_their_place() -> None:
 
 def test_a_caller_that_gives_up_while_waiting_leaves_the_line() -> None:
     turns = Turns()
-    holding = threading.Event()
     release = threading.Event()
-
-    def hold() -> None:
-        with turns.turn(lambda ahead: None):
-            holding.set()
-            release.wait(10)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    holding.wait(10)
+    holder = _hold(turns, release)
 
     def closed_session(ahead: int) -> None:
         raise RuntimeError("the session went away")
@@ -98,17 +97,8 @@ def test_a_caller_that_gives_up_while_waiting_leaves_the_line() -> None:
 def test_a_busy_model_tells_the_next_caller_its_place(tiny_models: dict[str, Path]) -> None:
     engine = AbstractiveEngine(loading.load(spec_for("en", {"en": str(tiny_models["en"])})))
     heard: list[str] = []
-    holding = threading.Event()
     release = threading.Event()
-
-    def busy() -> None:
-        with engine.loaded.turns.turn(lambda ahead: None):
-            holding.set()
-            release.wait(10)
-
-    other = threading.Thread(target=busy)
-    other.start()
-    holding.wait(10)
+    other = _hold(engine.loaded.turns, release)
 
     def summarise() -> None:
         # Random tiny weights may write nothing usable; the wait is what is tested here.
