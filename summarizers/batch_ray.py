@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 class Summariser:
     """The callable class `map_batches` runs in each actor: models loaded once, then batch after batch."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
+    def __init__(self, settings: dict[str, Any], ids: dict[str, str] | None = None) -> None:
         self.settings = Settings(**settings)
+        self.ids = ids or {}  # a file's id by its resolved path, for rows of `read_binary_files`
         if "abstractive" in registry.chain(self.settings.method):
             for lang in {*SUMMARISED, *self.settings.models}:
                 try:  # loaded now, once per actor; a model that cannot load is the pipeline's to report
@@ -37,28 +38,22 @@ class Summariser:
                     continue
 
     def __call__(self, batch: Mapping[str, Any]) -> dict[str, list[str]]:
-        items = [_item(row) for row in _rows(batch)]
+        items = [self._item(row) for row in _rows(batch)]
         lines: list[dict[str, Any]] = []
         summarize_group(items, self.settings, lines.append)
         return {"id": [str(line["id"]) for line in lines], "line": [encode(line) for line in lines]}
+
+    def _item(self, row: Mapping[str, Any]) -> Item:
+        if "item" in row:  # a row of `from_items`: the item itself, as JSON (a missing field never becomes NaN)
+            return Item(**json.loads(str(row["item"])))
+        path = str(row["path"])  # a file of `read_binary_files`
+        return Item(self.ids.get(str(Path(path).resolve()), path), path=path, data=bytes(row["bytes"]))
 
 
 def _rows(batch: Mapping[str, Any]) -> list[dict[str, Any]]:
     columns = list(batch)
     count = len(batch[columns[0]]) if columns else 0
     return [{column: batch[column][index] for column in columns} for index in range(count)]
-
-
-def _item(row: Mapping[str, Any]) -> Item:
-    def text(key: str) -> str | None:
-        value = row.get(key)
-        return None if value is None else str(value)
-
-    data = row.get("bytes")
-    return Item(
-        str(row["id"]), path=text("path"), text=text("text"), problem=text("problem"),
-        data=bytes(data) if data is not None else None,
-    )  # fmt: skip
 
 
 def _connect(address: str | None) -> None:
@@ -76,16 +71,17 @@ def _connect(address: str | None) -> None:
         ray.init(include_dashboard=False, runtime_env={"env_vars": {"PYTHONPATH": path}})
 
 
-def dataset(todo: list[Item]) -> Any:
-    """The Ray dataset of the items still to do."""
+def dataset(todo: list[Item]) -> tuple[Any, dict[str, str]]:
+    """The Ray dataset of the items still to do, and the id of each file by its resolved path."""
     import ray.data
 
     files = [item for item in todo if item.path is not None and item.problem is None]
     if files and len(files) == len(todo):
         ids = {str(Path(item.path).resolve()): item.id for item in files if item.path is not None}
-        read = ray.data.read_binary_files(list(ids), include_paths=True)
-        return read.map(lambda row: {**row, "id": ids[str(Path(row["path"]).resolve())]})
-    return ray.data.from_items([{k: v for k, v in asdict(item).items() if k != "data"} for item in todo])
+        # Reading is I/O: it asks for no CPU, so it never waits behind actors that hold every core.
+        return ray.data.read_binary_files(list(ids), include_paths=True, num_cpus=0), ids
+    rows = [{"id": item.id, "item": json.dumps({**asdict(item), "data": None})} for item in todo]
+    return ray.data.from_items(rows), {}
 
 
 def run(
@@ -114,8 +110,10 @@ def run(
         if not todo:
             return tally
         _connect(address)
-        results = dataset(todo).map_batches(
-            Summariser, fn_constructor_kwargs={"settings": {**asdict(settings), "models": dict(settings.models)}},
+        rows, ids = dataset(todo)
+        results = rows.map_batches(
+            Summariser,
+            fn_constructor_kwargs={"settings": {**asdict(settings), "models": dict(settings.models)}, "ids": ids},
             batch_size=batch_size, concurrency=actors, num_cpus=cpus_per_actor, batch_format="numpy",
         )  # fmt: skip
         for row in results.iter_rows():

@@ -147,3 +147,14 @@ def test_the_batch_fills_the_result_cache_so_the_pipeline_generates_nothing_more
         summaries = line.get("summaries") or []
         assert isinstance(summaries, list)
         assert all(s["method"] == "abstractive" for s in summaries) or "error" in line
+
+
+def test_worker_processes_write_the_same_lines_in_input_order(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [*articles(5), {"id": "blank", "text": " "}])
+    settings = batch.Settings("extractive", "short", group=2)
+    todo, _ = batch.pending(batch.read_items(source), tmp_path / "none.jsonl", resume=False)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    batch.run(todo, one, settings)
+    tally = batch.run(todo, two, settings, workers=2)
+    assert (tally.done, tally.failed) == (5, 1)
+    assert two.read_text("utf-8") == one.read_text("utf-8")
