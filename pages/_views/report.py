@@ -113,34 +113,43 @@ def markdown_report(document: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+# XML 1.0 forbids these characters, and a Word file is XML: article or model text carrying one (a stray NUL, a
+# control character, an unpaired surrogate) would make the whole export fail.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def docx_report(document: dict[str, Any]) -> bytes:
     """The same report as `markdown_report`, as a Word document."""
     from docx import Document as WordDocument
 
     word = WordDocument()
-    word.core_properties.title = document.get("title") or document["name"]
-    word.add_heading(document.get("title") or document["name"], level=1)
+    word.core_properties.title = _xml_safe(document.get("title") or document["name"])
+    word.add_heading(_xml_safe(document.get("title") or document["name"]), level=1)
     if "error" in document:
-        word.add_paragraph(f"Could not be read: {document['error']}")
+        word.add_paragraph(_xml_safe(f"Could not be read: {document['error']}"))
     for heading, value in facts(document):
         paragraph = word.add_paragraph()
         paragraph.add_run(f"{heading}: ").bold = True
-        paragraph.add_run(value)
+        paragraph.add_run(_xml_safe(value))
     for notice in document.get("notices", []):
-        word.add_paragraph(plain_notice(notice)[0]).italic = True
+        word.add_paragraph(_xml_safe(plain_notice(notice)[0])).italic = True
     for summary in document.get("summaries", []):
         word.add_heading(f"{name(summary['lang'])} summary", level=2)
         caption = word.add_paragraph()
-        caption.add_run(engine_label(summary, document)).italic = True
+        caption.add_run(_xml_safe(engine_label(summary, document))).italic = True
         if summary["notice"]:
-            word.add_paragraph(plain_notice(summary["notice"])[0])
+            word.add_paragraph(_xml_safe(plain_notice(summary["notice"])[0]))
         if _is_bullets(document):
             for sentence in summary["sentences"]:
-                word.add_paragraph(sentence["text"], style="List Bullet")
+                word.add_paragraph(_xml_safe(sentence["text"]), style="List Bullet")
         else:
-            word.add_paragraph(" ".join(sentence["text"] for sentence in summary["sentences"]))
+            word.add_paragraph(_xml_safe(" ".join(sentence["text"] for sentence in summary["sentences"])))
         for flag in flags(summary):
-            word.add_paragraph(f"⚠ {flag}")
+            word.add_paragraph(_xml_safe(f"⚠ {flag}"))
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

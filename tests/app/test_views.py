@@ -92,3 +92,21 @@ def test_links_and_page_source_are_not_articles() -> None:
 def test_paragraph_tags_mark_pasted_html() -> None:
     assert is_markup("<p>One.</p><p>Two.</p>")
     assert not is_markup("<script>alert(1)</script> <img src=x> text")
+
+
+@given(st.text(min_size=1, max_size=60))
+def test_a_word_export_takes_any_text_a_model_or_article_can_hold(text: str) -> None:
+    import io
+
+    from docx import Document as WordDocument
+
+    from pages._views.report import docx_report
+
+    sentence = {"text": text, "supported": True, "sources": []}
+    summary = {"lang": "en", "method": "abstractive", "model": "m", "text": text, "notice": None,
+               "sentences": [sentence]}  # fmt: skip
+    document = {"name": text, "text": text, "language": "en", "shares": {"en": 1.0}, "segments": [],
+                "summaries": [summary], "notices": []}  # fmt: skip
+    exported = WordDocument(io.BytesIO(docx_report(document)))
+    kept = "".join(ch for ch in text if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF)
+    assert all(word in "\n".join(p.text for p in exported.paragraphs) for word in kept.split())

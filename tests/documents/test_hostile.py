@@ -141,12 +141,12 @@ def test_isolated_read_passes_the_refusal_on() -> None:
 
 
 def test_isolated_read_is_stopped_past_its_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Parsing a megabyte of PDF operators takes pypdf many seconds in one call no budget check can enter: only
-    # the parent's kill can stop it.
+    # Parsing a megabyte of PDF operators takes pypdf many seconds, mostly in one call no budget check can enter:
+    # the parent's kill stops it, or the child's own check where it gets a turn first (which depends on timing).
     monkeypatch.setenv("SAAR_MAX_PDF_CONTENT", str(100 * MB))
     monkeypatch.setattr(isolated, "STARTUP_SECONDS", 1)
     start = time.monotonic()
-    with pytest.raises(DocumentError, match=r"took longer than 1 s \(SAAR_READ_SECONDS\); it was stopped"):
+    with pytest.raises(DocumentError, match=r"took longer than (the limit of )?1 s \(SAAR_READ_SECONDS\)"):
         read_bytes_isolated(hostile.pdf_form_of_operators(MB), "slow.pdf", seconds=1)
     assert time.monotonic() - start < 5
 

@@ -13,7 +13,7 @@ from summarizers.language import detection, romanized
 from summarizers.language.data.build_latin_words import spellings
 from summarizers.language.segment import analyse
 from summarizers.pipeline import Options, summarize
-from summarizers.schema import result_json
+from summarizers.schema import SCHEMA_VERSION, result_json
 from tests.cli_runner import run_cli
 
 DATA = Path(__file__).parents[1] / "data"
@@ -94,7 +94,7 @@ def test_segment_json_carries_script_and_inline(tmp_path: Path) -> None:
     result = run_cli("segment", str(path), "--json")
     assert result.code == 0
     payload = result.json()
-    assert payload["schema_version"] == "1.2"
+    assert payload["schema_version"] == SCHEMA_VERSION
     (document,) = payload["documents"]
     text = ENGLISH + HINGLISH
     assert [(s["lang"], s["script"]) for s in document["segments"]] == [("en", "Latn"), ("hi", "Latn")]
