@@ -24,7 +24,7 @@ from summarizers.compare import Side, compare_sides, document_side, language_sid
 from summarizers.documents.reading import Document, from_text
 from summarizers.errors import DocumentError, SummarizerError
 from summarizers.pipeline import METHODS, Options
-from summarizers.text.languages import name
+from summarizers.text.language_names import name
 
 COMPARISON_KEY = "comparison"
 READER_KEY = "comparison_reader"

@@ -6,7 +6,7 @@ import streamlit as st
 
 from pages._views.document import downloads, short_title
 from pages.common import CURRENT_KEY, history, plain, t, use_styles
-from summarizers.text.languages import name
+from summarizers.text.language_names import name
 
 use_styles()
 st.title(t("history"))

@@ -17,7 +17,7 @@ from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_
 from summarizers.engines.abstractive.specs import ALTERNATIVES, ModelSpec, spec_for
 from summarizers.engines.extractive import MODEL as EXTRACTIVE_MODEL
 from summarizers.errors import ModelError
-from summarizers.text.languages import SUMMARISED, name
+from summarizers.text.language_names import SUMMARISED, name
 
 HUB_HOST = ("huggingface.co", 443)
 FACT_HEADINGS = ("Weights", "Download size", "Licence", "Device")

@@ -32,7 +32,7 @@ from summarizers.errors import DocumentError, ModelError, SummarizerError, Usage
 from summarizers.language.segment import Analysis, analyse
 from summarizers.pipeline import Options, summarize
 from summarizers.schema import SCHEMA_VERSION, result_json
-from summarizers.text.languages import SUMMARISED
+from summarizers.text.language_names import SUMMARISED
 
 DEFAULT_GROUP = 16  # documents summarised together: their chunks share generate calls (and the result cache)
 

@@ -19,7 +19,7 @@ from typing import Any
 from summarizers.batch import Item, Settings, Tally, encode, summarize_group
 from summarizers.engines import registry
 from summarizers.errors import ModelError, UsageError
-from summarizers.text.languages import SUMMARISED
+from summarizers.text.language_names import SUMMARISED
 
 ROOT = Path(__file__).resolve().parents[1]
 

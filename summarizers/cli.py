@@ -23,7 +23,7 @@ from summarizers.errors import SummarizerError, UsageError
 from summarizers.language.segment import analyse
 from summarizers.pipeline import FORMS, METHODS, Options, summarize
 from summarizers.schema import analysis_json, check_json, envelope, result_json
-from summarizers.text.languages import SUMMARISED, name
+from summarizers.text.language_names import SUMMARISED, name
 
 EXIT_OK = 0
 EXIT_UNREADABLE = 1

@@ -19,7 +19,7 @@ from summarizers.documents.reading import Document
 from summarizers.language.segment import Analysis, analyse
 from summarizers.pipeline import Options, Summary, summarize, summarize_language
 from summarizers.schema import sentence_json, summary_json
-from summarizers.text.languages import name
+from summarizers.text.language_names import name
 
 
 @dataclass(frozen=True)

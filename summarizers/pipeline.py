@@ -20,7 +20,7 @@ from summarizers.engines.abstractive.specs import MT5_CROSSSUM, MT5_XLSUM
 from summarizers.engines.base import LENGTHS, EngineRequest, EngineSummary, Length, Progress, SummaryMethod, silent
 from summarizers.errors import ModelError, ModelUnavailable, UsageError
 from summarizers.language.segment import Analysis, analyse
-from summarizers.text.languages import SUMMARISED, name
+from summarizers.text.language_names import SUMMARISED, name
 from summarizers.text.spans import Span, count_letters
 
 MIN_LETTERS = 120  # about two short sentences: less than this in a language is a quote or a name, not an article

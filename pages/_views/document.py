@@ -20,7 +20,7 @@ from pages._views.highlight import (
 )
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
 from pages._views.wording import label, plain_notice
-from summarizers.text.languages import SUMMARISED, name
+from summarizers.text.language_names import SUMMARISED, name
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pages._views.wording import short_model
-from summarizers.text.languages import name
+from summarizers.text.language_names import name
 
 # Light enough to read black text on, distinct enough to tell apart side by side.
 PALETTE = ("#ffe08a", "#a7e3ff", "#c7f0b4", "#ffc2d1", "#d9c8ff", "#ffd3a8", "#b8f2e6", "#f3e39b")

@@ -16,7 +16,7 @@ import regex
 from pages._views.highlight import engine_label
 from pages._views.wording import plain_notice
 from summarizers.schema import envelope
-from summarizers.text.languages import name
+from summarizers.text.language_names import name
 
 FILE_NAME_CHARS = 60
 _UNSAFE_FILE = regex.compile(r"[^\w\p{M}]+")  # vowel signs (marks) kept: a Hindi title stays readable

@@ -18,7 +18,7 @@ from summarizers.engines.abstractive.loading import load
 from summarizers.engines.abstractive.specs import CROSS_LANGUAGE, spec_for
 from summarizers.engines.base import EngineRequest, EngineSummary, Progress, silent
 from summarizers.errors import DegenerateGeneration, ModelUnavailable
-from summarizers.text.languages import name
+from summarizers.text.language_names import name
 from summarizers.text.scripts import Script, script_counts
 
 # The script a summary in each language is written in; a language without an entry is not checked.

@@ -26,7 +26,7 @@ import regex
 
 from summarizers.engines.base import EngineRequest, EngineSummary, Length, Progress, silent
 from summarizers.text.calendar import MONTH_PATTERN
-from summarizers.text.languages import name
+from summarizers.text.language_names import name
 from summarizers.text.lexicon import content_terms
 from summarizers.text.spans import Span, words
 

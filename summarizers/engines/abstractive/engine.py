@@ -20,7 +20,7 @@ from summarizers.engines.abstractive.specs import TokenBudget, language_start_to
 from summarizers.engines.base import EngineRequest, EngineSummary, Length, Progress, silent
 from summarizers.engines.result_cache import key_for
 from summarizers.errors import DegenerateGeneration, ModelError, ModelUnavailable
-from summarizers.text.languages import name
+from summarizers.text.language_names import name
 from summarizers.text.spans import split_sentences, words
 
 MAX_BATCH = 8  # chunks per generate call: bounds peak memory on long documents
