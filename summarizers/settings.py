@@ -12,13 +12,13 @@ it falls back to the default.
 | SAAR_VOCABULARY_FILTER   | on                  | Hindi generation scores only the pieces it can use                 |
 | SAAR_CACHE               | ~/.cache/saar       | converted models                                                   |
 | SAAR_RESULT_CACHE        | 128                 | finished summaries kept per model (0: off)                         |
-| SAAR_MODEL_CACHE         | 4                   | loaded models kept in memory per process                           |
+| SAAR_LOADED_MODELS       | 4                   | loaded models kept in memory per process                           |
 | SAAR_TORCH_THREADS       | all cores           | torch's intra-op threads                                           |
 | SAAR_MODEL_<LANG>        | (the language's)    | hub id or local directory of a language's model                    |
 | SAAR_NLI_MODEL           | (mDeBERTa XNLI)     | hub id or local directory of the consistency checker's NLI model   |
 | SAAR_CHECKER             | auto                | checker: auto (NLI where its weights are here), offline or nli      |
 | HF_HUB_OFFLINE           | unset               | forbids downloads (the Hugging Face switch, honoured as it is)     |
-| SAAR_MAX_BYTES           | 20,000,000 bytes    | largest file read                                                  |
+| SAAR_MAX_BYTES           | 20 MiB              | largest file read                                                  |
 | SAAR_MAX_CHARS           | 500,000             | longest text summarised                                            |
 | SAAR_READ_SECONDS        | 10                  | time to read one document, checked as it reads and by the worker   |
 | SAAR_READ_MEMORY_MB      | 1024                | memory the worker reading an upload may map beyond its imports     |
