@@ -25,6 +25,9 @@ def plain_notice(notice: str) -> tuple[str, str | None]:
         parts = re.search(r"in (\d+) parts", notice)
         count = parts.group(1) if parts else "several"
         return f"The article was long: summarised in {count} parts, then combined.", notice
+    across = re.match(r"(No \w+ summary of the \w+ text): .*(Showing the \w+ summary instead\.)", notice, re.S)
+    if across:
+        return f"{across.group(1)} here (see Details). {across.group(2)}", notice
     if "is not summarised" in notice:
         language = notice.split(" (", 1)[0]
         return f"{language} text is not summarised: Saar summarises English and Hindi.", notice

@@ -8,17 +8,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.app.test_browser import CHROMIUM, _free_port, _page, _screenshot
-from tests.app.test_browser import browser as browser  # the same headless Chromium fixture
-from tests.conftest import BILINGUAL_SEED, ROOT
+from tests.app.conftest import CHROMIUM, OUTPUT, open_page, screenshot, serve_app
+from tests.conftest import BILINGUAL_SEED
 from tests.tiny_models import build_tiny_crosssum
 
 GENERATION_TIMEOUT_MS = 300_000  # the first cross-language summary converts the model and runs it on a shared machine
@@ -31,24 +26,8 @@ pytestmark = [
 
 
 def _serve(env: dict[str, str]) -> Iterator[str]:
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless=true"]
-    server = subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, "HF_HUB_OFFLINE": "1", **env}, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    server, url = serve_app(env)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail(f"the app did not start: {server.stdout.read() if server.stdout else ''}")
-                time.sleep(0.5)
         yield url
     finally:
         server.terminate()
@@ -72,6 +51,7 @@ def online_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _summarize_in(page: object, language: str) -> None:
+    page.get_by_role("tab", name="Upload files").click()  # type: ignore[attr-defined]
     page.locator("input[type=file]").set_input_files([str(BILINGUAL_SEED)])  # type: ignore[attr-defined]
     # The uploaded file's chip (its name is shortened in the middle, its size is not).
     page.locator("[data-testid=stFileUploader]").get_by_text("KB").first.wait_for()  # type: ignore[attr-defined]
@@ -81,7 +61,7 @@ def _summarize_in(page: object, language: str) -> None:
 
 
 def test_online_a_hindi_story_is_summarised_in_english_in_its_own_column(browser: object, online_url: str) -> None:
-    page = _page(browser, online_url)
+    page = open_page(browser, online_url)
     _summarize_in(page, "English")
     page.get_by_text("English summary of the Hindi text · Abstractive").first.wait_for(timeout=GENERATION_TIMEOUT_MS)
     # The Hindi text's column holds the English summary, marked as English for the browser and screen readers.
@@ -89,11 +69,11 @@ def test_online_a_hindi_story_is_summarised_in_english_in_its_own_column(browser
     assert hindi_list.get_attribute("lang") == "en"
     assert page.locator("ul.saar-summary:has(li[data-sentence^='EN-'])").get_attribute("lang") == "en"
     assert page.get_by_text("No English summary of the Hindi text").count() == 0
-    _screenshot(page, "summarize-seed-003-in-english.png")
+    screenshot(page, "summarize-seed-003-in-english.png")
 
 
 def test_offline_the_notice_and_the_original_hindi_summary(browser: object, offline_url: str) -> None:
-    page = _page(browser, offline_url)
+    page = open_page(browser, offline_url)
     _summarize_in(page, "English")
     page.get_by_text("No English summary of the Hindi text").first.wait_for(timeout=GENERATION_TIMEOUT_MS)
     assert page.get_by_text("python -m summarizers download cross", exact=False).count() >= 1
@@ -115,12 +95,12 @@ def _compare(page: object) -> None:
 def test_compare_offline_reads_in_english_with_the_notice_and_links_to_the_source(
     browser: object, offline_url: str
 ) -> None:
-    page = _page(browser, offline_url)
+    page = open_page(browser, offline_url)
     _compare(page)
     page.get_by_text("No English summary of the Hindi text").first.wait_for()
     page.get_by_text("What only one version says", exact=True).wait_for()
     links = page.locator("a[data-testid='saar-place']")
-    shot = _screenshot(page, "compare-seed-003-read-in-english-offline.png")
+    shot = screenshot(page, "compare-seed-003-read-in-english-offline.png")
     assert shot.stat().st_size > 10_000
     if links.count():
         target = links.first.get_attribute("href")
@@ -136,10 +116,10 @@ def test_compare_offline_reads_in_english_with_the_notice_and_links_to_the_sourc
 
 
 def test_compare_online_shows_both_versions_in_english(browser: object, online_url: str) -> None:
-    page = _page(browser, online_url)
+    page = open_page(browser, online_url)
     _compare(page)
     page.get_by_text("English summary of the Hindi text · Abstractive").first.wait_for(timeout=GENERATION_TIMEOUT_MS)
     page.get_by_text("Hindi · read in English").first.wait_for()
     assert page.get_by_text("No English summary of the Hindi text").count() == 0
-    _screenshot(page, "compare-seed-003-read-in-english.png")
-    assert Path(os.environ.get("SAAR_TEST_OUTPUT", ROOT / "test-output")).is_dir()
+    screenshot(page, "compare-seed-003-read-in-english.png")
+    assert OUTPUT.is_dir()

@@ -110,3 +110,15 @@ def test_a_word_export_takes_any_text_a_model_or_article_can_hold(text: str) -> 
     exported = WordDocument(io.BytesIO(docx_report(document)))
     kept = "".join(ch for ch in text if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF)
     assert all(word in "\n".join(p.text for p in exported.paragraphs) for word in kept.split())
+
+
+def test_a_cross_language_fallback_reads_plainly_and_keeps_the_command_for_details() -> None:
+    notice = (
+        "No English summary of the Hindi text: the cross-language model is not available (not downloaded). Run "
+        "`python -m summarizers download cross` with internet access. Showing the Hindi summary instead."
+    )
+    shown, details = plain_notice(notice)
+    assert shown.startswith("No English summary of the Hindi text")
+    assert shown.endswith("Showing the Hindi summary instead.")
+    assert "python -m" not in shown
+    assert details == notice
