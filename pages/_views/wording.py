@@ -17,6 +17,9 @@ def short_model(model: str | None) -> str:
 
 def plain_notice(notice: str) -> tuple[str, str | None]:
     """(what a reader is told, the full technical text for Details or None when the plain text is all of it)."""
+    across = re.match(r"(No \w+ summary of the \w+ text): .*(Showing the \w+ summary instead\.)", notice, re.S)
+    if across:
+        return f"{across.group(1)} here (see Details). {across.group(2)}", notice
     if "not downloaded" in notice and "extractive" in notice:
         return "Working offline: showing key sentences from the article.", notice
     if "could not be used" in notice and "extractive" in notice:
@@ -25,9 +28,6 @@ def plain_notice(notice: str) -> tuple[str, str | None]:
         parts = re.search(r"in (\d+) parts", notice)
         count = parts.group(1) if parts else "several"
         return f"The article was long: summarised in {count} parts, then combined.", notice
-    across = re.match(r"(No \w+ summary of the \w+ text): .*(Showing the \w+ summary instead\.)", notice, re.S)
-    if across:
-        return f"{across.group(1)} here (see Details). {across.group(2)}", notice
     if "is not summarised" in notice:
         language = notice.split(" (", 1)[0]
         return f"{language} text is not summarised: Saar summarises English and Hindi.", notice

@@ -121,10 +121,11 @@ def test_a_word_export_takes_any_text_a_model_or_article_can_hold(text: str) -> 
 def test_a_cross_language_fallback_reads_plainly_and_keeps_the_command_for_details() -> None:
     notice = (
         "No English summary of the Hindi text: the cross-language model is not available (not downloaded). Run "
-        "`python -m summarizers download cross` with internet access. Showing the Hindi summary instead."
+        "`python -m summarizers download cross` with internet access. Showing the Hindi summary instead. Hindi model "
+        "not downloaded; showing an extractive summary."  # the original summary's own notice follows
     )
     shown, details = plain_notice(notice)
     assert shown.startswith("No English summary of the Hindi text")
-    assert shown.endswith("Showing the Hindi summary instead.")
+    assert shown.endswith("Showing the Hindi summary instead.")  # not the offline line, which would hide it
     assert "python -m" not in shown
     assert details == notice

@@ -193,6 +193,7 @@ def load(spec: ModelSpec, backend: Backend | None = None, quantization: str | No
         loaded = _LOADED.get(key)
         if loaded is None:
             loaded = _load(spec, backend, quantization)
+            _LOADED.capacity = settings.model_cache_capacity()  # read when it matters, like every setting
             _LOADED.put(key, loaded)
     if loaded.spec.lang != spec.lang:
         return replace(loaded, spec=replace(loaded.spec, lang=spec.lang))
