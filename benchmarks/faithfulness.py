@@ -20,9 +20,7 @@ import argparse
 import json
 import random
 import re
-import statistics
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -43,6 +41,7 @@ from fit_checker import (  # noqa: E402
     load_rows,
     roc_auc,
 )
+from quality import median_seconds  # noqa: E402
 
 from summarizers.attribution.align import LexicalAligner, clean_ptb, split_summary  # noqa: E402
 from summarizers.attribution.calibration import Calibration  # noqa: E402
@@ -207,12 +206,7 @@ def fabricated_hindi(data: Path, checker: Checker) -> None:
 
 
 def _median_ms(work: Callable[[], object], runs: int) -> float:
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings) * 1000
+    return median_seconds(work, runs) * 1000
 
 
 def speed(data: Path) -> None:

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import speed  # noqa: E402 - the path above makes the checkout importable
+from tests.app.conftest import serve_app  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 SEED = ROOT / "seeds" / "en_hi_putin_modi_talks_bilingual.txt"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def _peak_rss_mb(pid: int) -> float:
@@ -63,25 +55,10 @@ def _models(args: argparse.Namespace) -> dict[str, str]:
 
 
 def serve(models: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
-    port = _free_port()
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "SAAR_CACHE": os.environ.get("SAAR_CACHE", str(speed.OUTPUT / "cache"))}
+    """The app on a free local port (the browser tests' own starter), with these models and a benchmark cache."""
+    env = {"SAAR_CACHE": os.environ.get("SAAR_CACHE", str(speed.OUTPUT / "cache"))}
     env.update({f"SAAR_MODEL_{lang.upper()}": directory for lang, directory in models.items()})
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless=true", "--server.address=127.0.0.1"]  # fmt: skip
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return server, url
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise RuntimeError("the app did not start") from None
-            time.sleep(0.5)
+    return serve_app(env)
 
 
 def drive(url: str, count: int, timeout_s: float) -> list[dict[str, Any]]:

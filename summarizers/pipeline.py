@@ -100,10 +100,6 @@ class Summary:
             return "\n".join(f"- {sentence}" for sentence in self.sentences)
         return " ".join(self.sentences)
 
-    @property
-    def ok(self) -> bool:
-        return bool(self.sentences)
-
 
 @dataclass(frozen=True)
 class Result:
