@@ -86,7 +86,7 @@ def offline_cross_validated(
         train = [row for i, row in enumerate(rows) if i not in held]
         model = fit(train)
         threshold = best_threshold(train, held_out_scores(train, seed=1))
-        sentence = min(threshold, highlight_threshold(model, data / "en_cnndm.jsonl"))
+        sentence = highlight_threshold(model, data / "en_cnndm.jsonl")
         calibration = Calibration(
             model.features, model.mean, model.scale, model.weights, model.bias, sentence, summary_threshold=threshold
         )

@@ -2,8 +2,10 @@
 above which a sentence counts as supported.
 
 The numbers live in `calibration.json` beside this module, written by `benchmarks/fit_checker.py` from the FRANK
-validation judgements (only the fitted numbers are kept, no data). A summary's score is its worst sentence's score; a
-summary is consistent when every sentence is supported and that score reaches the (stricter) summary threshold.
+validation judgements (only the fitted numbers are kept, no data). A summary's score is the geometric mean of its
+sentences' scores (`summary_score`: one weak sentence pulls it down hard, as a worst-sentence score would, while the
+others still count); a summary is consistent when that score reaches the summary threshold. The sentence threshold
+only decides which sentences are shown as unsupported.
 """
 
 from __future__ import annotations
@@ -19,6 +21,14 @@ from typing import Any
 from summarizers.attribution.features import FEATURES
 
 CALIBRATION_FILE = "calibration.json"
+FLOOR = 1e-4  # the least score a sentence brings to the geometric mean (a zero would hide every other sentence)
+
+
+def summary_score(scores: Sequence[float]) -> float:
+    """A summary's score from its sentences' scores: their geometric mean (1.0 when there are none)."""
+    if not scores:
+        return 1.0
+    return math.exp(sum(math.log(max(FLOOR, score)) for score in scores) / len(scores))
 
 
 @dataclass(frozen=True)
@@ -30,8 +40,8 @@ class Calibration:
     bias: float
     threshold: float  # a sentence scoring at least this is supported (below it, it is flagged)
     fitted_on: str = ""
-    # A summary scoring at least this (its worst sentence) is consistent; None: as `threshold`. It is stricter than
-    # the sentence flag, which must let real paraphrase through (journalists' own highlights).
+    # A summary scoring at least this (`summary_score` of its sentences) is consistent; None: as `threshold`. The
+    # sentence flag is looser: it must let real paraphrase through (journalists' own highlights).
     summary_threshold: float | None = None
 
     def __post_init__(self) -> None:

@@ -4,7 +4,9 @@ an NLI checker (`attribution.nli`, used when its weights are here). Every result
 The offline checker scores each sentence by the calibrated overlap signals of `features` and says what it could not
 find ("12 per cent is not in the source", "name Kovind not in the source"). Overlap cannot tell a paraphrase from an
 invention, so its flag means "could not find support", not "false". A figure, date or name the source never states is
-decisive whatever the overlap: the sentence is not supported.
+decisive for the sentence whatever the overlap: the sentence is not supported. The summary's verdict is calibrated
+on its own: its score (the geometric mean of its sentences' scores, where such facts already weigh) against the
+summary threshold, the one that best separates consistent summaries from the rest on held-out data.
 
 Across languages (a Hindi summary of an English article) words cannot be compared offline; there the facts the
 sentence states decide (`align.CrossAligner`), and a sentence stating none is left unchecked.
@@ -18,24 +20,29 @@ from typing import Protocol
 
 from summarizers import settings
 from summarizers.attribution.align import AlignedSentence, CrossAligner, LexicalAligner
-from summarizers.attribution.calibration import Calibration, shipped
+from summarizers.attribution.calibration import Calibration, shipped, summary_score
 from summarizers.attribution.features import Measured, SourceIndex, measure
 from summarizers.errors import ModelError
 from summarizers.language.segment import Analysis, analyse
+from summarizers.text.scripts import Script
 from summarizers.text.spans import Span
 
 OFFLINE = "offline"
 MAX_NEW_WORDS_SHOWN = 3
 WEAK_COPY = 0.35  # below this share of words in copied sequences, the wording is the sentence's own
 FAR_APART = 0.5  # best two sources further apart than half the source
+WRITTEN = frozenset({"en", "hi"})  # the languages summaries are written in
 
 
 @dataclass(frozen=True)
 class CheckedSummary:
-    """A summary's sentences as a checker judged them. `score` is the worst checked sentence's score (1.0 when none
-    could be checked). The summary is consistent when every checked sentence is supported and, where the checker
-    sets one, its score reaches `summary_threshold`: a summary-level verdict may be stricter than the sentence flag,
-    never looser."""
+    """A summary's sentences as a checker judged them.
+
+    Where the checker has a calibrated summary verdict (`summary_threshold` set, the offline checker), `score` is
+    `calibration.summary_score` of the checked sentences' scores and the summary is consistent when it reaches the
+    threshold: a summary can be judged consistent overall while a sentence in it is shown as unsupported, and the
+    reverse. Otherwise `score` is the worst checked sentence's score and the summary is consistent when every checked
+    sentence is supported. 1.0 when no sentence could be checked."""
 
     checker: str
     sentences: tuple[AlignedSentence, ...]
@@ -43,13 +50,16 @@ class CheckedSummary:
 
     @property
     def consistent(self) -> bool:
-        supported = all(sentence.supported for sentence in self.sentences if sentence.checked)
-        return supported and (self.summary_threshold is None or self.score >= self.summary_threshold)
+        if self.summary_threshold is not None:
+            return self.score >= self.summary_threshold
+        return all(sentence.supported for sentence in self.sentences if sentence.checked)
 
     @property
     def score(self) -> float:
         scores = [s.score for s in self.sentences if s.checked and s.score is not None]
-        return round(min(scores), 4) if scores else 1.0
+        if not scores:
+            return 1.0
+        return round(summary_score(scores) if self.summary_threshold is not None else min(scores), 4)
 
 
 class Checker(Protocol):
@@ -162,9 +172,10 @@ def route(
     same: dict[str, tuple[LexicalAligner, SourceIndex] | None] = {}
     cross: CrossAligner | None = None
     for sentence, position in zip(sentences, positions or [None] * len(sentences), strict=True):
-        lang = analyse(sentence).language
+        analysis = analyse(sentence)
+        lang = analysis.language
         if lang not in same:
-            spans = [unit.span for unit in source.content_units(lang)]
+            spans = same_language_spans(source, lang, analysis.units[0].script if analysis.units else None)
             same[lang] = (LexicalAligner(source.text, spans), SourceIndex(source.text, spans)) if spans else None
         built = same[lang]
         if built is not None:
@@ -175,6 +186,20 @@ def route(
             cross = CrossAligner(source.text, [unit.span for unit in source.content_units()])
         judged.append(across(cross, cross.align(sentence, position)))
     return judged
+
+
+def same_language_spans(source: Analysis, lang: str, script: Script | None) -> list[Span]:
+    """The source sentences a sentence in `lang` is compared with word for word: the source's content in that
+    language; where all of its text in that language lies on lines taken for page chrome (a one-line article opening
+    with "Share this with Email Facebook ..."), that text all the same; where it has none in that language and the
+    language is neither of the two the product writes, its content in the same script (a short lower-cased English
+    sentence taken for another Latin-script language)."""
+    spans = [unit.span for unit in source.content_units(lang)]
+    if not spans:
+        spans = [unit.span for unit in source.units if unit.lang == lang]
+    if not spans and script is not None and lang not in WRITTEN:
+        spans = [unit.span for unit in source.content_units() if unit.script == script]
+    return spans
 
 
 def cross_judged(aligned: AlignedSentence) -> AlignedSentence:

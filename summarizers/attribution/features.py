@@ -45,12 +45,10 @@ SIGNALS: tuple[str, ...] = (
 # The signals the calibrated model weighs: chosen by grouped cross-validation on FRANK (benchmarks/fit_checker.py);
 # more of them overfit its 307 summaries. The others still give a reader reasons.
 FEATURES: tuple[str, ...] = (
-    "new_trigrams",
     "new_terms_log",
     "fragments",
     "missing_numbers",
     "missing_names",
-    "lcs2",
     "coverage2",
     "best_f1",
 )
@@ -73,7 +71,7 @@ HINDI_NUMBER_WORDS = {
 _FEATURE_POSITIONS = tuple(SIGNALS.index(feature) for feature in FEATURES)
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _MAX_LCS_WORDS = 200
-REPEATED = 2  # a Devanagari word in this many source sentences or more is a subject of the article
+NEGATION_WINDOW = 3  # words either side of a negation: what it negates
 
 
 def _value(key: str) -> str:
@@ -110,17 +108,44 @@ def lcs_length(a: list[str], b: list[str]) -> int:
 
 def name_words(text: str) -> list[tuple[str, int, int]]:
     """Capitalised Latin words inside a sentence (not its first word): names, places, organisations, as written.
-    Titles, months and weekdays are left out (a weekday is a date, not a name)."""
+    Titles, months and weekdays are left out (a weekday is a date, not a name). In a sentence with Devanagari in it
+    the first word counts too: Hindi has no capitals, so a capitalised Latin word there is a name wherever it stands."""
     found = []
+    first = 1 if any(_is_devanagari(char) for char in text) else 0
     for index, match in enumerate(WORD_RE.finditer(text)):
         word = match.group()
         folded = word.casefold()
-        if index == 0 or not (word[0].isascii() and word[0].isupper()):
+        if index < 1 - first or not (word[0].isascii() and word[0].isupper()):
             continue
         if folded in STOPWORDS or folded in _TITLES or folded in _DATE_WORDS:
             continue
         found.append((word, match.start(), match.end()))
     return found
+
+
+def _is_devanagari(char: str) -> bool:
+    return "\u0900" <= char <= "\u097f"
+
+
+def negations(tokens: list[str]) -> list[frozenset[str]]:
+    """What each negation in a sentence negates: the content terms within `NEGATION_WINDOW` words of it."""
+    found = []
+    for position, token in enumerate(tokens):
+        if token in NEGATIONS:
+            near = tokens[max(0, position - NEGATION_WINDOW) : position + NEGATION_WINDOW + 1]
+            found.append(frozenset(stem(t) for t in near if t not in STOPWORDS and t not in NEGATIONS))
+    return found
+
+
+def negation_differs(sentence: list[frozenset[str]], terms: set[str], sources: list[frozenset[str]]) -> bool:
+    """Whether the sentence and its closest source sentences disagree on a negation about what the sentence says:
+    the sentence negates something they state without negating it, or they negate something the sentence states
+    (two or more of its terms around their negation) while the sentence does not. A negation elsewhere in a source
+    sentence ("he does not have the players", beside the stated fixture) is no disagreement."""
+    for context in sentence:
+        if context and not any(context & other for other in sources):
+            return True
+    return any(len(context & terms) >= 2 and not any(context & other for other in sentence) for context in sources)
 
 
 @dataclass
@@ -137,7 +162,7 @@ class SourceIndex:
     bigrams: set[tuple[str, ...]] = field(init=False)
     trigrams: set[tuple[str, ...]] = field(init=False)
     fact_values: set[str] = field(init=False)
-    negated: list[bool] = field(init=False)
+    negations: list[list[frozenset[str]]] = field(init=False)
     flat: list[str] = field(init=False)
     positions: dict[str, list[int]] = field(init=False)
     name_words: set[str] = field(init=False)
@@ -160,7 +185,7 @@ class SourceIndex:
         facts = [fact for chunk in chunks for fact in dates_and_numbers(chunk)]
         self.fact_values = _fact_values(facts)
         self.fact_values |= {value for token in self.all_words for value in _number_word(token)}
-        self.negated = [bool(NEGATIONS & set(tokens)) for tokens in self.tokens]
+        self.negations = [negations(tokens) for tokens in self.tokens]
         self.flat = [token for tokens in self.tokens for token in tokens]
         self.positions = {}
         for position, token in enumerate(self.flat):
@@ -229,23 +254,62 @@ def fragments(tokens: list[str], index: SourceIndex) -> list[int]:
     return found
 
 
-def substitutions(tokens: list[str], index: SourceIndex, new_terms: set[str]) -> list[tuple[str, str]]:
-    """Names swapped in a copied passage: a word new to the source between two words the source has with exactly one
-    word between them, where that word is a name ("Putin met Okonkwo in Moscow" for "Putin met Modi in Moscow").
-    Only names: journalists swap ordinary words for synonyms all the time ("deal" for "contract"). Hindi has no
-    capitals, so there a swapped Devanagari word counts when the source's word is one it repeats (a name, a term)."""
+def replaced(tokens: list[str], i: int, index: SourceIndex) -> list[str]:
+    """The words the source has where the sentence has `tokens[i]`, in a passage the sentence otherwise copies: the
+    words either side of it, or at the sentence's start or end the two words after or before it."""
+    if 0 < i < len(tokens) - 1:
+        before, after, offset = tokens[i - 1], tokens[i + 1], 1
+    elif i == 0 and len(tokens) >= 3:
+        before, after, offset = tokens[1], tokens[2], -1
+    elif i == len(tokens) - 1 and len(tokens) >= 3:
+        before, after, offset = tokens[i - 2], tokens[i - 1], 2
+    else:
+        return []
     found = []
-    for i in range(1, len(tokens) - 1):
-        word = tokens[i]
-        if word in STOPWORDS or stem(word) not in new_terms or word.isdigit():
+    for start in index.positions.get(before, ()):
+        if offset == 1 and start + 2 < len(index.flat) and index.flat[start + 2] == after:
+            found.append(index.flat[start + 1])
+        elif offset == -1 and start >= 1 and start + 1 < len(index.flat) and index.flat[start + 1] == after:
+            found.append(index.flat[start - 1])
+        elif offset == 2 and start + 2 < len(index.flat) and index.flat[start + 1] == after:
+            found.append(index.flat[start + 2])
+    return found
+
+
+def substitutions(tokens: list[str], index: SourceIndex, new_terms: set[str]) -> list[tuple[str, str]]:
+    """Names swapped in a copied passage: a word new to the source where the source has a name, with the words either
+    side the same ("Putin met Okonkwo in Moscow" for "Putin met Modi in Moscow"). Only names: journalists swap
+    ordinary words for synonyms all the time ("deal" for "contract"). Hindi has no capitals to tell a name, so there
+    any Devanagari content word swapped for another counts ("पुतिन ने ओकोंक्वो से" for "पुतिन ने मोदी से"): an
+    invented name is the commonest such swap, and the swapped word is not in the source."""
+    found = []
+    for i, word in enumerate(tokens):
+        if word in STOPWORDS or stem(word) not in new_terms or _has_digit(word):
             continue
-        for start in index.positions.get(tokens[i - 1], ()):
-            if start + 2 < len(index.flat) and index.flat[start + 2] == tokens[i + 1]:
-                old = index.flat[start + 1]
-                repeated = not old.isascii() and index.term_counts.get(stem(old), 0) >= REPEATED
-                if old in index.name_words or repeated:
-                    found.append((word, old))
-                    break
+        for old in replaced(tokens, i, index):
+            devanagari = _is_devanagari(word[0]) and _is_devanagari(old[0]) and old not in STOPWORDS
+            if (i > 0 and old in index.name_words) or devanagari:
+                found.append((word, old))
+                break
+    return found
+
+
+def _has_digit(word: str) -> bool:
+    return any(char.isdigit() for char in word)
+
+
+def figures_changed(tokens: list[str], index: SourceIndex) -> list[tuple[str, str]]:
+    """Figures changed in a copied passage: a word with a digit in it ("16", "6gb", "12t") where the source has
+    another one, with the words either side the same ("Realme 16 5G" for "Realme 7 5G"), and the source never has the
+    sentence's words around it together. The figure may be stated elsewhere in the source, about something else."""
+    found = []
+    for i, word in enumerate(tokens):
+        if not _has_digit(word) or tuple(tokens[max(0, i - 1) : i + 2]) in index.trigrams:
+            continue
+        for old in replaced(tokens, i, index):
+            if _has_digit(old) and old != word:
+                found.append((word, old))
+                break
     return found
 
 
@@ -305,15 +369,14 @@ def measure(index: SourceIndex, sentence: str) -> Measured:
             continue
         (missing_dates if fact.kind == "date" else missing_numbers).append(fact.text)
     missing_names = [word for word, _, _ in name_words(sentence) if word.casefold() not in index.all_words]
-    sentence_negated = bool(NEGATIONS & set(tokens))
-    sources_negated = any(index.negated[position] for position in best)
-    negation = bool(best) and sentence_negated != sources_negated
+    sources_negations = [context for position in best for context in index.negations[position]]
+    negation = bool(best) and negation_differs(negations(tokens), set(terms_list), sources_negations)
     spread = abs(best[0] - best[1]) / max(1, len(index.spans) - 1) if len(best) == 2 else 0.0
     copies = [length for length in fragments(tokens, index) if length >= 2]
     local_words = {token for position in best for token in index.tokens[position]}
     specific = [token for token in dict.fromkeys(tokens) if token in index.name_words or token.isdigit()]
     elsewhere = sum(token in index.all_words and token not in local_words for token in specific)
-    swapped = substitutions(tokens, index, set(new_terms))
+    swapped = substitutions(tokens, index, set(new_terms)) + figures_changed(tokens, index)
     values = (
         best_f1,
         coverage2,

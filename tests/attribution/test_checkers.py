@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizers.attribution.calibration import shipped
+from summarizers.attribution.calibration import shipped, summary_score
 from summarizers.attribution.checkers import OFFLINE, OfflineChecker, default_checker
 from summarizers.attribution.facts import FactMatcher, latin_name_vocabulary, latin_names
 from summarizers.attribution.features import FEATURES, SIGNALS, SourceIndex, measure
@@ -70,13 +70,65 @@ def test_a_weekday_is_a_date_not_a_name() -> None:
     assert "Thursday" not in latin_name_vocabulary("Talks were held on Thursday in Delhi with Modi.")
 
 
-def test_summary_score_is_its_worst_sentence_and_consistent_means_every_sentence_supported() -> None:
+def test_the_summary_verdict_is_its_calibrated_score_and_a_wrong_figure_still_flags_its_sentence() -> None:
     checked = CHECKER.check(ANALYSIS, [LIFTED, LIFTED.replace("2024", "2019")])
     assert checked.checker == OFFLINE
     assert [s.supported for s in checked.sentences] == [True, False]
-    assert not checked.consistent
-    assert checked.score == min(s.score for s in checked.sentences if s.score is not None)
+    scores = [s.score for s in checked.sentences if s.score is not None]
+    assert checked.score == round(summary_score(scores), 4)
+    assert min(scores) <= checked.score <= max(scores)
+    assert checked.consistent == (checked.score >= shipped().summary_threshold)
     assert CHECKER.check(ANALYSIS, [LIFTED]).consistent
+    assert not CHECKER.check(ANALYSIS, ["The weather was sunny and warm all week at the seaside."]).consistent
+
+
+HINDI_SOURCE = "रूस के राष्ट्रपति व्लादिमीर पुतिन ने भारत के प्रधानमंत्री नरेंद्र मोदी से लंबी बातचीत की। दोनों नेताओं ने ऊर्जा पर चर्चा की।"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "invented", "original"),
+    [
+        ("रूस के राष्ट्रपति ओकोंक्वो पुतिन ने भारत के प्रधानमंत्री नरेंद्र मोदी से लंबी बातचीत की।", "ओकोंक्वो", "व्लादिमीर"),
+        ("ओकोंक्वो के राष्ट्रपति व्लादिमीर पुतिन ने भारत के प्रधानमंत्री नरेंद्र मोदी से लंबी बातचीत की।", "ओकोंक्वो", "रूस"),
+    ],
+)
+def test_an_invented_hindi_name_is_flagged_with_a_reason_naming_it(sentence: str, invented: str, original: str) -> None:
+    (result,) = CHECKER.check(analyse(HINDI_SOURCE), [sentence]).sentences
+    assert not result.supported
+    assert f"“{invented}” where the source has “{original}”" in result.reasons
+    (lifted,) = CHECKER.check(analyse(HINDI_SOURCE), [HINDI_SOURCE.split("।")[0] + "।"]).sentences
+    assert lifted.supported
+
+
+def test_a_changed_figure_beside_a_product_name_is_flagged_though_the_source_states_it_elsewhere() -> None:
+    source = "Realme 7 5G की कीमत 16 हजार रुपये है। इसमें 6.5 इंच की स्क्रीन दी गई है।"
+    (result,) = CHECKER.check(analyse(source), ["Realme 16 5G की कीमत 16 हजार रुपये है।"]).sentences
+    assert not result.supported
+    assert "“16” where the source has “7”" in result.reasons
+
+
+NEGATION_SOURCE = (
+    "Villa host Rangers on Tuesday with Sherwood admitting he does not have the players to grind out results. "
+    "The club did not sign the striker in January. Fans were told the ground is safe."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "differs"),
+    [
+        ("Villa host Rangers on Tuesday.", False),  # the source's negation is about the players, not the fixture
+        ("The club signed the striker in January.", True),
+        ("The club did not sign the striker in January.", False),
+        ("Fans were told the ground is not safe.", True),
+    ],
+)
+def test_the_negation_reason_only_when_a_negation_about_what_the_sentence_says_differs(
+    sentence: str, differs: bool
+) -> None:
+    measured = measure(SourceIndex.of(NEGATION_SOURCE), sentence)
+    assert measured.negation == differs
+    (result,) = CHECKER.check(analyse(NEGATION_SOURCE), [sentence]).sentences
+    assert any("negation" in reason for reason in result.reasons) == differs
 
 
 def test_a_hindi_sentence_against_the_english_version_is_judged_by_its_facts() -> None:
