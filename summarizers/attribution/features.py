@@ -11,6 +11,7 @@ The source is indexed once (`SourceIndex`) and every sentence is measured agains
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -93,17 +94,22 @@ def ngrams(tokens: list[str], n: int) -> list[tuple[str, ...]]:
 
 
 def lcs_length(a: list[str], b: list[str]) -> int:
-    """Longest common subsequence of two word lists (dynamic programming over one row)."""
+    """Longest common subsequence of two word lists, bit-parallel (Hyyrö 2004): one integer operation per word of `a`
+    over a bit per word of `b`."""
     if not a or not b:
         return 0
     b = b[:_MAX_LCS_WORDS]
-    previous = [0] * (len(b) + 1)
+    matches: dict[str, int] = {}
+    for position, word in enumerate(b):
+        matches[word] = matches.get(word, 0) | (1 << position)
+    mask = (1 << len(b)) - 1
+    row = mask
     for word in a[:_MAX_LCS_WORDS]:
-        current = [0]
-        for j, other in enumerate(b):
-            current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1]
+        match = matches.get(word, 0)
+        if match:
+            low = row & match
+            row = ((row + low) | (row - low)) & mask
+    return len(b) - row.bit_count()
 
 
 def name_words(text: str) -> list[tuple[str, int, int]]:
@@ -111,7 +117,7 @@ def name_words(text: str) -> list[tuple[str, int, int]]:
     Titles, months and weekdays are left out (a weekday is a date, not a name). In a sentence with Devanagari in it
     the first word counts too: Hindi has no capitals, so a capitalised Latin word there is a name wherever it stands."""
     found = []
-    first = 1 if any(_is_devanagari(char) for char in text) else 0
+    first = 1 if _DEVANAGARI.search(text) else 0
     for index, match in enumerate(WORD_RE.finditer(text)):
         word = match.group()
         folded = word.casefold()
@@ -125,6 +131,9 @@ def name_words(text: str) -> list[tuple[str, int, int]]:
 
 def _is_devanagari(char: str) -> bool:
     return "\u0900" <= char <= "\u097f"
+
+
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
 
 
 def negations(tokens: list[str]) -> list[frozenset[str]]:
