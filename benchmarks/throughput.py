@@ -131,7 +131,7 @@ def _ray_side(arch: str, count: int, group: int) -> dict[str, Any]:
     from summarizers.engines.abstractive import loading
 
     loading.unload_all()
-    threads = {"SAAR_CT2_THREADS": "1", "SAAR_TORCH_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    threads = {"SAAR_CT2_THREADS": "1", "SAAR_CT2_PARALLEL": "1", "SAAR_TORCH_THREADS": "1", "OMP_NUM_THREADS": "1"}
     env = {"PYTHONPATH": str(ROOT), "SAAR_CACHE": os.environ["SAAR_CACHE"], **threads}
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, runtime_env={"env_vars": env})
     started, cpu = _usage()

@@ -207,11 +207,18 @@ def _group_in_worker(items: list[Item], settings: Settings) -> list[dict[str, An
     return lines
 
 
-def _share_cores(workers: int) -> None:
-    """Give each worker process its share of the cores, so N workers do not each start a thread per core."""
-    threads = str(max(1, (os.cpu_count() or 1) // workers))
+def share_cores(cores: int) -> None:
+    """Keep this process's generation within `cores` CPUs: one generation at a time on that many threads, so N
+    worker processes (or Ray actors) do not each start a thread per core of the machine."""
+    threads = str(max(1, cores))
     os.environ.setdefault("SAAR_TORCH_THREADS", threads)
     os.environ.setdefault("SAAR_CT2_THREADS", threads)
+    os.environ.setdefault("SAAR_CT2_PARALLEL", "1")
+
+
+def _share_cores(workers: int) -> None:
+    """Give each worker process its share of the cores."""
+    share_cores((os.cpu_count() or 1) // workers)
 
 
 def groups(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from summarizers.batch import Item, Settings, Tally, encode, summarize_group
+from summarizers.batch import Item, Settings, Tally, encode, share_cores, summarize_group
 from summarizers.engines import registry
 from summarizers.errors import ModelError, UsageError
 from summarizers.text.language_names import SUMMARISED
@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 class Summariser:
     """The callable class `map_batches` runs in each actor: models loaded once, then batch after batch."""
 
-    def __init__(self, settings: dict[str, Any], ids: dict[str, str] | None = None) -> None:
+    def __init__(self, settings: dict[str, Any], ids: dict[str, str] | None = None, cpus: float = 1.0) -> None:
+        share_cores(int(cpus))  # the CPUs Ray gave this actor, not every core of its node
         self.settings = Settings(**settings)
         self.ids = ids or {}  # a file's id by its resolved path, for rows of `read_binary_files`
         if "abstractive" in registry.chain(self.settings.method):
@@ -113,7 +114,9 @@ def run(
         rows, ids = dataset(todo)
         results = rows.map_batches(
             Summariser,
-            fn_constructor_kwargs={"settings": {**asdict(settings), "models": dict(settings.models)}, "ids": ids},
+            fn_constructor_kwargs={
+                "settings": {**asdict(settings), "models": dict(settings.models)}, "ids": ids, "cpus": cpus_per_actor,
+            },
             batch_size=batch_size, concurrency=actors, num_cpus=cpus_per_actor, batch_format="numpy",
         )  # fmt: skip
         for row in results.iter_rows():

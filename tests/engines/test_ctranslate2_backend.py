@@ -119,3 +119,35 @@ def test_an_english_vocabulary_gets_no_filter(tiny_models: dict[str, Path]) -> N
     assert loaded.fast is not None
     assert loaded.fast.filtered_language is None
     assert not (loaded.fast.directory / ctranslate2_backend.VOCABULARY_MAP).exists()
+
+
+def test_parallel_replicas_split_a_batch_and_write_the_same(
+    tiny_models: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch split over two replicas (one thread each) comes back whole and equal to the unsplit batch."""
+    monkeypatch.setenv("SAAR_VOCABULARY_FILTER", "off")
+    monkeypatch.setenv("SAAR_CT2_THREADS", "1")
+    spec = _greedy_spec("en", tiny_models["en"])
+    written = {}
+    for parallel in (1, 2):
+        monkeypatch.setenv("SAAR_CT2_PARALLEL", str(parallel))
+        models.unload_all()
+        loaded = models.load(spec, backend="ctranslate2", quantization="float32")
+        assert loaded.fast is not None
+        assert loaded.fast.parallel == parallel
+        written[parallel] = AbstractiveEngine(loaded).generate(CHUNKS, TokenBudget(0, 24))
+    models.unload_all()
+    assert written[2] == written[1]
+    assert len(written[2]) == len(CHUNKS)
+
+
+def test_by_default_two_generations_share_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SAAR_CT2_THREADS", raising=False)
+    monkeypatch.delenv("SAAR_CT2_PARALLEL", raising=False)
+    monkeypatch.setattr(ctranslate2_backend.os, "cpu_count", lambda: 16)
+    threads = ctranslate2_backend.threads_for({"language": None})
+    assert (threads, ctranslate2_backend.parallel_for(threads)) == (8, 2)
+    filtered = ctranslate2_backend.threads_for({"language": "hi"})
+    assert (filtered, ctranslate2_backend.parallel_for(filtered)) == (1, 16)
+    monkeypatch.setenv("SAAR_CT2_PARALLEL", "1")
+    assert ctranslate2_backend.parallel_for(8) == 1

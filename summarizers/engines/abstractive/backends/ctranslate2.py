@@ -176,6 +176,8 @@ class FastModel:
     # A model whose decoder starts at a token chosen per call (a language map's token): the converted config has no
     # start token of its own, and each call passes it as the first token of the target prefix.
     start_from_prefix: bool = False
+    # Batches the translator runs at once: a call's sources are split into this many sub-batches.
+    parallel: int = 1
 
     def filters(self, language: str) -> bool:
         return self.filtered_language == language and settings.vocabulary_filter()
@@ -194,7 +196,9 @@ class FastModel:
             "no_repeat_ngram_size": settings["no_repeat_ngram_size"],
             "min_decoding_length": settings["min_new_tokens"],
             "max_decoding_length": settings["max_new_tokens"],
-            "max_batch_size": len(sources),
+            # Sub-batches of about equal size, one per replica, run side by side (CTranslate2 sorts the sources by
+            # length before it splits them, so each pads little).
+            "max_batch_size": -(-len(sources) // max(1, self.parallel)),
             "use_vmap": self.filters(language),
         }
         prefix = ([start] if self.start_from_prefix and start else []) + list(self.prefix)
@@ -209,16 +213,26 @@ class FastModel:
 
 
 def threads_for(record: dict[str, Any]) -> int:
-    """CPU threads for one generation: `SAAR_CT2_THREADS`, else one for a model with a vocabulary filter, else all.
+    """CPU threads for one generation: `SAAR_CT2_THREADS`, else one for a model with a vocabulary filter, else
+    half the cores (so that two generations run side by side, see `parallel_for`).
 
     Measured on 2 cores (benchmarks/speed.py): decoding through a vocabulary map is about twice as fast on one
     thread as on two (mT5-base, 512 in / 60 out: 2.2 s against 4.0 s). distilBART's 1024-token encoder is faster on
-    two (1.5 s against 2.1 s) and its decoding slower, so the whole is even (4.5 s either way).
+    two (1.5 s against 2.1 s) and its decoding slower, so one article takes as long either way (4.5 s); a batch,
+    split in two halves that run at once on one thread each, is faster than the whole batch on two threads
+    (benchmarks/throughput.py).
     """
     chosen = settings.ct2_threads()
     if chosen:
         return chosen
-    return 1 if record.get("language") else max(1, os.cpu_count() or 1)
+    return 1 if record.get("language") else max(1, (os.cpu_count() or 1) // 2)
+
+
+def parallel_for(threads: int) -> int:
+    """Generations a loaded model runs at once (CTranslate2's inter_threads; the replicas share the weights):
+    `SAAR_CT2_PARALLEL`, else as many as the cores hold at `threads` each. One request is split across them
+    when it has several chunks or documents; requests themselves take turns (see turns.py)."""
+    return settings.ct2_parallel() or max(1, (os.cpu_count() or 1) // threads)
 
 
 def start_from_prefix(directory: Path) -> None:
@@ -242,10 +256,12 @@ def load_fast(
         start_from_prefix(directory)
     record = vocabulary_filter(directory)  # before the Translator: it reads the map when it loads
     compute_type = quantization if quantization in ctranslate2.get_supported_compute_types("cpu") else "default"
+    threads = threads_for(record)
+    parallel = parallel_for(threads)
     translator = ctranslate2.Translator(
-        str(directory), device="cpu", compute_type=compute_type, intra_threads=threads_for(record), inter_threads=1
+        str(directory), device="cpu", compute_type=compute_type, intra_threads=threads, inter_threads=parallel
     )
     return FastModel(
         translator, directory, quantization, (forced_first,) if forced_first else (), forced_end,
-        record["language"], start_per_call,
+        record["language"], start_per_call, parallel,
     )  # fmt: skip
