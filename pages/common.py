@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from pages._views.highlight import STYLE
+from pages._views.live import LiveDocument
 from pages._views.report import escape_markdown
 from pages._views.wording import document_title, label, option_label
 from summarizers.documents.reading import Document, read_path
@@ -145,7 +146,9 @@ def summarize_with_status(
     # Abstractive without weights falls back to key sentences, as Auto does, and says so; the summary stays
     # labelled Extractive (the library's "abstractive" method alone gives no summary when no model can run).
     method = "auto" if settings["method"] == "abstractive" else settings["method"]
-    with st.status(label, expanded=True) as status:
+    status = st.status(label, expanded=True)
+    live_slot = st.empty()  # each summary drawn here as it is written, until the full view below replaces it
+    with status:
         for item in inputs:
             if isinstance(item, dict):
                 results.append(item)
@@ -157,6 +160,7 @@ def summarize_with_status(
                 results.append({"name": document.name, "title": title, "error": reason})
                 continue
             status.write(f"**{plain(title)}**")
+            live = LiveDocument(live_slot, title, settings["form"], results, settings)
             try:
                 options = Options(
                     method,
@@ -167,17 +171,22 @@ def summarize_with_status(
                     sentences=settings.get("sentences"),
                     share=settings.get("share"),
                     form=settings["form"],
+                    listen=live,
                 )
                 result = summarize(document, options)
             except SummarizerError as error:
+                live.close()
                 results.append({"name": document.name, "title": title, "error": str(error)})
                 continue
+            # Closed only when the summary is done: a run interrupted mid-way (Stop) leaves what was written behind.
+            live.close()
             results.append({**result_dict(document, result), "title": title, **extra.get(document.name, {})})
         failed = sum("error" in result for result in results)
         done = f"Summarised {total - failed} of {total} document{'s' if total != 1 else ''}"
         if failed:
             done += f" · {failed} could not be summarised"
         status.update(label=done, state="error" if failed else "complete", expanded=False)
+    live_slot.empty()
     return results
 
 

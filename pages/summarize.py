@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from pages._views.document import show_documents
+from pages._views.live import clear_stopped, show_stopped, take_stopped
 from pages.common import (
     CURRENT_KEY,
     SUMMARY_LANGUAGE_LABELS,
@@ -39,6 +40,9 @@ INTO_CHOICES = ("same", "en", "hi")  # "same": each text's own language
 LENGTH_CHOICES = (*LENGTHS, "sentences", "share")
 
 use_styles()
+interrupted = take_stopped()  # a run stopped while writing: what it had written, and the documents it had finished
+if interrupted is not None and interrupted["done"]:
+    add_to_history(interrupted["done"], interrupted["settings"])
 st.title(t("summarize_title"))
 st.caption(t("summarize_caption"))
 
@@ -105,6 +109,7 @@ st.selectbox(
     "without it, each text's own-language summary with a notice.",
 )
 submitted = st.button(t("summarize_button"), type="primary")
+stop_slot = st.empty()  # the Stop button, while a summary is being written
 
 st.markdown(f"**{t('samples')}**")
 chosen_sample: Path | None = None
@@ -164,7 +169,13 @@ def collect_inputs(
 
 def run(inputs: list[Document | dict[str, Any]], extra: dict[str, dict[str, Any]]) -> None:
     settings = current_settings()
+    clear_stopped()
+    if settings["method"] != "extractive":  # key sentences appear at once: nothing to stop
+        stop_slot.button(
+            "Stop", key="stop-writing", icon="⏹️", help="Stop writing the summary; what is written so far stays."
+        )
     documents = summarize_with_status(inputs, settings, extra)
+    stop_slot.empty()
     add_to_history(documents, settings)
 
 
@@ -177,6 +188,7 @@ if submitted:
 elif chosen_sample is not None:
     run([read_seed(chosen_sample)], {chosen_sample.name: {"source": chosen_sample.name}})
 
+show_stopped()
 shown = current_documents()
 if shown:
     st.divider()

@@ -7,6 +7,7 @@
     |   +-- ModelLoadError       weights are here but unusable (wrong kind of model, corrupt files)
     |   +-- DegenerateGeneration the model ran but wrote nothing usable (empty, or one word over and over)
     +-- UsageError               a caller passed arguments the library cannot honour
+    +-- GenerationStopped        the caller stopped a summary while it was being written (carries the text so far)
 
 Every message names the input and says what to do, because it is shown to users as it is.
 """
@@ -45,3 +46,15 @@ class DegenerateGeneration(ModelError):
 
 class UsageError(SummarizerError):
     """Arguments the library cannot honour (unknown language code, bad length preset...)."""
+
+
+class GenerationStopped(SummarizerError):
+    """The caller stopped a summary while the model was writing it (see `engines.streaming`). Not a model failure:
+    no other engine is tried, and nothing is remembered as the summary. `text` is what the model had written of the
+    part it was writing; `part` says which part that was."""
+
+    def __init__(self, model: str, text: str, part: object = None) -> None:
+        super().__init__(f"{model}: stopped while writing the summary")
+        self.model = model
+        self.text = text
+        self.part = part

@@ -8,7 +8,8 @@ extractive engine, with a notice that says why and what to do. An extractive sum
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -18,6 +19,7 @@ from summarizers.documents.reading import Document
 from summarizers.engines import registry
 from summarizers.engines.abstractive.specs import MT5_CROSSSUM, MT5_XLSUM
 from summarizers.engines.base import LENGTHS, EngineRequest, EngineSummary, Length, Progress, SummaryMethod, silent
+from summarizers.engines.streaming import Event, Live, Written
 from summarizers.errors import ModelError, ModelUnavailable, UsageError
 from summarizers.language.segment import Analysis, analyse
 from summarizers.text.language_names import SUMMARISED, name
@@ -29,6 +31,8 @@ METHOD_LABELS: dict[str, SummaryMethod] = {"abstractive": "abstractive", "extrac
 Form = Literal["paragraph", "bullets"]
 FORMS: tuple[Form, ...] = ("paragraph", "bullets")
 MAX_SENTENCES = 50
+# Hears each language's summary as it is written: (the language summarised, the event); see `engines.streaming`.
+LanguageListener = Callable[[str, Event], None]
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,11 @@ class Options:
     and the summary language (`into`: "en" or "hi"; None writes each language's summary in that language).
 
     `sentences` (a number) or `share` (a fraction of each language's sentences, 0 < share <= 1) ask for a length in
-    sentences instead of `length`; `form` is how the summary's text is written: one paragraph or bullet points."""
+    sentences instead of `length`; `form` is how the summary's text is written: one paragraph or bullet points.
+
+    `listen` hears each language's summary while it is written and once it is complete, before it is checked
+    against its sources (an abstractive summary is then decoded greedily, see `engines.streaming`); setting `stop`
+    ends the writing with `GenerationStopped`."""
 
     method: str = "auto"
     length: Length = "medium"
@@ -48,6 +56,15 @@ class Options:
     sentences: int | None = None
     share: float | None = None
     form: Form = "paragraph"
+    listen: LanguageListener | None = field(default=None, compare=False)
+    stop: threading.Event = field(default_factory=threading.Event, compare=False)
+
+    def live(self, lang: str) -> Live | None:
+        """What the engines writing `lang`'s summary tell as they write, or None when no one listens."""
+        listen = self.listen
+        if listen is None:
+            return None
+        return Live(lambda event: listen(lang, event), self.stop)
 
     def __post_init__(self) -> None:
         if self.into is not None and self.into not in SUMMARISED:
@@ -118,11 +135,18 @@ def _fallback_notice(lang: str, error: ModelError) -> str:
     return f"{name(lang)} model could not be used; showing an extractive summary. ({error})"
 
 
+def _told(live: Live | None, written: EngineSummary) -> None:
+    """The listener hears a complete summary before it is checked against its sources (the slower step)."""
+    if live is not None:
+        live.listen(Written(written.method, written.model, written.sentences))
+
+
 def _attributed(request: EngineRequest, written: EngineSummary, notice: str | None, options: Options) -> Summary:
     progress = options.progress
     if request.count is not None and written.source_spans is None and len(written.sentences) > request.count:
         # A model writes to a token budget, not a sentence count: keep the first sentences it wrote.
         written = replace(written, sentences=written.sentences[: request.count])
+    _told(request.live, written)
     if written.source_spans is not None:
         # Exact attribution: each extracted sentence is its own source.
         attribution = tuple(
@@ -170,7 +194,8 @@ def summarize_across(text: str, spans: list[Span], lang: str, into: str, options
         reason = "an extractive summary copies the text's own sentences, so it cannot be in another language."
         original = summarize_language(text, spans, lang, replace(options, into=None))
         return replace(original, notice=_joined(_across_notice(lang, into, reason), original.notice))
-    request = EngineRequest(text, tuple(spans), lang, options.length, options.count_for(len(spans)))
+    live = options.live(lang)
+    request = EngineRequest(text, tuple(spans), lang, options.length, options.count_for(len(spans)), live)
     try:
         engine = registry.CROSS_LANGUAGE(lang, into, options.models, options.progress)
         written = engine.summarize(request, options.progress)
@@ -179,6 +204,7 @@ def summarize_across(text: str, spans: list[Span], lang: str, into: str, options
         original = summarize_language(text, spans, lang, replace(options, into=None))
         fallback = _across_notice(lang, into, _unavailable_reason(error))
         return replace(original, notice=_joined(fallback, original.notice))
+    _told(live, written)
     options.progress(f"Linking the {name(into)} summary to its {name(lang)} sources")
     attribution = tuple(align_across(text, list(written.sentences), list(spans)))
     notice = None
@@ -199,7 +225,7 @@ def summarize_language(text: str, spans: list[Span], lang: str, options: Options
     in `options.into` when that is another language (`summarize_across`)."""
     if options.into is not None and options.into != lang:
         return summarize_across(text, spans, lang, options.into, options)
-    request = EngineRequest(text, tuple(spans), lang, options.length, options.count_for(len(spans)))
+    request = EngineRequest(text, tuple(spans), lang, options.length, options.count_for(len(spans)), options.live(lang))
     engines = registry.chain(options.method)
     failure: ModelError | None = None
     for engine_name in engines:

@@ -8,10 +8,13 @@ that copies source sentences returns their spans, which makes attribution exact.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal, Protocol
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from summarizers.text.spans import Span
+
+if TYPE_CHECKING:
+    from summarizers.engines.streaming import Live
 
 Length = Literal["short", "medium", "long"]
 LENGTHS: tuple[Length, ...] = ("short", "medium", "long")
@@ -33,6 +36,9 @@ class EngineRequest:
     lang: str
     length: Length = "medium"
     count: int | None = None  # exactly this many summary sentences (at most), where the caller asked for a number
+    # Who hears the summary while it is written, and how they stop it (see `engines.streaming`); engines that write
+    # a summary at once (extractive) ignore it.
+    live: Live | None = field(default=None, compare=False)
 
     def sentences(self) -> list[str]:
         return [span.text(self.text) for span in self.spans]

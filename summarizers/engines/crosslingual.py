@@ -47,7 +47,10 @@ class CrossLanguageEngine:
 
     def summarize(self, request: EngineRequest, progress: Progress = silent) -> EngineSummary:
         progress(f"Writing the {name(self.target)} summary of the {name(request.lang)} text with {self.model}")
-        generated = self.engine.summarize_sentences(request.sentences(), request.length)
+        if request.live is not None:
+            generated = self.engine.stream_sentences(request.sentences(), request.live, request.length)
+        else:
+            generated = self.engine.summarize_sentences(request.sentences(), request.length)
         script = SCRIPTS.get(self.target)
         if script is not None and script_share(generated.text, script) < MIN_SCRIPT_SHARE:
             raise DegenerateGeneration(

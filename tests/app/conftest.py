@@ -50,6 +50,20 @@ def serve_app(extra_env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
             time.sleep(0.5)
 
 
+def serving(extra_env: dict[str, str]) -> Iterator[str]:
+    """The app's address for a fixture's lifetime; a server still inside a generation at the end is stopped outright."""
+    server, url = serve_app(extra_env)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=20)
+
+
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     # Links to the test's own local server are fetched only because this allows it.

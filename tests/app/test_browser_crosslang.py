@@ -7,12 +7,11 @@ Screenshots go to test-output/ (or $SAAR_TEST_OUTPUT) for a person to look at.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 
 import pytest
 
-from tests.app.conftest import CHROMIUM, OUTPUT, open_page, screenshot, serve_app
+from tests.app.conftest import CHROMIUM, OUTPUT, open_page, screenshot, serving
 from tests.conftest import BILINGUAL_SEED
 from tests.tiny_models import build_tiny_crosssum
 
@@ -25,29 +24,16 @@ pytestmark = [
 ]
 
 
-def _serve(env: dict[str, str]) -> Iterator[str]:
-    server, url = serve_app(env)
-    try:
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:  # still inside a generation: stop it outright
-            server.kill()
-            server.wait(timeout=20)
-
-
 @pytest.fixture(scope="module")
 def offline_url() -> Iterator[str]:
     env = {key: "" for key in os.environ if key.startswith("SAAR_MODEL_")}  # no model but the extractive engine
-    yield from _serve(env)
+    yield from serving(env)
 
 
 @pytest.fixture(scope="module")
 def online_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     model = build_tiny_crosssum(tmp_path_factory.mktemp("crosssum-app") / "model")
-    yield from _serve({"SAAR_MODEL_CROSS": str(model)})
+    yield from serving({"SAAR_MODEL_CROSS": str(model)})
 
 
 def _summarize_in(page: object, language: str) -> None:

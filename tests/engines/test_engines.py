@@ -179,7 +179,7 @@ def test_a_rejected_output_is_remembered_too(tiny_models: dict[str, Path], monke
     engine = AbstractiveEngine(load(spec_for("en", {"en": str(tiny_models["en"])})))
     calls: list[int] = []
 
-    def degenerate(self: AbstractiveEngine, sentences: list[str], budget: TokenBudget) -> None:
+    def degenerate(self: AbstractiveEngine, sentences: list[str], budget: TokenBudget, live: object = None) -> None:
         calls.append(len(sentences))
         raise DegenerateGeneration("the the the the the the")
 

@@ -6,12 +6,18 @@
 
 Documents longer than the window are summarised map-reduce: each chunk is summarised, the chunk summaries are
 joined and summarised again until one summary within the requested token budget remains.
+
+A caller that passes a `Live` (see `engines.streaming`) hears the summary word by word as it is written. A long
+document's chunks are then written one after another, each streamed as it comes, and so are the rounds that combine
+them: a chunk's summary is real text about the article, readable while the rest is written, whereas holding
+everything back until the last round would leave the reader with nothing for most of the time. The listener hears
+which part each text belongs to, so a page can show the parts as drafts and the last round as the summary.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Generator, Mapping
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from summarizers.engines.abstractive.backends import transformers as transformers_backend
@@ -19,7 +25,8 @@ from summarizers.engines.abstractive.loading import LoadedModel, load
 from summarizers.engines.abstractive.specs import TokenBudget, language_start_token, spec_for
 from summarizers.engines.base import EngineRequest, EngineSummary, Length, Progress, silent
 from summarizers.engines.result_cache import key_for
-from summarizers.errors import DegenerateGeneration, ModelError, ModelUnavailable
+from summarizers.engines.streaming import Live, Part, Words, WordStream
+from summarizers.errors import DegenerateGeneration, GenerationStopped, ModelError, ModelUnavailable
 from summarizers.text.language_names import name
 from summarizers.text.spans import split_sentences, words
 
@@ -140,11 +147,11 @@ class AbstractiveEngine:
         kwargs: dict[str, Any] = {
             "num_beams": self.spec.num_beams,
             "no_repeat_ngram_size": self.spec.no_repeat_ngram_size,
-            "length_penalty": self.spec.length_penalty,
             "min_new_tokens": budget.min_new_tokens,
             "max_new_tokens": budget.max_new_tokens,
-            "early_stopping": True,
         }
+        if self.spec.num_beams > 1:  # a beam search's settings (transformers warns of them without one)
+            kwargs |= {"length_penalty": self.spec.length_penalty, "early_stopping": True}
         if self.start_id is not None:
             kwargs["decoder_start_token_id"] = self.start_id
         return kwargs
@@ -212,22 +219,46 @@ class AbstractiveEngine:
         return (self.spec.model_id, self.loaded.backend, self.spec.lang, filtered, self.spec.input_suffix,
                 tuple(sorted(self._generation_kwargs(budget).items())))  # fmt: skip
 
+    def _key(self, budget: TokenBudget, sentences: list[str], streamed: bool = False) -> str:
+        """The result cache's key. A streamed summary is kept apart from one written at once: with a vocabulary map,
+        CTranslate2's step-by-step decoding picks differently from its batch decoding (measured on the tiny test
+        models), so the two are not interchangeable."""
+        return key_for((*self._cache_settings(budget), streamed), sentences)
+
     def summarize(self, request: EngineRequest, progress: Progress = silent) -> EngineSummary:
         progress(f"Writing the {name(request.lang)} summary with {self.spec.model_id}")
-        generated = self.summarize_sentences(request.sentences(), request.length, progress)
+        if request.live is not None:
+            generated = self.stream_sentences(request.sentences(), request.live, request.length, progress)
+        else:
+            generated = self.summarize_sentences(request.sentences(), request.length, progress)
         return EngineSummary("abstractive", self.spec.model_id, generated.sentences, chunks=generated.chunks)
 
+    def greedy(self) -> AbstractiveEngine:
+        """This engine decoding with one beam (what streaming needs: see `engines.streaming`)."""
+        if self.spec.num_beams == 1:
+            return self
+        return AbstractiveEngine(replace(self.loaded, spec=replace(self.spec, num_beams=1)))
+
+    def stream_sentences(
+        self, sentences: list[str], live: Live, length: Length = "medium", progress: Progress = silent
+    ) -> Generated:
+        """The summary of `sentences`, decoded greedily, with `live.listen` hearing each part's words as they are
+        written; `GenerationStopped` (with the text so far) once `live.stop` is set. A summary already in the result
+        cache is heard whole, at once."""
+        return self.greedy().summarize_sentences(sentences, length, progress, live)
+
     def summarize_sentences(
-        self, sentences: list[str], length: Length = "medium", progress: Progress = silent
+        self, sentences: list[str], length: Length = "medium", progress: Progress = silent, live: Live | None = None
     ) -> Generated:
         """The summary of `sentences`; the same request again is answered from the model's result cache (a rejected,
-        degenerate output included). Callers take turns at the model; a waiting one hears its place in the queue."""
+        degenerate output included). Callers take turns at the model; a waiting one hears its place in the queue.
+        With `live`, generation is streamed (greedy decoding only: use `stream_sentences`)."""
         budget = self.spec.budget(length)
         sentences = [s for s in sentences if s.strip()]
-        key = key_for(self._cache_settings(budget), sentences)
+        key = self._key(budget, sentences, streamed=live is not None)
         cached = self._cached(key)
         if cached is not None:
-            return cached
+            return _heard(self.model, cached, live)
 
         def tell(ahead: int) -> None:
             plural = "s" if ahead > 1 else ""
@@ -236,8 +267,8 @@ class AbstractiveEngine:
         with self.loaded.turns.turn(tell):
             cached = self._cached(key)  # the request ahead may have been this very one
             if cached is not None:
-                return cached
-            return self._summarize_and_remember(key, sentences, budget)
+                return _heard(self.model, cached, live)
+            return self._summarize_and_remember(key, sentences, budget, live)
 
     def _cached(self, key: str) -> Generated | None:
         cached = self.loaded.results.get(key)
@@ -245,9 +276,11 @@ class AbstractiveEngine:
             raise DegenerateGeneration(cached.reason)
         return cached if isinstance(cached, Generated) else None
 
-    def _summarize_and_remember(self, key: str, sentences: list[str], budget: TokenBudget) -> Generated:
+    def _summarize_and_remember(
+        self, key: str, sentences: list[str], budget: TokenBudget, live: Live | None = None
+    ) -> Generated:
         try:
-            generated = self._summarize(sentences, budget)
+            generated = self._summarize(sentences, budget, live)
         except DegenerateGeneration as error:  # decoding is deterministic: the same request fails the same way
             # Only the message is kept: the exception's traceback would keep the whole generation's frames alive.
             self.loaded.results.put(key, Rejected(str(error)))
@@ -255,15 +288,74 @@ class AbstractiveEngine:
         self.loaded.results.put(key, generated)
         return generated
 
-    def _summarize(self, sentences: list[str], budget: TokenBudget) -> Generated:
+    def _summarize(self, sentences: list[str], budget: TokenBudget, live: Live | None = None) -> Generated:
         chunks = self.chunk(sentences)
         state = _Progress(chunks, len(chunks), sum(self._lengths(sentences)))
         while True:
-            outcome = state.advance(self, self.generate(state.chunks, budget))
+            written = self.generate(state.chunks, budget) if live is None else self._stream_round(state, budget, live)
+            outcome = state.advance(self, written)
             if isinstance(outcome, Rejected):
                 raise DegenerateGeneration(outcome.reason)
             if outcome is not None:
                 return outcome
+
+    # ---------------------------------------------------------------- streaming
+
+    def _stream_round(self, state: _Progress, budget: TokenBudget, live: Live) -> list[Decoded]:
+        """One round's chunks, one at a time (a streamer follows one sequence), each heard as it is written."""
+        outputs: list[Decoded] = []
+        for index, chunk in enumerate(state.chunks, start=1):
+            part = Part(self.model, index, len(state.chunks), state.rounds + 1)
+            live.listen(part)
+            outputs.append(self._stream_one(chunk + self.spec.input_suffix, budget, live, part))
+        return outputs
+
+    def _stream_one(self, text: str, budget: TokenBudget, live: Live, part: Part) -> Decoded:
+        words = WordStream(self._decode)
+        if live.stop.is_set():
+            raise GenerationStopped(self.model, "", part)
+        with self.loaded.lock:
+            tokens = self._token_stream(text, budget, live)
+            try:
+                for token in tokens:
+                    new = words.add(token)
+                    if new:
+                        live.listen(Words(new))
+                    if live.stop.is_set():
+                        break
+            finally:
+                tokens.close()  # stops the generation (and waits for it) when the loop ended early
+            if live.stop.is_set():
+                raise GenerationStopped(self.model, words.text(), part)
+            ids = self._without_start(words.ids)
+            final = self._decode(ids)
+        rest = words.finish(final)
+        if rest:
+            live.listen(Words(rest))
+        special = set(self.tokenizer.all_special_ids)
+        return Decoded(final, sum(1 for token in ids if token not in special))
+
+    def _token_stream(self, text: str, budget: TokenBudget, live: Live) -> Generator[int]:
+        settings = self._generation_kwargs(budget)
+        if self.loaded.fast is None:
+            return transformers_backend.stream(
+                self.loaded.model, self.tokenizer, text, settings, self._check_window, live.stop
+            )
+        encoded: list[int] = self.tokenizer([text], add_special_tokens=True, truncation=False)["input_ids"][0]
+        self._check_window(len(encoded))
+        source = list(self.tokenizer.convert_ids_to_tokens(encoded))
+        start = self.start_token if self.loaded.fast.start_from_prefix else None
+        return self._ids(self.loaded.fast.stream(source, settings, self.spec.lang, start))
+
+    def _ids(self, pieces: Generator[str]) -> Generator[int]:
+        try:
+            for piece in pieces:
+                yield self._token_ids([piece])[0]
+        finally:
+            pieces.close()
+
+    def _decode(self, ids: list[int]) -> str:
+        return self.postprocess(str(self.tokenizer.decode(self._without_start(ids), skip_special_tokens=True)))
 
     # ---------------------------------------------------------------- many documents at once
 
@@ -276,13 +368,12 @@ class AbstractiveEngine:
         a document afterwards costs nothing; it is the same rounds of map-reduce as `_summarize`, document by
         document, so the outcome is the same too (up to the rounding of a differently padded batch)."""
         budget = self.spec.budget(length)
-        settings = self._cache_settings(budget)
         keys: list[str] = []
         outcomes: dict[str, Generated | Rejected] = {}
         work: dict[str, _Progress] = {}
         for sentences in requests:
             sentences = [s for s in sentences if s.strip()]
-            key = key_for(settings, sentences)
+            key = self._key(budget, sentences)
             keys.append(key)
             cached = self.loaded.results.get(key)
             if isinstance(cached, Generated | Rejected):
@@ -348,6 +439,14 @@ class _Progress:
         return Generated(
             text, tuple(_sentences(text)), self.first_chunks, self.input_tokens, self.rounds, summaries[0].tokens
         )
+
+
+def _heard(model: str, generated: Generated, live: Live | None) -> Generated:
+    """A finished summary told to a listener at once (it came from the result cache)."""
+    if live is not None:
+        live.listen(Part(model, 1, 1, 1))
+        live.listen(Words(generated.text))
+    return generated
 
 
 def _sentences(text: str) -> list[str]:

@@ -23,6 +23,7 @@ import os
 import shutil
 import threading
 import unicodedata
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -192,7 +193,7 @@ class FastModel:
             raise ValueError("this model starts decoding at a token given per call (its language's); none was given")
         options = {
             "beam_size": settings["num_beams"],
-            "length_penalty": settings["length_penalty"],
+            "length_penalty": settings.get("length_penalty", 1.0),
             "no_repeat_ngram_size": settings["no_repeat_ngram_size"],
             "min_decoding_length": settings["min_new_tokens"],
             "max_decoding_length": settings["max_new_tokens"],
@@ -210,6 +211,31 @@ class FastModel:
             limit = settings["max_new_tokens"]
             hypotheses = [tokens[:-1] if len(tokens) >= limit else tokens for tokens in hypotheses]
         return hypotheses
+
+    def stream(
+        self, source: list[str], settings: dict[str, Any], language: str = "", start: str | None = None
+    ) -> Generator[str]:
+        """Token strings of one source's summary as the model writes them (`generate_tokens`: greedy decoding, the
+        same tokens `generate` gives with one beam). Closing the iterator stops the decoding at the next token."""
+        if self.start_from_prefix and start is None:
+            raise ValueError("this model starts decoding at a token given per call (its language's); none was given")
+        prefix = ([start] if self.start_from_prefix and start else []) + list(self.prefix)
+        steps = self.translator.generate_tokens(
+            source,
+            prefix or None,
+            max_decoding_length=settings["max_new_tokens"],
+            min_decoding_length=settings["min_new_tokens"],
+            no_repeat_ngram_size=settings["no_repeat_ngram_size"],
+            use_vmap=self.filters(language),
+        )
+        limit = settings["max_new_tokens"]
+        try:
+            for count, step in enumerate(steps, start=1):
+                if self.forced_end and count >= limit:
+                    break  # the token transformers replaces by </s> at the length limit (see `forced_end`)
+                yield step.token
+        finally:
+            steps.close()  # CTranslate2 stops decoding once its iterator is closed
 
 
 def threads_for(record: dict[str, Any]) -> int:

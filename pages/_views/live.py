@@ -1,0 +1,127 @@
+"""A summary drawn while it is written, and what is left of it when the reader stops it.
+
+The library tells each language's summary as it goes (`summarizers.engines.streaming`): the parts of a long text and
+their words, then the complete summary before it is checked against its sources. This view draws them under the
+progress box; the full document view replaces it once everything is checked.
+
+Stop is a button that reruns the page. Streamlit stops a running script at its next drawing call when a rerun is
+asked for, so the rerun interrupts the listener below; the engine's generator closes, which stops the generation
+thread (transformers) or CTranslate2's decoding. What had been written is kept in the session as it is drawn
+(`WRITING_KEY`), so the rerun finds it and shows it as stopped: never as a finished summary, never in History.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import streamlit as st
+
+from pages._views.highlight import SentenceRef, engine_label
+from pages._views.report import escape_markdown
+from summarizers.engines.streaming import Event, Part, Words, Written
+from summarizers.text.language_names import name
+
+WRITING_KEY = "writing"  # the summary being written: kept as it is drawn, so a stop leaves it behind
+STOPPED_KEY = "stopped"  # what a stopped run had written, shown until the next run
+CURSOR = " ▍"
+
+
+def _list_html(lang: str, sentences: tuple[str, ...], form: str) -> str:
+    """The complete summary, marked up as the document view marks it (its sentence labels), not yet checked."""
+    labels = [SentenceRef(lang, index).label for index in range(len(sentences))]
+    if form == "paragraph":
+        spans = "".join(
+            f'<span data-sentence="{label.replace(" ", "-")}">{html.escape(sentence)}</span> '
+            for label, sentence in zip(labels, sentences, strict=True)
+        )
+        return f'<p class="saar-paragraph" lang="{html.escape(lang)}">{spans}</p>'
+    items = "".join(
+        f'<li data-sentence="{label.replace(" ", "-")}"><small>{label}</small> {html.escape(sentence)}</li>'
+        for label, sentence in zip(labels, sentences, strict=True)
+    )
+    return f'<ul class="saar-summary" lang="{html.escape(lang)}">{items}</ul>'
+
+
+class LiveDocument:
+    """Draws one document's summaries as the library tells them, and keeps what is written in the session."""
+
+    def __init__(self, slot: Any, title: str, form: str, done: list[dict[str, Any]], settings: dict[str, Any]) -> None:
+        self.container = slot.container()
+        self.form = form
+        self.blocks: dict[str, tuple[Any, Any]] = {}
+        # `done`: the run's documents summarised before this one, kept (with its settings) if this one is stopped.
+        self.record: dict[str, Any] = {"title": title, "languages": {}, "done": done, "settings": settings}
+        st.session_state[WRITING_KEY] = self.record
+        with self.container:
+            st.markdown(f"**{escape_markdown(title)}**")
+
+    def _block(self, lang: str) -> tuple[Any, Any]:
+        if lang not in self.blocks:
+            with self.container:
+                st.markdown(f"#### {name(lang)}")
+                self.blocks[lang] = (st.empty(), st.empty())
+        return self.blocks[lang]
+
+    def __call__(self, lang: str, event: Event) -> None:
+        caption, body = self._block(lang)
+        kept = self.record["languages"].setdefault(lang, {"text": "", "part": None})
+        if isinstance(event, Part):
+            kept.update(caption=engine_label({"lang": lang, "method": "abstractive", "model": event.model}))
+            kept.update(text="", part=None if event.final else _part_label(event))
+            caption.caption(escape_markdown(kept["caption"] + (f" · {kept['part']}" if kept["part"] else "")))
+            body.markdown(CURSOR)
+        elif isinstance(event, Words):
+            kept["text"] += event.text
+            body.markdown(escape_markdown(kept["text"]) + CURSOR)
+        elif isinstance(event, Written):
+            summary = {"lang": lang, "method": event.method, "model": event.model}
+            kept.update(caption=engine_label(summary), text=" ".join(event.sentences), part=None, complete=True)
+            caption.caption(escape_markdown(kept["caption"]) + " · checking it against the article…")
+            body.html(_list_html(lang, event.sentences, self.form))
+
+    def close(self) -> None:
+        """The document is summarised: nothing is left to stop."""
+        st.session_state.pop(WRITING_KEY, None)
+
+
+def _part_label(part: Part) -> str:
+    if part.round == 1:
+        return f"writing part {part.index} of {part.total} of the article"
+    return f"combining the parts: {part.index} of {part.total}"
+
+
+def take_stopped() -> dict[str, Any] | None:
+    """A run that ended while a summary was being written (Stop, or any other rerun) leaves what it had written; it
+    is returned once, with the run's documents finished before it (`done`) and the run's `settings`."""
+    writing: dict[str, Any] | None = st.session_state.pop(WRITING_KEY, None)
+    if writing is not None:
+        st.session_state[STOPPED_KEY] = {"title": writing["title"], "languages": writing["languages"]}
+    return writing
+
+
+def clear_stopped() -> None:
+    st.session_state.pop(STOPPED_KEY, None)
+
+
+def show_stopped() -> None:
+    stopped = st.session_state.get(STOPPED_KEY)
+    if not stopped:
+        return
+    st.markdown(f"### {escape_markdown(stopped['title'])}")
+    st.warning(
+        "Stopped before the summary was finished. Below is what had been written so far: it is not a summary of "
+        "the whole article, it has not been checked against it, and it is not kept in History. Your text and "
+        "settings are as you left them; press Summarize to start again.",
+        icon="⏹️",
+    )
+    for lang, kept in stopped["languages"].items():
+        st.markdown(f"#### {name(lang)}")
+        state = "complete, not checked" if kept.get("complete") else "stopped"
+        where = f" · {kept['part']}" if kept.get("part") else ""
+        st.caption(escape_markdown(f"{kept.get('caption', name(lang))}{where} · {state}"))
+        text = escape_markdown(kept["text"].strip())
+        if not text:
+            st.markdown("_Nothing had been written yet._")
+        else:
+            st.markdown(f"> {text}" + ("" if kept.get("complete") else " …"))
