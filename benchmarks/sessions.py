@@ -4,10 +4,11 @@
 
 Starts the app (streamlit, 127.0.0.1), opens N pages in Debian's chromium (Playwright), pastes a different
 bilingual article into each (so no summary is answered from the result cache), presses Summarize on all of them,
-then watches every page until both its summaries show. Reports the time from the click to the summaries, median and
-slowest; how many pages showed their place in the queue while they waited; errors; and the server's peak resident
-memory (VmHWM of the streamlit process). Models: `--model-en/--model-hi` (default: the real-size random-weight
-models of benchmarks/speed.py, built if missing), or `--tiny` for the test suite's tiny models.
+then watches every page until both its summaries show, checked. Reports the time from the click to the first
+words of a summary (drawn as they are written) and to the finished, checked summaries, median and slowest; how
+many pages showed their place in the queue while they waited; errors; and the server's peak resident memory
+(VmHWM of the streamlit process). Models: `--model-en/--model-hi` (default: the real-size random-weight models of
+benchmarks/speed.py, built if missing), or `--tiny` for the test suite's tiny models.
 """
 
 from __future__ import annotations
@@ -81,7 +82,9 @@ def drive(url: str, count: int, timeout_s: float) -> list[dict[str, Any]]:
         for page in pages:  # as close together as one driver can click
             page.get_by_role("button", name="Summarize").click()
             started.append(time.monotonic())
-        sessions: list[dict[str, Any]] = [{"seconds": None, "queued": False, "error": None} for _ in pages]
+        sessions: list[dict[str, Any]] = [
+            {"seconds": None, "first_words": None, "queued": False, "error": None} for _ in pages
+        ]
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline and any(s["seconds"] is None and not s["error"] for s in sessions):
             for page, session, start in zip(pages, sessions, started, strict=True):
@@ -89,9 +92,11 @@ def drive(url: str, count: int, timeout_s: float) -> list[dict[str, Any]]:
                     continue
                 if page.get_by_text("waiting in line").count():
                     session["queued"] = True
+                if session["first_words"] is None and page.get_by_text(" · Abstractive · ").count():
+                    session["first_words"] = time.monotonic() - start
                 if page.locator("[data-testid=stException]").count():
                     session["error"] = "exception on the page"
-                elif page.get_by_text("English ·").count() and page.get_by_text("Hindi ·").count():
+                elif page.get_by_text("Summarised 1 of 1").count() and page.get_by_text("Hindi ·").count():
                     session["seconds"] = time.monotonic() - start
                     labels = " ".join(page.get_by_text("English ·").all_inner_texts())
                     session["english"] = labels.strip()[:60]
@@ -120,8 +125,11 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     times = [s["seconds"] for s in sessions if s["seconds"] is not None]
+    firsts = [s["first_words"] for s in sessions if s["first_words"] is not None]
     for number, session in enumerate(sessions, start=1):
         shown = f"{session['seconds']:.1f} s" if session["seconds"] is not None else session["error"]
+        if session["first_words"] is not None:
+            shown += f" (first words after {session['first_words']:.1f} s)"
         print(f"session {number}: {shown}; saw its place in the queue: {'yes' if session['queued'] else 'no'}; "
               f"{session.get('english', '')}")  # fmt: skip
     served = len(times)
@@ -131,6 +139,8 @@ def main() -> None:
         if times
         else "none served"
     )
+    if firsts:
+        print(f"time to the first words: median {statistics.median(firsts):.1f} s, slowest {max(firsts):.1f} s")
     print(f"server peak RSS: {peak:.0f} MB; models: {models}; cpu cores: {os.cpu_count()}")
 
 
