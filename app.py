@@ -20,9 +20,9 @@ navigation = st.navigation(
     [
         st.Page("pages/summarize.py", title=t("summarize_title"), icon="📝", default=True),
         st.Page("pages/history.py", title=t("history"), icon="🕘"),
-        st.Page("pages/compare.py", title="Compare versions", icon="⚖️"),
-        st.Page("pages/models.py", title="Models", icon="🧠"),
+        st.Page("pages/compare.py", title=t("compare_title"), icon="⚖️"),
+        st.Page("pages/models.py", title=t("models_title"), icon="🧠"),
     ]
 )
-st.sidebar.markdown("**Saar · सार**: the gist of English and Hindi news.")
+st.sidebar.markdown(t("sidebar_tagline"))
 navigation.run()
