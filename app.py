@@ -2,18 +2,19 @@
 
 import streamlit as st
 
-from pages.common import UI_LANGUAGE_KEY, keep, t, use_styles
+from pages.common import LANGUAGE_CHANGED_KEY, UI_LANGUAGE_KEY, keep, language_switched, refresh_choices, t, use_styles
 
 st.set_page_config(page_title="Saar · सार", page_icon="📰", layout="wide")
 
 use_styles()  # on every page: the contrast fix and the source and summary styles
-store_language = keep(UI_LANGUAGE_KEY, "en")
+keep(UI_LANGUAGE_KEY, "en")
+refresh_choices(UI_LANGUAGE_KEY)  # its label has just changed language
 st.sidebar.radio(
     t("interface"),
     ("en", "hi"),
     format_func={"en": "English", "hi": "हिन्दी"}.__getitem__,
     key=UI_LANGUAGE_KEY,
-    on_change=store_language,
+    on_change=language_switched,
     horizontal=True,
 )
 navigation = st.navigation(
@@ -26,3 +27,4 @@ navigation = st.navigation(
 )
 st.sidebar.markdown(t("sidebar_tagline"))
 navigation.run()
+st.session_state[LANGUAGE_CHANGED_KEY] = False

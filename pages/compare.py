@@ -16,6 +16,7 @@ from pages.common import (
     o,
     plain,
     read_seed,
+    refresh_choices,
     seed_paths,
     seed_title,
     t,
@@ -86,36 +87,44 @@ default_seed = next(
     (i for i, label in enumerate(labels) if isinstance(options[label], Path) and options[label].name == BILINGUAL_SEED),
     0,
 )
+# Defaults through the session state, not `index`: a choice the language switch re-sets must have no other default.
+defaults = {"compare_one": default_seed, "compare_a": default_seed, "compare_b": min(1, len(labels) - 1)}
+for key, default in defaults.items():
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = labels[default]
+refresh_choices("compare_mode", "compare_one", "compare_a", "compare_b", "compare_reader", "compare_method")
 mode = st.radio(
     t("compare_mode"),
     MODES,
     format_func=lambda choice: t(f"compare_mode_{choice}"),
     horizontal=True,
     help=t("compare_mode_help"),
+    key="compare_mode",
 )
 sides: tuple[Side, Side] | None = None
 one_document = mode == "one"
 if one_document:
-    choice = st.selectbox(t("compare_document"), labels, index=default_seed, format_func=_source_label)
+    choice = st.selectbox(t("compare_document"), labels, key="compare_one", format_func=_source_label)
     if options[choice] is None:
         st.text_area(t("compare_text_both"), key="compare_paste_one", height=160)
 else:
     left, right = st.columns(2)
-    choice_a = left.selectbox(
-        t("compare_first"), labels, index=default_seed, key="compare_a", format_func=_source_label
-    )
-    choice_b = right.selectbox(
-        t("compare_second"), labels, index=min(1, len(labels) - 1), key="compare_b", format_func=_source_label
-    )
+    choice_a = left.selectbox(t("compare_first"), labels, key="compare_a", format_func=_source_label)
+    choice_b = right.selectbox(t("compare_second"), labels, key="compare_b", format_func=_source_label)
     if options[choice_a] is None:
         left.text_area(t("compare_first_text"), key="compare_paste_a", height=160)
     if options[choice_b] is None:
         right.text_area(t("compare_second_text"), key="compare_paste_b", height=160)
 reader_column, method_column, button_column = st.columns([4, 3, 1], vertical_alignment="bottom")
 reader = reader_column.radio(
-    t("compare_read_in"), READERS, format_func=_reader_label, horizontal=True, help=t("compare_reader_help")
+    t("compare_read_in"),
+    READERS,
+    format_func=_reader_label,
+    horizontal=True,
+    help=t("compare_reader_help"),
+    key="compare_reader",
 )
-method = method_column.radio(t("method"), METHODS, format_func=o, horizontal=True)
+method = method_column.radio(t("method"), METHODS, format_func=o, horizontal=True, key="compare_method")
 if button_column.button(t("compare_button"), type="primary", width="stretch"):
     if one_document:
         document = _document(choice, options[choice], "compare_paste_one")
@@ -218,12 +227,12 @@ def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
     st.markdown(f"**{t('compare_texts')}**")
     st.caption(t("compare_marked"))
     if len(texts) == 1:
-        st.html(marked_text_html(texts[0], items, (0, 1)))
+        st.html(marked_text_html(texts[0], items, (0, 1), t("compare_texts")))
         return
     for column, index, text in zip(st.columns(2, gap="large"), (0, 1), texts, strict=True):
         with column:
             st.caption(plain(labels[index]))
-            st.html(marked_text_html(text, items, (index,)))
+            st.html(marked_text_html(text, items, (index,), labels[index]))
 
 
 comparison = st.session_state.get(COMPARISON_KEY)

@@ -87,9 +87,10 @@ def only_here_list_html(items: list[OnlyHere], labels: tuple[str, str], ui: str 
     return f'<ul class="saar-summary saar-only">{rows}</ul>'
 
 
-def marked_text_html(text: str, items: list[OnlyHere], sides: tuple[int, ...]) -> str:
+def marked_text_html(text: str, items: list[OnlyHere], sides: tuple[int, ...], name: str = "Source text") -> str:
     """The text of `sides` (one side, or both when they are two language runs of one document) with the sources of
-    their only-here sentences marked, each mark the target of its sentence's link."""
+    their only-here sentences marked, each mark the target of its sentence's link. The box scrolls, so it takes the
+    keyboard's focus and is a region named `name`."""
     spans = sorted(
         {(item.start, item.end or 0, item.side) for item in items if item.side in sides and item.start is not None}
     )
@@ -104,4 +105,7 @@ def marked_text_html(text: str, items: list[OnlyHere], sides: tuple[int, ...]) -
         position = end
     pieces.append(html.escape(text[position:]))
     testid = "saar-version-" + "-".join(str(side) for side in sides)
-    return f'<div class="saar-source" data-testid="{testid}">{"".join(pieces)}</div>'
+    return (
+        f'<div class="saar-source" data-testid="{testid}" tabindex="0" role="region" aria-label="{html.escape(name)}">'
+        f"{''.join(pieces)}</div>"
+    )
