@@ -89,13 +89,15 @@ class IsolatedReader:
         self.close()
 
     def _read(self, name: str, header: dict[str, Any], payload: bytes) -> Document:
-        reused = self._worker is not None and self._reads > 0
-        try:
-            return self._ask(name, header, payload)
-        except _WorkerLost as lost:
-            if not reused:
-                raise lost.error from None
-        return self._ask(name, header, payload)  # once more in a fresh worker: the refusal is the document's own
+        attempts = 2 if self._worker is not None and self._reads > 0 else 1
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._ask(name, header, payload)
+            except _WorkerLost as lost:
+                if attempt == attempts:
+                    raise lost.error from None
+                # Once more in a fresh worker: a refusal there is the document's own.
+        raise AssertionError("unreachable")
 
     def _start(self) -> subprocess.Popen[bytes]:
         command = [sys.executable, "-c", _BOOTSTRAP, str(PACKAGE), str(self.memory_mb)]
