@@ -2,27 +2,29 @@
 
 import streamlit as st
 
-from pages.common import UI_LANGUAGE_KEY, keep, t, use_styles
+from pages.common import LANGUAGE_CHANGED_KEY, UI_LANGUAGE_KEY, keep, language_switched, refresh_choices, t, use_styles
 
 st.set_page_config(page_title="Saar · सार", page_icon="📰", layout="wide")
 
 use_styles()  # on every page: the contrast fix and the source and summary styles
-store_language = keep(UI_LANGUAGE_KEY, "en")
+keep(UI_LANGUAGE_KEY, "en")
+refresh_choices(UI_LANGUAGE_KEY)  # its label has just changed language
 st.sidebar.radio(
     t("interface"),
     ("en", "hi"),
     format_func={"en": "English", "hi": "हिन्दी"}.__getitem__,
     key=UI_LANGUAGE_KEY,
-    on_change=store_language,
+    on_change=language_switched,
     horizontal=True,
 )
 navigation = st.navigation(
     [
         st.Page("pages/summarize.py", title=t("summarize_title"), icon="📝", default=True),
         st.Page("pages/history.py", title=t("history"), icon="🕘"),
-        st.Page("pages/compare.py", title="Compare versions", icon="⚖️"),
-        st.Page("pages/models.py", title="Models", icon="🧠"),
+        st.Page("pages/compare.py", title=t("compare_title"), icon="⚖️"),
+        st.Page("pages/models.py", title=t("models_title"), icon="🧠"),
     ]
 )
-st.sidebar.markdown("**Saar · सार**: the gist of English and Hindi news.")
+st.sidebar.markdown(t("sidebar_tagline"))
 navigation.run()
+st.session_state[LANGUAGE_CHANGED_KEY] = False

@@ -37,6 +37,7 @@ HISTORY_KEY = "history"  # [batch], newest last: every summarising run of this s
 CURRENT_KEY = "current_batch"  # id of the batch the Summarize page shows
 HISTORY_LIMIT = 30  # batches kept; each holds its documents' text, so the session stays a few MB at most
 UI_LANGUAGE_KEY = "ui_language"
+LANGUAGE_CHANGED_KEY = "ui_language_changed"  # set by the language switch, cleared once the page has run
 METHOD_LABELS = {"auto": "Auto", "abstractive": "Abstractive", "extractive": "Extractive"}
 _LINKS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/?][^<>]{0,400}>")
@@ -88,6 +89,25 @@ def t(key: str) -> str:
 def o(key: str) -> str:
     """An option's label (method, length, form) in the reader's chosen language."""
     return option_label(key, ui_language())
+
+
+def language_switched() -> None:
+    """The interface language's `on_change`: the page about to run re-sets its choices (see `refresh_choices`)."""
+    st.session_state[KEPT_PREFIX + UI_LANGUAGE_KEY] = st.session_state[UI_LANGUAGE_KEY]
+    st.session_state[LANGUAGE_CHANGED_KEY] = True
+
+
+def refresh_choices(*keys: str) -> None:
+    """After a switch of interface language, set these widgets to the values they hold, through the session state.
+    A widget whose label changed is a new widget to Streamlit, which would start at its default (the pasted text
+    gone, the language switched back at the next click); and a radio or select box maps its value back from the
+    option label the browser shows, which is no option any more once the labels change language (the value would
+    be "Auto" instead of "auto")."""
+    if not st.session_state.get(LANGUAGE_CHANGED_KEY):
+        return
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def keep(key: str, default: Any) -> Callable[[], None]:

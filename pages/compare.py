@@ -10,14 +10,17 @@ import streamlit as st
 
 from pages._views.highlight import checker_label, engine_label, flag_text
 from pages._views.versions import marked_text_html, only_here_list_html, only_in_one
+from pages._views.wording import language_name
 from pages.common import (
-    METHOD_LABELS,
-    SUMMARY_LANGUAGE_LABELS,
     model_overrides,
+    o,
     plain,
     read_seed,
+    refresh_choices,
     seed_paths,
     seed_title,
+    t,
+    ui_language,
     use_styles,
 )
 from summarizers.compare import Side, compare_sides, document_side, language_sides
@@ -30,36 +33,48 @@ COMPARISON_KEY = "comparison"
 READER_KEY = "comparison_reader"
 TEXTS_KEY = "comparison_texts"  # each side's document text (one text when both sides are runs of one document)
 READERS: tuple[str | None, ...] = ("en", "hi", None)  # the reader's language; None: each version's own
-READER_LABELS = {**SUMMARY_LANGUAGE_LABELS, None: "Each version's own language"}
 SUMMARIES_KEY = "summaries"  # results of the Summarize page, offered here as documents
-PASTE = "Paste text…"
+PASTE = "paste"
+MODES = ("one", "two")  # the language versions in one document, or two documents
 BILINGUAL_SEED = "en_hi_putin_modi_talks_bilingual.txt"
 
 use_styles()
-st.title("Compare versions")
-st.caption(
-    "Two versions of one story, read in your language: each version's summary side by side, the numbers, dates and "
-    "names both state or only one does, and what only one version says, with a link to its place."
-)
+ui = ui_language()
+st.title(t("compare_title"))
+st.caption(t("compare_caption"))
 
 
 def _sources() -> dict[str, Any]:
-    """Documents to choose from: the samples, then what was summarised on the Summarize page."""
-    options: dict[str, Any] = {f"Sample: {seed_title(path)}": path for path in seed_paths()}
+    """Documents to choose from by a key that stays the same in either interface language: the samples, then what
+    was summarised on the Summarize page, then pasting."""
+    options: dict[str, Any] = {f"sample:{path.name}": path for path in seed_paths()}
     for result in st.session_state.get(SUMMARIES_KEY, []):
         if "error" not in result:
-            options[f"Summarized: {result['name']}"] = result
+            options[f"summary:{result['name']}"] = result
     options[PASTE] = None
     return options
+
+
+def _source_label(key: str) -> str:
+    source = options[key]
+    if source is None:
+        return t("compare_paste")
+    if isinstance(source, Path):
+        return t("compare_sample").format(title=seed_title(source))
+    return t("compare_summarized").format(name=source["name"])
+
+
+def _reader_label(reader: str | None) -> str:
+    return language_name(reader, ui) if reader is not None else t("compare_reader_own")
 
 
 def _document(choice: str, source: Any, pasted_key: str) -> Document | None:
     if source is None:
         text = st.session_state.get(pasted_key, "")
         try:
-            return from_text(text, "Pasted text") if text.strip() else None
+            return from_text(text, t("compare_pasted")) if text.strip() else None
         except DocumentError as error:
-            st.error(f"Pasted text: {plain(error.reason)}")
+            st.error(f"{t('compare_pasted')}: {plain(error.reason)}")
             return None
     if isinstance(source, dict):
         return from_text(source["text"], source["name"])
@@ -72,89 +87,100 @@ default_seed = next(
     (i for i, label in enumerate(labels) if isinstance(options[label], Path) and options[label].name == BILINGUAL_SEED),
     0,
 )
+# Defaults through the session state, not `index`: a choice the language switch re-sets must have no other default.
+defaults = {"compare_one": default_seed, "compare_a": default_seed, "compare_b": min(1, len(labels) - 1)}
+for key, default in defaults.items():
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = labels[default]
+refresh_choices("compare_mode", "compare_one", "compare_a", "compare_b", "compare_reader", "compare_method")
 mode = st.radio(
-    "What to compare",
-    ["Language versions in one document", "Two documents"],
+    t("compare_mode"),
+    MODES,
+    format_func=lambda choice: t(f"compare_mode_{choice}"),
     horizontal=True,
-    help="Seed articles often carry an English article and its Hindi version in one file.",
+    help=t("compare_mode_help"),
+    key="compare_mode",
 )
 sides: tuple[Side, Side] | None = None
-one_document = mode == "Language versions in one document"
+one_document = mode == "one"
 if one_document:
-    choice = st.selectbox("Document", labels, index=default_seed)
+    choice = st.selectbox(t("compare_document"), labels, key="compare_one", format_func=_source_label)
     if options[choice] is None:
-        st.text_area("Text with an English and a Hindi version", key="compare_paste_one", height=160)
+        st.text_area(t("compare_text_both"), key="compare_paste_one", height=160)
 else:
     left, right = st.columns(2)
-    choice_a = left.selectbox("First document", labels, index=default_seed, key="compare_a")
-    choice_b = right.selectbox("Second document", labels, index=min(1, len(labels) - 1), key="compare_b")
+    choice_a = left.selectbox(t("compare_first"), labels, key="compare_a", format_func=_source_label)
+    choice_b = right.selectbox(t("compare_second"), labels, key="compare_b", format_func=_source_label)
     if options[choice_a] is None:
-        left.text_area("First text", key="compare_paste_a", height=160)
+        left.text_area(t("compare_first_text"), key="compare_paste_a", height=160)
     if options[choice_b] is None:
-        right.text_area("Second text", key="compare_paste_b", height=160)
+        right.text_area(t("compare_second_text"), key="compare_paste_b", height=160)
 reader_column, method_column, button_column = st.columns([4, 3, 1], vertical_alignment="bottom")
 reader = reader_column.radio(
-    "Read the summaries in",
+    t("compare_read_in"),
     READERS,
-    format_func=READER_LABELS.__getitem__,
+    format_func=_reader_label,
     horizontal=True,
-    help="A version in another language is summarised in yours by the cross-language model where it is installed; "
-    "without it, its own-language summary is shown, with a notice.",
+    help=t("compare_reader_help"),
+    key="compare_reader",
 )
-method = method_column.radio("Method", METHODS, format_func=METHOD_LABELS.__getitem__, horizontal=True)
-if button_column.button("Compare", type="primary", width="stretch"):
+method = method_column.radio(t("method"), METHODS, format_func=o, horizontal=True, key="compare_method")
+if button_column.button(t("compare_button"), type="primary", width="stretch"):
     if one_document:
         document = _document(choice, options[choice], "compare_paste_one")
         sides = language_sides(document) if document is not None else None
         if document is None:
-            st.warning("Paste the text to compare first.")
+            st.warning(t("compare_paste_first"))
         elif sides is None:
-            st.warning(
-                f"{plain(document.name)} does not hold both an English and a Hindi version. "
-                "Choose “Two documents” to compare it with another article."
-            )
+            st.warning(t("compare_not_both").format(name=plain(document.name)))
     else:
         first = _document(choice_a, options[choice_a], "compare_paste_a")
         second = _document(choice_b, options[choice_b], "compare_paste_b")
         if first is None or second is None:
-            st.warning("Choose or paste both documents first.")
+            st.warning(t("compare_choose_both"))
         else:
             sides = (document_side(first), document_side(second))
 
 if sides is not None:
-    with st.status("Comparing…", expanded=True) as status:
+    with st.status(t("compare_running"), expanded=True) as status:
         try:
             settings = Options(method, models=model_overrides(), progress=status.write, into=reader)
             st.session_state[COMPARISON_KEY] = compare_sides(*sides, settings)
             same = sides[0].document is sides[1].document
             st.session_state[TEXTS_KEY] = [side.document.text for side in sides[: 1 if same else 2]]
             st.session_state[READER_KEY] = reader
-            status.update(label="Compared", state="complete", expanded=False)
+            status.update(label=t("compare_done"), state="complete", expanded=False)
         except SummarizerError as error:
             st.session_state.pop(COMPARISON_KEY, None)
-            status.update(label=f"Could not compare: {error}", state="error")
+            status.update(label=t("compare_failed").format(error=error), state="error")
 
 
 def _check_line(check: dict[str, Any]) -> str:
     if not check.get("checked", True):
-        return "– nothing to check against the other version"
+        return t("compare_nothing_to_check")
     if check["supported"]:
-        return "✓ the other version says this too"
-    return "⚠ " + flag_text(check, "the other version")
+        return t("compare_supported")
+    return "⚠ " + flag_text(check, t("compare_other_version"), ui)
+
+
+def _side_label(side: dict[str, Any]) -> str:
+    """A side's name: its title, or its language (named in the interface language) for a run of one document."""
+    return language_name(side["language"], ui) if side["label"] == name(side["language"]) else str(side["label"])
 
 
 def _heading(side: dict[str, Any]) -> str:
     """The version, and the language its summary is read in when that is not the version's own."""
     written = {summary["lang"] for summary in side["summaries"]} - {side["language"]}
-    into = f" · read in {name(written.pop())}" if len(written) == 1 else ""
-    return f"#### {plain(side['label'])}{into}"
+    into = t("compare_read_as").format(language=language_name(written.pop(), ui)) if len(written) == 1 else ""
+    return f"#### {plain(_side_label(side))}{into}"
 
 
 def _show_side(side: dict[str, Any], reader: str | None) -> None:
     st.markdown(_heading(side))
-    st.caption(f"{plain(side['title'])} · language: {name(side['language'])}")
+    language = language_name(side["language"], ui)
+    st.caption(t("compare_side_caption").format(title=plain(side["title"]), language=language))
     for summary in side["summaries"]:
-        st.caption(plain(engine_label(summary)))
+        st.caption(plain(engine_label(summary, ui=ui)))
         if summary["notice"]:
             # A summary not in the reader's language is a warning; other notes (an extractive fallback) are not.
             show = st.warning if reader is not None and summary["lang"] != reader else st.info
@@ -165,48 +191,48 @@ def _show_side(side: dict[str, Any], reader: str | None) -> None:
 
 
 def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
-    st.subheader("Facts: numbers, dates and names")
+    st.subheader(t("compare_facts"))
     for note in comparison["notes"]:
         st.caption(note)
+    kind, fact = t("compare_kind"), t("compare_fact")
+    first_label, second_label = _side_label(first), _side_label(second)
     both, only_first, only_second = st.columns([2, 1, 1])
     with both:
-        st.markdown(f"**In both ({len(comparison['shared'])})**")
+        st.markdown(f"**{t('compare_in_both').format(count=len(comparison['shared']))}**")
         st.dataframe(
-            [
-                {"kind": row["kind"], first["label"]: row["a"], second["label"]: row["b"]}
-                for row in comparison["shared"]
-            ],
+            [{kind: o(row["kind"]), first_label: row["a"], second_label: row["b"]} for row in comparison["shared"]],
             hide_index=True,
             width="stretch",
         )
-    for column, key, side in ((only_first, "only_a", first), (only_second, "only_b", second)):
+    for column, key, label in ((only_first, "only_a", first_label), (only_second, "only_b", second_label)):
         with column:
-            st.markdown(f"**Only in {plain(side['label'])} ({len(comparison[key])})**")
-            st.dataframe(comparison[key], hide_index=True, width="stretch")
+            st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(comparison[key]))}**")
+            rows = [{kind: o(row["kind"]), fact: row["text"]} for row in comparison[key]]
+            st.dataframe(rows, hide_index=True, width="stretch")
 
 
 def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
-    labels = (comparison["sides"][0]["label"], comparison["sides"][1]["label"])
+    labels = (_side_label(comparison["sides"][0]), _side_label(comparison["sides"][1]))
     items = only_in_one(comparison)
-    st.subheader("What only one version says")
+    st.subheader(t("compare_only_one"))
     if not items:
-        st.caption("Every summary sentence that could be checked is supported by the other version.")
+        st.caption(t("compare_all_supported"))
     for index, label in enumerate(labels):
         mine = [item for item in items if item.side == index]
         if mine:
-            st.markdown(f"**Only in {plain(label)} ({len(mine)})**")
-            st.html(only_here_list_html(mine, labels))
+            st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(mine))}**")
+            st.html(only_here_list_html(mine, labels, ui))
     if not texts:
         return
-    st.markdown("**The versions' text**")
-    st.caption("Marked: the source of each sentence above; its link leads here.")
+    st.markdown(f"**{t('compare_texts')}**")
+    st.caption(t("compare_marked"))
     if len(texts) == 1:
-        st.html(marked_text_html(texts[0], items, (0, 1)))
+        st.html(marked_text_html(texts[0], items, (0, 1), t("compare_texts")))
         return
     for column, index, text in zip(st.columns(2, gap="large"), (0, 1), texts, strict=True):
         with column:
             st.caption(plain(labels[index]))
-            st.html(marked_text_html(text, items, (index,)))
+            st.html(marked_text_html(text, items, (index,), labels[index]))
 
 
 comparison = st.session_state.get(COMPARISON_KEY)
@@ -218,6 +244,6 @@ if comparison:
         with column:
             _show_side(side, st.session_state.get(READER_KEY))
     if comparison.get("checker"):
-        st.caption(plain(checker_label(comparison["checker"])))
+        st.caption(plain(checker_label(comparison["checker"], ui)))
     _show_facts(comparison, first, second)
     _show_only_one(comparison, st.session_state.get(TEXTS_KEY, []))

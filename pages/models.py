@@ -10,17 +10,19 @@ from pathlib import Path
 import streamlit as st
 
 from pages._views.report import escape_markdown
-from pages.common import OVERRIDES_KEY, model_overrides
+from pages._views.wording import language_name
+from pages.common import OVERRIDES_KEY, model_overrides, t, ui_language
 from summarizers import settings
 from summarizers.engines.abstractive import loading as models
 from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
 from summarizers.engines.abstractive.specs import ALTERNATIVES, ModelSpec, spec_for
 from summarizers.engines.extractive import MODEL as EXTRACTIVE_MODEL
 from summarizers.errors import ModelError
-from summarizers.text.language_names import SUMMARISED, name
+from summarizers.text.language_names import SUMMARISED
 
 HUB_HOST = ("huggingface.co", 443)
-FACT_HEADINGS = ("Weights", "Download size", "Licence", "Device")
+FACT_HEADINGS = ("models_weights", "models_size", "models_licence", "models_device")
+ENGINE_VARIABLES = "SAAR_BACKEND, SAAR_CT2_QUANTIZATION, SAAR_CT2_THREADS, SAAR_VOCABULARY_FILTER, SAAR_RESULT_CACHE"
 
 
 @st.cache_data(ttl=60, show_spinner=False)
@@ -35,28 +37,28 @@ def hub_reachable() -> bool:
 
 
 @st.cache_resource(show_spinner=False)
-def device_description() -> str:
+def gpu_name() -> str | None:
     import torch
 
-    if torch.cuda.is_available():
-        return f"GPU: {torch.cuda.get_device_name(0)}"
-    return f"CPU ({os.cpu_count()} cores)"
+    return torch.cuda.get_device_name(0) if torch.cuda.is_available() else None
+
+
+def device_description() -> str:
+    gpu = gpu_name()
+    return f"GPU: {gpu}" if gpu else t("models_cores").format(count=os.cpu_count())
 
 
 def engine_settings() -> str:
     """How generation runs here, in one line (the settings come from the environment the app started with)."""
     backend = settings.backend()
     if backend == "transformers" or not ctranslate2_backend.available():
-        engine = "plain transformers (float32)"
+        engine = t("models_plain")
     else:
-        engine = f"CTranslate2 ({settings.quantization()}), converted once into {ctranslate2_backend.cache_root()}"
-    vocabulary = "on" if settings.vocabulary_filter() else "off (the whole vocabulary is scored)"
+        engine = t("models_ct2").format(quantization=settings.quantization(), folder=ctranslate2_backend.cache_root())
+    vocabulary = t("models_on") if settings.vocabulary_filter() else t("models_whole_vocabulary")
     capacity = settings.result_cache_capacity()
-    cache = f"the last {capacity} summaries per model" if capacity else "off"
-    return (
-        f"Generation: {engine}. Hindi vocabulary filter: {vocabulary}. Result cache: {cache}. "
-        "Change with SAAR_BACKEND, SAAR_CT2_QUANTIZATION, SAAR_CT2_THREADS, SAAR_VOCABULARY_FILTER, SAAR_RESULT_CACHE."
-    )
+    cache = t("models_cache").format(count=capacity) if capacity else t("models_off")
+    return t("models_engine").format(engine=engine, vocabulary=vocabulary, cache=cache, variables=ENGINE_VARIABLES)
 
 
 def _apply_override(lang: str, target: str) -> None:
@@ -72,43 +74,44 @@ def _apply_override(lang: str, target: str) -> None:
 def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
     downloaded = models.is_downloaded(spec)
     local = models.is_local(spec.model_id)
+    language = language_name(lang, ui_language())
     with st.container(border=True):
-        st.markdown(f"### {name(lang)}")
+        st.markdown(f"### {language}")
         model_id = spec.model_id.replace("`", "")  # shown in a code span, where Markdown escapes do not apply
-        st.markdown(f"`{model_id}`" + (f" · [model card]({spec.card})" if spec.card else ""))
+        st.markdown(f"`{model_id}`" + (f" · [{t('models_card')}]({spec.card})" if spec.card else ""))
         # A table, not st.metric: metric values are cut off at the column width ("Not downlo…").
         size = f"{spec.download_mb:,} MB" if spec.download_mb else "—"
-        cells = ("Ready" if downloaded else "Not downloaded", size, spec.licence.split(" (")[0], device_description())
+        status = t("models_ready") if downloaded else t("models_missing")
+        cells = (status, size, spec.licence.split(" (")[0], device_description())
+        headings = [t(heading) for heading in FACT_HEADINGS]
         st.markdown(
-            f"| {' | '.join(FACT_HEADINGS)} |\n|{'---|' * len(FACT_HEADINGS)}\n"
+            f"| {' | '.join(headings)} |\n|{'---|' * len(headings)}\n"
             f"| {' | '.join(escape_markdown(cell) for cell in cells)} |"
         )
         if not spec.commercial_use:
-            st.warning(f"{spec.model_id} is licensed {spec.licence}: do not use its summaries commercially.", icon="⚠️")
-        st.caption(
-            f"Input window {spec.max_input_tokens} tokens (longer text is summarised in parts), beams {spec.num_beams}."
-        )
+            st.warning(t("models_noncommercial").format(model=spec.model_id, licence=spec.licence), icon="⚠️")
+        st.caption(t("models_window").format(tokens=spec.max_input_tokens, beams=spec.num_beams))
         if not downloaded:
-            st.caption(f"Until it is here, {name(lang)} summaries are extractive ({EXTRACTIVE_MODEL}), and say so.")
+            st.caption(t("models_until").format(language=language, model=EXTRACTIVE_MODEL))
         if not local:
             disabled = downloaded or not online
-            if st.button(f"Download {name(lang)} model", key=f"download-{lang}", disabled=disabled, type="primary"):
-                with st.status(f"Downloading {spec.model_id}…", expanded=True) as status:
+            button = t("models_download").format(language=language)
+            if st.button(button, key=f"download-{lang}", disabled=disabled, type="primary"):
+                with st.status(t("models_downloading").format(model=spec.model_id), expanded=True) as progress:
                     try:
-                        models.download(spec, progress=status.write)
-                        status.update(label=f"{spec.model_id} downloaded", state="complete")
+                        models.download(spec, progress=progress.write)
+                        progress.update(label=t("models_downloaded").format(model=spec.model_id), state="complete")
                     except ModelError as error:
-                        status.update(label=f"Download failed: {error}", state="error")
-            st.caption(f"From a terminal: `python -m summarizers download {lang}`")
+                        progress.update(label=t("models_download_failed").format(error=error), state="error")
+            st.caption(t("models_terminal").format(command=f"`python -m summarizers download {lang}`"))
         with st.form(f"local-{lang}"):
             target = st.text_input(
-                "Use another model: a local directory or a hub id",
+                t("models_other"),
                 value=model_overrides().get(lang, ""),
-                placeholder="/path/to/saved/model  or  organisation/model-name",
-                help=f"The same as --model {lang}=… on the command line or SAAR_MODEL_{lang.upper()} in the "
-                "environment. Leave empty for the default.",
+                placeholder=t("models_other_placeholder"),
+                help=t("models_other_help").format(flag=f"--model {lang}=…", variable=f"SAAR_MODEL_{lang.upper()}"),
             )
-            if st.form_submit_button("Apply"):
+            if st.form_submit_button(t("models_apply")):
                 try:
                     if target.strip() and models.looks_like_path(target.strip()):
                         models.check_directory(Path(target.strip()).expanduser())
@@ -118,21 +121,17 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
                     _apply_override(lang, target)
                     st.rerun()
         for alternative in ALTERNATIVES.get(lang, ()):
-            st.caption(
-                f"Alternative: `{alternative.model_id}` ({alternative.licence}, about {alternative.download_mb:,} MB)."
-            )
+            size = f"{alternative.download_mb:,}"
+            model = f"`{alternative.model_id}`"
+            st.caption(t("models_alternative").format(model=model, licence=alternative.licence, size=size))
 
 
-st.title("Models")
-st.caption("Abstractive summaries need a model per language; without one, Saar picks key sentences instead.")
+st.title(t("models_title"))
+st.caption(t("models_caption"))
 online = hub_reachable()
 if not online:
-    reason = "HF_HUB_OFFLINE is set" if settings.hub_offline() else "huggingface.co cannot be reached"
-    st.info(
-        f"Offline ({reason}): models cannot be downloaded from here. Copy a saved model onto this machine and point "
-        "to its directory below, or download on a connected machine into the Hugging Face cache (HF_HOME).",
-        icon="📴",
-    )
+    reason = t("models_offline_set") if settings.hub_offline() else t("models_unreachable")
+    st.info(t("models_offline").format(reason=reason), icon="📴")
 for language in SUMMARISED:
     chosen = spec_for(language, model_overrides())
     if chosen is not None:

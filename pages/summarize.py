@@ -21,6 +21,7 @@ from pages.common import (
     keep,
     o,
     read_seed,
+    refresh_choices,
     seed_paths,
     seed_title,
     summarize_with_status,
@@ -59,6 +60,8 @@ stores = {
         "into": "same",
     }.items()
 }
+
+refresh_choices(*stores)
 
 paste_tab, upload_tab, link_tab = st.tabs([t("paste_tab"), t("upload_tab"), t("link_tab")])
 with paste_tab:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from summarizers.documents.isolated import IsolatedReader, shared_reader
 from summarizers.documents.reading import Document, from_text, read_bytes, read_path
 from summarizers.engines import registry
 from summarizers.engines.abstractive.engine import AbstractiveEngine
@@ -48,13 +49,15 @@ class Item:
     problem: str | None = None
     data: bytes | None = None
 
-    def document(self) -> Document:
+    def document(self, reader: IsolatedReader | None = None) -> Document:
+        """The item's document, its file read by `reader` (in its worker process) when one is given."""
         if self.problem is not None:
             raise DocumentError(self.id, self.problem)
         if self.data is not None:
-            return read_bytes(self.data, self.path or self.id)
+            name = self.path or self.id
+            return reader.read_bytes(self.data, name) if reader else read_bytes(self.data, name)
         if self.path is not None:
-            return read_path(self.path)
+            return reader.read_path(self.path) if reader else read_path(self.path)
         return from_text(self.text or "", name=self.id)
 
 
@@ -66,6 +69,9 @@ class Settings:
     length: Length = "medium"
     models: Mapping[str, str] = field(default_factory=dict)
     group: int = DEFAULT_GROUP
+    # Files read in a worker process with a time limit and a memory cap (`documents.isolated`), one worker per
+    # process reused for every file: the command line's choice, as its files may be anyone's.
+    isolated_reads: bool = False
 
     def options(self) -> Options:
         return Options(self.method, self.length, dict(self.models))
@@ -181,9 +187,10 @@ def prefill(analyses: list[Analysis], settings: Settings) -> None:
 def summarize_group(items: list[Item], settings: Settings, emit: Callable[[dict[str, Any]], None]) -> None:
     """Summarise `items` together; `emit` hears each document's line, in input order, as soon as it is done."""
     ready: list[tuple[Item, Document, Analysis] | dict[str, Any]] = []
+    reader = shared_reader() if settings.isolated_reads else None
     for item in items:
         try:
-            document = item.document()
+            document = item.document(reader)
             ready.append((item, document, analyse(document.text)))
         except SummarizerError as error:
             ready.append(error_line(item.id, str(error)))

@@ -2,6 +2,10 @@
 
 Exit status: 0 on success, 2 on bad usage, 1 when an input cannot be read (one line on stderr naming the file and
 the reason). One bad file in a batch does not stop the others: its JSON entry carries "error".
+
+Every file a user names is read in a worker process with a time limit and a memory cap (`documents.isolated`), as
+the app reads uploads: a hostile file is one error line, never a hung command or a machine out of memory. A command
+reuses one worker for all its files (a fresh process per file would cost about a quarter of a second each).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from summarizers.attribution import nli
 from summarizers.attribution.align import split_summary
 from summarizers.attribution.checkers import Checker, default_checker
 from summarizers.compare import compare_sides, document_side, language_sides
-from summarizers.documents.reading import read_path
+from summarizers.documents.isolated import IsolatedReader
 from summarizers.engines.abstractive import loading, specs
 from summarizers.engines.base import LENGTHS
 from summarizers.errors import SummarizerError, UsageError
@@ -68,10 +72,12 @@ def _render_segments(payload: dict[str, Any]) -> str:
 
 
 def command_segment(args: argparse.Namespace) -> int:
-    def work(path: str) -> dict[str, Any]:
-        return dict(analysis_json(analyse(read_path(path).text)))
+    with IsolatedReader() as reader:
 
-    entries, status = _each_file(args.files, work)
+        def work(path: str) -> dict[str, Any]:
+            return dict(analysis_json(analyse(reader.read_path(path).text)))
+
+        entries, status = _each_file(args.files, work)
     _emit({"documents": entries}, args.json, _render_segments)
     return status
 
@@ -106,10 +112,12 @@ def command_summarize(args: argparse.Namespace) -> int:
         form=args.form,
     )
 
-    def work(path: str) -> dict[str, Any]:
-        return dict(result_json(summarize(read_path(path), options)))
+    with IsolatedReader() as reader:
 
-    entries, status = _each_file(args.files, work)
+        def work(path: str) -> dict[str, Any]:
+            return dict(result_json(summarize(reader.read_path(path), options)))
+
+        entries, status = _each_file(args.files, work)
     _emit({"documents": entries}, args.json, lambda payload: _render_summaries(payload, args.form))
     return status
 
@@ -169,8 +177,9 @@ def command_attribute(args: argparse.Namespace) -> int:
     if not (args.source and args.summary):
         raise UsageError("give SOURCE_FILE and SUMMARY_FILE, or --jsonl FILE")
     try:
-        source = read_path(args.source)
-        summary = read_path(args.summary)
+        with IsolatedReader() as reader:
+            source = reader.read_path(args.source)
+            summary = reader.read_path(args.summary)
     except SummarizerError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -189,7 +198,11 @@ def _line_id(item: Any, number: int) -> str:
 def _attribute_lines(path: str) -> int:
     """`attribute --jsonl FILE`: one JSON line out per line in; a bad line gets {"id", "error"} and the rest go on."""
     try:
-        lines = (sys.stdin.read() if path == "-" else read_path(path).text).splitlines()
+        if path == "-":
+            lines = sys.stdin.read().splitlines()
+        else:
+            with IsolatedReader() as reader:
+                lines = reader.read_path(path).text.splitlines()
     except SummarizerError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -241,7 +254,8 @@ def _render_comparison(data: dict[str, Any]) -> str:
 def command_compare(args: argparse.Namespace) -> int:
     """Two documents, or the English and Hindi versions inside one."""
     try:
-        documents = [read_path(path) for path in args.files]
+        with IsolatedReader() as reader:
+            documents = [reader.read_path(path) for path in args.files]
     except SummarizerError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -267,7 +281,9 @@ def command_batch(args: argparse.Namespace) -> int:
 
     from summarizers import batch
 
-    settings = batch.Settings(args.method, args.length, specs.parse_overrides(args.model), group=args.group)
+    settings = batch.Settings(
+        args.method, args.length, specs.parse_overrides(args.model), group=args.group, isolated_reads=True
+    )
     settings.options()  # a bad method or length is a usage error before any work
     if args.workers < 1 or args.group < 1:
         raise UsageError("--workers and --group take a whole number of at least 1")

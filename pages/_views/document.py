@@ -43,8 +43,8 @@ def downloads(document: dict[str, Any], key: str) -> None:
 
 
 def _summary_block(document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None, ui: str) -> None:
-    st.markdown(f"#### {language_label(document, summary['lang'])}")
-    st.caption(_plain(engine_label(summary, document)))
+    st.markdown(f"#### {language_label(document, summary['lang'], ui)}")
+    st.caption(_plain(engine_label(summary, document, ui)))
     if summary["notice"]:
         st.info(_plain(plain_notice(summary["notice"])[0]), icon="ℹ️")
     if summary["sentences"]:

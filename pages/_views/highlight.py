@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from pages._views.wording import short_model
+from pages._views.wording import language_name, option_label, short_model
 from summarizers.text.language_names import name
 
 # Light enough to read black text on, distinct enough to tell apart side by side.
@@ -176,9 +176,16 @@ def summary_html(
     return f'<ul class="saar-summary" lang="{lang}">{"".join(items)}</ul>{checked_by}'
 
 
-def flag_text(sentence: dict[str, Any], where: str = "the source") -> str:
+def flag_text(sentence: dict[str, Any], where: str = "the source", ui: str = "en") -> str:
     """A flagged sentence as a reader sees it: what could not be found, with the checker's score. Never "false": an
-    overlap checker cannot tell a paraphrase from an invention, only say what it did not find."""
+    overlap checker cannot tell a paraphrase from an invention, only say what it did not find. In Hindi, `where` is
+    given in the oblique case ("दूसरे संस्करण"); the checker's own reasons are shown as it wrote them."""
+    if ui == "hi":
+        reasons = sentence.get("reasons") or [f"{item} {where} में नहीं मिला" for item in sentence.get("missing", [])]
+        text = f"{where} में समर्थन नहीं मिला" + (f": {'; '.join(reasons)}" if reasons else "")
+        if sentence.get("score") is not None:
+            text += f" (स्कोर {sentence['score']:.2f})"
+        return text
     reasons = sentence.get("reasons") or [f"{item} not found in {where}" for item in sentence.get("missing", [])]
     text = "Could not find support" + (f": {'; '.join(reasons)}" if reasons else f" in {where}")
     if sentence.get("score") is not None:
@@ -186,8 +193,14 @@ def flag_text(sentence: dict[str, Any], where: str = "the source") -> str:
     return text
 
 
-def checker_label(checker: str) -> str:
+def checker_label(checker: str, ui: str = "en") -> str:
     """ "Checked by: offline checker (word overlap, calibrated)" or the NLI model that judged."""
+    if ui == "hi":
+        if checker == "offline":
+            return "जाँच: ऑफ़लाइन जाँचक (शब्दों का मेल, FRANK पर कैलिब्रेट किया गया; यह समर्थन खोजता है, सच्चाई नहीं)"
+        if checker == "exact":
+            return "जाँच: हूबहू मेल (हर वाक्य स्रोत का अपना वाक्य है)"
+        return f"जाँच: NLI मॉडल {checker.removeprefix('nli:')}" if checker.startswith("nli:") else f"जाँच: {checker}"
     if checker == "offline":
         return "Checked by: offline checker (word overlap, calibrated on FRANK; it finds support, not truth)"
     if checker == "exact":
@@ -197,20 +210,30 @@ def checker_label(checker: str) -> str:
     return f"Checked by: {checker}"
 
 
-def language_label(document: dict[str, Any] | None, lang: str) -> str:
+def language_label(document: dict[str, Any] | None, lang: str, ui: str = "en") -> str:
     """ "Hindi", or "Hindi (Roman script)" when most of the document's Hindi is written in Latin letters."""
     letters_by_script: Counter[str | None] = Counter()
     for segment in (document or {}).get("segments", []):
         if segment["lang"] == lang and not segment["boilerplate"]:
             letters_by_script[segment.get("script")] += segment["end"] - segment["start"]
     romanised = lang == "hi" and letters_by_script and letters_by_script.most_common(1)[0][0] == "Latn"
+    if ui == "hi":
+        return f"{language_name(lang, ui)} (रोमन लिपि)" if romanised else language_name(lang, ui)
     return f"{name(lang)} (Roman script)" if romanised else name(lang)
 
 
-def engine_label(summary: dict[str, Any], document: dict[str, Any] | None = None) -> str:
+def engine_label(summary: dict[str, Any], document: dict[str, Any] | None = None, ui: str = "en") -> str:
     """ "Hindi · Abstractive · csebuetnlp/..." or "Hindi · Extractive · saar-extractive": never one for the other. A
-    summary in another language than its text says both ("English summary of the Hindi text")."""
+    summary in another language than its text says both ("English summary of the Hindi text"). In Hindi the method
+    keeps its English name beside the Hindi one: "हिन्दी · मुख्य वाक्य (Extractive) · saar-extractive"."""
     method = summary.get("method") or "none"
+    if ui == "hi":
+        language = language_label(document, summary["lang"], ui)
+        if source_lang(summary) != summary["lang"]:
+            source = language_label(document, source_lang(summary), ui)
+            language = f"{source} पाठ का {language_name(summary['lang'], ui)} सारांश"
+        shown = option_label(method, ui) if method in ("abstractive", "extractive") else method
+        return f"{language} · {shown} · {short_model(summary.get('model'))}"
     language = name(summary["lang"])
     if source_lang(summary) != summary["lang"]:
         language += f" summary of the {language_label(document, source_lang(summary))} text"

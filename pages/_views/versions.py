@@ -50,30 +50,47 @@ def only_in_one(comparison: dict[str, Any]) -> list[OnlyHere]:
     return found
 
 
-def only_here_html(item: OnlyHere, side_label: str) -> str:
+WORDS = {
+    "en": {
+        "missing": "not in the other version: {facts}",
+        "place": "its place in the {label} text (characters {start}–{end})",
+        "no_source": "no source found in its own text",
+    },
+    "hi": {
+        "missing": "दूसरे संस्करण में नहीं: {facts}",
+        "place": "{label} पाठ में इसकी जगह (अक्षर {start}–{end})",
+        "no_source": "इसके अपने पाठ में कोई स्रोत नहीं मिला",
+    },
+}
+
+
+def only_here_html(item: OnlyHere, side_label: str, ui: str = "en") -> str:
     """One such sentence: its text, the facts the other version lacks, and a link to its place in its version."""
+    words = WORDS.get(ui, WORDS["en"])
     missing = ""
     if item.missing:
-        missing = f'<span class="saar-flag">not in the other version: {html.escape(", ".join(item.missing))}</span>'
+        facts = html.escape(", ".join(item.missing))
+        missing = f'<span class="saar-flag">{words["missing"].format(facts=facts)}</span>'
     place = (
-        f'<a href="#{item.anchor}" data-testid="saar-place">its place in the {html.escape(side_label)} text '
-        f"(characters {item.start}–{item.end})</a>"
+        f'<a href="#{item.anchor}" data-testid="saar-place">'
+        f"{words['place'].format(label=html.escape(side_label), start=item.start, end=item.end)}</a>"
         if item.start is not None
-        else '<span class="saar-unchecked">no source found in its own text</span>'
+        else f'<span class="saar-unchecked">{words["no_source"]}</span>'
     )
     return f'<li data-side="{item.side}">{html.escape(item.text)}{missing}<small>{place}</small></li>'
 
 
-def only_here_list_html(items: list[OnlyHere], labels: tuple[str, str]) -> str:
+def only_here_list_html(items: list[OnlyHere], labels: tuple[str, str], ui: str = "en") -> str:
     if not items:
         return ""
-    rows = "".join(only_here_html(item, labels[item.side]) for item in items)
+    rows = "".join(only_here_html(item, labels[item.side], ui) for item in items)
     return f'<ul class="saar-summary saar-only">{rows}</ul>'
 
 
-def marked_text_html(text: str, items: list[OnlyHere], sides: tuple[int, ...]) -> str:
+def marked_text_html(text: str, items: list[OnlyHere], sides: tuple[int, ...], name: str = "Source text") -> str:
     """The text of `sides` (one side, or both when they are two language runs of one document) with the sources of
-    their only-here sentences marked, each mark the target of its sentence's link."""
+    their only-here sentences marked, each mark the target of its sentence's link. The box scrolls, so it takes the
+    keyboard's focus and is a region named `name`."""
     spans = sorted(
         {(item.start, item.end or 0, item.side) for item in items if item.side in sides and item.start is not None}
     )
@@ -88,4 +105,7 @@ def marked_text_html(text: str, items: list[OnlyHere], sides: tuple[int, ...]) -
         position = end
     pieces.append(html.escape(text[position:]))
     testid = "saar-version-" + "-".join(str(side) for side in sides)
-    return f'<div class="saar-source" data-testid="{testid}">{"".join(pieces)}</div>'
+    return (
+        f'<div class="saar-source" data-testid="{testid}" tabindex="0" role="region" aria-label="{html.escape(name)}">'
+        f"{''.join(pieces)}</div>"
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from summarizers.text.language_names import name
+
 MODEL_DETAIL = re.compile(r"\s*\(.*\)\s*$")  # "saar-extractive (TF-IDF centrality + position prior)"
 TECHNICAL = ("`", "--model", "python -m", "SAAR_", "HF_", "window")
 TITLE_CHARS = 90
@@ -75,6 +77,97 @@ LABELS: dict[str, dict[str, str]] = {
         "source_text": "Source text",
         "interface": "Interface language",
         "nothing": "Paste some text, upload a file, give a link or pick a sample article first.",
+        "sidebar_tagline": "**Saar · सार**: the gist of English and Hindi news.",
+        # Compare versions
+        "compare_title": "Compare versions",
+        "compare_caption": "Two versions of one story, read in your language: each version's summary side by side, "
+        "the numbers, dates and names both state or only one does, and what only one version says, with a link to "
+        "its place.",
+        "compare_mode": "What to compare",
+        "compare_mode_one": "Language versions in one document",
+        "compare_mode_two": "Two documents",
+        "compare_mode_help": "Seed articles often carry an English article and its Hindi version in one file.",
+        "compare_document": "Document",
+        "compare_first": "First document",
+        "compare_second": "Second document",
+        "compare_text_both": "Text with an English and a Hindi version",
+        "compare_first_text": "First text",
+        "compare_second_text": "Second text",
+        "compare_sample": "Sample: {title}",
+        "compare_summarized": "Summarized: {name}",
+        "compare_paste": "Paste text…",
+        "compare_pasted": "Pasted text",
+        "compare_read_in": "Read the summaries in",
+        "compare_reader_own": "Each version's own language",
+        "compare_reader_help": "A version in another language is summarised in yours by the cross-language model "
+        "where it is installed; without it, its own-language summary is shown, with a notice.",
+        "compare_button": "Compare",
+        "compare_paste_first": "Paste the text to compare first.",
+        "compare_not_both": "{name} does not hold both an English and a Hindi version. Choose “Two documents” to "
+        "compare it with another article.",
+        "compare_choose_both": "Choose or paste both documents first.",
+        "compare_running": "Comparing…",
+        "compare_done": "Compared",
+        "compare_failed": "Could not compare: {error}",
+        "compare_nothing_to_check": "– nothing to check against the other version",
+        "compare_supported": "✓ the other version says this too",
+        "compare_other_version": "the other version",
+        "compare_read_as": " · read in {language}",
+        "compare_side_caption": "{title} · language: {language}",
+        "compare_facts": "Facts: numbers, dates and names",
+        "compare_in_both": "In both ({count})",
+        "compare_only_in": "Only in {label} ({count})",
+        "compare_kind": "kind",
+        "compare_fact": "text",
+        "compare_only_one": "What only one version says",
+        "compare_all_supported": "Every summary sentence that could be checked is supported by the other version.",
+        "compare_texts": "The versions' text",
+        "compare_marked": "Marked: the source of each sentence above; its link leads here.",
+        # History
+        "history_empty": "Nothing summarised yet in this session. Summaries you make are kept here until you close "
+        "the page.",
+        "history_failed": "{created} · could not be summarised: {error}",
+        "history_no_summary": "no summary",
+        "history_open": "Open",
+        # Models
+        "models_title": "Models",
+        "models_caption": "Abstractive summaries need a model per language; without one, Saar picks key sentences "
+        "instead.",
+        "models_offline": "Offline ({reason}): models cannot be downloaded from here. Copy a saved model onto this "
+        "machine and point to its directory below, or download on a connected machine into the Hugging Face cache "
+        "(HF_HOME).",
+        "models_offline_set": "HF_HUB_OFFLINE is set",
+        "models_unreachable": "huggingface.co cannot be reached",
+        "models_card": "model card",
+        "models_weights": "Weights",
+        "models_size": "Download size",
+        "models_licence": "Licence",
+        "models_device": "Device",
+        "models_ready": "Ready",
+        "models_missing": "Not downloaded",
+        "models_cores": "CPU ({count} cores)",
+        "models_noncommercial": "{model} is licensed {licence}: do not use its summaries commercially.",
+        "models_window": "Input window {tokens} tokens (longer text is summarised in parts), beams {beams}.",
+        "models_until": "Until it is here, {language} summaries are extractive ({model}), and say so.",
+        "models_download": "Download {language} model",
+        "models_downloading": "Downloading {model}…",
+        "models_downloaded": "{model} downloaded",
+        "models_download_failed": "Download failed: {error}",
+        "models_terminal": "From a terminal: {command}",
+        "models_other": "Use another model: a local directory or a hub id",
+        "models_other_placeholder": "/path/to/saved/model  or  organisation/model-name",
+        "models_other_help": "The same as {flag} on the command line or {variable} in the environment. Leave empty "
+        "for the default.",
+        "models_apply": "Apply",
+        "models_alternative": "Alternative: {model} ({licence}, about {size} MB).",
+        "models_engine": "Generation: {engine}. Hindi vocabulary filter: {vocabulary}. Result cache: {cache}. Change "
+        "with {variables}.",
+        "models_plain": "plain transformers (float32)",
+        "models_ct2": "CTranslate2 ({quantization}), converted once into {folder}",
+        "models_on": "on",
+        "models_off": "off",
+        "models_whole_vocabulary": "off (the whole vocabulary is scored)",
+        "models_cache": "the last {count} summaries per model",
     },
     "hi": {
         "summarize_title": "सारांश",
@@ -100,6 +193,93 @@ LABELS: dict[str, dict[str, str]] = {
         "source_text": "मूल पाठ",
         "interface": "इंटरफ़ेस की भाषा",
         "nothing": "पहले कुछ पाठ चिपकाएँ, फ़ाइल अपलोड करें, लिंक दें या नमूना लेख चुनें।",
+        "sidebar_tagline": "**Saar · सार**: अंग्रेज़ी और हिन्दी समाचारों का सार।",
+        # संस्करणों की तुलना
+        "compare_title": "संस्करणों की तुलना",
+        "compare_caption": "एक ही ख़बर के दो संस्करण, आपकी भाषा में: हर संस्करण का सारांश आमने-सामने, वे संख्याएँ, "
+        "तारीख़ें और नाम जो दोनों में हैं या केवल एक में, और जो बात केवल एक संस्करण कहता है, उसकी जगह के लिंक के साथ।",
+        "compare_mode": "किसकी तुलना करें",
+        "compare_mode_one": "एक दस्तावेज़ के भाषा-संस्करण",
+        "compare_mode_two": "दो दस्तावेज़",
+        "compare_mode_help": "नमूना लेखों में अक्सर एक ही फ़ाइल में अंग्रेज़ी लेख और उसका हिन्दी संस्करण होता है।",
+        "compare_document": "दस्तावेज़",
+        "compare_first": "पहला दस्तावेज़",
+        "compare_second": "दूसरा दस्तावेज़",
+        "compare_text_both": "अंग्रेज़ी और हिन्दी संस्करण वाला पाठ",
+        "compare_first_text": "पहला पाठ",
+        "compare_second_text": "दूसरा पाठ",
+        "compare_sample": "नमूना: {title}",
+        "compare_summarized": "सारांशित: {name}",
+        "compare_paste": "पाठ चिपकाएँ…",
+        "compare_pasted": "चिपकाया गया पाठ",
+        "compare_read_in": "सारांश इस भाषा में पढ़ें",
+        "compare_reader_own": "हर संस्करण की अपनी भाषा",
+        "compare_reader_help": "दूसरी भाषा के संस्करण का सारांश आपकी भाषा में क्रॉस-लैंग्वेज मॉडल बनाता है, जहाँ वह "
+        "इंस्टॉल हो; उसके बिना संस्करण की अपनी भाषा का सारांश एक सूचना के साथ दिखाया जाता है।",
+        "compare_button": "तुलना करें",
+        "compare_paste_first": "पहले तुलना के लिए पाठ चिपकाएँ।",
+        "compare_not_both": "{name} में अंग्रेज़ी और हिन्दी, दोनों संस्करण नहीं हैं। इसे किसी दूसरे लेख से मिलाने के लिए “दो दस्तावेज़” चुनें।",
+        "compare_choose_both": "पहले दोनों दस्तावेज़ चुनें या चिपकाएँ।",
+        "compare_running": "तुलना हो रही है…",
+        "compare_done": "तुलना पूरी हुई",
+        "compare_failed": "तुलना नहीं हो सकी: {error}",
+        "compare_nothing_to_check": "– दूसरे संस्करण से जाँचने के लिए इसमें कुछ नहीं",
+        "compare_supported": "✓ दूसरा संस्करण भी यही कहता है",
+        "compare_other_version": "दूसरे संस्करण",
+        "compare_read_as": " · {language} में",
+        "compare_side_caption": "{title} · भाषा: {language}",
+        "compare_facts": "तथ्य: संख्याएँ, तारीख़ें और नाम",
+        "compare_in_both": "दोनों में ({count})",
+        "compare_only_in": "केवल {label} में ({count})",
+        "compare_kind": "प्रकार",
+        "compare_fact": "पाठ",
+        "compare_only_one": "जो केवल एक संस्करण कहता है",
+        "compare_all_supported": "सारांश के जिन वाक्यों की जाँच हो सकी, उन सबका समर्थन दूसरा संस्करण करता है।",
+        "compare_texts": "संस्करणों का पाठ",
+        "compare_marked": "चिह्नित: ऊपर के हर वाक्य का स्रोत; वाक्य का लिंक यहीं लाता है।",
+        # इतिहास
+        "history_empty": "इस सत्र में अभी तक कुछ सारांशित नहीं हुआ। आपके बनाए सारांश पेज बंद करने तक यहाँ रहते हैं।",
+        "history_failed": "{created} · सारांश नहीं बन सका: {error}",
+        "history_no_summary": "कोई सारांश नहीं",
+        "history_open": "खोलें",
+        # मॉडल
+        "models_title": "मॉडल",
+        "models_caption": "नए लेखन (Abstractive) वाले सारांश के लिए हर भाषा का एक मॉडल चाहिए; मॉडल न हो तो सार लेख के "
+        "मुख्य वाक्य चुनता है।",
+        "models_offline": "ऑफ़लाइन ({reason}): यहाँ से मॉडल डाउनलोड नहीं हो सकते। सहेजा हुआ मॉडल इस मशीन पर कॉपी करें और "
+        "नीचे उसकी डायरेक्टरी बताएँ, या इंटरनेट से जुड़ी किसी मशीन पर Hugging Face कैश (HF_HOME) में डाउनलोड करें।",
+        "models_offline_set": "HF_HUB_OFFLINE सेट है",
+        "models_unreachable": "huggingface.co तक पहुँचा नहीं जा सकता",
+        "models_card": "मॉडल कार्ड",
+        "models_weights": "मॉडल फ़ाइलें",
+        "models_size": "डाउनलोड का आकार",
+        "models_licence": "लाइसेंस",
+        "models_device": "डिवाइस",
+        "models_ready": "तैयार",
+        "models_missing": "डाउनलोड नहीं हुआ",
+        "models_cores": "CPU ({count} कोर)",
+        "models_noncommercial": "{model} का लाइसेंस {licence} है: इसके सारांश व्यावसायिक काम में न लें।",
+        "models_window": "इनपुट सीमा {tokens} टोकन (लंबा पाठ हिस्सों में सारांशित होता है), बीम {beams}।",
+        "models_until": "जब तक यह मॉडल यहाँ नहीं है, {language} सारांश मुख्य वाक्यों से बनेंगे (Extractive, {model}), "
+        "और यह बताया जाएगा।",
+        "models_download": "{language} मॉडल डाउनलोड करें",
+        "models_downloading": "{model} डाउनलोड हो रहा है…",
+        "models_downloaded": "{model} डाउनलोड हो गया",
+        "models_download_failed": "डाउनलोड नहीं हो सका: {error}",
+        "models_terminal": "टर्मिनल से: {command}",
+        "models_other": "दूसरा मॉडल इस्तेमाल करें: लोकल डायरेक्टरी या हब आईडी",
+        "models_other_placeholder": "/path/to/saved/model  या  organisation/model-name",
+        "models_other_help": "कमांड लाइन पर {flag} या एनवायरनमेंट में {variable} जैसा ही। डिफ़ॉल्ट के लिए ख़ाली छोड़ें।",
+        "models_apply": "लागू करें",
+        "models_alternative": "विकल्प: {model} ({licence}, लगभग {size} MB)।",
+        "models_engine": "जनरेशन: {engine}। हिन्दी शब्दावली फ़िल्टर: {vocabulary}। परिणाम कैश: {cache}। बदलने के लिए: "
+        "{variables}।",
+        "models_plain": "सादा transformers (float32)",
+        "models_ct2": "CTranslate2 ({quantization}), एक बार {folder} में बदला गया",
+        "models_on": "चालू",
+        "models_off": "बंद",
+        "models_whole_vocabulary": "बंद (पूरी शब्दावली पर स्कोर)",
+        "models_cache": "हर मॉडल के पिछले {count} सारांश",
     },
 }
 OPTION_LABELS: dict[str, dict[str, str]] = {
@@ -114,6 +294,9 @@ OPTION_LABELS: dict[str, dict[str, str]] = {
         "share": "Share of the article",
         "paragraph": "Paragraph",
         "bullets": "Bullet points",
+        "number": "number",
+        "date": "date",
+        "name": "name",
     },
     "hi": {
         "auto": "स्वचालित",
@@ -126,6 +309,9 @@ OPTION_LABELS: dict[str, dict[str, str]] = {
         "share": "लेख का हिस्सा",
         "paragraph": "अनुच्छेद",
         "bullets": "बिंदु",
+        "number": "संख्या",
+        "date": "तारीख़",
+        "name": "नाम",
     },
 }
 
@@ -136,3 +322,16 @@ def label(key: str, lang: str = "en") -> str:
 
 def option_label(key: str, lang: str = "en") -> str:
     return OPTION_LABELS.get(lang, OPTION_LABELS["en"]).get(key, key)
+
+
+# Language names in Hindi; a code not listed keeps its English name.
+HINDI_NAMES = {
+    "en": "अंग्रेज़ी", "hi": "हिन्दी", "mr": "मराठी", "ne": "नेपाली", "ur": "उर्दू", "bn": "बांग्ला", "ta": "तमिल",
+    "te": "तेलुगु", "gu": "गुजराती", "pa": "पंजाबी", "kn": "कन्नड़", "ml": "मलयालम", "or": "ओड़िया", "ar": "अरबी",
+    "fa": "फ़ारसी", "fr": "फ़्रांसीसी", "de": "जर्मन", "es": "स्पेनिश", "und": "अनिर्धारित", "mixed": "मिली-जुली",
+}  # fmt: skip
+
+
+def language_name(code: str, lang: str = "en") -> str:
+    """A language's name in the interface language."""
+    return HINDI_NAMES.get(code, name(code)) if lang == "hi" else name(code)

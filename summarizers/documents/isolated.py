@@ -1,72 +1,215 @@
-"""Reading a document in a separate process, so a hostile file costs that process and never the caller.
+"""Reading documents in a separate process, so a hostile file costs that process and never the caller.
 
-The app reads every upload this way: the child gets the bytes on stdin, caps its own address space at what its
-imports map plus SAAR_READ_MEMORY_MB, reads within the usual limits and answers with one JSON line. The parent waits
-SAAR_READ_SECONDS plus a start-up allowance and kills the child past that, so neither a slow parser nor a memory
-bomb can stall a server thread or take memory from other sessions. Any way the child can fail becomes a
-`DocumentError` whose reason the user can read."""
+The app reads every upload this way, and the command line every file it is given. The worker process caps its own
+address space at what its imports map plus SAAR_READ_MEMORY_MB and reads within the usual limits; the parent waits
+SAAR_READ_SECONDS for each answer (plus a start-up allowance for a fresh worker) and kills the worker past that, so
+neither a slow parser nor a memory bomb can stall a server thread, hang a command or take memory from anything else.
+Any way the worker can fail becomes a `DocumentError` whose reason the user can read.
+
+One worker reads many documents in turn (`IsolatedReader`): starting an interpreter and importing the readers costs
+about a quarter of a second, far more than reading a small article (a fraction of a millisecond), so a batch of
+thousands of files reuses one worker and starts a fresh one only after a worker was stopped. A reused worker may
+hold memory from the documents before; a read refused for memory there is tried once more in a fresh worker, so
+the refusal is the document's own. The protocol, one request after another: a JSON header line ({"path"} for a file
+the worker opens itself, so a FIFO or a device hangs or fills the worker and not the caller; {"name", "size"} for
+bytes that follow), answered by one JSON line ({"document"}, {"error"} or {"memory"})."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import os
+import selectors
 import subprocess
 import sys
+import time
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import IO, Any
 
 from summarizers import settings
-from summarizers.documents.reading import Document, read_bytes
+from summarizers.documents.reading import Document, read_bytes, read_path
 from summarizers.errors import DocumentError
 
 STARTUP_SECONDS = 5  # a fresh interpreter importing the readers, on a busy machine
+ANSWER_SECONDS = 1  # passing the request and the answer through the pipes
 PACKAGE = Path(__file__).resolve().parents[1]
-# The child loads the readers alone: the package's __init__ would import the whole summarizing stack (numpy and
-# more), which triples the start-up of every upload. An empty package module pointing at the same folder lets
+# The worker loads the readers alone: the package's __init__ would import the whole summarizing stack (numpy and
+# more), which triples its start-up. An empty package module pointing at the same folder lets
 # `summarizers.documents` import as usual without it.
 _BOOTSTRAP = """
 import sys, types
 package = types.ModuleType("summarizers")
 package.__path__ = [sys.argv[1]]
 sys.modules["summarizers"] = package
-from summarizers.documents.isolated import main
-main(sys.argv[2], int(sys.argv[3]))
+from summarizers.documents.isolated import serve
+serve(int(sys.argv[2]))
 """
 _CHILD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}  # numpy's thread pool would reserve memory
 
 
-def read_bytes_isolated(data: bytes, name: str, seconds: int | None = None, memory_mb: int | None = None) -> Document:
-    """`read_bytes` in a child process with a time limit and a memory cap; a breach is a `DocumentError`."""
-    seconds = seconds or settings.read_seconds()
-    memory_mb = memory_mb or settings.read_memory_mb()
-    command = [sys.executable, "-c", _BOOTSTRAP, str(PACKAGE), name, str(memory_mb)]
-    environment = {**os.environ, **_CHILD_ENV, "SAAR_READ_SECONDS": str(seconds)}
-    try:
-        finished = subprocess.run(  # our own interpreter and module, no shell
-            command, input=data, capture_output=True, timeout=seconds + STARTUP_SECONDS, env=environment, check=False
+class IsolatedReader:
+    """Reads documents one after another in a worker process with a time limit per read and a memory cap.
+
+    Use it as a context manager (or call `close`); the worker also ends by itself when its parent does."""
+
+    def __init__(self, seconds: int | None = None, memory_mb: int | None = None) -> None:
+        self.seconds = seconds or settings.read_seconds()
+        self.memory_mb = memory_mb or settings.read_memory_mb()
+        self._worker: subprocess.Popen[bytes] | None = None
+        self._reads = 0  # reads the current worker has answered
+
+    def read_path(self, path: str | Path) -> Document:
+        """`reading.read_path` in the worker; a breach of a limit is a `DocumentError` naming the file."""
+        return self._read(str(path), {"path": str(path)}, b"")
+
+    def read_bytes(self, data: bytes, name: str) -> Document:
+        """`reading.read_bytes` in the worker; a breach of a limit is a `DocumentError` naming the file."""
+        return self._read(name, {"name": name, "size": len(data)}, data)
+
+    def close(self) -> None:
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        _close(worker.stdin)  # the worker ends at the end of its input
+        try:
+            worker.wait(timeout=ANSWER_SECONDS)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+        _close(worker.stdout)
+
+    def __enter__(self) -> IsolatedReader:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _read(self, name: str, header: dict[str, Any], payload: bytes) -> Document:
+        attempts = 2 if self._worker is not None and self._reads > 0 else 1
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._ask(name, header, payload)
+            except _WorkerLost as lost:
+                if attempt == attempts:
+                    raise lost.error from None
+                # Once more in a fresh worker: a refusal there is the document's own.
+        raise AssertionError("unreachable")
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        command = [sys.executable, "-c", _BOOTSTRAP, str(PACKAGE), str(self.memory_mb)]
+        environment = {**os.environ, **_CHILD_ENV, "SAAR_READ_SECONDS": str(self.seconds)}
+        # Our own interpreter and module, no shell. The worker's stderr is dropped: library warnings about a broken
+        # file would otherwise be mixed into the caller's output, and every failure comes back as an answer.
+        worker = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment
         )
-    except subprocess.TimeoutExpired as error:  # run() kills the child before raising
-        raise DocumentError(
-            name, f"reading took longer than {seconds} s (SAAR_READ_SECONDS); it was stopped"
-        ) from error
-    except OSError as error:
-        raise DocumentError(name, f"the reader could not be started ({error.strerror or error})") from error
-    return _answer(name, finished, memory_mb)
+        self._reads = 0
+        return worker
+
+    def _ask(self, name: str, header: dict[str, Any], payload: bytes) -> Document:
+        fresh = self._worker is None
+        try:
+            worker = self._worker = self._worker or self._start()
+        except OSError as error:
+            raise DocumentError(name, f"the reader could not be started ({error.strerror or error})") from error
+        deadline = time.monotonic() + self.seconds + (STARTUP_SECONDS if fresh else ANSWER_SECONDS)
+        assert worker.stdin is not None
+        assert worker.stdout is not None
+        try:
+            worker.stdin.write(json.dumps(header, ensure_ascii=True).encode() + b"\n" + payload)
+            worker.stdin.flush()
+        except OSError:
+            pass  # the worker is gone: its exit status below says why
+        line = _line_before(worker.stdout, deadline)
+        if line is None:
+            self._stop()
+            raise DocumentError(name, f"reading took longer than {self.seconds} s (SAAR_READ_SECONDS); it was stopped")
+        try:
+            answer: dict[str, Any] = json.loads(line) if line else {}
+        except json.JSONDecodeError:
+            answer = {}
+        if "document" in answer:
+            self._reads += 1
+            return Document(**answer["document"])
+        if "error" in answer:
+            self._reads += 1
+            raise DocumentError(name, str(answer["error"]))
+        status = self._stop()
+        if answer.get("memory") or status == -9:
+            memory = DocumentError(
+                name, f"reading needed more than {self.memory_mb} MB of memory (SAAR_READ_MEMORY_MB)"
+            )
+            raise _WorkerLost(memory)
+        raise _WorkerLost(DocumentError(name, f"the reader stopped without an answer (exit status {status})"))
+
+    def _stop(self) -> int | None:
+        """Kill the worker (a later read starts a fresh one); its exit status."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return None
+        if worker.poll() is None:
+            worker.kill()
+        status = worker.wait()
+        _close(worker.stdin)
+        _close(worker.stdout)
+        return status
 
 
-def _answer(name: str, finished: subprocess.CompletedProcess[bytes], memory_mb: int) -> Document:
-    lines = finished.stdout.decode("utf-8", errors="replace").strip().splitlines()
-    try:
-        answer: dict[str, Any] = json.loads(lines[-1]) if lines else {}
-    except json.JSONDecodeError:
-        answer = {}
-    if "document" in answer:
-        return Document(**answer["document"])
-    if "error" in answer:
-        raise DocumentError(name, str(answer["error"]))
-    if answer.get("memory") or finished.returncode == -9:
-        raise DocumentError(name, f"reading needed more than {memory_mb} MB of memory (SAAR_READ_MEMORY_MB)")
-    raise DocumentError(name, f"the reader stopped without an answer (exit status {finished.returncode})")
+def _close(stream: IO[bytes] | None) -> None:
+    if stream is not None:
+        with contextlib.suppress(OSError):  # a pipe whose other end is gone
+            stream.close()
+
+
+class _WorkerLost(Exception):
+    """The worker died or ran out of memory: `error` is what to tell the user if a fresh worker fares no better."""
+
+    def __init__(self, error: DocumentError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _line_before(stream: IO[bytes], deadline: float) -> bytes | None:
+    """One line from `stream` (without its newline; b"" at its end) if it comes before `deadline`; None if not."""
+    descriptor = stream.fileno()
+    received = b""
+    with selectors.DefaultSelector() as selector:
+        selector.register(descriptor, selectors.EVENT_READ)
+        while b"\n" not in received:
+            left = deadline - time.monotonic()
+            if left <= 0 or not selector.select(left):
+                return None
+            chunk = os.read(descriptor, 1 << 16)
+            if not chunk:
+                return received
+            received += chunk
+    return received.split(b"\n", 1)[0]
+
+
+def read_bytes_isolated(data: bytes, name: str, seconds: int | None = None, memory_mb: int | None = None) -> Document:
+    """`read_bytes` in a worker process of its own, with a time limit and a memory cap; a breach is a
+    `DocumentError`."""
+    with IsolatedReader(seconds, memory_mb) as reader:
+        return reader.read_bytes(data, name)
+
+
+_shared: tuple[int, IsolatedReader] | None = None
+
+
+def shared_reader() -> IsolatedReader:
+    """This process's reader, started on first use (each process of a pool gets its own)."""
+    global _shared
+    if _shared is None or _shared[0] != os.getpid():
+        _shared = (os.getpid(), IsolatedReader())
+        atexit.register(_shared[1].close)
+    return _shared[1]
+
+
+# ---------------------------------------------------------------- the worker
 
 
 def _cap_memory(memory_mb: int) -> None:
@@ -82,11 +225,10 @@ def _cap_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _child(name: str, memory_mb: int) -> dict[str, Any]:
-    data = sys.stdin.buffer.read()
-    _cap_memory(memory_mb)
+def _answer(header: dict[str, Any], data: bytes) -> dict[str, Any]:
     try:
-        document = read_bytes(data, name)
+        name = header.get("path")
+        document = read_path(str(name)) if name is not None else read_bytes(data, str(header["name"]))
     except DocumentError as error:
         return {"error": error.reason}
     except MemoryError:
@@ -95,6 +237,19 @@ def _child(name: str, memory_mb: int) -> dict[str, Any]:
                          "encoding": document.encoding}}  # fmt: skip
 
 
-def main(name: str, memory_mb: int) -> None:
-    """The child's entry point: bytes on stdin, one JSON line on stdout."""
-    print(json.dumps(_child(name, memory_mb), ensure_ascii=True))
+def serve(memory_mb: int) -> None:
+    """The worker's entry point: requests on stdin, one JSON line on stdout for each, until stdin ends."""
+    requests, answers = sys.stdin.buffer, sys.stdout
+    _cap_memory(memory_mb)
+    while header_line := requests.readline():
+        header: dict[str, Any] = json.loads(header_line)
+        try:
+            data = requests.read(int(header.get("size", 0)))
+            answer = _answer(header, data)
+            del data
+        except MemoryError:
+            answer = {"memory": True}
+        answers.write(json.dumps(answer, ensure_ascii=True) + "\n")
+        answers.flush()
+        if "memory" in answer:
+            return  # a process that ran out of memory is not trusted with the next document

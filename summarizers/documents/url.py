@@ -5,18 +5,26 @@ resolves to, on the first request and after each redirect, must be public (priva
 reserved addresses are refused unless SAAR_ALLOW_PRIVATE_URLS is set); at most MAX_REDIRECTS redirects; a timeout on
 connecting and on each read; at most `settings.max_bytes()` bytes read. A page with no article text is an error that
 says so, never an empty summary.
+
+The address checked is the address connected to. Each connection resolves its host once, checks every address of
+that answer and connects to one of those very addresses (the request still names the host, and TLS still checks its
+certificate and sends it as SNI), so a DNS server that answers a public address to the check and a private one a
+moment later (DNS rebinding) gains nothing. For the same reason no proxy from the environment is used: a proxy
+would resolve the host itself, out of reach of the check.
 """
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
+import ssl
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from http.client import HTTPMessage
-from typing import IO
+from typing import IO, Any
 
 from summarizers import settings
 from summarizers.documents.reading import Document, decode, from_text, html_to_text, read_bytes
@@ -38,6 +46,9 @@ class FetchedPage:
     date: str | None = None
 
 
+Address = tuple[socket.AddressFamily, socket.SocketKind, int, tuple[object, ...]]
+
+
 def check_url(url: str) -> str:
     """The link, trimmed, when it may be fetched; a `DocumentError` saying why not otherwise."""
     url = url.strip()
@@ -46,21 +57,81 @@ def check_url(url: str) -> str:
         raise DocumentError(url or "link", "only http:// and https:// links can be fetched")
     if not parts.hostname:
         raise DocumentError(url, "the link has no host name")
-    _check_host(url, parts.hostname, parts.port or (443 if parts.scheme.lower() == "https" else 80))
+    # An early, clear answer for the user; the connection checks again the addresses it is about to use.
+    _checked_addresses(url, parts.hostname, parts.port or (443 if parts.scheme.lower() == "https" else 80))
     return url
 
 
-def _check_host(url: str, host: str, port: int) -> None:
+def _is_refused(address: str) -> bool:
+    """Whether an address is private, loopback, link-local, reserved or multicast (refused unless allowed)."""
+    ip = ipaddress.ip_address(address.split("%")[0])
+    return not ip.is_global or ip.is_multicast
+
+
+def _checked_addresses(url: str, host: str, port: int) -> list[Address]:
+    """The host's addresses from one lookup, when every one of them may be fetched; a `DocumentError` otherwise."""
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)}
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise DocumentError(url, f"the site {host} could not be found") from error
-    if settings.allow_private_urls():
-        return
-    for address in addresses:
-        ip = ipaddress.ip_address(str(address).split("%")[0])
-        if not ip.is_global or ip.is_multicast:
-            raise DocumentError(url, "links to private or local network addresses are not fetched")
+    if not infos:
+        raise DocumentError(url, f"the site {host} could not be found")
+    if not settings.allow_private_urls() and any(_is_refused(str(info[4][0])) for info in infos):
+        raise DocumentError(url, "links to private or local network addresses are not fetched")
+    return [(family, kind, proto, tuple(sockaddr)) for family, kind, proto, _, sockaddr in infos]
+
+
+def _connect_checked(
+    host_port: tuple[str, int], timeout: float | None, source_address: tuple[str, int] | None
+) -> socket.socket:
+    """A socket connected to one of the addresses `_checked_addresses` allowed, from the same lookup (no second one)."""
+    host, port = host_port
+    last_error: OSError | None = None
+    for family, kind, proto, sockaddr in _checked_addresses(f"{host}:{port}", host, port):
+        sock = socket.socket(family, kind, proto)
+        try:
+            if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:  # type: ignore[attr-defined]
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+        except OSError as error:
+            sock.close()
+            last_error = error
+            continue
+        return sock
+    assert last_error is not None  # _checked_addresses returns at least one address or raises
+    raise last_error
+
+
+class _CheckedHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection to a checked address of its host; the request still names the host."""
+
+    def __init__(self, host: str, **kwargs: Any) -> None:
+        super().__init__(host, **kwargs)
+        self._create_connection = _connect_checked
+
+
+class _CheckedHTTPSConnection(http.client.HTTPSConnection):
+    """An HTTPS connection to a checked address of its host; the certificate and SNI are still the host's."""
+
+    def __init__(self, host: str, **kwargs: Any) -> None:
+        super().__init__(host, **kwargs)
+        self._create_connection = _connect_checked
+
+
+class _CheckedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_CheckedHTTPConnection, req)
+
+
+class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self) -> None:
+        self.context = ssl.create_default_context()
+        super().__init__(context=self.context)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_CheckedHTTPSConnection, req, context=self.context)
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -78,7 +149,9 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
 def _read(url: str) -> tuple[bytes, str, str]:
     """The page's bytes (at most the limit), its content type and the address it came from after redirects."""
     limit = settings.max_bytes()
-    opener = urllib.request.build_opener(_CheckedRedirects())
+    opener = urllib.request.build_opener(
+        urllib.request.ProxyHandler({}), _CheckedHTTPHandler(), _CheckedHTTPSHandler(), _CheckedRedirects()
+    )
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9"})
     try:
         with opener.open(request, timeout=settings.fetch_timeout()) as response:

@@ -153,7 +153,7 @@ def test_compare_language_versions_of_seed_003() -> None:
 def test_compare_explains_a_document_without_two_versions() -> None:
     app = _page("compare.py")
     # Form widgets commit on submit: set the choice and press the button in one run.
-    app.selectbox[0].select("Sample: Modi–Putin call amid US tariffs")
+    app.selectbox[0].select("sample:en_modi_putin_call_us_tariffs.txt")
     _button(app, "Compare").click().run()
     assert any("does not hold both an English and a Hindi version" in warning.value for warning in app.warning)
 
@@ -187,9 +187,9 @@ def test_models_page_accepts_a_local_model_directory(tiny_models: dict[str, Path
 
 def test_compare_two_documents_lists_facts_only_one_states() -> None:
     app = _page("compare.py")
-    app.radio[0].set_value("Two documents").run()
-    app.selectbox(key="compare_a").select("Sample: Modi–Putin call after the Alaska summit")
-    app.selectbox(key="compare_b").select("Sample: Modi–Putin call amid US tariffs")
+    app.radio[0].set_value("two").run()
+    app.selectbox(key="compare_a").select("sample:en_modi_putin_call_after_alaska_summit.txt")
+    app.selectbox(key="compare_b").select("sample:en_modi_putin_call_us_tariffs.txt")
     _button(app, "Compare").click().run()
     assert not app.exception, app.exception
     comparison = app.session_state["comparison"]

@@ -4,6 +4,7 @@ size would only make the test slow (benchmarks/hostile.py reads the full-size fi
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -154,3 +155,30 @@ def test_isolated_read_is_stopped_past_its_time(monkeypatch: pytest.MonkeyPatch)
 def test_isolated_read_is_refused_past_its_memory() -> None:
     with pytest.raises(DocumentError, match=r"more than 32 MB of memory \(SAAR_READ_MEMORY_MB\)"):
         read_bytes_isolated(hostile.pdf_stream_bomb(filters=b"[/ASCII85Decode /FlateDecode]"), "bomb.pdf", memory_mb=32)
+
+
+def test_one_reader_reads_many_documents_in_one_worker_and_starts_afresh_after_a_kill(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)  # the worker waits in open() for a writer that never comes: only the parent's kill ends it
+    story = tmp_path / "story.txt"
+    story.write_text("Putin and Modi spoke on Monday. पुतिन और मोदी ने सोमवार को बात की।", encoding="utf-8")
+    with isolated.IsolatedReader(seconds=1) as reader:
+        first = reader.read_path(story)
+        worker = reader._worker
+        assert reader.read_bytes(b"A second story about roads.", "roads.txt").text == "A second story about roads."
+        with pytest.raises(DocumentError, match="no such file"):
+            reader.read_path(tmp_path / "missing.txt")
+        assert reader._worker is worker  # refusals by the readers keep the worker
+        with pytest.raises(DocumentError, match=r"longer than 1 s \(SAAR_READ_SECONDS\); it was stopped"):
+            reader.read_path(pipe)
+        assert reader.read_path(story) == first  # a fresh worker
+        assert reader._worker is not worker
+    assert first == read_bytes(story.read_bytes(), str(story))
+
+
+def test_a_memory_refusal_in_a_reused_worker_is_tried_again_and_stays_a_document_error() -> None:
+    with isolated.IsolatedReader(memory_mb=32) as reader:
+        reader.read_bytes(b"A story about roads.", "roads.txt")
+        with pytest.raises(DocumentError, match=r"more than 32 MB of memory \(SAAR_READ_MEMORY_MB\)"):
+            reader.read_bytes(hostile.pdf_stream_bomb(filters=b"[/ASCII85Decode /FlateDecode]"), "bomb.pdf")
+        assert reader.read_bytes(b"Another story.", "next.txt").text == "Another story."

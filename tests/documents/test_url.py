@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import http.server
+import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar
 
 import pytest
 
@@ -28,7 +30,15 @@ PAGES = {
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
+    requests: ClassVar[list[tuple[str, str]]] = []  # (path, Host header) of every request any test server received
+
     def do_GET(self) -> None:
+        self.requests.append((self.path, self.headers.get("Host", "")))
+        if self.path.startswith("/redirect-to/"):
+            self.send_response(302)
+            self.send_header("Location", "http://" + self.path.removeprefix("/redirect-to/"))
+            self.end_headers()
+            return
         if self.path.startswith("/loop"):
             self.send_response(302)
             self.send_header("Location", "/loop" + str(int(self.path[5:] or 0) + 1))
@@ -58,6 +68,30 @@ def server() -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+@pytest.fixture
+def hidden_server() -> Iterator[int]:
+    """A server on another loopback address that no fetch should ever reach; its port."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.2", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield int(httpd.server_address[1])
+    httpd.shutdown()
+
+
+def _resolver(answers: dict[str, list[str]]) -> Callable[..., Any]:
+    """A `getaddrinfo` whose answers for the named hosts come from `answers`, one per lookup (the last one repeats)."""
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: str, port: int, *args: Any, **kwargs: Any) -> Any:
+        if host not in answers:
+            return real(host, port, *args, **kwargs)
+        queue = answers[host]
+        address = queue.pop(0) if len(queue) > 1 else queue[0]
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
+
+    return getaddrinfo
 
 
 @pytest.fixture
@@ -113,3 +147,46 @@ def test_loopback_and_private_addresses_are_refused_by_default(server: str, monk
 def test_only_http_links_with_a_host_are_fetched(link: str) -> None:
     with pytest.raises(DocumentError):
         fetching.check_url(link)
+
+
+def test_a_host_that_rebinds_to_loopback_after_the_check_is_never_reached(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SAAR_ALLOW_PRIVATE_URLS", raising=False)
+    port = int(server.rsplit(":", 1)[1])
+    # The first answer (the check) is a public address, every later one (the connection) the local server.
+    monkeypatch.setattr(socket, "getaddrinfo", _resolver({"news.example": ["93.184.216.34", "127.0.0.1"]}))
+    _Handler.requests.clear()
+    with pytest.raises(DocumentError, match="private or local"):
+        fetching.fetch(f"http://news.example:{port}/article")
+    assert _Handler.requests == []
+
+
+def test_a_redirect_to_a_host_that_rebinds_after_the_check_is_never_followed(
+    server: str, hidden_server: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SAAR_ALLOW_PRIVATE_URLS", raising=False)
+    port = int(server.rsplit(":", 1)[1])
+    # The test server stands in for a public site: 127.0.0.1 alone counts as public here, 127.0.0.2 stays private.
+    monkeypatch.setattr(fetching, "_is_refused", lambda address: address != "127.0.0.1")
+    monkeypatch.setattr(
+        socket,
+        "getaddrinfo",
+        _resolver({"news.example": ["127.0.0.1"], "evil.example": ["127.0.0.1", "127.0.0.2"]}),
+    )
+    _Handler.requests.clear()
+    with pytest.raises(DocumentError, match="private or local"):
+        fetching.fetch(f"http://news.example:{port}/redirect-to/evil.example:{hidden_server}/article")
+    assert [path for path, _ in _Handler.requests] == [f"/redirect-to/evil.example:{hidden_server}/article"]
+
+
+@pytest.mark.usefixtures("allowed")
+def test_the_connection_goes_to_the_looked_up_address_and_the_request_still_names_the_host(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    port = int(server.rsplit(":", 1)[1])
+    monkeypatch.setattr(socket, "getaddrinfo", _resolver({"news.example": ["127.0.0.1"]}))
+    _Handler.requests.clear()
+    page = fetching.fetch(f"http://news.example:{port}/article")
+    assert page.title == "Roads plan announced"
+    assert _Handler.requests == [("/article", f"news.example:{port}")]
