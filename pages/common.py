@@ -17,7 +17,7 @@ import streamlit as st
 from pages._views.highlight import STYLE
 from pages._views.live import LiveDocument
 from pages._views.report import escape_markdown
-from pages._views.wording import document_title, label, option_label
+from pages._views.wording import document_title, label, language_name, option_label
 from summarizers.documents.reading import Document, read_path
 from summarizers.errors import SummarizerError
 from summarizers.pipeline import Options, Result, summarize
@@ -47,7 +47,6 @@ MIN_BLOCK_TAGS = 2
 LENGTH_LABELS = {"short": "Short", "medium": "Medium", "long": "Long"}
 # The summary language a reader can choose: None keeps each text's own language.
 SUMMARY_LANGUAGES: tuple[str | None, ...] = (None, "en", "hi")
-SUMMARY_LANGUAGE_LABELS = {None: "Same as the article", "en": "English", "hi": "Hindi"}
 
 
 def seed_paths() -> list[Path]:
@@ -122,18 +121,20 @@ def keep(key: str, default: Any) -> Callable[[], None]:
     return store
 
 
-def junk_reason(text: str) -> str | None:
+def junk_reason(text: str, ui: str = "en") -> str | None:
     """Why a text is not an article (only links, or a page's HTML source), or None when it may be one."""
     without_links = _LINKS.sub(" ", text)
     if _LINKS.search(text) and sum(ch.isalpha() for ch in without_links) < MIN_ARTICLE_LETTERS:
-        return "This is a list of links, not an article. To summarise a web page, paste its address under By link."
+        return label("junk_links", ui)
     tags = sum(len(match) for match in _TAG.findall(text))
     if tags > 0.25 * len(text.strip()) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
-        return (
-            "This looks like the HTML source of a web page, not its article. Paste the article's text, or paste the "
-            "page's address under By link."
-        )
+        return label("junk_html", ui)
     return None
+
+
+def summary_language_label(choice: str) -> str:
+    """The Summarize page's summary language choices: "same" (each text's own language), "en" or "hi"."""
+    return t("into_same") if choice == "same" else language_name(choice, ui_language())
 
 
 def is_markup(text: str) -> bool:
@@ -162,11 +163,12 @@ def summarize_with_status(
     closing line, so it never says all went well when one failed."""
     results: list[dict[str, Any]] = []
     total = len(inputs)
-    label = f"Summarising {total} document{'s' if total != 1 else ''}…"
+    ui = ui_language()
+    documents = t("document_one" if total == 1 else "document_many")
     # Abstractive without weights falls back to key sentences, as Auto does, and says so; the summary stays
     # labelled Extractive (the library's "abstractive" method alone gives no summary when no model can run).
     method = "auto" if settings["method"] == "abstractive" else settings["method"]
-    status = st.status(label, expanded=True)
+    status = st.status(t("status_running").format(count=total, documents=documents), expanded=True)
     live_slot = st.empty()  # each summary drawn here as it is written, until the full view below replaces it
     with status:
         for item in inputs:
@@ -175,12 +177,12 @@ def summarize_with_status(
                 continue
             document = item
             title = extra.get(document.name, {}).get("title") or document_title(document.text, document.name)
-            reason = junk_reason(document.text)
+            reason = junk_reason(document.text, ui)
             if reason is not None:
                 results.append({"name": document.name, "title": title, "error": reason})
                 continue
             status.write(f"**{plain(title)}**")
-            live = LiveDocument(live_slot, title, settings["form"], results, settings)
+            live = LiveDocument(live_slot, title, settings["form"], results, settings, ui)
             try:
                 options = Options(
                     method,
@@ -202,9 +204,9 @@ def summarize_with_status(
             live.close()
             results.append({**result_dict(document, result), "title": title, **extra.get(document.name, {})})
         failed = sum("error" in result for result in results)
-        done = f"Summarised {total - failed} of {total} document{'s' if total != 1 else ''}"
+        done = t("status_done").format(done=total - failed, count=total, documents=documents)
         if failed:
-            done += f" · {failed} could not be summarised"
+            done += t("status_failed").format(failed=failed)
         status.update(label=done, state="error" if failed else "complete", expanded=False)
     live_slot.empty()
     return results

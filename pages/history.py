@@ -33,4 +33,4 @@ for batch in reversed(batches):
             if st.button(t("history_open"), key=f"open-{key}", type="primary"):
                 st.session_state[CURRENT_KEY] = batch["id"]
                 st.switch_page("pages/summarize.py")
-            downloads(document, key)
+            downloads(document, key, ui)

@@ -13,7 +13,6 @@ from pages._views.document import show_documents
 from pages._views.live import clear_stopped, show_stopped, take_stopped
 from pages.common import (
     CURRENT_KEY,
-    SUMMARY_LANGUAGE_LABELS,
     add_to_history,
     current_documents,
     is_markup,
@@ -25,6 +24,7 @@ from pages.common import (
     seed_paths,
     seed_title,
     summarize_with_status,
+    summary_language_label,
     t,
     ui_language,
     use_styles,
@@ -77,13 +77,13 @@ with upload_tab:
         t("upload_label"),
         type=UPLOAD_TYPES,
         accept_multiple_files=True,
-        help="Text, Markdown, HTML, PDF or Word files, up to 20 MB each. Several at once are summarised one by one.",
+        help=t("upload_help"),
     )
 with link_tab:
     st.text_input(
         t("link_label"), key="link_url", placeholder="https://www.example.com/news/story", on_change=stores["link_url"]
     )
-    st.caption("The page is fetched and its article text kept; menus, adverts and comments are left out.")
+    st.caption(t("link_caption"))
 
 method_column, length_column, form_column = st.columns(3, vertical_alignment="top")
 method = method_column.radio(
@@ -92,8 +92,7 @@ method = method_column.radio(
     format_func=o,
     key="method",
     on_change=stores["method"],
-    help="Auto and Abstractive write a new summary with a model where one is installed; otherwise they show key "
-    "sentences from the article, and say so. Extractive always shows key sentences.",
+    help=t("method_help"),
 )
 with length_column:
     length = st.selectbox(t("length"), LENGTH_CHOICES, format_func=o, key="length", on_change=stores["length"])
@@ -103,13 +102,12 @@ with length_column:
         st.slider(t("share"), min_value=5, max_value=100, step=5, key="share", on_change=stores["share"])
 form = form_column.radio(t("form"), FORMS[::-1], format_func=o, key="form", on_change=stores["form"], horizontal=True)
 st.selectbox(
-    "Summary language",
+    t("into"),
     INTO_CHOICES,
-    format_func=lambda choice: SUMMARY_LANGUAGE_LABELS[None if choice == "same" else choice],
+    format_func=summary_language_label,
     key="into",
     on_change=stores["into"],
-    help="English or Hindi summaries of every text, written by a cross-language model where it is installed; "
-    "without it, each text's own-language summary with a notice.",
+    help=t("into_help"),
 )
 submitted = st.button(t("summarize_button"), type="primary")
 stop_slot = st.empty()  # the Stop button, while a summary is being written
@@ -144,7 +142,7 @@ def collect_inputs(
     extra: dict[str, dict[str, Any]] = {}
     if pasted.strip():
         try:
-            if is_markup(pasted) and junk_reason(pasted) is None:
+            if is_markup(pasted) and junk_reason(pasted, ui_language()) is None:
                 inputs.append(replace(read_bytes(pasted.encode("utf-8"), "pasted.html"), name="Pasted text"))
             else:
                 inputs.append(from_text(pasted, "Pasted text"))
@@ -158,7 +156,7 @@ def collect_inputs(
         except DocumentError as error:
             inputs.append({"name": upload.name, "title": upload.name, "error": error.reason})
     if link.strip():
-        with st.spinner("Fetching the page…"):
+        with st.spinner(t("link_fetching")):
             try:
                 page = fetch(link)
             except DocumentError as error:
@@ -174,9 +172,7 @@ def run(inputs: list[Document | dict[str, Any]], extra: dict[str, dict[str, Any]
     settings = current_settings()
     clear_stopped()
     if settings["method"] != "extractive":  # key sentences appear at once: nothing to stop
-        stop_slot.button(
-            "Stop", key="stop-writing", icon="⏹️", help="Stop writing the summary; what is written so far stays."
-        )
+        stop_slot.button(t("stop"), key="stop-writing", icon="⏹️", help=t("stop_help"))
     documents = summarize_with_status(inputs, settings, extra)
     stop_slot.empty()
     add_to_history(documents, settings)
@@ -191,7 +187,7 @@ if submitted:
 elif chosen_sample is not None:
     run([read_seed(chosen_sample)], {chosen_sample.name: {"source": chosen_sample.name}})
 
-show_stopped()
+show_stopped(ui_language())
 shown = current_documents()
 if shown:
     st.divider()

@@ -19,8 +19,8 @@ from pages._views.highlight import (
     summary_html,
 )
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
-from pages._views.wording import label, plain_notice
-from summarizers.text.language_names import SUMMARISED, name
+from pages._views.wording import label, language_name, option_label, plain_notice
+from summarizers.text.language_names import SUMMARISED
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -29,16 +29,15 @@ def _plain(text: str) -> str:
     return escape_markdown(text)
 
 
-def downloads(document: dict[str, Any], key: str) -> None:
+def downloads(document: dict[str, Any], key: str, ui: str = "en") -> None:
     """Markdown, Word and JSON of this one document, in a row under its title."""
     title = document.get("title") or document["name"]
     row = st.container(horizontal=True, gap="small")
+    markdown, word, json_label = (label(f"download_{kind}", ui) for kind in ("markdown", "word", "json"))
+    row.download_button(markdown, markdown_report(document), file_name(title, "md"), "text/markdown", key=f"md-{key}")
+    row.download_button(word, docx_report(document), file_name(title, "docx"), DOCX_TYPE, key=f"docx-{key}")
     row.download_button(
-        "⬇ Markdown", markdown_report(document), file_name(title, "md"), "text/markdown", key=f"md-{key}"
-    )
-    row.download_button("⬇ Word", docx_report(document), file_name(title, "docx"), DOCX_TYPE, key=f"docx-{key}")
-    row.download_button(
-        "⬇ JSON", json_report([document]), file_name(title, "json"), "application/json", key=f"json-{key}"
+        json_label, json_report([document]), file_name(title, "json"), "application/json", key=f"json-{key}"
     )
 
 
@@ -46,36 +45,38 @@ def _summary_block(document: dict[str, Any], summary: dict[str, Any], selected: 
     st.markdown(f"#### {language_label(document, summary['lang'], ui)}")
     st.caption(_plain(engine_label(summary, document, ui)))
     if summary["notice"]:
-        st.info(_plain(plain_notice(summary["notice"])[0]), icon="ℹ️")
+        st.info(_plain(plain_notice(summary["notice"], ui)[0]), icon="ℹ️")
     if summary["sentences"]:
         form = document.get("settings", {}).get("form", "bullets")
-        st.html(summary_html(document, summary, selected, form))
+        st.html(summary_html(document, summary, selected, form, ui))
         with st.expander(label("copy", ui), icon="📋"):
             st.code(summary["text"], language=None, wrap_lines=True)
 
 
-def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]]) -> None:
-    with st.expander("Details"):
+def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]], ui: str = "en") -> None:
+    with st.expander(label("details", ui)):
         for summary in document["summaries"]:
-            engine = f"{summary['method'] or 'none'} · {summary['model'] or 'no model'}"
-            st.markdown(f"**{name(summary['lang'])}**: {_plain(engine)}")
+            method = option_label(summary["method"], ui) if summary["method"] else label("no_method", ui)
+            engine = f"{method} · {summary['model'] or label('no_model', ui)}"
+            st.markdown(f"**{language_name(summary['lang'], ui)}**: {_plain(engine)}")
             if summary["notice"]:
                 st.caption(_plain(summary["notice"]))
         for notice in document["notices"]:
             st.caption(_plain(notice))
         for source in selected_sources:
-            place = f"characters {source['start']}–{source['end']} · match {source['score']:.0%}"
-            st.caption(f"Source of the picked sentence: {place}")
+            place = {"start": source["start"], "end": source["end"], "score": f"{source['score']:.0%}"}
+            st.caption(label("picked_source", ui).format(**place))
+        columns = {column: label(f"runs_{column}", ui) for column in ("language", "characters", "ignored", "text")}
         rows = [
             {
-                "language": name(segment["lang"]),
-                "characters": f"{segment['start']}–{segment['end']}",
-                "ignored": segment.get("reason", "page chrome") if segment["boilerplate"] else "",
-                "text": " ".join(segment["text"].split())[:160],
+                columns["language"]: language_name(segment["lang"], ui),
+                columns["characters"]: f"{segment['start']}–{segment['end']}",
+                columns["ignored"]: segment.get("reason", label("page_chrome", ui)) if segment["boilerplate"] else "",
+                columns["text"]: " ".join(segment["text"].split())[:160],
             }
             for segment in document["segments"]
         ]
-        st.caption("Language runs")
+        st.caption(label("language_runs", ui))
         st.dataframe(rows, hide_index=True, width="stretch")
 
 
@@ -88,12 +89,13 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
     if "error" in document:
         st.error(_plain(document["error"]), icon="🚫")
         return
-    downloads(document, key)
-    shares = " · ".join(f"{name(lang)} {share:.0%}" for lang, share in document["shares"].items())
-    st.markdown(f"**Language:** {name(document['language'])}" + (f" ({shares})" if shares else ""))
-    st.html(runs_bar_html(document))
+    downloads(document, key, ui)
+    shares = " · ".join(f"{language_name(lang, ui)} {share:.0%}" for lang, share in document["shares"].items())
+    language = language_name(document["language"], ui)
+    st.markdown(f"**{label('language_heading', ui)}:** {language}" + (f" ({shares})" if shares else ""))
+    st.html(runs_bar_html(document, ui))
     for notice in document["notices"]:
-        st.info(_plain(plain_notice(notice)[0]), icon="ℹ️")
+        st.info(_plain(plain_notice(notice, ui)[0]), icon="ℹ️")
     refs = sentence_refs(document)
     labels = [ref.label for ref in refs]
     pick_key = f"pick-{key}"
@@ -109,26 +111,20 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
                 _summary_block(document, summary, selected, ui)
     selected_sources: list[dict[str, Any]] = []
     if refs:
-        st.pills(
-            "Show where a summary sentence comes from",
-            labels,
-            key=pick_key,
-            help="Pick a sentence to outline its sources in the text below.",
-        )
+        st.pills(label("pick_sentence", ui), labels, key=pick_key, help=label("pick_help", ui))
         if selected is not None:
             summary = next(s for s in document["summaries"] if source_lang(s) == selected.lang)
             sentence = summary["sentences"][selected.index]
             selected_sources = sentence["sources"]
             if not selected_sources:
-                st.caption(f"{selected.label} has no source in the text.")
+                st.caption(label("no_source", ui).format(sentence=selected.label))
             for source in selected_sources:
                 excerpt = " ".join(document["text"][source["start"] : source["end"]].split())
                 st.markdown(f"> {_plain(excerpt)}")
     st.markdown(f"**{label('source_text', ui)}**")
-    st.caption("Each summary sentence's source is highlighted in its colour. Grey struck-through text is page "
-               "furniture (menus, share buttons) left out of the summaries.")  # fmt: skip
-    st.html(source_html(document["text"], document, selected))
-    _details(document, selected_sources)
+    st.caption(label("source_caption", ui))
+    st.html(source_html(document["text"], document, selected, ui))
+    _details(document, selected_sources, ui)
 
 
 def short_title(document: dict[str, Any], limit: int = 32) -> str:
@@ -149,7 +145,7 @@ def show_documents(documents: list[dict[str, Any]], key: str, ui: str = "en") ->
                 show_document(document, f"{key}-{index}", ui)
         return
     index = st.selectbox(
-        f"Document ({len(documents)} in all)",
+        label("document_choice", ui).format(count=len(documents)),
         range(len(documents)),
         format_func=lambda i: f"{i + 1}. {marks[i]}{short_title(documents[i], 70)}",
         key=f"document-{key}",

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from pages._views.wording import language_name, option_label, short_model
+from pages._views.wording import label, language_name, option_label, short_model
 from summarizers.text.language_names import name
 
 # Light enough to read black text on, distinct enough to tell apart side by side.
@@ -78,16 +78,16 @@ def _sentence(document: dict[str, Any], ref: SentenceRef) -> dict[str, Any]:
     return summary["sentences"][ref.index]
 
 
-def _grey_spans(document: dict[str, Any]) -> list[tuple[int, int, str]]:
+def _grey_spans(document: dict[str, Any], ui: str = "en") -> list[tuple[int, int, str]]:
     spans = []
     for segment in document.get("segments", []):
         if segment["boilerplate"]:
-            spans.append((segment["start"], segment["end"], segment.get("reason", "page chrome")))
+            spans.append((segment["start"], segment["end"], segment.get("reason", label("page_chrome", ui))))
         spans.extend((noise["start"], noise["end"], noise["reason"]) for noise in segment.get("noise", []))
     return spans
 
 
-def source_html(text: str, document: dict[str, Any], selected: SentenceRef | None = None) -> str:
+def source_html(text: str, document: dict[str, Any], selected: SentenceRef | None = None, ui: str = "en") -> str:
     """The document text with each summary sentence's sources marked in its colour and page chrome greyed.
 
     With a sentence selected, its sources are outlined and the others dimmed, and the box opens scrolled to the first
@@ -99,7 +99,7 @@ def source_html(text: str, document: dict[str, Any], selected: SentenceRef | Non
     for ref in sentence_refs(document):
         for source in _sentence(document, ref)["sources"]:
             marks.append((source["start"], source["end"], ref))
-    greys = _grey_spans(document)
+    greys = _grey_spans(document, ui)
     cuts = sorted({0, len(text)} | {p for s, e, _ in marks for p in (s, e)} | {p for s, e, _ in greys for p in (s, e)})
     pieces = []
     anchored = False
@@ -110,9 +110,10 @@ def source_html(text: str, document: dict[str, Any], selected: SentenceRef | Non
         covering = [ref for s, e, ref in marks if s <= start and end <= e]
         grey = next((reason for s, e, reason in greys if s <= start and end <= e), None)
         if grey is not None:
-            chunk = f'<span class="saar-boilerplate" title="ignored: {html.escape(grey)}">{chunk}</span>'
+            ignored = html.escape(label("ignored", ui).format(reason=grey))
+            chunk = f'<span class="saar-boilerplate" title="{ignored}">{chunk}</span>'
         if covering:
-            chunk = _mark(palette, covering, selected, chunk)
+            chunk = _mark(palette, covering, selected, chunk, ui)
             if selected in covering and not anchored:
                 chunk = f'<span class="saar-start" aria-hidden="true"></span>{chunk}'
                 anchored = True
@@ -120,19 +121,23 @@ def source_html(text: str, document: dict[str, Any], selected: SentenceRef | Non
     fits = " saar-fits" if len(text) < 1_500 else ""  # a short text gets a box its own height, not a fixed one
     return (
         f'<div class="saar-source{fits}" data-testid="saar-source" tabindex="0" role="region" '
-        f'aria-label="Source text">{"".join(pieces)}</div>'
+        f'aria-label="{html.escape(label("source_text", ui))}">{"".join(pieces)}</div>'
     )
 
 
 def _mark(
-    palette: dict[SentenceRef, str], covering: list[SentenceRef], selected: SentenceRef | None, chunk: str
+    palette: dict[SentenceRef, str],
+    covering: list[SentenceRef],
+    selected: SentenceRef | None,
+    chunk: str,
+    ui: str = "en",
 ) -> str:
     shown = selected if selected in covering else covering[0]
     classes = ["saar-hl"]
     if selected is not None:
         classes.append("saar-selected" if selected in covering else "saar-dim")
     refs = " ".join(ref.label.replace(" ", "-") for ref in covering)
-    title = "supports summary sentence " + ", ".join(ref.label for ref in covering)
+    title = html.escape(label("supports", ui).format(sentences=", ".join(ref.label for ref in covering)))
     return (
         f'<mark class="{" ".join(classes)}" data-sentences="{refs}" title="{title}" '
         f'style="background:{palette[shown]}">{chunk}</mark>'
@@ -140,7 +145,11 @@ def _mark(
 
 
 def summary_html(
-    document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None = None, form: str = "bullets"
+    document: dict[str, Any],
+    summary: dict[str, Any],
+    selected: SentenceRef | None = None,
+    form: str = "bullets",
+    ui: str = "en",
 ) -> str:
     """A language's summary as a list (or one paragraph), each sentence in the colour of its highlights, flagged when
     unsupported."""
@@ -150,9 +159,10 @@ def summary_html(
         ref = SentenceRef(source_lang(summary), index)
         flag = ""
         if not sentence.get("checked", True):
-            flag = '<span class="saar-unchecked">Not checked: nothing in it could be compared with the source.</span>'
+            flag = f'<span class="saar-unchecked">{html.escape(label("not_checked", ui))}</span>'
         elif not sentence["supported"]:
-            flag = f'<span class="saar-flag">⚠ {html.escape(flag_text(sentence))}</span>'
+            where = "स्रोत" if ui == "hi" else "the source"
+            flag = f'<span class="saar-flag">⚠ {html.escape(flag_text(sentence, where, ui))}</span>'
         weight = "font-weight:600;" if ref == selected else ""
         if form == "paragraph":
             items.append(
@@ -169,7 +179,7 @@ def summary_html(
         return ""
     checked_by = ""
     if summary.get("checker"):
-        checked_by = f'<small class="saar-unchecked">{html.escape(checker_label(summary["checker"]))}</small>'
+        checked_by = f'<small class="saar-unchecked">{html.escape(checker_label(summary["checker"], ui))}</small>'
     lang = html.escape(summary["lang"])
     if form == "paragraph":
         return f'<p class="saar-paragraph" lang="{lang}">{"".join(items)}</p>{checked_by}'
@@ -233,7 +243,7 @@ def engine_label(summary: dict[str, Any], document: dict[str, Any] | None = None
             source = language_label(document, source_lang(summary), ui)
             language = f"{source} पाठ का {language_name(summary['lang'], ui)} सारांश"
         shown = option_label(method, ui) if method in ("abstractive", "extractive") else method
-        return f"{language} · {shown} · {short_model(summary.get('model'))}"
+        return f"{language} · {shown} · {short_model(summary.get('model'), ui)}"
     language = name(summary["lang"])
     if source_lang(summary) != summary["lang"]:
         language += f" summary of the {language_label(document, source_lang(summary))} text"
@@ -246,7 +256,7 @@ LANGUAGE_COLOURS = {"en": "#4c6ef5", "hi": "#f08c00"}
 OTHER_COLOUR = "#868e96"
 
 
-def runs_bar_html(document: dict[str, Any]) -> str:
+def runs_bar_html(document: dict[str, Any], ui: str = "en") -> str:
     """A thin bar of the document's language runs in reading order, page chrome hatched."""
     total = max(1, sum(segment["end"] - segment["start"] for segment in document.get("segments", [])))
     blocks = []
@@ -258,11 +268,11 @@ def runs_bar_html(document: dict[str, Any]) -> str:
             if segment["boilerplate"]
             else colour
         )
-        label = name(segment["lang"])
+        title = language_name(segment["lang"], ui)
         if segment["boilerplate"]:
-            label += f" (ignored: {segment.get('reason', 'page chrome')})"
+            title += f" ({label('ignored', ui).format(reason=segment.get('reason', label('page_chrome', ui)))})"
         blocks.append(
-            f'<span title="{html.escape(label)}" style="display:inline-block;height:0.6rem;width:{width:.3f}%;'
+            f'<span title="{html.escape(title)}" style="display:inline-block;height:0.6rem;width:{width:.3f}%;'
             f'background:{pattern}"></span>'
         )
     return (

@@ -17,10 +17,10 @@ from typing import Any
 
 import streamlit as st
 
-from pages._views.highlight import SentenceRef, engine_label
+from pages._views.highlight import SentenceRef, engine_label, language_label
 from pages._views.report import escape_markdown
+from pages._views.wording import label
 from summarizers.engines.streaming import Event, Part, Words, Written
-from summarizers.text.language_names import name
 
 WRITING_KEY = "writing"  # the summary being written: kept as it is drawn, so a stop leaves it behind
 STOPPED_KEY = "stopped"  # what a stopped run had written, shown until the next run
@@ -46,9 +46,12 @@ def _list_html(lang: str, sentences: tuple[str, ...], form: str) -> str:
 class LiveDocument:
     """Draws one document's summaries as the library tells them, and keeps what is written in the session."""
 
-    def __init__(self, slot: Any, title: str, form: str, done: list[dict[str, Any]], settings: dict[str, Any]) -> None:
+    def __init__(
+        self, slot: Any, title: str, form: str, done: list[dict[str, Any]], settings: dict[str, Any], ui: str = "en"
+    ) -> None:
         self.container = slot.container()
         self.form = form
+        self.ui = ui
         self.blocks: dict[str, tuple[Any, Any]] = {}
         # `done`: the run's documents summarised before this one, kept (with its settings) if this one is stopped.
         self.record: dict[str, Any] = {"title": title, "languages": {}, "done": done, "settings": settings}
@@ -59,25 +62,29 @@ class LiveDocument:
     def _block(self, lang: str) -> tuple[Any, Any]:
         if lang not in self.blocks:
             with self.container:
-                st.markdown(f"#### {name(lang)}")
+                st.markdown(f"#### {language_label(None, lang, self.ui)}")
                 self.blocks[lang] = (st.empty(), st.empty())
         return self.blocks[lang]
 
     def __call__(self, lang: str, event: Event) -> None:
         caption, body = self._block(lang)
+        # Kept as data, not words: a stopped summary is shown again in the interface language of the moment.
         kept = self.record["languages"].setdefault(lang, {"text": "", "part": None})
         if isinstance(event, Part):
-            kept.update(caption=engine_label({"lang": lang, "method": "abstractive", "model": event.model}))
-            kept.update(text="", part=None if event.final else _part_label(event))
-            caption.caption(escape_markdown(kept["caption"] + (f" · {kept['part']}" if kept["part"] else "")))
+            kept.update(method="abstractive", model=event.model, text="")
+            kept.update(
+                part=None if event.final else {"round": event.round, "index": event.index, "total": event.total}
+            )
+            caption.caption(escape_markdown(_caption(lang, kept, self.ui)))
             body.markdown(CURSOR)
         elif isinstance(event, Words):
             kept["text"] += event.text
             body.markdown(escape_markdown(kept["text"]) + CURSOR)
         elif isinstance(event, Written):
-            summary = {"lang": lang, "method": event.method, "model": event.model}
-            kept.update(caption=engine_label(summary), text=" ".join(event.sentences), part=None, complete=True)
-            caption.caption(escape_markdown(kept["caption"]) + " · checking it against the article…")
+            kept.update(method=event.method, model=event.model, text=" ".join(event.sentences), part=None)
+            kept.update(complete=True)
+            checking = label("live_checking", self.ui)
+            caption.caption(escape_markdown(f"{_caption(lang, kept, self.ui)} · {checking}"))
             body.html(_list_html(lang, event.sentences, self.form))
 
     def close(self) -> None:
@@ -85,10 +92,16 @@ class LiveDocument:
         st.session_state.pop(WRITING_KEY, None)
 
 
-def _part_label(part: Part) -> str:
-    if part.round == 1:
-        return f"writing part {part.index} of {part.total} of the article"
-    return f"combining the parts: {part.index} of {part.total}"
+def _caption(lang: str, kept: dict[str, Any], ui: str) -> str:
+    """ "Hindi · Abstractive · model", and the part being written while a long text is summarised in parts."""
+    if "model" not in kept:
+        return language_label(None, lang, ui)
+    caption = engine_label({"lang": lang, "method": kept["method"], "model": kept["model"]}, ui=ui)
+    part = kept.get("part")
+    if part:
+        key = "live_part" if part["round"] == 1 else "live_combining"
+        caption += " · " + label(key, ui).format(index=part["index"], total=part["total"])
+    return caption
 
 
 def take_stopped() -> dict[str, Any] | None:
@@ -104,24 +117,18 @@ def clear_stopped() -> None:
     st.session_state.pop(STOPPED_KEY, None)
 
 
-def show_stopped() -> None:
+def show_stopped(ui: str = "en") -> None:
     stopped = st.session_state.get(STOPPED_KEY)
     if not stopped:
         return
     st.markdown(f"### {escape_markdown(stopped['title'])}")
-    st.warning(
-        "Stopped before the summary was finished. Below is what had been written so far: it is not a summary of "
-        "the whole article, it has not been checked against it, and it is not kept in History. Your text and "
-        "settings are as you left them; press Summarize to start again.",
-        icon="⏹️",
-    )
+    st.warning(label("stopped_warning", ui), icon="⏹️")
     for lang, kept in stopped["languages"].items():
-        st.markdown(f"#### {name(lang)}")
-        state = "complete, not checked" if kept.get("complete") else "stopped"
-        where = f" · {kept['part']}" if kept.get("part") else ""
-        st.caption(escape_markdown(f"{kept.get('caption', name(lang))}{where} · {state}"))
+        st.markdown(f"#### {language_label(None, lang, ui)}")
+        state = label("live_complete" if kept.get("complete") else "live_stopped", ui)
+        st.caption(escape_markdown(f"{_caption(lang, kept, ui)} · {state}"))
         text = escape_markdown(kept["text"].strip())
         if not text:
-            st.markdown("_Nothing had been written yet._")
+            st.markdown(f"_{label('live_nothing', ui)}_")
         else:
             st.markdown(f"> {text}" + ("" if kept.get("complete") else " …"))

@@ -12,24 +12,25 @@ TECHNICAL = ("`", "--model", "python -m", "SAAR_", "HF_", "window")
 TITLE_CHARS = 90
 
 
-def short_model(model: str | None) -> str:
+def short_model(model: str | None, ui: str = "en") -> str:
     """The model's name without the parenthesised description of how it works (that goes in Details)."""
-    return MODEL_DETAIL.sub("", model or "") or "no model"
+    return MODEL_DETAIL.sub("", model or "") or label("no_model", ui)
 
 
-def plain_notice(notice: str) -> tuple[str, str | None]:
-    """(what a reader is told, the full technical text for Details or None when the plain text is all of it)."""
+def plain_notice(notice: str, ui: str = "en") -> tuple[str, str | None]:
+    """(what a reader is told, the full technical text for Details or None when the plain text is all of it). The
+    plain sentences this writes are in the interface language; the library's own words stay as it wrote them."""
     across = re.match(r"(No \w+ summary of the \w+ text): .*(Showing the \w+ summary instead\.)", notice, re.S)
     if across:
         return f"{across.group(1)} here (see Details). {across.group(2)}", notice
     if "not downloaded" in notice and "extractive" in notice:
-        return "Working offline: showing key sentences from the article.", notice
+        return label("notice_offline", ui), notice
     if "could not be used" in notice and "extractive" in notice:
-        return "The writing model could not be used here: showing key sentences from the article.", notice
+        return label("notice_no_model", ui), notice
     if "summarised in" in notice and "parts" in notice:
         parts = re.search(r"in (\d+) parts", notice)
-        count = parts.group(1) if parts else "several"
-        return f"The article was long: summarised in {count} parts, then combined.", notice
+        count = parts.group(1) if parts else label("notice_several", ui)
+        return label("notice_parts", ui).format(count=count), notice
     if "is not summarised" in notice:
         language = notice.split(" (", 1)[0]
         return f"{language} text is not summarised: Saar summarises English and Hindi.", notice
@@ -78,6 +79,62 @@ LABELS: dict[str, dict[str, str]] = {
         "interface": "Interface language",
         "nothing": "Paste some text, upload a file, give a link or pick a sample article first.",
         "sidebar_tagline": "**Saar · सार**: the gist of English and Hindi news.",
+        "upload_help": "Text, Markdown, HTML, PDF or Word files, up to 20 MB each. Several at once are summarised one "
+        "by one.",
+        "link_caption": "The page is fetched and its article text kept; menus, adverts and comments are left out.",
+        "link_fetching": "Fetching the page…",
+        "method_help": "Auto and Abstractive write a new summary with a model where one is installed; otherwise they "
+        "show key sentences from the article, and say so. Extractive always shows key sentences.",
+        "into": "Summary language",
+        "into_same": "Same as the article",
+        "into_help": "English or Hindi summaries of every text, written by a cross-language model where it is "
+        "installed; without it, each text's own-language summary with a notice.",
+        "stop": "Stop",
+        "stop_help": "Stop writing the summary; what is written so far stays.",
+        "document_one": "document",
+        "document_many": "documents",
+        "status_running": "Summarising {count} {documents}…",
+        "status_done": "Summarised {done} of {count} {documents}",
+        "status_failed": " · {failed} could not be summarised",
+        "junk_links": "This is a list of links, not an article. To summarise a web page, paste its address under By "
+        "link.",
+        "junk_html": "This looks like the HTML source of a web page, not its article. Paste the article's text, or "
+        "paste the page's address under By link.",
+        "stopped_warning": "Stopped before the summary was finished. Below is what had been written so far: it is not "
+        "a summary of the whole article, it has not been checked against it, and it is not kept in History. Your text "
+        "and settings are as you left them; press Summarize to start again.",
+        "live_part": "writing part {index} of {total} of the article",
+        "live_combining": "combining the parts: {index} of {total}",
+        "live_checking": "checking it against the article…",
+        "live_complete": "complete, not checked",
+        "live_stopped": "stopped",
+        "live_nothing": "Nothing had been written yet.",
+        "download_markdown": "⬇ Markdown",
+        "download_word": "⬇ Word",
+        "download_json": "⬇ JSON",
+        "document_choice": "Document ({count} in all)",
+        "language_heading": "Language",
+        "pick_sentence": "Show where a summary sentence comes from",
+        "pick_help": "Pick a sentence to outline its sources in the text below.",
+        "no_source": "{sentence} has no source in the text.",
+        "source_caption": "Each summary sentence's source is highlighted in its colour. Grey struck-through text is "
+        "page furniture (menus, share buttons) left out of the summaries.",
+        "supports": "supports summary sentence {sentences}",
+        "ignored": "ignored: {reason}",
+        "page_chrome": "page chrome",
+        "not_checked": "Not checked: nothing in it could be compared with the source.",
+        "no_model": "no model",
+        "no_method": "none",
+        "picked_source": "Source of the picked sentence: characters {start}–{end} · match {score}",
+        "language_runs": "Language runs",
+        "runs_language": "language",
+        "runs_characters": "characters",
+        "runs_ignored": "ignored",
+        "runs_text": "text",
+        "notice_offline": "Working offline: showing key sentences from the article.",
+        "notice_no_model": "The writing model could not be used here: showing key sentences from the article.",
+        "notice_parts": "The article was long: summarised in {count} parts, then combined.",
+        "notice_several": "several",
         # Compare versions
         "compare_title": "Compare versions",
         "compare_caption": "Two versions of one story, read in your language: each version's summary side by side, "
@@ -194,6 +251,60 @@ LABELS: dict[str, dict[str, str]] = {
         "interface": "इंटरफ़ेस की भाषा",
         "nothing": "पहले कुछ पाठ चिपकाएँ, फ़ाइल अपलोड करें, लिंक दें या नमूना लेख चुनें।",
         "sidebar_tagline": "**Saar · सार**: अंग्रेज़ी और हिन्दी समाचारों का सार।",
+        "upload_help": "टेक्स्ट, Markdown, HTML, PDF या Word फ़ाइलें, हर फ़ाइल 20 MB तक। एक साथ कई फ़ाइलें हों तो उनका "
+        "सारांश एक-एक करके बनता है।",
+        "link_caption": "पेज लाकर उसके लेख का पाठ रखा जाता है; मेन्यू, विज्ञापन और टिप्पणियाँ छोड़ दी जाती हैं।",
+        "link_fetching": "पेज लाया जा रहा है…",
+        "method_help": "स्वचालित और नया लेखन, मॉडल इंस्टॉल हो तो उससे नया सारांश लिखते हैं; वरना लेख के मुख्य वाक्य "
+        "दिखाते हैं और यह बताते हैं। मुख्य वाक्य वाला तरीका हमेशा लेख के मुख्य वाक्य दिखाता है।",
+        "into": "सारांश की भाषा",
+        "into_same": "लेख वाली भाषा",
+        "into_help": "हर पाठ का अंग्रेज़ी या हिन्दी सारांश, जिसे क्रॉस-लैंग्वेज मॉडल लिखता है, जहाँ वह इंस्टॉल हो; उसके "
+        "बिना हर पाठ का उसकी अपनी भाषा में सारांश, एक सूचना के साथ।",
+        "stop": "रोकें",
+        "stop_help": "सारांश लिखना रोकें; जितना लिखा जा चुका है, वह बना रहेगा।",
+        "document_one": "दस्तावेज़",
+        "document_many": "दस्तावेज़ों",
+        "status_running": "{count} {documents} का सारांश बन रहा है…",
+        "status_done": "सारांश बना: {count} में से {done} दस्तावेज़",
+        "status_failed": " · {failed} का सारांश नहीं बन सका",
+        "junk_links": "यह लेख नहीं, लिंक की सूची है। किसी वेब पेज का सारांश बनाने के लिए उसका पता “लिंक से” में चिपकाएँ।",
+        "junk_html": "यह वेब पेज के लेख के बजाय उसका HTML सोर्स लगता है। लेख का पाठ चिपकाएँ, या पेज का पता “लिंक से” में चिपकाएँ।",
+        "stopped_warning": "सारांश पूरा होने से पहले रोक दिया गया। नीचे वह है जो तब तक लिखा गया था: यह पूरे लेख का सारांश "
+        "नहीं है, लेख से इसकी जाँच नहीं हुई है, और यह इतिहास में नहीं रखा जाता। आपका पाठ और सेटिंग्स वैसी ही हैं जैसी "
+        "आपने छोड़ी थीं; फिर से शुरू करने के लिए “सारांश बनाएँ” दबाएँ।",
+        "live_part": "लेख के {total} भागों में से भाग {index} लिखा जा रहा है",
+        "live_combining": "भागों को जोड़ा जा रहा है: {total} में से {index}",
+        "live_checking": "लेख से इसकी जाँच हो रही है…",
+        "live_complete": "पूरा, जाँच नहीं हुई",
+        "live_stopped": "रोका गया",
+        "live_nothing": "अभी तक कुछ नहीं लिखा गया था।",
+        "download_markdown": "⬇ Markdown फ़ाइल",
+        "download_word": "⬇ Word फ़ाइल",
+        "download_json": "⬇ JSON फ़ाइल",
+        "document_choice": "दस्तावेज़ (कुल {count})",
+        "language_heading": "भाषा",
+        "pick_sentence": "देखें कि सारांश का कोई वाक्य कहाँ से आया है",
+        "pick_help": "कोई वाक्य चुनें: नीचे के पाठ में उसके स्रोत रेखांकित हो जाएँगे।",
+        "no_source": "{sentence} का पाठ में कोई स्रोत नहीं है।",
+        "source_caption": "सारांश के हर वाक्य का स्रोत उसी के रंग में रंगा है। धूसर, कटा हुआ पाठ पेज का ढाँचा (मेन्यू, "
+        "शेयर बटन) है, जिसे सारांश में नहीं लिया गया।",
+        "supports": "सारांश के वाक्य {sentences} का स्रोत",
+        "ignored": "छोड़ा गया: {reason}",
+        "page_chrome": "पेज का ढाँचा",
+        "not_checked": "जाँच नहीं हुई: इसमें स्रोत से मिलाने लायक कुछ नहीं था।",
+        "no_model": "कोई मॉडल नहीं",
+        "no_method": "कोई नहीं",
+        "picked_source": "चुने गए वाक्य का स्रोत: अक्षर {start}–{end} · मेल {score}",
+        "language_runs": "भाषा के हिस्से",
+        "runs_language": "भाषा",
+        "runs_characters": "अक्षर",
+        "runs_ignored": "छोड़ा गया",
+        "runs_text": "पाठ",
+        "notice_offline": "ऑफ़लाइन: लेख के मुख्य वाक्य दिखाए जा रहे हैं।",
+        "notice_no_model": "लिखने वाला मॉडल यहाँ इस्तेमाल नहीं हो सका: लेख के मुख्य वाक्य दिखाए जा रहे हैं।",
+        "notice_parts": "लेख लंबा था: {count} भागों में सारांश बनाकर उन्हें जोड़ा गया।",
+        "notice_several": "कई",
         # संस्करणों की तुलना
         "compare_title": "संस्करणों की तुलना",
         "compare_caption": "एक ही ख़बर के दो संस्करण, आपकी भाषा में: हर संस्करण का सारांश आमने-सामने, वे संख्याएँ, "
