@@ -19,7 +19,7 @@ from pages._views.highlight import (
     summary_html,
 )
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
-from pages._views.wording import label, language_name, option_label, plain_notice
+from pages._views.wording import ignored_reason, label, language_name, option_label, plain_notice
 from summarizers.text.language_names import SUMMARISED
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -71,7 +71,7 @@ def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]], u
             {
                 columns["language"]: language_name(segment["lang"], ui),
                 columns["characters"]: f"{segment['start']}–{segment['end']}",
-                columns["ignored"]: segment.get("reason", label("page_chrome", ui)) if segment["boilerplate"] else "",
+                columns["ignored"]: ignored_reason(segment.get("reason"), ui) if segment["boilerplate"] else "",
                 columns["text"]: " ".join(segment["text"].split())[:160],
             }
             for segment in document["segments"]

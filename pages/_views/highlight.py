@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from pages._views.wording import label, language_name, option_label, short_model
+from pages._views.wording import ignored_reason, label, language_name, option_label, short_model
 from summarizers.text.language_names import name
 
 # Light enough to read black text on, distinct enough to tell apart side by side.
@@ -30,7 +30,10 @@ STYLE = """
 .saar-summary li, .saar-paragraph { overflow-wrap: anywhere; }
 .saar-paragraph span { border-bottom: 0.2rem solid; line-height: 1.9; }
 .saar-source mark { color: inherit; border-radius: 0.2rem; padding: 0.05rem 0; }
-.saar-source mark.saar-dim { opacity: 0.35; }
+/* The other sources fade their colour, not their text: faded text would read below the contrast a reader needs. */
+.saar-source mark.saar-dim { background: color-mix(in srgb, var(--saar-colour) 35%, transparent) !important; }
+/* A picked sentence's source is quoted below the picker: Streamlit's faded quotes read below AA too. */
+[data-testid="stMarkdownContainer"] blockquote { opacity: 0.85 !important; }
 .saar-source mark.saar-selected { outline: 2px solid #d9480f; }
 .saar-source .saar-start { display: inline-block; width: 0; height: 1em; scroll-initial-target: nearest;
   scroll-snap-align: start; position: relative; top: -3.4em; }  /* opens two lines above: context, and the outline */
@@ -82,8 +85,10 @@ def _grey_spans(document: dict[str, Any], ui: str = "en") -> list[tuple[int, int
     spans = []
     for segment in document.get("segments", []):
         if segment["boilerplate"]:
-            spans.append((segment["start"], segment["end"], segment.get("reason", label("page_chrome", ui))))
-        spans.extend((noise["start"], noise["end"], noise["reason"]) for noise in segment.get("noise", []))
+            spans.append((segment["start"], segment["end"], ignored_reason(segment.get("reason"), ui)))
+        spans.extend(
+            (noise["start"], noise["end"], ignored_reason(noise["reason"], ui)) for noise in segment.get("noise", [])
+        )
     return spans
 
 
@@ -140,7 +145,7 @@ def _mark(
     title = html.escape(label("supports", ui).format(sentences=", ".join(ref.label for ref in covering)))
     return (
         f'<mark class="{" ".join(classes)}" data-sentences="{refs}" title="{title}" '
-        f'style="background:{palette[shown]}">{chunk}</mark>'
+        f'style="--saar-colour:{palette[shown]};background:{palette[shown]}">{chunk}</mark>'
     )
 
 
@@ -270,7 +275,7 @@ def runs_bar_html(document: dict[str, Any], ui: str = "en") -> str:
         )
         title = language_name(segment["lang"], ui)
         if segment["boilerplate"]:
-            title += f" ({label('ignored', ui).format(reason=segment.get('reason', label('page_chrome', ui)))})"
+            title += f" ({label('ignored', ui).format(reason=ignored_reason(segment.get('reason'), ui))})"
         blocks.append(
             f'<span title="{html.escape(title)}" style="display:inline-block;height:0.6rem;width:{width:.3f}%;'
             f'background:{pattern}"></span>'

@@ -121,7 +121,9 @@ LABELS: dict[str, dict[str, str]] = {
         "page furniture (menus, share buttons) left out of the summaries.",
         "supports": "supports summary sentence {sentences}",
         "ignored": "ignored: {reason}",
-        "page_chrome": "page chrome",
+        "reason_page_chrome": "page chrome",
+        "reason_repeated_title": "repeated title",
+        "reason_repeated_line": "repeated line",
         "not_checked": "Not checked: nothing in it could be compared with the source.",
         "no_model": "no model",
         "no_method": "none",
@@ -291,7 +293,9 @@ LABELS: dict[str, dict[str, str]] = {
         "शेयर बटन) है, जिसे सारांश में नहीं लिया गया।",
         "supports": "सारांश के वाक्य {sentences} का स्रोत",
         "ignored": "छोड़ा गया: {reason}",
-        "page_chrome": "पेज का ढाँचा",
+        "reason_page_chrome": "पेज का ढाँचा",
+        "reason_repeated_title": "दोहराया गया शीर्षक",
+        "reason_repeated_line": "दोहराई गई पंक्ति",
         "not_checked": "जाँच नहीं हुई: इसमें स्रोत से मिलाने लायक कुछ नहीं था।",
         "no_model": "कोई मॉडल नहीं",
         "no_method": "कोई नहीं",
@@ -433,6 +437,13 @@ def label(key: str, lang: str = "en") -> str:
 
 def option_label(key: str, lang: str = "en") -> str:
     return OPTION_LABELS.get(lang, OPTION_LABELS["en"]).get(key, key)
+
+
+def ignored_reason(reason: str | None, lang: str = "en") -> str:
+    """Why a stretch of a page was left out ("page chrome", "repeated line"), as the library tags it, in the
+    interface language; a reason it does not know stays as the library wrote it."""
+    key = "reason_" + (reason or "page chrome").replace(" ", "_")
+    return label(key, lang) if key in LABELS["en"] else str(reason)
 
 
 # Language names in Hindi; a code not listed keeps its English name.

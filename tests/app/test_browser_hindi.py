@@ -20,6 +20,7 @@ PAGES = {  # link and heading in Hindi: the label keys of the page
     "संस्करणों की तुलना": ("compare_",),
     "मॉडल": ("models_",),
 }
+SUMMARIZE = tuple(key for key in LABELS["en"] if not key.startswith(("history_", "compare_", "models_")))
 
 
 def english_left(text: str, prefixes: tuple[str, ...], single_words: bool = True) -> list[str]:
@@ -51,6 +52,27 @@ def _to_hindi(page: Any) -> None:
 def _go(page: Any, link: str) -> None:
     page.get_by_role("link", name=link).click()
     page.get_by_role("heading", name=link).wait_for()
+
+
+def _attributes(page: Any) -> str:
+    """The tooltips and accessible names the page's own HTML gives (marks, the source box, the language bar)."""
+    return str(
+        page.evaluate(
+            """() => [...document.querySelectorAll("[data-testid=stMain] [title], [data-testid=stMain] [aria-label]")]
+                  .map(node => (node.getAttribute("title") || "") + " " + (node.getAttribute("aria-label") || ""))
+                  .join("\\n")"""
+        )
+    )
+
+
+def _summarize_sample_in_hindi(page: Any) -> None:
+    """In Hindi: key sentences (offline) chosen, the bilingual sample summarised and its result complete."""
+    page.locator("[data-testid=stRadio] label").filter(has_text="मुख्य वाक्य (Extractive)").click()
+    page.get_by_role("button", name=SAMPLE).click()
+    page.get_by_text("सारांश बना: 1 में से 1 दस्तावेज़").wait_for()
+    page.get_by_text("हिन्दी · मुख्य वाक्य (Extractive) · saar-extractive").first.wait_for()
+    page.get_by_text("अंग्रेज़ी · मुख्य वाक्य (Extractive) · saar-extractive").first.wait_for()
+    page.wait_for_timeout(500)
 
 
 def _axe(page: Any) -> list[str]:
@@ -132,3 +154,51 @@ def test_a_hindi_page_fits_a_phone(browser: Any, app_url: str) -> None:
     page.get_by_test_id("stExpandSidebarButton").wait_for()
     assert _no_horizontal_scroll(page)
     screenshot(page, "models-hindi-phone.png")
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci)")
+def test_the_summarize_page_speaks_hindi_with_a_summary_shown(browser: Any, app_url: str) -> None:
+    page = open_page(browser, app_url, DESKTOP)
+    _to_hindi(page)
+    page.get_by_text(LABELS["hi"]["samples"]).wait_for()  # the last of the controls: the page is redrawn
+    page.wait_for_timeout(500)
+    before = english_left(_visible_text(page), SUMMARIZE)
+    _summarize_sample_in_hindi(page)
+    # A sentence picked (its source outlined), the copy box and Details open: every piece of the page's own text shown.
+    page.get_by_role("radio", name="EN 1").click()
+    page.locator("mark.saar-selected").first.wait_for()
+    page.get_by_text("सारांश कॉपी करें").first.click()
+    page.get_by_text("विवरण", exact=True).last.click()
+    page.get_by_text("भाषा के हिस्से").wait_for()
+    page.wait_for_timeout(800)
+    shown = _visible_text(page)
+    # The article is in English and Hindi: after the summary, only English labels of two words or more are sought.
+    after = english_left(shown, SUMMARIZE, single_words=False)
+    attributes = english_left(_attributes(page), SUMMARIZE, single_words=False)
+    assert sorted(set(before + after + attributes)) == []
+    for key in ("into", "pick_sentence", "source_caption", "details", "language_runs", "copy", "results"):
+        assert LABELS["hi"][key] in shown, key
+    for key in ("download_markdown", "download_word", "download_json"):
+        page.get_by_role("button", name=LABELS["hi"][key]).wait_for()
+    assert "**" not in shown
+    assert "भाषा:" in shown  # the document's languages
+    assert "चुने गए वाक्य का स्रोत: अक्षर" in shown  # Details: the picked sentence's place
+    into = page.get_by_role("combobox", name=LABELS["hi"]["into"])
+    assert LABELS["hi"]["into_same"] in (into.input_value() or into.get_attribute("aria-label") or "")
+    assert "सारांश के वाक्य EN 1 का स्रोत" in _attributes(page)  # a highlight's tooltip
+    assert _axe(page) == []
+    screenshot(page, "summarize-hindi-desktop.png")
+
+
+def test_the_summarize_page_in_hindi_fits_a_phone(browser: Any, app_url: str) -> None:
+    page = open_page(browser, app_url, PHONE)
+    if page.get_by_test_id("stExpandSidebarButton").is_visible():
+        page.get_by_test_id("stExpandSidebarButton").click()
+    _to_hindi(page)
+    page.get_by_test_id("stSidebarCollapseButton").locator("button").click(force=True)
+    page.get_by_test_id("stExpandSidebarButton").wait_for()
+    _summarize_sample_in_hindi(page)
+    page.get_by_role("button", name=LABELS["hi"]["download_markdown"]).wait_for()
+    page.wait_for_timeout(1000)
+    assert _no_horizontal_scroll(page)
+    screenshot(page, "summarize-hindi-phone.png")
