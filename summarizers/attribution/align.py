@@ -84,10 +84,11 @@ class Aligner(Protocol):
 class LexicalAligner:
     """Within one language: stemmed content terms weighted by rarity, and every number and name checked."""
 
-    def __init__(self, text: str, spans: list[Span] | None = None) -> None:
+    def __init__(self, text: str, spans: list[Span] | None = None, terms: list[set[str]] | None = None) -> None:
+        """`terms`: each span's content terms when already found (`features.SourceIndex.terms` holds the same)."""
         self.text = text
         self.spans = spans if spans is not None else split_sentences(text)
-        self.terms = [set(content_terms(span.text(text))) for span in self.spans]
+        self.terms = terms if terms is not None else [set(content_terms(span.text(text))) for span in self.spans]
         frequency: Counter[str] = Counter(term for terms in self.terms for term in terms)
         count = max(1, len(self.spans))
         self.idf = {term: math.log((1 + count) / (1 + n)) + 1 for term, n in frequency.items()}

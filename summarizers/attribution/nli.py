@@ -134,8 +134,8 @@ class NLIChecker:
         return replace(aligned, supported=supported, score=round(score, 4), reasons=reasons + fact_reasons)
 
     def check_spans(self, text: str, spans: Sequence[Span], sentences: Sequence[str]) -> list[AlignedSentence]:
-        aligner = LexicalAligner(text, list(spans))
         index = SourceIndex(text, list(spans))
+        aligner = LexicalAligner(text, index.spans, index.terms)
         return [self._within(index, aligner.align(sentence)) for sentence in sentences]
 
     def _within(self, index: SourceIndex, aligned: AlignedSentence, facts: bool = True) -> AlignedSentence:
