@@ -319,8 +319,10 @@ def figures_changed(tokens: list[str], index: SourceIndex) -> list[tuple[str, st
 
 
 def _best_two(index: SourceIndex, wanted: set[str]) -> tuple[list[int], float]:
-    """The source sentence covering most of the weighted terms, then the one adding most; and the share covered."""
-    total = sum(index.weight(term) for term in wanted)
+    """The source sentence covering most of the weighted terms, then the one adding most; and the share covered.
+    Weights are summed exactly (`math.fsum`): a plain sum over a set depends on its order, which changes from run to
+    run with string hashing, and two sentences sharing the same terms tied or not by the last bit."""
+    total = math.fsum(index.weight(term) for term in wanted)
     chosen: list[int] = []
     covered: set[str] = set()
     if total == 0:
@@ -331,14 +333,14 @@ def _best_two(index: SourceIndex, wanted: set[str]) -> tuple[list[int], float]:
             shared = (wanted & terms) - covered
             if not shared:
                 continue
-            gain = sum(index.weight(term) for term in shared)
+            gain = math.fsum(index.weight(term) for term in shared)
             if gain > best_gain:
                 best, best_gain = position, gain
         if best < 0:
             break
         chosen.append(best)
         covered |= wanted & index.terms[best]
-    return chosen, sum(index.weight(term) for term in covered) / total
+    return chosen, math.fsum(index.weight(term) for term in covered) / total
 
 
 def measure(index: SourceIndex, sentence: str) -> Measured:
