@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*"))
 
@@ -138,3 +139,24 @@ def build_tiny_nli(directory: Path) -> Path:
     DebertaV2ForSequenceClassification(config).save_pretrained(directory)
     tokenizer.save_pretrained(directory)
     return directory
+
+
+def build_deberta_tokenizer(directory: Path, texts: list[str], vocab_size: int = 8000) -> Any:
+    """A DeBERTa-v2 tokenizer (SentencePiece unigram, as mDeBERTa's) trained on `texts`: about as many pieces per word
+    as the real one, where the seed-trained WordPiece above cuts words into two or three."""
+    import sentencepiece as spm
+    from transformers import DebertaV2Tokenizer
+
+    directory.mkdir(parents=True, exist_ok=True)
+    lines = (line for text in texts for line in text.splitlines() if line.strip())
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=lines, model_prefix=str(directory / "spm"), vocab_size=vocab_size, model_type="unigram",
+        character_coverage=1.0, hard_vocab_limit=False, num_threads=1, minloglevel=2,
+    )  # fmt: skip
+    model = spm.SentencePieceProcessor(model_file=str(directory / "spm.model"))
+    specials = ["[PAD]", "[CLS]", "[SEP]", "[UNK]", "[MASK]"]  # mDeBERTa's order
+    pieces = [(model.id_to_piece(i), model.get_score(i)) for i in range(model.get_piece_size())]
+    vocab = [(token, 0.0) for token in specials] + [
+        (piece, score) for piece, score in pieces if piece not in ("<unk>", "<s>", "</s>")
+    ]
+    return DebertaV2Tokenizer(vocab=vocab, unk_id=specials.index("[UNK]"))

@@ -84,10 +84,11 @@ class Aligner(Protocol):
 class LexicalAligner:
     """Within one language: stemmed content terms weighted by rarity, and every number and name checked."""
 
-    def __init__(self, text: str, spans: list[Span] | None = None) -> None:
+    def __init__(self, text: str, spans: list[Span] | None = None, terms: list[set[str]] | None = None) -> None:
+        """`terms`: each span's content terms when already found (`features.SourceIndex.terms` holds the same)."""
         self.text = text
         self.spans = spans if spans is not None else split_sentences(text)
-        self.terms = [set(content_terms(span.text(text))) for span in self.spans]
+        self.terms = terms if terms is not None else [set(content_terms(span.text(text))) for span in self.spans]
         frequency: Counter[str] = Counter(term for terms in self.terms for term in terms)
         count = max(1, len(self.spans))
         self.idf = {term: math.log((1 + count) / (1 + n)) + 1 for term, n in frequency.items()}
@@ -102,7 +103,8 @@ class LexicalAligner:
         if exact is not None:
             return AlignedSentence(sentence, True, (Source(exact.start, exact.end, 1.0),))
         wanted = set(content_terms(sentence))
-        total = sum(self._weight(term) for term in wanted)
+        # Summed exactly, so a tie between two sentences does not hang on a set's order (`features._best_two`).
+        total = math.fsum(self._weight(term) for term in wanted)
         if not wanted or total == 0:
             return AlignedSentence(sentence, False, ())
         chosen: list[Source] = []
@@ -110,16 +112,16 @@ class LexicalAligner:
         for _ in range(MAX_SOURCES):
             best, best_gain, best_score = None, 0.0, 0.0
             for index, terms in enumerate(self.terms):
-                gain = sum(self._weight(t) for t in (wanted & terms) - covered) / total
+                gain = math.fsum(self._weight(t) for t in (wanted & terms) - covered) / total
                 if gain > best_gain:
                     best, best_gain = index, gain
-                    best_score = sum(self._weight(t) for t in wanted & terms) / total
+                    best_score = math.fsum(self._weight(t) for t in wanted & terms) / total
             if best is None or best_gain < (MIN_SOURCE_SCORE if not chosen else 0.1):
                 break
             covered |= wanted & self.terms[best]
             span = self.spans[best]
             chosen.append(Source(span.start, span.end, round(best_score, 4)))
-        coverage = sum(self._weight(t) for t in covered) / total
+        coverage = math.fsum(self._weight(t) for t in covered) / total
         evidence = " ".join(self.text[source.start : source.end] for source in chosen)
         missing = sorted(numbers_in(sentence) - numbers_in(evidence))
         evidence_words = {match.group().casefold() for match in WORD_RE.finditer(evidence)}

@@ -134,8 +134,8 @@ class OfflineChecker:
         return replace(aligned, supported=supported, missing=missing, score=round(score, 4), reasons=reasons)
 
     def check_spans(self, text: str, spans: Sequence[Span], sentences: Sequence[str]) -> list[AlignedSentence]:
-        aligner = LexicalAligner(text, list(spans))
         index = SourceIndex(text, list(spans))
+        aligner = LexicalAligner(text, index.spans, index.terms)
         return [self.judge(index, aligner.align(sentence)) for sentence in sentences]
 
     def check(
@@ -176,7 +176,11 @@ def route(
         lang = analysis.language
         if lang not in same:
             spans = same_language_spans(source, lang, analysis.units[0].script if analysis.units else None)
-            same[lang] = (LexicalAligner(source.text, spans), SourceIndex(source.text, spans)) if spans else None
+            if spans:
+                index = SourceIndex(source.text, spans)
+                same[lang] = (LexicalAligner(source.text, spans, index.terms), index)
+            else:
+                same[lang] = None
         built = same[lang]
         if built is not None:
             aligner, index = built

@@ -27,6 +27,7 @@ FactKind = Literal["number", "date", "name"]
 
 
 DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_HAS_DEVANAGARI_DIGIT = regex.compile("[०-९]")
 _SCALES = {
     "thousand": 10**3, "हज़ार": 10**3, "हजार": 10**3,
     "lakh": 10**5, "lakhs": 10**5, "lac": 10**5, "लाख": 10**5,
@@ -51,11 +52,23 @@ _NUMBER_RE = regex.compile(
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _MONTH = rf"(?P<month>{_alternation(MONTHS)})\.?{_BOUNDARY_AFTER}"
+
+
+def _first_letters(words: Iterable[str]) -> str:
+    """A character class of the words' first letters: a look-ahead on it turns most positions away before the slower
+    look-behind and alternation are tried (the same matches, about three times faster)."""
+    return "".join(regex.escape(letter) for letter in sorted({word[0] for word in words}))
+
+
 _DATE_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)",
+    rf"(?=[\d{_first_letters(MONTHS)}])(?<![\p{{L}}\p{{N}}])"
+    rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)",
     regex.IGNORECASE,
 )
-_WEEKDAY_RE = regex.compile(rf"(?<![\p{{L}}])(?P<weekday>{_alternation(WEEKDAYS)}){_BOUNDARY_AFTER}", regex.IGNORECASE)
+_WEEKDAY_RE = regex.compile(
+    rf"(?=[{_first_letters(WEEKDAYS)}])(?<![\p{{L}}])(?P<weekday>{_alternation(WEEKDAYS)}){_BOUNDARY_AFTER}",
+    regex.IGNORECASE,
+)
 # A line whose words are mostly capitalised is a headline: its capitals say nothing about names.
 _TITLE_CASE_SHARE = 0.6
 
@@ -94,7 +107,8 @@ def _is_month_word(match: regex.Match[str]) -> bool:
 
 
 def dates_and_numbers(text: str) -> list[Fact]:
-    digits = text.translate(DEVANAGARI_DIGITS)  # same length: offsets stay valid
+    # Same length: offsets stay valid. Translating is slow per character, so only text with such a digit is.
+    digits = text.translate(DEVANAGARI_DIGITS) if _HAS_DEVANAGARI_DIGIT.search(text) else text
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
     for match in _DATE_RE.finditer(digits):

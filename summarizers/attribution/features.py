@@ -71,6 +71,7 @@ HINDI_NUMBER_WORDS = {
 } | {"पाँच": "5", "छः": "6", "बीस": "20", "सौ": "100", "हजार": "1000", "हज़ार": "1000"}
 _FEATURE_POSITIONS = tuple(SIGNALS.index(feature) for feature in FEATURES)
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_NOT_NAMES = STOPWORDS | _TITLES | _DATE_WORDS
 _MAX_LCS_WORDS = 200
 NEGATION_WINDOW = 3  # words either side of a negation: what it negates
 
@@ -112,21 +113,16 @@ def lcs_length(a: list[str], b: list[str]) -> int:
     return len(b) - row.bit_count()
 
 
-def name_words(text: str) -> list[tuple[str, int, int]]:
+def name_words(text: str) -> list[str]:
     """Capitalised Latin words inside a sentence (not its first word): names, places, organisations, as written.
     Titles, months and weekdays are left out (a weekday is a date, not a name). In a sentence with Devanagari in it
     the first word counts too: Hindi has no capitals, so a capitalised Latin word there is a name wherever it stands."""
-    found = []
-    first = 1 if _DEVANAGARI.search(text) else 0
-    for index, match in enumerate(WORD_RE.finditer(text)):
-        word = match.group()
-        folded = word.casefold()
-        if index < 1 - first or not (word[0].isascii() and word[0].isupper()):
-            continue
-        if folded in STOPWORDS or folded in _TITLES or folded in _DATE_WORDS:
-            continue
-        found.append((word, match.start(), match.end()))
-    return found
+    found = WORD_RE.findall(text)
+    return [
+        word
+        for word in found[0 if _DEVANAGARI.search(text) else 1 :]
+        if word[0].isascii() and word[0].isupper() and word.casefold() not in _NOT_NAMES
+    ]
 
 
 def _is_devanagari(char: str) -> bool:
@@ -200,7 +196,7 @@ class SourceIndex:
         for position, token in enumerate(self.flat):
             self.positions.setdefault(token, []).append(position)
         # Names as the source writes them (capitalised inside sentences), so a lower-cased summary's names are known.
-        self.name_words = {word.casefold() for chunk in chunks for word, _, _ in name_words(chunk)}
+        self.name_words = {word.casefold() for chunk in chunks for word in name_words(chunk)}
 
     @classmethod
     def of(cls, text: str, spans: list[Span] | None = None) -> SourceIndex:
@@ -323,8 +319,10 @@ def figures_changed(tokens: list[str], index: SourceIndex) -> list[tuple[str, st
 
 
 def _best_two(index: SourceIndex, wanted: set[str]) -> tuple[list[int], float]:
-    """The source sentence covering most of the weighted terms, then the one adding most; and the share covered."""
-    total = sum(index.weight(term) for term in wanted)
+    """The source sentence covering most of the weighted terms, then the one adding most; and the share covered.
+    Weights are summed exactly (`math.fsum`): a plain sum over a set depends on its order, which changes from run to
+    run with string hashing, and two sentences sharing the same terms tied or not by the last bit."""
+    total = math.fsum(index.weight(term) for term in wanted)
     chosen: list[int] = []
     covered: set[str] = set()
     if total == 0:
@@ -335,14 +333,14 @@ def _best_two(index: SourceIndex, wanted: set[str]) -> tuple[list[int], float]:
             shared = (wanted & terms) - covered
             if not shared:
                 continue
-            gain = sum(index.weight(term) for term in shared)
+            gain = math.fsum(index.weight(term) for term in shared)
             if gain > best_gain:
                 best, best_gain = position, gain
         if best < 0:
             break
         chosen.append(best)
         covered |= wanted & index.terms[best]
-    return chosen, sum(index.weight(term) for term in covered) / total
+    return chosen, math.fsum(index.weight(term) for term in covered) / total
 
 
 def measure(index: SourceIndex, sentence: str) -> Measured:
@@ -377,7 +375,7 @@ def measure(index: SourceIndex, sentence: str) -> Measured:
         if fact.keys & index.fact_values or (fact.kind == "number" and _value(fact.key) in index.fact_values):
             continue
         (missing_dates if fact.kind == "date" else missing_numbers).append(fact.text)
-    missing_names = [word for word, _, _ in name_words(sentence) if word.casefold() not in index.all_words]
+    missing_names = [word for word in name_words(sentence) if word.casefold() not in index.all_words]
     sources_negations = [context for position in best for context in index.negations[position]]
     negation = bool(best) and negation_differs(negations(tokens), set(terms_list), sources_negations)
     spread = abs(best[0] - best[1]) / max(1, len(index.spans) - 1) if len(best) == 2 else 0.0

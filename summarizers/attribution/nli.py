@@ -1,5 +1,7 @@
 """The NLI checker: a multilingual natural-language-inference cross-encoder judges each summary sentence against the
 few source sentences that best align with it, as SummaC-ZS does (entailment minus contradiction, best premise wins).
+The best-aligned sentence is read first; only where it does not entail the sentence are the best two read together.
+All of a summary's pairs go through the model in few batches, shortest first, each padded only to its longest pair.
 
 Default model `MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7` (MIT; 100 languages, Hindi among them, so
 an English article can support a Hindi sentence). Loaded like the summarisers: a hub id from the standard Hugging
@@ -9,9 +11,10 @@ first keeps it to a few pairs per sentence, whatever the article's length.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +27,14 @@ from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.language.segment import Analysis
 from summarizers.text.spans import Span
 
-MAX_TOKENS = 512
-MAX_PREMISES = 2  # best-aligned source sentences per summary sentence (and the two joined)
+MAX_TOKENS = 512  # the model's limit
+MAX_PAIR_TOKENS = 256  # premise and hypothesis together: two news sentences fit; longer premises are cut at the end
+MIN_PREMISE_TOKENS = 32  # room a very long hypothesis leaves its premise (up to MAX_TOKENS)
+MAX_PREMISES = 2  # best-aligned source sentences per summary sentence: the best, then the two joined
+ENTAILS = 0.5  # entailment probability at which a premise settles the sentence (the joined one is not read)
+# What one forward pass costs beyond its tokens, in tokens: the disentangled attention projects its 512 relative
+# position embeddings in every layer once per pass (mDeBERTa-v3-base: about 85 tokens' worth of work).
+PASS_COST_TOKENS = 85
 DOWNLOAD_MB = 1140
 LICENCE = "MIT"
 DECISIVE_SCORE = 0.25  # the most a sentence stating a fact the source lacks can score
@@ -101,26 +110,37 @@ class NLIChecker:
 
     def probabilities(self, premises: Sequence[str], hypothesis: str) -> list[tuple[float, float]]:
         """(entailment, contradiction) probabilities of `hypothesis` given each premise."""
-        if not premises:
+        return self.pairs([(premise, hypothesis) for premise in premises])
+
+    def pairs(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[float, float]]:
+        """(entailment, contradiction) probabilities of each (premise, hypothesis) pair, in order. Premises are cut at
+        the end to fit `MAX_PAIR_TOKENS`; hypotheses are kept whole."""
+        if not pairs:
             return []
         import torch
 
         with self.lock, torch.inference_mode():
-            batch = self.tokenizer(
-                list(premises),
-                [hypothesis] * len(premises),
-                truncation="only_first",
-                max_length=MAX_TOKENS,
-                padding=True,
-                return_tensors="pt",
-            )
-            probabilities = torch.softmax(self.model(**batch).logits.float(), dim=-1)
-        return [(float(row[self.entailment]), float(row[self.contradiction])) for row in probabilities]
+            encoded = [self._encode(premise, hypothesis) for premise, hypothesis in pairs]
+            found: list[tuple[float, float]] = [(0.0, 0.0)] * len(pairs)
+            for batch in batches([len(ids["input_ids"]) for ids in encoded]):
+                inputs = self.tokenizer.pad([encoded[i] for i in batch], padding=True, return_tensors="pt")
+                probabilities = torch.softmax(self.model(**inputs).logits.float(), dim=-1)
+                for i, row in zip(batch, probabilities, strict=True):
+                    found[i] = (float(row[self.entailment]), float(row[self.contradiction]))
+        return found
+
+    def _encode(self, premise: str, hypothesis: str) -> Any:
+        hypothesis_tokens = len(self.tokenizer(hypothesis, add_special_tokens=False)["input_ids"])
+        limit = min(MAX_TOKENS, max(MAX_PAIR_TOKENS, hypothesis_tokens + 3 + MIN_PREMISE_TOKENS))
+        # A hypothesis too long to leave its premise any room is cut as well (only past the model's limit).
+        strategy = "only_first" if hypothesis_tokens + 3 + MIN_PREMISE_TOKENS <= limit else "longest_first"
+        return self.tokenizer(premise, hypothesis, truncation=strategy, max_length=limit)
 
     def judge(
-        self, aligned: AlignedSentence, premises: Sequence[str], fact_reasons: tuple[str, ...]
+        self, aligned: AlignedSentence, pairs: Sequence[tuple[float, float]], fact_reasons: tuple[str, ...]
     ) -> AlignedSentence:
-        pairs = self.probabilities(premises, aligned.text)
+        """The sentence's verdict from its premises' (entailment, contradiction) probabilities: the best premise
+        (entailment minus contradiction) wins."""
         if not pairs:
             return replace(aligned, supported=False, score=0.0, reasons=("no source sentence aligns with it",))
         entail, contradict = max(pairs, key=lambda pair: pair[0] - pair[1])
@@ -133,25 +153,44 @@ class NLIChecker:
             reasons = (f"its closest source sentences {verdict} ({odds})",)
         return replace(aligned, supported=supported, score=round(score, 4), reasons=reasons + fact_reasons)
 
-    def check_spans(self, text: str, spans: Sequence[Span], sentences: Sequence[str]) -> list[AlignedSentence]:
-        aligner = LexicalAligner(text, list(spans))
-        index = SourceIndex(text, list(spans))
-        return [self._within(index, aligner.align(sentence)) for sentence in sentences]
+    def judge_all(self, planned: Sequence[Planned]) -> list[AlignedSentence]:
+        """Every planned sentence judged, its pairs read in as few passes as the premises allow: first each
+        sentence's best-aligned premise, then the fallback premises of the sentences it does not entail."""
+        read: list[list[tuple[float, float]]] = [[] for _ in planned]
+        first = [(i, plan.premises[0]) for i, plan in enumerate(planned) if plan.premises]
+        for (i, _), pair in zip(first, self.pairs([(p, planned[i].aligned.text) for i, p in first]), strict=True):
+            read[i].append(pair)
+        fallback = [
+            (i, premise)
+            for i, plan in enumerate(planned)
+            if read[i] and read[i][0][0] < ENTAILS
+            for premise in plan.premises[1:]
+        ]
+        for (i, _), pair in zip(fallback, self.pairs([(p, planned[i].aligned.text) for i, p in fallback]), strict=True):
+            read[i].append(pair)
+        judged = []
+        for plan, pairs in zip(planned, read, strict=True):
+            result = self.judge(plan.aligned, pairs, plan.fact_reasons)
+            if plan.decisive and result.score is not None:
+                # As in the offline checker: a figure, date or name the source never states is decisive.
+                result = replace(result, supported=False, score=min(result.score, DECISIVE_SCORE))
+            judged.append(result)
+        return judged
 
-    def _within(self, index: SourceIndex, aligned: AlignedSentence, facts: bool = True) -> AlignedSentence:
+    def check_spans(self, text: str, spans: Sequence[Span], sentences: Sequence[str]) -> list[AlignedSentence]:
+        index = SourceIndex(text, list(spans))
+        aligner = LexicalAligner(text, index.spans, index.terms)
+        return self.judge_all([self._within(index, aligner.align(sentence)) for sentence in sentences])
+
+    def _within(self, index: SourceIndex, aligned: AlignedSentence, facts: bool = True) -> Planned:
         measured = measure(index, aligned.text)
         chunks = [index.spans[position].text(index.text) for position in measured.best[:MAX_PREMISES]]
-        premises = [*chunks, " ".join(chunks)] if len(chunks) > 1 else chunks
+        premises = (chunks[0], " ".join(chunks)) if len(chunks) > 1 else tuple(chunks)
         if not facts:
-            return self.judge(replace(aligned, missing=()), premises, ())
+            return Planned(replace(aligned, missing=()), premises)
         missing = measured.missing_numbers + measured.missing_dates + measured.missing_names
-        judged = self.judge(
-            replace(aligned, missing=missing), premises, reasons_for(measured, weak=False)[: len(missing)]
-        )
-        if missing and judged.score is not None:
-            # As in the offline checker: a figure, date or name the source never states is decisive.
-            return replace(judged, supported=False, score=min(judged.score, DECISIVE_SCORE))
-        return judged
+        reasons = reasons_for(measured, weak=False)[: len(missing)]
+        return Planned(replace(aligned, missing=missing), premises, reasons, decisive=bool(missing))
 
     def check(
         self,
@@ -160,22 +199,57 @@ class NLIChecker:
         positions: Sequence[float | None] | None = None,
         facts: bool = True,
     ) -> CheckedSummary:
-        judged = route(
-            source,
-            sentences,
-            positions,
-            lambda index, aligned: self._within(index, aligned, facts),
-            self._across,
-        )
-        return CheckedSummary(self.name, tuple(judged))
+        planned: list[Planned] = []
 
-    def _across(self, cross: CrossAligner, aligned: AlignedSentence) -> AlignedSentence:
+        def within(index: SourceIndex, aligned: AlignedSentence) -> AlignedSentence:
+            planned.append(self._within(index, aligned, facts))
+            return aligned
+
+        def across(cross: CrossAligner, aligned: AlignedSentence) -> AlignedSentence:
+            planned.append(self._across(cross, aligned))
+            return aligned
+
+        route(source, sentences, positions, within, across)
+        return CheckedSummary(self.name, tuple(self.judge_all(planned)))
+
+    def _across(self, cross: CrossAligner, aligned: AlignedSentence) -> Planned:
         """The model reads both languages; the premises are the sources the stated facts point to, or the article's
         opening sentences when the sentence states none."""
         premises = [cross.text[s.start : s.end] for s in aligned.sources[:MAX_PREMISES]]
         if not premises:
             premises = [span.text(cross.text) for span in cross.spans[:MAX_PREMISES]]
-        return self.judge(replace(aligned, checked=True), premises, ())
+        return Planned(replace(aligned, checked=True), tuple(premises))
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A sentence ready for the model: its premises in the order they are read (the first always, the others only
+    when the first does not entail it), the reasons its facts give, and whether they are decisive."""
+
+    aligned: AlignedSentence
+    premises: tuple[str, ...]
+    fact_reasons: tuple[str, ...] = ()
+    decisive: bool = False
+
+
+def batches(lengths: Sequence[int]) -> list[list[int]]:
+    """Pair indices grouped into forward passes, shortest first: each pass is padded to its longest pair, and costs
+    `PASS_COST_TOKENS` besides. The grouping of the sorted pairs with the least padded tokens plus passes (dynamic
+    programming over where each pass ends)."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    best = [0.0] + [math.inf] * len(order)  # best[end]: the cost of the first `end` sorted pairs
+    cut = [0] * (len(order) + 1)
+    for end in range(1, len(order) + 1):
+        for begin in range(end):
+            cost = best[begin] + PASS_COST_TOKENS + (end - begin) * lengths[order[end - 1]]
+            if cost < best[end]:
+                best[end], cut[end] = cost, begin
+    grouped: list[list[int]] = []
+    end = len(order)
+    while end:
+        grouped.insert(0, order[cut[end] : end])
+        end = cut[end]
+    return grouped
 
 
 def download(target: str | None = None, progress: Callable[[str], None] | None = None) -> str:

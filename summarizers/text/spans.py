@@ -139,7 +139,7 @@ def _fold(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Case-folded word tokens (Unicode-aware), e.g. for ROUGE and similarity."""
-    return [_fold(m.group()) for m in WORD_RE.finditer(text)]
+    return [_fold(word) for word in WORD_RE.findall(text)]
 
 
 def line_spans(text: str) -> list[Span]:

@@ -14,7 +14,7 @@ from summarizers.attribution.calibration import shipped, summary_score
 from summarizers.attribution.checkers import OFFLINE, OfflineChecker, default_checker
 from summarizers.attribution.facts import FactMatcher, latin_name_vocabulary, latin_names
 from summarizers.attribution.features import FEATURES, SIGNALS, SourceIndex, measure
-from summarizers.attribution.nli import NLIChecker, is_available, unload_all
+from summarizers.attribution.nli import ENTAILS, NLIChecker, batches, is_available, unload_all
 from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.language.segment import analyse
 from tests.cli_runner import run_cli
@@ -203,6 +203,45 @@ def test_the_default_checker_is_nli_when_its_weights_are_here(tiny_nli: Path, mo
     assert default_checker().name == f"nli:{tiny_nli}"
     monkeypatch.setenv("SAAR_CHECKER", "offline")
     assert default_checker().name == OFFLINE
+
+
+@given(st.lists(st.integers(min_value=1, max_value=512), max_size=40))
+def test_nli_passes_take_every_pair_once_shortest_first(lengths: list[int]) -> None:
+    grouped = batches(lengths)
+    flat = [i for group in grouped for i in group]
+    assert sorted(flat) == list(range(len(lengths)))
+    assert [lengths[i] for i in flat] == sorted(lengths)
+    assert all(group for group in grouped)
+
+
+def test_short_pairs_are_not_padded_to_a_long_one() -> None:
+    assert batches([40, 40, 40, 40, 300]) == [[0, 1, 2, 3], [4]]
+    assert batches([40, 41, 42]) == [[0, 1, 2]]  # a pass costs more than a few tokens of padding
+
+
+@pytest.mark.slow
+def test_nli_reads_the_joined_premise_only_where_the_best_one_does_not_entail(
+    tiny_nli: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checker = NLIChecker.load(str(tiny_nli))
+    english = analyse(" ".join(unit.span.text(TEXT) for unit in ANALYSIS.content_units("en")))
+    read: list[list[tuple[str, str]]] = []
+
+    def pairs(asked: list[tuple[str, str]]) -> list[tuple[float, float]]:
+        read.append(list(asked))
+        return [(0.9, 0.05) if hypothesis == LIFTED else (0.2, 0.7) for _, hypothesis in asked]
+
+    monkeypatch.setattr(checker, "pairs", pairs)
+    other = "Both leaders discussed defence cooperation and the trade in Russian crude oil during the summit."
+    lifted, doubted = checker.check(english, [LIFTED, other]).sentences
+    assert len(read) == 2
+    assert [h for _, h in read[0]] == [LIFTED, other]
+    assert [h for _, h in read[1]] == [other]  # the joined premise, for the sentence not entailed only
+    assert len(read[1][0][0]) > len(read[0][1][0])
+    assert lifted.supported
+    assert lifted.score == round((0.9 - 0.05 + 1) / 2, 4)
+    assert ENTAILS > 0.2
+    assert not doubted.supported
 
 
 def test_without_nli_weights_the_offline_checker_serves(monkeypatch: pytest.MonkeyPatch) -> None:
