@@ -71,6 +71,10 @@ def _rss_mb() -> float:
 
 
 def _engine_side(arch: str, side: str, count: int, group: int) -> dict[str, Any]:
+    if side == "batched":
+        from summarizers.batch import batch_cores
+
+        batch_cores()  # as the batch command runs: one replica per core, each batch split between them
     engine, _, out_tokens = speed._engine(arch, "baseline" if side == "plain" else "engine")
     inputs = windowed(engine, articles(count))
     if side == "plain":

@@ -304,6 +304,8 @@ def command_batch(args: argparse.Namespace) -> int:
                 cpus_per_actor=args.cpus_per_actor, append=args.resume, on_line=advance,
             )  # fmt: skip
         else:
+            if args.workers == 1:
+                batch.batch_cores()  # before any model loads: one replica per core, each batch split between them
             tally = batch.run(todo, args.out, settings, append=args.resume, workers=args.workers, on_line=advance)
     tally.skipped = skipped
     print(f"{args.out}: {tally.summary()}", file=sys.stderr)

@@ -9,7 +9,7 @@ it falls back to the default.
 | SAAR_BACKEND             | auto                | generation backend: auto, ctranslate2 or transformers              |
 | SAAR_CT2_QUANTIZATION    | int8                | CTranslate2 weights: int8 or float32                               |
 | SAAR_CT2_THREADS         | (by model)          | CPU threads for one CTranslate2 generation                         |
-| SAAR_CT2_PARALLEL        | cores / threads     | CTranslate2 generations one loaded model runs at once              |
+| SAAR_CT2_PARALLEL        | 1 (batch: cores)    | CTranslate2 generations one loaded model runs at once              |
 | SAAR_VOCABULARY_FILTER   | on                  | Hindi generation scores only the pieces it can use                 |
 | SAAR_CACHE               | ~/.cache/saar       | converted models                                                   |
 | SAAR_RESULT_CACHE        | 128                 | finished summaries kept per model (0: off)                         |
@@ -100,7 +100,7 @@ def ct2_threads() -> int | None:
 
 
 def ct2_parallel() -> int | None:
-    """Generations at once asked for with SAAR_CT2_PARALLEL, or None to fill the cores (cores // threads)."""
+    """Generations at once asked for with SAAR_CT2_PARALLEL, or None to let the backend choose (one)."""
     value = _count("SAAR_CT2_PARALLEL", 0)
     return value or None
 

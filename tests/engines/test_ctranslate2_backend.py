@@ -141,13 +141,18 @@ def test_parallel_replicas_split_a_batch_and_write_the_same(
     assert len(written[2]) == len(CHUNKS)
 
 
-def test_by_default_two_generations_share_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SAAR_CT2_THREADS", raising=False)
-    monkeypatch.delenv("SAAR_CT2_PARALLEL", raising=False)
+def test_a_page_request_keeps_every_core_and_the_batch_command_splits_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarizers import batch
+
+    for variable in ("SAAR_CT2_THREADS", "SAAR_CT2_PARALLEL"):
+        monkeypatch.setenv(variable, "0")  # recorded, so what `batch_cores` sets below is undone after the test
+        monkeypatch.delenv(variable)
     monkeypatch.setattr(ctranslate2_backend.os, "cpu_count", lambda: 16)
     threads = ctranslate2_backend.threads_for({"language": None})
-    assert (threads, ctranslate2_backend.parallel_for(threads)) == (8, 2)
+    assert (threads, ctranslate2_backend.parallel_for(threads)) == (16, 1)
     filtered = ctranslate2_backend.threads_for({"language": "hi"})
-    assert (filtered, ctranslate2_backend.parallel_for(filtered)) == (1, 16)
-    monkeypatch.setenv("SAAR_CT2_PARALLEL", "1")
-    assert ctranslate2_backend.parallel_for(8) == 1
+    assert (filtered, ctranslate2_backend.parallel_for(filtered)) == (1, 1)
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 16)
+    batch.batch_cores()
+    threads = ctranslate2_backend.threads_for({"language": None})
+    assert (threads, ctranslate2_backend.parallel_for(threads)) == (1, 16)

@@ -239,26 +239,24 @@ class FastModel:
 
 
 def threads_for(record: dict[str, Any]) -> int:
-    """CPU threads for one generation: `SAAR_CT2_THREADS`, else one for a model with a vocabulary filter, else
-    half the cores (so that two generations run side by side, see `parallel_for`).
+    """CPU threads for one generation: `SAAR_CT2_THREADS`, else one for a model with a vocabulary filter, else all.
 
     Measured on 2 cores (benchmarks/speed.py): decoding through a vocabulary map is about twice as fast on one
     thread as on two (mT5-base, 512 in / 60 out: 2.2 s against 4.0 s). distilBART's 1024-token encoder is faster on
-    two (1.5 s against 2.1 s) and its decoding slower, so one article takes as long either way (4.5 s); a batch,
-    split in two halves that run at once on one thread each, is faster than the whole batch on two threads
-    (benchmarks/throughput.py).
+    two (1.5 s against 2.1 s) and its decoding slower, so the whole is even (4.5 s either way).
     """
     chosen = settings.ct2_threads()
     if chosen:
         return chosen
-    return 1 if record.get("language") else max(1, (os.cpu_count() or 1) // 2)
+    return 1 if record.get("language") else max(1, os.cpu_count() or 1)
 
 
 def parallel_for(threads: int) -> int:
     """Generations a loaded model runs at once (CTranslate2's inter_threads; the replicas share the weights):
-    `SAAR_CT2_PARALLEL`, else as many as the cores hold at `threads` each. One request is split across them
-    when it has several chunks or documents; requests themselves take turns (see turns.py)."""
-    return settings.ct2_parallel() or max(1, (os.cpu_count() or 1) // threads)
+    `SAAR_CT2_PARALLEL`, else one. The batch command asks for one replica per core, each on one thread, and splits
+    each batch between them (`summarizers.batch.batch_cores`); a page's request is one summary at a time and keeps
+    every core for it."""
+    return settings.ct2_parallel() or 1
 
 
 def start_from_prefix(directory: Path) -> None:
