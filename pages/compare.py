@@ -10,7 +10,7 @@ import streamlit as st
 
 from pages._views.highlight import checker_label, engine_label, flag_text
 from pages._views.versions import marked_text_html, only_here_list_html, only_in_one
-from pages._views.wording import language_name
+from pages._views.wording import language_name, plain_notice
 from pages.common import (
     model_overrides,
     o,
@@ -184,7 +184,11 @@ def _show_side(side: dict[str, Any], reader: str | None) -> None:
         if summary["notice"]:
             # A summary not in the reader's language is a warning; other notes (an extractive fallback) are not.
             show = st.warning if reader is not None and summary["lang"] != reader else st.info
-            show(summary["notice"], icon="ℹ️")
+            shown, details = plain_notice(summary["notice"], ui)  # commands and model names go under Details
+            show(plain(shown), icon="ℹ️")
+            if details:
+                with st.expander(t("details")):
+                    st.caption(plain(details))
         for number, (sentence, check) in enumerate(zip(summary["sentences"], summary["in_other"], strict=True), 1):
             st.markdown(f"{number}. {plain(sentence['text'])}")
             st.caption(plain(_check_line(check)))

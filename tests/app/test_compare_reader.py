@@ -37,3 +37,12 @@ def test_sentences_only_one_version_carries_link_to_their_marked_place() -> None
     for anchor in links:
         assert f'id="{anchor}"' in html  # each link has its target in the versions' text
     assert app.session_state["comparison_texts"]  # the text the marks are placed in
+
+
+def test_notices_speak_plainly_and_keep_commands_under_details() -> None:
+    app = _compare("en")
+    notices = [element.value for element in [*app.info, *app.warning]]
+    assert notices, "offline, each version's summary carries a notice"
+    assert not any("python -m" in notice or "--model" in notice for notice in notices)
+    assert any("python -m summarizers download" in caption.value for caption in app.caption)
+    assert any(expander.label == "Details" for expander in app.expander)
