@@ -20,9 +20,10 @@ def short_model(model: str | None, ui: str = "en") -> str:
 def plain_notice(notice: str, ui: str = "en") -> tuple[str, str | None]:
     """(what a reader is told, the full technical text for Details or None when the plain text is all of it). The
     plain sentences this writes are in the interface language; the library's own words stay as it wrote them."""
-    across = re.match(r"(No \w+ summary of the \w+ text): .*(Showing the \w+ summary instead\.)", notice, re.S)
+    across = re.match(r"No (\w+) summary of the (\w+) text: .*Showing the \w+ summary instead\.", notice, re.S)
     if across:
-        return f"{across.group(1)} here (see Details). {across.group(2)}", notice
+        into, source = (_named_language(group, ui) for group in across.groups())
+        return label("notice_across", ui).format(into=into, source=source), notice
     if "not downloaded" in notice and "extractive" in notice:
         return label("notice_offline", ui), notice
     if "could not be used" in notice and "extractive" in notice:
@@ -32,8 +33,8 @@ def plain_notice(notice: str, ui: str = "en") -> tuple[str, str | None]:
         count = parts.group(1) if parts else label("notice_several", ui)
         return label("notice_parts", ui).format(count=count), notice
     if "is not summarised" in notice:
-        language = notice.split(" (", 1)[0]
-        return f"{language} text is not summarised: Saar summarises English and Hindi.", notice
+        language = _named_language(notice.split(" (", 1)[0], ui)
+        return label("notice_unsupported", ui).format(language=language), notice
     if any(word in notice for word in TECHNICAL):
         first = re.split(r"(?<=[.:;])\s", notice, maxsplit=1)[0].rstrip(":;")
         return first if first.endswith(".") else first + ".", notice
@@ -137,6 +138,9 @@ LABELS: dict[str, dict[str, str]] = {
         "notice_no_model": "The writing model could not be used here: showing key sentences from the article.",
         "notice_parts": "The article was long: summarised in {count} parts, then combined.",
         "notice_several": "several",
+        "notice_across": "No {into} summary of the {source} text here (see Details). Showing the {source} summary "
+        "instead.",
+        "notice_unsupported": "{language} text is not summarised: Saar summarises English and Hindi.",
         # Compare versions
         "compare_title": "Compare versions",
         "compare_caption": "Two versions of one story, read in your language: each version's summary side by side, "
@@ -309,6 +313,9 @@ LABELS: dict[str, dict[str, str]] = {
         "notice_no_model": "लिखने वाला मॉडल यहाँ इस्तेमाल नहीं हो सका: लेख के मुख्य वाक्य दिखाए जा रहे हैं।",
         "notice_parts": "लेख लंबा था: {count} भागों में सारांश बनाकर उन्हें जोड़ा गया।",
         "notice_several": "कई",
+        "notice_across": "{source} पाठ का {into} सारांश यहाँ नहीं बन सका (विवरण देखें)। इसकी जगह {source} सारांश "
+        "दिखाया गया है।",
+        "notice_unsupported": "{language} पाठ का सारांश नहीं बनता: सार अंग्रेज़ी और हिन्दी का सारांश बनाता है।",
         # संस्करणों की तुलना
         "compare_title": "संस्करणों की तुलना",
         "compare_caption": "एक ही ख़बर के दो संस्करण, आपकी भाषा में: हर संस्करण का सारांश आमने-सामने, वे संख्याएँ, "
@@ -452,6 +459,12 @@ HINDI_NAMES = {
     "te": "तेलुगु", "gu": "गुजराती", "pa": "पंजाबी", "kn": "कन्नड़", "ml": "मलयालम", "or": "ओड़िया", "ar": "अरबी",
     "fa": "फ़ारसी", "fr": "फ़्रांसीसी", "de": "जर्मन", "es": "स्पेनिश", "und": "अनिर्धारित", "mixed": "मिली-जुली",
 }  # fmt: skip
+
+
+def _named_language(english_name: str, ui: str) -> str:
+    """A language the library named in English, named in the interface language."""
+    codes = {name(code): code for code in HINDI_NAMES}
+    return language_name(codes[english_name], ui) if english_name in codes else english_name
 
 
 def language_name(code: str, lang: str = "en") -> str:

@@ -129,3 +129,19 @@ def test_a_cross_language_fallback_reads_plainly_and_keeps_the_command_for_detai
     assert shown.endswith("Showing the Hindi summary instead.")  # not the offline line, which would hide it
     assert "python -m" not in shown
     assert details == notice
+
+
+def test_notices_the_library_writes_in_english_read_in_hindi_on_the_hindi_page() -> None:
+    across = (
+        "No English summary of the Hindi text: the cross-language model is not available (not downloaded). Run "
+        "`python -m summarizers download cross` with internet access. Showing the Hindi summary instead."
+    )
+    shown, details = plain_notice(across, "hi")
+    assert shown.startswith("हिन्दी पाठ का अंग्रेज़ी सारांश")
+    assert not re.search(r"[A-Za-z]", shown)  # nothing left in English
+    assert details == across
+    unsupported = "Tamil (ta) is not summarised: Saar summarises English and Hindi. Pass --model ta=x to try."
+    shown, details = plain_notice(unsupported, "hi")
+    assert shown.startswith("तमिल पाठ")
+    assert not re.search(r"[A-Za-z]", shown)
+    assert details == unsupported
