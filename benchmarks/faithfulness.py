@@ -49,7 +49,7 @@ from summarizers.attribution.align import LexicalAligner, clean_ptb, split_summa
 from summarizers.attribution.calibration import Calibration  # noqa: E402
 from summarizers.attribution.checkers import CheckedSummary, Checker, OfflineChecker  # noqa: E402
 from summarizers.attribution.facts import latin_names, names_matching  # noqa: E402
-from summarizers.attribution.nli import NLIChecker, is_available  # noqa: E402
+from summarizers.attribution.nli import NLIChecker, is_available, native_bfloat16  # noqa: E402
 from summarizers.language.segment import analyse  # noqa: E402
 from summarizers.text.spans import split_sentences  # noqa: E402
 
@@ -240,20 +240,31 @@ def speed(data: Path) -> None:
     model.register_forward_pre_hook(
         lambda _, args, kwargs: passes.append(tuple(kwargs["input_ids"].shape)), with_kwargs=True
     )
-    checker = NLIChecker("random-weight mDeBERTa-v3-base", tokenizer, model)
+    checker = NLIChecker("random-weight mDeBERTa-v3-base", tokenizer, model, precision="float32")
     checker.check(analysis, summary)  # first call pays one-off costs
     first = list(passes)  # one check's passes (the hook goes on counting)
     tokens = sum(rows * length for rows, length in first)
     shapes = ", ".join(f"{rows}x{length}" for rows, length in first)
-    ms = _median_ms(lambda: checker.check(analysis, summary), 3)
     print(
-        f"  NLI check (random-weight mDeBERTa-v3-base, 2 threads, {per_word:.2f} pieces a word), same summary: "
-        f"median {ms:.0f} ms"
-    )
-    print(
-        f"    {sum(rows for rows, _ in first)} pairs in {len(first)} passes ({shapes}), {tokens} tokens: "
+        f"  NLI check (random-weight mDeBERTa-v3-base, 2 threads, {per_word:.2f} pieces a word), same summary; "
+        f"{sum(rows for rows, _ in first)} pairs in {len(first)} passes ({shapes}), {tokens} tokens: "
         f"about {encoder_gflops(first):.0f} GFLOP of encoder work"
     )
+    # Side by side in one run: the two precisions the checker can use (bfloat16 is the default where the CPU
+    # multiplies it natively, see nli.uses_bfloat16).
+    scores: dict[str, list[float | None]] = {}
+    for precision in ("float32", "bfloat16"):
+        if precision == "bfloat16" and not native_bfloat16():
+            print("    bfloat16: this CPU has no native bfloat16 arithmetic (torch would emulate it); not timed")
+            continue
+        timed = NLIChecker("random-weight mDeBERTa-v3-base", tokenizer, model, precision=precision)
+        timed.check(analysis, summary)
+        ms = _median_ms(lambda checker=timed: checker.check(analysis, summary), 5)
+        scores[precision] = [s.score for s in timed.check(analysis, summary).sentences]
+        print(f"    {precision}: median {ms:.0f} ms")
+    if len(scores) == 2:
+        gap = max(abs((a or 0.0) - (b or 0.0)) for a, b in zip(scores["float32"], scores["bfloat16"], strict=True))
+        print(f"    largest score difference between the two: {gap:.4f}")
 
 
 def realistic_tokenizer(data: Path) -> Any:

@@ -17,7 +17,8 @@ it falls back to the default.
 | SAAR_TORCH_THREADS       | all cores           | torch's intra-op threads                                           |
 | SAAR_MODEL_<LANG>        | (the language's)    | hub id or local directory of a language's model                    |
 | SAAR_NLI_MODEL           | (mDeBERTa XNLI)     | hub id or local directory of the consistency checker's NLI model   |
-| SAAR_CHECKER             | auto                | checker: auto (NLI where its weights are here), offline or nli      |
+| SAAR_CHECKER             | auto                | checker: auto (NLI where its weights are here), offline or nli     |
+| SAAR_NLI_PRECISION       | auto                | NLI arithmetic: auto (bfloat16 where native), float32 or bfloat16  |
 | HF_HUB_OFFLINE           | unset               | forbids downloads (the Hugging Face switch, honoured as it is)     |
 | SAAR_MAX_BYTES           | 20 MiB              | largest file read                                                  |
 | SAAR_MAX_CHARS           | 500,000             | longest text summarised                                            |
@@ -141,6 +142,15 @@ CHECKERS: tuple[CheckerChoice, ...] = ("auto", "offline", "nli")
 
 def nli_model() -> str:
     return _text("SAAR_NLI_MODEL") or DEFAULT_NLI_MODEL
+
+
+PrecisionChoice = Literal["auto", "float32", "bfloat16"]
+PRECISIONS: tuple[PrecisionChoice, ...] = ("auto", "float32", "bfloat16")
+
+
+def nli_precision() -> PrecisionChoice:
+    value = _text("SAAR_NLI_PRECISION", "auto").lower()
+    return next((choice for choice in PRECISIONS if choice == value), "auto")
 
 
 def checker() -> CheckerChoice:

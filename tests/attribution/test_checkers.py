@@ -197,6 +197,38 @@ def test_nli_checker_loads_a_local_model_and_scores_every_sentence(tiny_nli: Pat
 
 
 @pytest.mark.slow
+def test_nli_in_bfloat16_gives_the_float32_verdicts_within_rounding(tiny_nli: Path) -> None:
+    exact = NLIChecker.load(str(tiny_nli))
+    halved = NLIChecker(exact.model_id, exact.tokenizer, exact.model, precision="bfloat16")
+    assert halved.bfloat16
+    assert not NLIChecker(exact.model_id, exact.tokenizer, exact.model, "float32").bfloat16
+    english = analyse(" ".join(unit.span.text(TEXT) for unit in ANALYSIS.content_units("en")))
+    sentences = [LIFTED, "Both leaders discussed defence cooperation.", "पुतिन ने मोदी से बात की।"]
+    pairs = [(LIFTED, s) for s in sentences]
+    for (entail32, contra32), (entail16, contra16) in zip(exact.pairs(pairs), halved.pairs(pairs), strict=True):
+        assert abs(entail32 - entail16) < 0.02
+        assert abs(contra32 - contra16) < 0.02
+    assert [s.supported for s in exact.check(english, sentences).sentences] == [
+        s.supported for s in halved.check(english, sentences).sentences
+    ]
+
+
+def test_nli_precision_follows_the_setting_and_the_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarizers import settings
+    from summarizers.attribution import nli
+
+    for value, wanted in (("float32", "float32"), ("BFLOAT16", "bfloat16"), ("fp8", "auto"), ("", "auto")):
+        monkeypatch.setenv("SAAR_NLI_PRECISION", value)
+        assert settings.nli_precision() == wanted
+    assert nli.uses_bfloat16("bfloat16")
+    assert not nli.uses_bfloat16("float32")
+    monkeypatch.setattr(nli, "native_bfloat16", lambda: False)
+    assert not nli.uses_bfloat16("auto")  # emulated bfloat16 is slower than float32: not chosen by default
+    monkeypatch.setattr(nli, "native_bfloat16", lambda: True)
+    assert nli.uses_bfloat16("auto")
+
+
+@pytest.mark.slow
 def test_the_default_checker_is_nli_when_its_weights_are_here(tiny_nli: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAAR_NLI_MODEL", str(tiny_nli))
     assert is_available()
