@@ -51,6 +51,9 @@ def _summaries(page: Any, lang: str) -> Any:
 
 def _wait_for_result(page: Any, caption: str = "· Extractive · saar-extractive") -> None:
     page.get_by_text(caption).first.wait_for()
+    # The caption shows as soon as the first column is drawn; the run goes on to the other language. Under load that
+    # can take seconds, so the result is read only once Streamlit's running icon has gone.
+    page.locator("[data-testid=stStatusWidgetRunningIcon]").wait_for(state="detached")
     page.wait_for_timeout(300)  # the rerun settles: no stale copy of the previous result beside the new one
 
 
