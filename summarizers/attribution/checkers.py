@@ -29,6 +29,7 @@ from summarizers.text.spans import Span
 
 OFFLINE = "offline"
 MAX_NEW_WORDS_SHOWN = 3
+MAX_PAIRS_SHOWN = 2
 WEAK_COPY = 0.35  # below this share of words in copied sequences, the wording is the sentence's own
 FAR_APART = 0.5  # best two sources further apart than half the source
 WRITTEN = frozenset({"en", "hi"})  # the languages summaries are written in
@@ -85,7 +86,8 @@ class Checker(Protocol):
 
 
 def reasons_for(measured: Measured, weak: bool) -> tuple[str, ...]:
-    """What a reader can look for in the source: facts not there, words not there, negation, stitched wording."""
+    """What a reader can look for in the source: facts not there, words not there, negation, stitched wording, and
+    (for a sentence not supported) names and figures the source states apart but the sentence puts together."""
     reasons = [f"{number} is not in the source" for number in measured.missing_numbers]
     reasons += [f"date {date} is not in the source" for date in measured.missing_dates]
     reasons += [f"name {name} not in the source" for name in measured.missing_names]
@@ -101,6 +103,9 @@ def reasons_for(measured: Measured, weak: bool) -> tuple[str, ...]:
             reasons.append("little of its wording is found in the source")
         if measured.get("spread") > FAR_APART:
             reasons.append("it joins statements from far-apart places in the source")
+        reasons += [
+            f"“{a}” and “{b}” are never stated together in the source" for a, b in measured.apart[:MAX_PAIRS_SHOWN]
+        ]
     return tuple(reasons)
 
 

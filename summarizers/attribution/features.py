@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from summarizers.attribution.facts import _TITLES, Fact, dates_and_numbers
 from summarizers.text.calendar import MONTHS, WEEKDAYS
 from summarizers.text.lexicon import STOPWORDS, stem
-from summarizers.text.spans import WORD_RE, Span, split_sentences, words
+from summarizers.text.spans import WORD_RE, Span, fold, split_sentences, words
 
 SIGNALS: tuple[str, ...] = (
     "best_f1",  # token F1 of content terms with the best source sentence
@@ -42,6 +42,7 @@ SIGNALS: tuple[str, ...] = (
     "elsewhere",  # names and figures stated in the source, but not in the sentence's best two source sentences
     "substituted",  # words new to the source standing where a copied passage has another word
     "length_log",  # words in the sentence, log scale
+    "apart",  # pairs of names and figures the source states, but never together in one sentence (facts fused)
 )
 # The signals the calibrated model weighs: chosen by grouped cross-validation on FRANK (benchmarks/fit_checker.py);
 # more of them overfit its 307 summaries. The others still give a reader reasons.
@@ -52,6 +53,7 @@ FEATURES: tuple[str, ...] = (
     "missing_names",
     "coverage2",
     "best_f1",
+    "apart",
 )
 
 NEGATIONS = frozenset(
@@ -172,6 +174,7 @@ class SourceIndex:
     positions: dict[str, list[int]] = field(init=False)
     name_words: set[str] = field(init=False)
     term_counts: Counter[str] = field(init=False)
+    sentences_with: dict[str, set[int]] = field(init=False)
     unseen_weight: float = field(init=False)
 
     def __post_init__(self) -> None:
@@ -180,6 +183,10 @@ class SourceIndex:
         self.terms = [{stem(token) for token in tokens if token not in STOPWORDS} for tokens in self.tokens]
         frequency: Counter[str] = Counter(term for terms in self.terms for term in terms)
         self.term_counts = frequency
+        self.sentences_with = {}
+        for position, terms in enumerate(self.terms):
+            for term in terms:
+                self.sentences_with.setdefault(term, set()).add(position)
         count = max(1, len(self.spans))
         self.idf = {term: math.log((1 + count) / (1 + n)) + 1 for term, n in frequency.items()}
         self.unseen_weight = math.log(1 + count) + 1
@@ -225,6 +232,8 @@ class Measured:
     negation: bool = False
     # (new word, the source's word in its place): a copied passage with one word changed, the commonest invention
     substitutions: tuple[tuple[str, str], ...] = ()
+    # names and figures, as the sentence writes them, that the source states but never in one sentence together
+    apart: tuple[tuple[str, str], ...] = ()
 
     def get(self, signal: str) -> float:
         return self.signals[SIGNALS.index(signal)]
@@ -318,6 +327,43 @@ def figures_changed(tokens: list[str], index: SourceIndex) -> list[tuple[str, st
     return found
 
 
+def _specific_runs(sentence: str, index: SourceIndex) -> list[tuple[str, str]]:
+    """(term, the run of names and figures it stands in, as the sentence writes it) for each word of the sentence that
+    is a name or a figure the source states: "Real Madrid" is one run, its two words two terms."""
+    written = WORD_RE.findall(sentence)
+    found: list[tuple[str, str]] = []
+    run: list[tuple[str, str]] = []
+    for original in [*written, ""]:
+        token = fold(original)
+        specific = bool(original) and token not in STOPWORDS and (token in index.name_words or _has_digit(token))
+        term = stem(token) if specific else ""
+        if specific and term in index.sentences_with:
+            run.append((term, original))
+            continue
+        phrase = " ".join(word for _, word in run)
+        found += [(term_in_run, phrase) for term_in_run, _ in run]
+        run = []
+    return found
+
+
+def never_together(sentence: str, index: SourceIndex) -> tuple[int, tuple[tuple[str, str], ...]]:
+    """Pairs of names and figures in the sentence that the source states, each somewhere, but never in one sentence
+    together: "Bueno scored 17 goals for Real Madrid" where the source has the 17 goals with Rayo Vallecano and Real
+    Madrid elsewhere. Facts fused from different places are the commonest error a summarizer makes with words it
+    copies. Counted per pair of words; shown per pair of runs ("Real Madrid" and "17")."""
+    specific = list(dict.fromkeys(_specific_runs(sentence, index)))
+    terms = list(dict.fromkeys(term for term, _ in specific))
+    apart = [
+        (a, b)
+        for i, a in enumerate(terms)
+        for b in terms[i + 1 :]
+        if not index.sentences_with[a] & index.sentences_with[b]
+    ]
+    phrase_of = dict(specific)
+    shown = dict.fromkeys((phrase_of[a], phrase_of[b]) for a, b in apart if phrase_of[a] != phrase_of[b])
+    return len(apart), tuple(shown)
+
+
 def _best_two(index: SourceIndex, wanted: set[str]) -> tuple[list[int], float]:
     """The source sentence covering most of the weighted terms, then the one adding most; and the share covered.
     Weights are summed exactly (`math.fsum`): a plain sum over a set depends on its order, which changes from run to
@@ -384,6 +430,7 @@ def measure(index: SourceIndex, sentence: str) -> Measured:
     specific = [token for token in dict.fromkeys(tokens) if token in index.name_words or token.isdigit()]
     elsewhere = sum(token in index.all_words and token not in local_words for token in specific)
     swapped = substitutions(tokens, index, set(new_terms)) + figures_changed(tokens, index)
+    apart_count, apart = never_together(sentence, index)
     values = (
         best_f1,
         coverage2,
@@ -406,6 +453,7 @@ def measure(index: SourceIndex, sentence: str) -> Measured:
         float(elsewhere),
         float(len(swapped)),
         math.log1p(len(tokens)),
+        float(apart_count),
     )
     return Measured(
         values,
@@ -416,4 +464,5 @@ def measure(index: SourceIndex, sentence: str) -> Measured:
         new_words,
         negation,
         tuple(swapped),
+        apart,
     )

@@ -133,13 +133,14 @@ def word_spans(text: str) -> list[Span]:
 
 
 @lru_cache(maxsize=65536)
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
+    """A word as compared: Unicode NFC, case-folded."""
     return unicodedata.normalize("NFC", word).casefold()
 
 
 def words(text: str) -> list[str]:
     """Case-folded word tokens (Unicode-aware), e.g. for ROUGE and similarity."""
-    return [_fold(word) for word in WORD_RE.findall(text)]
+    return [fold(word) for word in WORD_RE.findall(text)]
 
 
 def line_spans(text: str) -> list[Span]:

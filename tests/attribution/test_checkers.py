@@ -11,12 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizers.attribution.calibration import shipped, summary_score
-from summarizers.attribution.checkers import OFFLINE, OfflineChecker, default_checker
+from summarizers.attribution.checkers import OFFLINE, OfflineChecker, default_checker, reasons_for
 from summarizers.attribution.facts import FactMatcher, latin_name_vocabulary, latin_names
 from summarizers.attribution.features import FEATURES, SIGNALS, SourceIndex, measure
 from summarizers.attribution.nli import ENTAILS, NLIChecker, batches, is_available, unload_all
 from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.language.segment import analyse
+from summarizers.text.spans import WORD_RE
 from tests.cli_runner import run_cli
 from tests.conftest import BILINGUAL_SEED
 
@@ -105,6 +106,42 @@ def test_a_changed_figure_beside_a_product_name_is_flagged_though_the_source_sta
     (result,) = CHECKER.check(analyse(source), ["Realme 16 5G की कीमत 16 हजार रुपये है।"]).sentences
     assert not result.supported
     assert "“16” where the source has “7”" in result.reasons
+
+
+FUSED_SOURCE = (
+    "Alberto Bueno has scored 17 goals for Rayo Vallecano this season. Bueno played for Real Madrid from 2006 to "
+    "2009 and scored 22 goals there. Porto are ready to sign him in the summer."
+)
+
+
+def test_names_and_figures_the_source_states_apart_are_counted_when_a_sentence_puts_them_together() -> None:
+    index = SourceIndex.of(FUSED_SOURCE)
+    fused = measure(index, "Bueno has scored 17 goals for Real Madrid this season.")
+    faithful = measure(index, "Bueno has scored 17 goals for Rayo Vallecano this season.")
+    # "17" meets "Real" and "Madrid" in no source sentence; Bueno is stated with both, so he pairs with neither
+    assert fused.get("apart") == 2
+    assert fused.apart == (("17", "Real Madrid"),)
+    assert faithful.get("apart") == 0
+    assert faithful.apart == ()
+    assert CHECKER.calibration.score(fused.values) < CHECKER.calibration.score(faithful.values)
+
+
+def test_a_weak_sentence_names_the_facts_it_puts_together_and_a_supported_one_does_not() -> None:
+    fused = measure(SourceIndex.of(FUSED_SOURCE), "Bueno has scored 17 goals for Real Madrid this season.")
+    assert "“17” and “Real Madrid” are never stated together in the source" in reasons_for(fused, weak=True)
+    assert not any("never stated together" in reason for reason in reasons_for(fused, weak=False))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAbZ Bueno Real Madrid Rayo 0123456789,.%\n-मोदी२०")), max_size=120))
+def test_pairs_apart_are_words_of_the_sentence(sentence: str) -> None:
+    measured = measure(SourceIndex.of(FUSED_SOURCE), sentence)
+    assert measured.get("apart") >= len(measured.apart)
+    written = set(WORD_RE.findall(sentence))
+    for pair in measured.apart:
+        for phrase in pair:
+            assert phrase
+            assert set(phrase.split(" ")) <= written
 
 
 NEGATION_SOURCE = (
