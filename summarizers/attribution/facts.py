@@ -18,7 +18,7 @@ from typing import Literal
 
 import regex
 
-from summarizers.language.transliteration import name_keys
+from summarizers.language.transliteration import COMBINING_FORMS, name_keys
 from summarizers.text.calendar import MONTHS, WEEKDAYS, spellings, with_spellings
 from summarizers.text.lexicon import STOPWORDS
 from summarizers.text.spans import WORD_RE, split_sentences
@@ -213,8 +213,12 @@ def latin_names(text: str, vocabulary: set[str] | None = None) -> list[Fact]:
     facts = []
     for run in _joined(text, found):
         keys = {key for match in run for key in name_keys(match.group())}
+        written = text[run[0].start() : run[-1].end()]
+        country = COMBINING_FORMS.get(written.casefold()) if len(run) == 1 else None
+        if country is not None:  # "Indo" of "Indo–Russian": a mention of India, listed as India
+            keys |= name_keys(country)
+            written = country
         if keys:
-            written = text[run[0].start() : run[-1].end()]
             facts.append(_name_fact(text, run, keys, f"name:{' '.join(written.split()).casefold()}"))
     return facts
 
@@ -259,9 +263,13 @@ class FactComparison:
 
 
 def _first_mentions(facts: list[Fact]) -> list[Fact]:
+    """Each fact once, at its first mention; a name as written in full where it is ("India" rather than the "Indo" of
+    an earlier "Indo–Russian")."""
     seen: dict[str, Fact] = {}
     for fact in facts:
-        seen.setdefault(fact.key, fact)
+        first = seen.setdefault(fact.key, fact)
+        if first.text.casefold() in COMBINING_FORMS and fact.text.casefold() not in COMBINING_FORMS:
+            seen[fact.key] = fact  # keeps the place of the first mention in the order
     return list(seen.values())
 
 

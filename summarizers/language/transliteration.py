@@ -56,7 +56,11 @@ EXONYMS = {
     "indo": ("भारत", "हिंद", "भारतीय"), "pacific": ("प्रशांत",),
     "west": ("पश्चिम", "पश्चिमी"), "western": ("पश्चिमी",), "eastern": ("पूर्वी",),  # पूर्व alone also means "former"
     "gulf": ("खाड़ी",),
+    "asia": ("एशिया",), "asian": ("एशियाई",),  # too short a skeleton ("s") to be matched by it
 }  # fmt: skip
+# Combining forms of country names, a name of their own only inside a compound: "Indo–Russian ties" (an en dash joins
+# two names, so "Indo" stands alone) speaks of India.
+COMBINING_FORMS = {"indo": "India", "sino": "China", "russo": "Russia", "anglo": "Britain", "franco": "France"}
 
 
 def _fold_consonants(consonants: str) -> str:
