@@ -53,6 +53,11 @@ def _wait_for_result(page: Any, caption: str = "· Extractive · saar-extractive
     page.get_by_text(caption).first.wait_for()
     # The caption shows as soon as the first column is drawn; the run goes on to the other language. Under load that
     # can take seconds, so the result is read only once Streamlit's running icon has gone.
+    _wait_for_the_run(page)
+
+
+def _wait_for_the_run(page: Any) -> None:
+    """Until Streamlit's run has finished: an element drawn before then may be drawn again, closed or replaced."""
     page.locator("[data-testid=stStatusWidgetRunningIcon]").wait_for(state="detached")
     page.wait_for_timeout(300)  # the rerun settles: no stale copy of the previous result beside the new one
 
@@ -335,9 +340,11 @@ def test_history_keeps_each_summary_to_reopen_and_download(browser: Any, app_url
         _wait_for_result(page)
         _paste_and_summarize(page, DATED_ARTICLE)
         page.get_by_role("heading", name=re.compile("^New Delhi, 12 August 2025")).wait_for()
+        _wait_for_the_run(page)  # an expander opened while the run goes on is drawn closed again
         page.get_by_text("Copy the summary").first.click()
-        page.locator("[data-testid=stCode]").first.hover()  # its copy button shows on hover
-        page.get_by_role("button", name="Copy to clipboard").first.wait_for(state="attached")
+        code = page.locator("[data-testid=stCode]").first
+        code.hover()  # its copy button shows on hover; whether the hover has drawn it yet is Chromium's timing
+        code.locator("button[aria-label='Copy to clipboard']").wait_for(state="attached")
         if viewport is PHONE:  # on a phone the page list sits in the closed sidebar
             page.get_by_test_id("stExpandSidebarButton").click()
         page.get_by_role("link", name="History").click(delay=100)
