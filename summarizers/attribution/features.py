@@ -76,6 +76,7 @@ _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _NOT_NAMES = STOPWORDS | _TITLES | _DATE_WORDS
 _MAX_LCS_WORDS = 200
 NEGATION_WINDOW = 3  # words either side of a negation: what it negates
+MAX_SPECIFIC_TERMS = 40  # names and figures of one sentence paired up (`never_together`); real sentences have fewer
 
 
 def _value(key: str) -> str:
@@ -352,7 +353,8 @@ def never_together(sentence: str, index: SourceIndex) -> tuple[int, tuple[tuple[
     Madrid elsewhere. Facts fused from different places are the commonest error a summarizer makes with words it
     copies. Counted per pair of words; shown per pair of runs ("Real Madrid" and "17")."""
     specific = list(dict.fromkeys(_specific_runs(sentence, index)))
-    terms = list(dict.fromkeys(term for term, _ in specific))
+    # Pairs grow with the square: a "sentence" that is a table of thousands of figures is read by its first ones.
+    terms = list(dict.fromkeys(term for term, _ in specific))[:MAX_SPECIFIC_TERMS]
     apart = [
         (a, b)
         for i, a in enumerate(terms)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from summarizers.attribution.calibration import shipped, summary_score
 from summarizers.attribution.checkers import OFFLINE, OfflineChecker, default_checker, reasons_for
 from summarizers.attribution.facts import FactMatcher, latin_name_vocabulary, latin_names
-from summarizers.attribution.features import FEATURES, SIGNALS, SourceIndex, measure
+from summarizers.attribution.features import FEATURES, MAX_SPECIFIC_TERMS, SIGNALS, SourceIndex, measure
 from summarizers.attribution.nli import ENTAILS, NLIChecker, batches, is_available, unload_all
 from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.language.segment import analyse
@@ -130,6 +130,12 @@ def test_a_weak_sentence_names_the_facts_it_puts_together_and_a_supported_one_do
     fused = measure(SourceIndex.of(FUSED_SOURCE), "Bueno has scored 17 goals for Real Madrid this season.")
     assert "“17” and “Real Madrid” are never stated together in the source" in reasons_for(fused, weak=True)
     assert not any("never stated together" in reason for reason in reasons_for(fused, weak=False))
+
+
+def test_a_sentence_of_thousands_of_figures_pairs_only_its_first_ones() -> None:
+    source = ". ".join(f"Item {i} costs {i * 7}" for i in range(3000)) + "."
+    measured = measure(SourceIndex.of(source), " ".join(str(i * 7) for i in range(3000)))
+    assert 0 < measured.get("apart") <= MAX_SPECIFIC_TERMS * (MAX_SPECIFIC_TERMS - 1) / 2
 
 
 @settings(max_examples=60, deadline=None)
