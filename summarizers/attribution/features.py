@@ -350,8 +350,10 @@ def _specific_runs(sentence: str, index: SourceIndex) -> list[tuple[str, str]]:
 def never_together(sentence: str, index: SourceIndex) -> tuple[int, tuple[tuple[str, str], ...]]:
     """Pairs of names and figures in the sentence that the source states, each somewhere, but never in one sentence
     together: "Bueno scored 17 goals for Real Madrid" where the source has the 17 goals with Rayo Vallecano and Real
-    Madrid elsewhere. Facts fused from different places are the commonest error a summarizer makes with words it
-    copies. Counted per pair of words; shown per pair of runs ("Real Madrid" and "17")."""
+    Madrid elsewhere. Every word is the source's, so overlap alone passes it; such fused facts are among the errors
+    FRANK's judges found in summaries made by copying (wrong entity, wrong link). Counted per pair of words; shown per
+    pair of runs ("Real Madrid" and "17"). Journalists join facts too, so this weighs in the score and is given as a
+    reason only for a sentence the score already leaves unsupported."""
     specific = list(dict.fromkeys(_specific_runs(sentence, index)))
     # Pairs grow with the square: a "sentence" that is a table of thousands of figures is read by its first ones.
     terms = list(dict.fromkeys(term for term, _ in specific))[:MAX_SPECIFIC_TERMS]
