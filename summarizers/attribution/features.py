@@ -328,15 +328,19 @@ def figures_changed(tokens: list[str], index: SourceIndex) -> list[tuple[str, st
     return found
 
 
-def _specific_runs(sentence: str, index: SourceIndex) -> list[tuple[str, str]]:
-    """(term, the run of names and figures it stands in, as the sentence writes it) for each word of the sentence that
-    is a name or a figure the source states: "Real Madrid" is one run, its two words two terms."""
-    written = WORD_RE.findall(sentence)
+def _is_name_or_figure(token: str, index: SourceIndex) -> bool:
+    """A word the source writes as a name (capitalised inside a sentence), or one with a digit in it ("17", "6gb")."""
+    return token in index.name_words or _has_digit(token)
+
+
+def _specific_runs(written: list[str], tokens: list[str], index: SourceIndex) -> list[tuple[str, str]]:
+    """(term, the run of names and figures it stands in, as the sentence writes it) for each word of the sentence
+    (`written`, and folded: `tokens`) that is a name or a figure the source states: "Real Madrid" is one run, its two
+    words two terms."""
     found: list[tuple[str, str]] = []
     run: list[tuple[str, str]] = []
-    for original in [*written, ""]:
-        token = fold(original)
-        specific = bool(original) and token not in STOPWORDS and (token in index.name_words or _has_digit(token))
+    for original, token in zip([*written, ""], [*tokens, ""], strict=True):
+        specific = bool(original) and _is_name_or_figure(token, index)
         term = stem(token) if specific else ""
         if specific and term in index.sentences_with:
             run.append((term, original))
@@ -347,14 +351,16 @@ def _specific_runs(sentence: str, index: SourceIndex) -> list[tuple[str, str]]:
     return found
 
 
-def never_together(sentence: str, index: SourceIndex) -> tuple[int, tuple[tuple[str, str], ...]]:
+def never_together(
+    written: list[str], tokens: list[str], index: SourceIndex
+) -> tuple[int, tuple[tuple[str, str], ...]]:
     """Pairs of names and figures in the sentence that the source states, each somewhere, but never in one sentence
     together: "Bueno scored 17 goals for Real Madrid" where the source has the 17 goals with Rayo Vallecano and Real
     Madrid elsewhere. Every word is the source's, so overlap alone passes it; such fused facts are among the errors
     FRANK's judges found in summaries made by copying (wrong entity, wrong link). Counted per pair of words; shown per
     pair of runs ("Real Madrid" and "17"). Journalists join facts too, so this weighs in the score and is given as a
     reason only for a sentence the score already leaves unsupported."""
-    specific = list(dict.fromkeys(_specific_runs(sentence, index)))
+    specific = list(dict.fromkeys(_specific_runs(written, tokens, index)))
     # Pairs grow with the square: a "sentence" that is a table of thousands of figures is read by its first ones.
     terms = list(dict.fromkeys(term for term, _ in specific))[:MAX_SPECIFIC_TERMS]
     apart = [
@@ -394,7 +400,8 @@ def _best_two(index: SourceIndex, wanted: set[str]) -> tuple[list[int], float]:
 
 
 def measure(index: SourceIndex, sentence: str) -> Measured:
-    tokens = words(sentence)
+    written = WORD_RE.findall(sentence)
+    tokens = [fold(word) for word in written]  # as `words` gives them; the sentence's own spelling is kept for reasons
     terms_list = [stem(token) for token in tokens if token not in STOPWORDS]
     wanted = set(terms_list)
     best, coverage2 = _best_two(index, wanted)
@@ -431,10 +438,10 @@ def measure(index: SourceIndex, sentence: str) -> Measured:
     spread = abs(best[0] - best[1]) / max(1, len(index.spans) - 1) if len(best) == 2 else 0.0
     copies = [length for length in fragments(tokens, index) if length >= 2]
     local_words = {token for position in best for token in index.tokens[position]}
-    specific = [token for token in dict.fromkeys(tokens) if token in index.name_words or token.isdigit()]
+    specific = [token for token in dict.fromkeys(tokens) if _is_name_or_figure(token, index)]
     elsewhere = sum(token in index.all_words and token not in local_words for token in specific)
     swapped = substitutions(tokens, index, set(new_terms)) + figures_changed(tokens, index)
-    apart_count, apart = never_together(sentence, index)
+    apart_count, apart = never_together(written, tokens, index)
     values = (
         best_f1,
         coverage2,
