@@ -34,7 +34,7 @@ from attribution import fabricate  # noqa: E402
 from fit_checker import (  # noqa: E402
     Row,
     balanced_accuracy,
-    best_threshold,
+    equal_error_threshold,
     fit,
     frank_sentences,
     grouped_folds,
@@ -87,7 +87,7 @@ def offline_cross_validated(
         held = set(fold)
         train = [row for i, row in enumerate(rows) if i not in held]
         model = fit(train)
-        threshold = best_threshold(train, held_out_scores(train, seed=1))
+        threshold = equal_error_threshold(train, held_out_scores(train, seed=1))
         sentence = highlight_threshold(model, data / "en_cnndm.jsonl")
         calibration = Calibration(
             model.features, model.mean, model.scale, model.weights, model.bias, sentence, summary_threshold=threshold

