@@ -41,8 +41,8 @@ def test_upload_seed_003_then_select_a_sentence_and_see_its_highlight(
     page.get_by_role("tab", name="Putin–Modi Talks").click()
     page.get_by_text("English · Extractive").first.wait_for()
     page.get_by_text("Hindi · Extractive").first.wait_for()
-    assert page.locator("li[data-sentence^='EN-']").count() >= 1
-    assert page.locator("li[data-sentence^='HI-']").count() >= 1
+    page.locator("li[data-sentence^='EN-']").first.wait_for()  # the summaries' sentences, drawn after their labels
+    page.locator("li[data-sentence^='HI-']").first.wait_for()
 
     assert page.locator("mark.saar-selected").count() == 0
     page.get_by_role("radio", name="HI 1").click()
@@ -90,7 +90,7 @@ def test_three_sessions_summarising_at_once_all_get_results(browser: Any, app_ur
         page.get_by_role("button", name="Putin–Modi talks · English + Hindi").click()
     for page in pages:
         page.get_by_text("Hindi · Extractive").first.wait_for()
-        assert page.locator("li[data-sentence^='HI-']").count() >= 1
+        page.locator("li[data-sentence^='HI-']").first.wait_for()
 
 
 def test_compare_and_models_pages_render(browser: Any, app_url: str) -> None:
@@ -105,7 +105,8 @@ def test_compare_and_models_pages_render(browser: Any, app_url: str) -> None:
     page.get_by_role("link", name="Models").click()
     page.get_by_text("Offline").first.wait_for()
     page.get_by_text("Not downloaded").first.wait_for()
-    assert page.get_by_text("non-commercial", exact=False).count() >= 1
     page.get_by_text("Hindi vocabulary filter: on", exact=False).wait_for()  # the last line: the page is complete
+    # Counted only once the page is complete: the page draws from the top down, and a count does not wait.
+    assert page.get_by_text("non-commercial", exact=False).count() >= 1
     assert page.get_by_role("cell", name="Not downloaded").count() == 2
     _screenshot(page, "models.png")
