@@ -62,7 +62,8 @@ def test_offline_the_notice_and_the_original_hindi_summary(browser: object, offl
     page = open_page(browser, offline_url)
     _summarize_in(page, "English")
     page.get_by_text("No English summary of the Hindi text").first.wait_for(timeout=GENERATION_TIMEOUT_MS)
-    assert page.get_by_text("python -m summarizers download cross", exact=False).count() >= 1
+    # The command sits under the notice's Details, which may be closed and drawn just after it: attached, not shown.
+    page.get_by_text("python -m summarizers download cross", exact=False).first.wait_for(state="attached")
     page.get_by_text("Hindi · Extractive").first.wait_for()
     # Never Hindi text labelled English: the Hindi column's list is Hindi, and says so.
     assert page.locator("ul.saar-summary:has(li[data-sentence^='HI-'])").get_attribute("lang") == "hi"
