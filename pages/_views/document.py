@@ -30,15 +30,17 @@ def _plain(text: str) -> str:
 
 
 def downloads(document: dict[str, Any], key: str, ui: str = "en") -> None:
-    """Markdown, Word and JSON of this one document, in a row under its title."""
+    """Markdown, Word and JSON of this one document, in a row under its title. A download changes nothing on the
+    page, so it does not rerun it (`on_click="ignore"`): the page stays as it is, with no redraw after each file."""
     title = document.get("title") or document["name"]
     row = st.container(horizontal=True, gap="small")
     markdown, word, json_label = (label(f"download_{kind}", ui) for kind in ("markdown", "word", "json"))
-    row.download_button(markdown, markdown_report(document), file_name(title, "md"), "text/markdown", key=f"md-{key}")
-    row.download_button(word, docx_report(document), file_name(title, "docx"), DOCX_TYPE, key=f"docx-{key}")
-    row.download_button(
-        json_label, json_report([document]), file_name(title, "json"), "application/json", key=f"json-{key}"
-    )
+    for text, data, extension, mime in (
+        (markdown, markdown_report(document), "md", "text/markdown"),
+        (word, docx_report(document), "docx", DOCX_TYPE),
+        (json_label, json_report([document]), "json", "application/json"),
+    ):
+        row.download_button(text, data, file_name(title, extension), mime, key=f"{extension}-{key}", on_click="ignore")
 
 
 def _summary_block(document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None, ui: str) -> None:
