@@ -6,7 +6,8 @@ find ("12 per cent is not in the source", "name Kovind not in the source"). Over
 invention, so its flag means "could not find support", not "false". A figure, date or name the source never states is
 decisive for the sentence whatever the overlap: the sentence is not supported. The summary's verdict is calibrated
 on its own: its score (the geometric mean of its sentences' scores, where such facts already weigh) against the
-summary threshold, the one that best separates consistent summaries from the rest on held-out data.
+summary threshold: the score at which, on held-out data, consistent and inconsistent summaries are misjudged at the
+same rate.
 
 Across languages (a Hindi summary of an English article) words cannot be compared offline; there the facts the
 sentence states decide (`align.CrossAligner`), and a sentence stating none is left unchecked.
