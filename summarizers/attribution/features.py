@@ -340,7 +340,10 @@ def _specific_runs(written: list[str], tokens: list[str], index: SourceIndex) ->
     found: list[tuple[str, str]] = []
     run: list[tuple[str, str]] = []
     for original, token in zip([*written, ""], [*tokens, ""], strict=True):
-        specific = bool(original) and _is_name_or_figure(token, index)
+        # A lower-case single letter is the "s" of "India's" or the "t" of "don't", not an initial ("S Jaishankar").
+        specific = (
+            bool(original) and not (len(original) == 1 and original.islower()) and _is_name_or_figure(token, index)
+        )
         term = stem(token) if specific else ""
         if specific and term in index.sentences_with:
             run.append((term, original))

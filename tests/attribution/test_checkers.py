@@ -126,6 +126,17 @@ def test_names_and_figures_the_source_states_apart_are_counted_when_a_sentence_p
     assert CHECKER.calibration.score(fused.values) < CHECKER.calibration.score(faithful.values)
 
 
+def test_the_s_of_a_possessive_is_not_taken_for_an_initial() -> None:
+    # The source has the initial "S" as a name; "India's" splits into "India" and "s", which must stay "India".
+    index = SourceIndex.of(
+        "External Affairs Minister S Jaishankar will travel. In a post on X, Modi thanked Putin. "
+        "Leaders said India wants peace."
+    )
+    pairs = measure(index, "Modi said on X that India's call was for peace.").apart
+    assert ("X", "India") in pairs
+    assert all("India s" not in pair for pair in pairs)
+
+
 def test_a_weak_sentence_names_the_facts_it_puts_together_and_a_supported_one_does_not() -> None:
     fused = measure(SourceIndex.of(FUSED_SOURCE), "Bueno has scored 17 goals for Real Madrid this season.")
     assert "“17” and “Real Madrid” are never stated together in the source" in reasons_for(fused, weak=True)
