@@ -42,6 +42,7 @@ STYLE = """
 .saar-summary li { border-left: 0.4rem solid; padding: 0.25rem 0.6rem; margin-bottom: 0.45rem; }
 .saar-flag { color: #b02525; font-size: 0.85rem; display: block; }
 .saar-unchecked { color: #666666; font-size: 0.85rem; display: block; }
+.saar-place { display: block; }
 </style>
 """
 

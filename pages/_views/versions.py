@@ -53,11 +53,13 @@ def only_in_one(comparison: dict[str, Any]) -> list[OnlyHere]:
 WORDS = {
     "en": {
         "missing": "not in the other version: {facts}",
+        "unsupported": "could not find support in the other version",
         "place": "its place in the {label} text (characters {start}–{end})",
         "no_source": "no source found in its own text",
     },
     "hi": {
         "missing": "दूसरे संस्करण में नहीं: {facts}",
+        "unsupported": "दूसरे संस्करण में समर्थन नहीं मिला",
         "place": "{label} पाठ में इसकी जगह (अक्षर {start}–{end})",
         "no_source": "इसके अपने पाठ में कोई स्रोत नहीं मिला",
     },
@@ -65,19 +67,22 @@ WORDS = {
 
 
 def only_here_html(item: OnlyHere, side_label: str, ui: str = "en") -> str:
-    """One such sentence: its text, the facts the other version lacks, and a link to its place in its version."""
+    """One such sentence: its text, why it is listed (the facts the other version lacks, or, where it lacks none, that
+    no support was found there), and a link to its place in its version, each on a line of its own."""
     words = WORDS.get(ui, WORDS["en"])
-    missing = ""
     if item.missing:
-        facts = html.escape(", ".join(item.missing))
-        missing = f'<span class="saar-flag">{words["missing"].format(facts=facts)}</span>'
+        reason = words["missing"].format(facts=html.escape(", ".join(item.missing)))
+    else:
+        reason = words["unsupported"]
+    missing = f'<span class="saar-flag">{reason}</span>'
     place = (
         f'<a href="#{item.anchor}" data-testid="saar-place">'
         f"{words['place'].format(label=html.escape(side_label), start=item.start, end=item.end)}</a>"
         if item.start is not None
         else f'<span class="saar-unchecked">{words["no_source"]}</span>'
     )
-    return f'<li data-side="{item.side}">{html.escape(item.text)}{missing}<small>{place}</small></li>'
+    text = html.escape(item.text)
+    return f'<li data-side="{item.side}">{text}{missing}<small class="saar-place">{place}</small></li>'
 
 
 def only_here_list_html(items: list[OnlyHere], labels: tuple[str, str], ui: str = "en") -> str:

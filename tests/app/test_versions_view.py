@@ -42,3 +42,12 @@ def test_each_link_leads_to_a_mark_in_the_text_and_text_is_escaped() -> None:
     assert "<b>" not in marked
     assert "&lt;b&gt;Talks&lt;/b&gt;" in marked
     assert marked.count("<mark") == 1
+
+
+def test_every_listed_sentence_says_why_on_its_own_line() -> None:
+    listed = only_here_list_html(only_in_one(_comparison()), ("English", "Hindi"))
+    rows = listed.split("<li")[1:]
+    assert "not in the other version: 65 billion" in rows[0]
+    # No fact missing, but no support found either: the sentence still gets a reason, not a bare link.
+    assert "could not find support in the other version" in rows[1]
+    assert all(row.count('class="saar-flag"') == 1 and 'class="saar-place"' in row for row in rows)
