@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from summarizers.attribution.align import AlignedSentence
-from summarizers.attribution.checkers import Checker, default_checker
+from summarizers.attribution.checkers import Checker, about_other_version, default_checker
 from summarizers.attribution.facts import Fact, FactComparison, FactMatcher
 from summarizers.documents.reading import Document
 from summarizers.language.segment import Analysis, analyse
@@ -98,7 +98,7 @@ def check_against_other(
         fact_reasons = tuple(f"{fact.text} is not in the other version" for fact in missing)
         if other.content_units(analyse(sentence).language):
             supported = aligned.supported and not missing
-            reasons = fact_reasons + aligned.reasons
+            reasons = fact_reasons + tuple(about_other_version(reason) for reason in aligned.reasons)
             score = aligned.score if not missing or aligned.score is None else min(aligned.score, 0.25)
             checked.append(replace(aligned, supported=supported, missing=_texts(missing), score=score, reasons=reasons))
         elif not (found or missing):

@@ -15,6 +15,7 @@ sentence states decide (`align.CrossAligner`), and a sentence stating none is le
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -108,6 +109,23 @@ def reasons_for(measured: Measured, weak: bool) -> tuple[str, ...]:
             f"“{a}” and “{b}” are never stated together in the source" for a, b in measured.apart[:MAX_PAIRS_SHOWN]
         ]
     return tuple(reasons)
+
+
+# Compare checks a summary against the other version of the story, not against its own source: its reasons say so.
+_AS_OTHER_VERSION = (
+    (re.compile(r"\bclosest source sentences\b"), "closest sentences in the other version"),
+    (re.compile(r"\bno source sentence\b"), "no sentence of the other version"),
+    (re.compile(r"\bsource sentences\b"), "sentences of the other version"),
+    (re.compile(r"\bthe (?:other-language )?source\b"), "the other version"),
+)
+
+
+def about_other_version(reason: str) -> str:
+    """A checker's reason with "the source" read as the other version of a story ("“17” and “Real Madrid” are never
+    stated together in the other version")."""
+    for pattern, words in _AS_OTHER_VERSION:
+        reason = pattern.sub(words, reason)
+    return reason
 
 
 def _has_missing_fact(measured: Measured) -> bool:

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from summarizers.attribution.align import align_across, attribute, split_summary
+from summarizers.attribution.checkers import OfflineChecker, about_other_version
 from summarizers.attribution.facts import FactMatcher, compare_facts, dates_and_numbers, facts_in
-from summarizers.compare import document_side, language_sides, short_labels
+from summarizers.compare import check_against_other, document_side, language_sides, short_labels
 from summarizers.documents.reading import read_path
 from summarizers.language.segment import analyse
 from summarizers.language.transliteration import name_keys, skeleton
@@ -249,3 +250,43 @@ def test_short_labels_name_versions_by_language_and_tell_same_titles_apart() -> 
     whole = document_side(document)
     assert short_labels(whole, whole) == (f"{document.name} (1)", f"{document.name} (2)")
     assert short_labels(versions[0], whole) == (versions[0].title, document.name)
+
+
+def test_compare_reasons_name_the_other_version_not_a_source() -> None:
+    first = "The minister met farmers in Pune on Monday. Prices of onions fell sharply after the rains."
+    second = (
+        "Officials in Delhi announced a new highway plan. The project will link three northern states. "
+        "Engineers expect work to start soon."
+    )
+    sentence = "Engineers in Delhi described the plan as a flying bridge over the ocean."
+    checked = check_against_other(OfflineChecker(), FactMatcher(second, first), 0, analyse(first), [sentence])
+    reasons = checked[0].reasons
+    assert not checked[0].supported
+    assert reasons, "an unsupported sentence says why"
+    assert any("the other version" in reason for reason in reasons)
+    assert not any("source" in reason for reason in reasons)
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("12 per cent is not in the source", "12 per cent is not in the other version"),
+        ("words not in the source: flying, bridge", "words not in the other version: flying, bridge"),
+        (
+            "“Delhi” and “17” are never stated together in the source",
+            "“Delhi” and “17” are never stated together in the other version",
+        ),
+        (
+            "its closest source sentences differ from it on a negation (not, no, never)",
+            "its closest sentences in the other version differ from it on a negation (not, no, never)",
+        ),
+        (
+            "its words do not come together in any one or two source sentences",
+            "its words do not come together in any one or two sentences of the other version",
+        ),
+        ("no source sentence aligns with it", "no sentence of the other version aligns with it"),
+        ("Modi is not in the other-language source", "Modi is not in the other version"),
+    ],
+)
+def test_every_checker_reason_can_be_read_against_the_other_version(reason: str, expected: str) -> None:
+    assert about_other_version(reason) == expected
