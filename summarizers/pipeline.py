@@ -273,6 +273,11 @@ def summarize(document: Document, options: Options | None = None, analysis: Anal
                 f"pass --model {lang}={MT5_XLSUM.model_id} to try."
             )
             continue
+        if letters < MIN_LETTERS:
+            notices.append(
+                f"The text is very short ({letters} letters), so there is little to summarise: "
+                "paste the whole article for a summary."
+            )
         summaries.append(summarize_language(text, [unit.span for unit in units], lang, options))
     if not summaries and not notices:
         notices.append("Nothing to summarise: the document has no article text (only page chrome or symbols).")

@@ -319,6 +319,17 @@ def test_tens_of_thousands_of_one_word_lines_are_summarised() -> None:
     assert 1 <= len(english.sentences) <= 3
 
 
+def test_a_one_word_text_is_summarised_with_a_notice_that_it_is_too_short() -> None:
+    result = summarize(from_text("Cricket"), Options(method="extractive"))
+    (english,) = result.summaries
+    assert english.sentences == ("Cricket",)
+    assert result.notices == (
+        "The text is very short (7 letters), so there is little to summarise: paste the whole article for a summary.",
+    )
+    article = summarize(from_text(" ".join(ELECTION)), Options(method="extractive"))
+    assert not any("very short" in notice for notice in article.notices)
+
+
 def test_other_languages_get_a_notice() -> None:
     marathi = "महाराष्ट्रात आज मुसळधार पाऊस झाला आणि अनेक ठिकाणी पाणी साचले आहे. प्रशासनाने सतर्क राहण्याचे आवाहन केले आहे."
     result = summarize(from_text(marathi))
