@@ -31,6 +31,13 @@ SEED_TITLES = {
     "en_modi_moscow_visit_2024.txt": "Modi in Moscow, 2024 (with site menus)",
     "en_strategic_autonomy_markdown.md": "India's strategic autonomy (Markdown)",
 }
+SEED_TITLES_HI = {
+    "en_hi_putin_modi_talks_bilingual.txt": "पुतिन–मोदी वार्ता · अंग्रेज़ी + हिन्दी",
+    "en_modi_putin_call_after_alaska_summit.txt": "अलास्का शिखर वार्ता के बाद मोदी–पुतिन बातचीत",
+    "en_modi_putin_call_us_tariffs.txt": "अमेरिकी टैरिफ़ के बीच मोदी–पुतिन बातचीत",
+    "en_modi_moscow_visit_2024.txt": "मॉस्को में मोदी, 2024 (वेबसाइट मेन्यू सहित)",
+    "en_strategic_autonomy_markdown.md": "भारत की सामरिक स्वायत्तता (मार्कडाउन)",
+}
 OVERRIDES_KEY = "model_overrides"  # {lang: hub id or local directory}, chosen on the Models page
 KEPT_PREFIX = "kept:"  # a widget's value copied here survives page switches, which clear widget keys
 HISTORY_KEY = "history"  # [batch], newest last: every summarising run of this session
@@ -56,7 +63,9 @@ def seed_paths() -> list[Path]:
 
 
 def seed_title(path: Path) -> str:
-    return SEED_TITLES.get(path.name, path.stem.replace("_", " "))
+    """A sample's name on its button, in the interface language."""
+    titles = SEED_TITLES_HI if ui_language() == "hi" else SEED_TITLES
+    return titles.get(path.name, path.stem.replace("_", " "))
 
 
 def read_seed(path: Path) -> Document:

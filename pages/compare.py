@@ -10,7 +10,7 @@ import streamlit as st
 
 from pages._views.highlight import checker_label, engine_label, flag_text
 from pages._views.versions import marked_text_html, only_here_list_html, only_in_one
-from pages._views.wording import language_name, plain_notice
+from pages._views.wording import comparison_note, language_name, plain_notice
 from pages.common import (
     model_overrides,
     o,
@@ -197,7 +197,7 @@ def _show_side(side: dict[str, Any], reader: str | None) -> None:
 def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
     st.subheader(t("compare_facts"))
     for note in comparison["notes"]:
-        st.caption(note)
+        st.caption(plain(comparison_note(note, ui)))
     kind, fact = t("compare_kind"), t("compare_fact")
     first_label, second_label = _side_label(first), _side_label(second)
     both, only_first, only_second = st.columns([2, 1, 1])

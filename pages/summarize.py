@@ -139,15 +139,16 @@ def collect_inputs(
     """Each input in order, a document or an error entry (the others go on), and what is known of each beyond its
     text (title, source link, date) by document name."""
     inputs: list[Document | dict[str, Any]] = []
+    pasted_name = t("pasted_name")
     extra: dict[str, dict[str, Any]] = {}
     if pasted.strip():
         try:
             if is_markup(pasted) and junk_reason(pasted, ui_language()) is None:
-                inputs.append(replace(read_bytes(pasted.encode("utf-8"), "pasted.html"), name="Pasted text"))
+                inputs.append(replace(read_bytes(pasted.encode("utf-8"), "pasted.html"), name=pasted_name))
             else:
-                inputs.append(from_text(pasted, "Pasted text"))
+                inputs.append(from_text(pasted, pasted_name))
         except DocumentError as error:
-            inputs.append({"name": "Pasted text", "error": error.reason})
+            inputs.append({"name": pasted_name, "error": error.reason})
     for upload in files:
         try:
             # A worker process with a time and memory cap: a hostile upload costs it, never this server thread.

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from pages._views.wording import ignored_reason, label, language_name, option_label, short_model
+from pages._views.wording import ignored_reason, label, language_name, option_label, reason_text, short_model
 from summarizers.text.language_names import name
 
 # Light enough to read black text on, distinct enough to tell apart side by side.
@@ -195,9 +195,11 @@ def summary_html(
 def flag_text(sentence: dict[str, Any], where: str = "the source", ui: str = "en") -> str:
     """A flagged sentence as a reader sees it: what could not be found, with the checker's score. Never "false": an
     overlap checker cannot tell a paraphrase from an invention, only say what it did not find. In Hindi, `where` is
-    given in the oblique case ("दूसरे संस्करण"); the checker's own reasons are shown as it wrote them."""
+    given in the oblique case ("दूसरे संस्करण"), and the checker's reasons are read in Hindi (`reason_text`)."""
     if ui == "hi":
-        reasons = sentence.get("reasons") or [f"{item} {where} में नहीं मिला" for item in sentence.get("missing", [])]
+        reasons = [reason_text(reason, ui) for reason in sentence.get("reasons", [])] or [
+            f"{item} {where} में नहीं मिला" for item in sentence.get("missing", [])
+        ]
         text = f"{where} में समर्थन नहीं मिला" + (f": {'; '.join(reasons)}" if reasons else "")
         if sentence.get("score") is not None:
             text += f" (स्कोर {sentence['score']:.2f})"

@@ -35,10 +35,91 @@ def plain_notice(notice: str, ui: str = "en") -> tuple[str, str | None]:
     if "is not summarised" in notice:
         language = _named_language(notice.split(" (", 1)[0], ui)
         return label("notice_unsupported", ui).format(language=language), notice
+    for pattern, key in DOCUMENT_NOTICES:
+        found = pattern.fullmatch(notice)
+        if found:
+            values = found.groupdict()
+            if "language" in values:
+                values["language"] = _named_language(values["language"], ui)
+            return label(key, ui).format(**values), None
     if any(word in notice for word in TECHNICAL):
         first = re.split(r"(?<=[.:;])\s", notice, maxsplit=1)[0].rstrip(":;")
         return first if first.endswith(".") else first + ".", notice
     return notice, None
+
+
+# The library's notices about a whole document, read in the interface language (they carry no command).
+DOCUMENT_NOTICES = (
+    (re.compile(r"The (?P<language>.+?) part is too short to summarise \((?P<letters>\d+) letters\)\."),
+     "notice_part_short"),
+    (re.compile(r"The text is very short \((?P<letters>\d+) letters\).*"), "notice_text_short"),
+    (re.compile(r"Some text is in no language that could be told.*"), "notice_undetermined"),
+    (re.compile(r"Nothing to summarise: .*"), "notice_nothing"),
+)  # fmt: skip
+
+# A checker's reasons, as the library words them about "the source" (Compare's read "the other version" instead:
+# `about_other_version`), each with its Hindi; {place} is where the sentence was sought, in the oblique case.
+_REASONS_HI = (
+    (r"date (.+) is not in the source", "तारीख़ {0} {place} में नहीं है"),
+    (r"name (.+) not in the source", "नाम {0} {place} में नहीं है"),
+    (r"“(.+)” where the source has “(.+)”", "{place} में “{1}” है, यहाँ “{0}”"),
+    (r"words? not in the source: (.+)", "{place} में न मिले शब्द: {0}"),
+    (
+        r"its closest source sentences differ from it on a negation \(not, no, never\)",
+        "{place} के इससे सबसे मिलते वाक्यों और इसमें निषेध (नहीं, न, कभी नहीं) का अंतर है",
+    ),
+    (r"little of its wording is found in the source", "इसके शब्दों में से कम ही {place} में मिलते हैं"),
+    (r"it joins statements from far-apart places in the source", "यह {place} में दूर-दूर कही गई बातों को जोड़ता है"),
+    (r"“(.+)” and “(.+)” are never stated together in the source", "{place} में “{0}” और “{1}” कभी एक साथ नहीं कहे गए"),
+    (
+        r"its words do not come together in any one or two source sentences",
+        "इसके शब्द {place} के किसी एक या दो वाक्यों में एक साथ नहीं आते",
+    ),
+    (
+        r"nothing in it \(numbers, dates, names\) could be compared with the source",
+        "इसमें ऐसा कुछ (संख्या, तारीख़, नाम) नहीं जिसे {place} से मिलाया जा सके",
+    ),
+    (r"no source sentence aligns with it", "{place} का कोई वाक्य इससे मेल नहीं खाता"),
+    (
+        r"its closest source sentences contradict it \(entailment ([\d.]+), contradiction ([\d.]+)\)",
+        "{place} के इससे सबसे मिलते वाक्य इसका खंडन करते हैं (समर्थन {0}, खंडन {1})",
+    ),
+    (
+        r"its closest source sentences do not imply it \(entailment ([\d.]+), contradiction ([\d.]+)\)",
+        "{place} के इससे सबसे मिलते वाक्य इसकी पुष्टि नहीं करते (समर्थन {0}, खंडन {1})",
+    ),
+    (r"(.+) is not in the source", "{0} {place} में नहीं है"),
+)
+REASONS_HI = tuple((re.compile(pattern), hindi) for pattern, hindi in _REASONS_HI)
+# Where a sentence was sought, as the reasons name it, in the source form the patterns above are written in.
+_PLACES = (
+    ("closest sentences in the other version", "closest source sentences", "other"),
+    ("no sentence of the other version", "no source sentence", "other"),
+    ("sentences of the other version", "source sentences", "other"),
+    ("the other version", "the source", "other"),
+    ("the other-language source", "the source", "other_language"),
+)
+PLACES_HI = {"source": "स्रोत", "other": "दूसरे संस्करण", "other_language": "दूसरी भाषा के स्रोत"}
+
+
+def reason_text(reason: str, ui: str = "en") -> str:
+    """A checker's reason for a flag, in the interface language; one the table does not know stays as written."""
+    if ui != "hi":
+        return reason
+    place = "source"
+    for written, source_form, where in _PLACES:
+        if written in reason:
+            reason, place = reason.replace(written, source_form), where
+    for pattern, hindi in REASONS_HI:
+        found = pattern.fullmatch(reason)
+        if found:
+            return hindi.format(*found.groups(), place=PLACES_HI[place])
+    return reason
+
+
+def comparison_note(note: str, ui: str = "en") -> str:
+    """A note of the facts comparison (how names are read), in the interface language."""
+    return label("compare_names_note", ui) if note.startswith("Names are read from capitalised words") else note
 
 
 def document_title(text: str, fallback: str) -> str:
@@ -62,6 +143,7 @@ LABELS: dict[str, dict[str, str]] = {
         "upload_tab": "Upload files",
         "link_tab": "By link",
         "paste_label": "Paste an article",
+        "pasted_name": "Pasted text",
         "paste_placeholder": "Paste English, Hindi or mixed text here",
         "upload_label": "Upload files",
         "link_label": "Link to a news article",
@@ -138,6 +220,12 @@ LABELS: dict[str, dict[str, str]] = {
         "notice_no_model": "The writing model could not be used here: showing key sentences from the article.",
         "notice_parts": "The article was long: summarised in {count} parts, then combined.",
         "notice_several": "several",
+        "notice_part_short": "The {language} part is too short to summarise ({letters} letters).",
+        "notice_text_short": "The text is very short ({letters} letters), so there is little to summarise: paste the "
+        "whole article for a summary.",
+        "notice_undetermined": "Some text is in no language that could be told (symbols, numbers or an unknown "
+        "script).",
+        "notice_nothing": "Nothing to summarise: the document has no article text (only page menus, links or symbols).",
         "notice_across": "No {into} summary of the {source} text here (see Details). Showing the {source} summary "
         "instead.",
         "notice_unsupported": "{language} text is not summarised: Saar summarises English and Hindi.",
@@ -160,6 +248,9 @@ LABELS: dict[str, dict[str, str]] = {
         "compare_summarized": "Summarized: {name}",
         "compare_paste": "Paste text…",
         "compare_pasted": "Pasted text",
+        "compare_names_note": "Names are read from capitalised words, so a name that appears only in the text "
+        "without capitals (Hindi) cannot be listed; names it shares with the other text are matched by "
+        "transliteration.",
         "compare_read_in": "Read the summaries in",
         "compare_reader_own": "Each version's own language",
         "compare_reader_help": "A version in another language is summarised in yours by the cross-language model "
@@ -239,6 +330,7 @@ LABELS: dict[str, dict[str, str]] = {
         "upload_tab": "फ़ाइलें अपलोड करें",
         "link_tab": "लिंक से",
         "paste_label": "लेख चिपकाएँ",
+        "pasted_name": "चिपकाया गया पाठ",
         "paste_placeholder": "अंग्रेज़ी, हिन्दी या मिला-जुला पाठ यहाँ चिपकाएँ",
         "upload_label": "फ़ाइलें अपलोड करें",
         "link_label": "समाचार लेख का लिंक",
@@ -313,6 +405,11 @@ LABELS: dict[str, dict[str, str]] = {
         "notice_no_model": "लिखने वाला मॉडल यहाँ इस्तेमाल नहीं हो सका: लेख के मुख्य वाक्य दिखाए जा रहे हैं।",
         "notice_parts": "लेख लंबा था: {count} भागों में सारांश बनाकर उन्हें जोड़ा गया।",
         "notice_several": "कई",
+        "notice_part_short": "{language} भाग सारांश के लिए बहुत छोटा है ({letters} अक्षर)।",
+        "notice_text_short": "पाठ बहुत छोटा है ({letters} अक्षर), इसलिए सारांश में कहने को कुछ ख़ास नहीं: सारांश के लिए "
+        "पूरा लेख चिपकाएँ।",
+        "notice_undetermined": "कुछ पाठ की भाषा पहचानी नहीं जा सकी (चिह्न, संख्याएँ या कोई अनजानी लिपि)।",
+        "notice_nothing": "सारांश के लिए कुछ नहीं: इसमें लेख का पाठ नहीं है (केवल वेबसाइट के मेन्यू, लिंक या चिह्न)।",
         "notice_across": "{source} पाठ का {into} सारांश यहाँ नहीं बन सका (विवरण देखें)। इसकी जगह {source} सारांश "
         "दिखाया गया है।",
         "notice_unsupported": "{language} पाठ का सारांश नहीं बनता: सार अंग्रेज़ी और हिन्दी का सारांश बनाता है।",
@@ -334,6 +431,8 @@ LABELS: dict[str, dict[str, str]] = {
         "compare_summarized": "सारांशित: {name}",
         "compare_paste": "पाठ चिपकाएँ…",
         "compare_pasted": "चिपकाया गया पाठ",
+        "compare_names_note": "नाम कैपिटल अक्षर से शुरू होने वाले अंग्रेज़ी शब्दों से पहचाने जाते हैं, इसलिए जो नाम केवल बिना "
+        "कैपिटल वाले पाठ (हिन्दी) में है, वह सूची में नहीं आ सकता; दूसरे पाठ के साथ साझा नाम लिप्यंतरण से मिलाए जाते हैं।",
         "compare_read_in": "सारांश इस भाषा में पढ़ें",
         "compare_reader_own": "हर संस्करण की अपनी भाषा",
         "compare_reader_help": "दूसरी भाषा के संस्करण का सारांश आपकी भाषा में क्रॉस-लैंग्वेज मॉडल बनाता है, जहाँ वह "

@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 
 from pages._views.wording import LABELS
+from pages.common import SEED_TITLES, SEED_TITLES_HI
 from tests.app.conftest import AXE, DESKTOP, PHONE, open_page, screenshot
 
 pytestmark = pytest.mark.browser
 
-SAMPLE = "Putin–Modi talks · English + Hindi"
+SAMPLE = SEED_TITLES_HI["en_hi_putin_modi_talks_bilingual.txt"]
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 PAGES = {  # link and heading in Hindi: the label keys of the page
     "इतिहास": ("history_",),
@@ -163,6 +164,7 @@ def test_the_summarize_page_speaks_hindi_with_a_summary_shown(browser: Any, app_
     page.get_by_text(LABELS["hi"]["samples"]).wait_for()  # the last of the controls: the page is redrawn
     page.wait_for_timeout(500)
     before = english_left(_visible_text(page), SUMMARIZE)
+    assert [title for title in SEED_TITLES.values() if title in _visible_text(page)] == []  # the samples' names too
     _summarize_sample_in_hindi(page)
     # A sentence picked (its source outlined), the copy box and Details open: every piece of the page's own text shown.
     page.get_by_role("radio", name="EN 1").click()

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from pages._views.highlight import checker_label, flag_text, summary_html
+from pages._views.wording import reason_text
+from summarizers.attribution.align import AlignedSentence
+from summarizers.attribution.checkers import about_other_version, cross_judged, reasons_for
+from summarizers.attribution.features import SIGNALS, Measured
+from summarizers.attribution.nli import NLIChecker
 
 
 def _document(sentence: dict[str, object], checker: str = "offline") -> tuple[dict[str, object], dict[str, object]]:
@@ -33,3 +41,53 @@ def test_older_results_without_reasons_still_say_what_was_missing() -> None:
 
 def test_the_checker_label_names_the_nli_model() -> None:
     assert checker_label("nli:MoritzLaurer/x") == "Checked by: NLI model MoritzLaurer/x"
+
+
+def _every_reason_the_checkers_write() -> list[str]:
+    """Each kind of reason the offline checker, the NLI checker and the cross-language check write."""
+    signals = [0.0] * len(SIGNALS)
+    signals[SIGNALS.index("copied")] = 0.1  # little copied wording
+    signals[SIGNALS.index("spread")] = 0.9  # far-apart sources
+    measured = Measured(
+        tuple(signals),
+        (0, 1),
+        missing_numbers=("12 per cent",),
+        missing_dates=("3 March",),
+        missing_names=("Kovind",),
+        new_words=("bridge", "ocean"),
+        negation=True,
+        substitutions=(("rose", "fell"),),
+        apart=(("17", "Real Madrid"),),
+    )
+    reasons = list(reasons_for(measured, weak=True))
+    reasons.append("word not in the source: bridge")
+    aligned = AlignedSentence("Trade rose.", False, (), missing=("Modi",))
+    reasons += cross_judged(aligned).reasons
+    reasons += cross_judged(replace(aligned, checked=False)).reasons
+    judge = NLIChecker.judge
+    for pairs in ([(0.1, 0.8)], [(0.3, 0.4)], []):
+        reasons += judge(None, aligned, pairs, ()).reasons  # type: ignore[arg-type]  # `judge` uses no state
+    reasons.append("its words do not come together in any one or two source sentences")
+    return reasons
+
+
+def test_every_reason_reads_in_hindi_with_only_its_quoted_words_left_in_english() -> None:
+    reasons = _every_reason_the_checkers_write()
+    assert len(reasons) == 16
+    for reason in reasons + [about_other_version(reason) for reason in reasons]:
+        hindi = reason_text(reason, "hi")
+        left = re.sub(r"12 per cent|3 March|Kovind|bridge|ocean|rose|fell|Real Madrid|Modi", "", hindi)
+        assert not re.search(r"[A-Za-z]", left), (reason, hindi)
+        assert reason_text(reason, "en") == reason
+
+
+def test_a_hindi_flag_names_where_the_sentence_was_sought() -> None:
+    sentence = {
+        "supported": False,
+        "score": 0.2,
+        "reasons": ["“17” and “Real Madrid” are never stated together in the other version"],
+    }
+    text = flag_text(sentence, "दूसरे संस्करण", "hi")
+    assert text == ("दूसरे संस्करण में समर्थन नहीं मिला: दूसरे संस्करण में “17” और “Real Madrid” कभी एक साथ नहीं कहे गए (स्कोर 0.20)")
+    own = flag_text({"supported": False, "reasons": ["12 per cent is not in the source"]}, "स्रोत", "hi")
+    assert own == "स्रोत में समर्थन नहीं मिला: 12 per cent स्रोत में नहीं है"

@@ -145,3 +145,32 @@ def test_notices_the_library_writes_in_english_read_in_hindi_on_the_hindi_page()
     assert shown.startswith("तमिल पाठ")
     assert not re.search(r"[A-Za-z]", shown)
     assert details == unsupported
+
+
+@pytest.mark.parametrize(
+    ("notice", "english", "hindi"),
+    [
+        (
+            "The Hindi part is too short to summarise (42 letters).",
+            "The Hindi part is too short to summarise (42 letters).",
+            "हिन्दी भाग सारांश के लिए बहुत छोटा है (42 अक्षर)।",
+        ),
+        (
+            "The text is very short (7 letters), so there is little to summarise: paste the whole article for a "
+            "summary.",
+            "The text is very short (7 letters), so there is little to summarise: paste the whole article for a "
+            "summary.",
+            "पाठ बहुत छोटा है (7 अक्षर), इसलिए सारांश में कहने को कुछ ख़ास नहीं: सारांश के लिए पूरा लेख चिपकाएँ।",
+        ),
+        (
+            "Nothing to summarise: the document has no article text (only page chrome or symbols).",
+            "Nothing to summarise: the document has no article text (only page menus, links or symbols).",
+            "सारांश के लिए कुछ नहीं: इसमें लेख का पाठ नहीं है (केवल वेबसाइट के मेन्यू, लिंक या चिह्न)।",
+        ),
+    ],
+)
+def test_notices_about_a_whole_document_read_in_either_interface_language(
+    notice: str, english: str, hindi: str
+) -> None:
+    assert plain_notice(notice, "en") == (english, None)
+    assert plain_notice(notice, "hi") == (hindi, None)
