@@ -39,6 +39,8 @@ from summarizers.pipeline import FORMS, METHODS
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
 INTO_CHOICES = ("same", "en", "hi")  # "same": each text's own language
 LENGTH_CHOICES = (*LENGTHS, "sentences", "share")
+PICKED_SAMPLE_KEY = "picked_sample"  # the sample last picked: Summarize runs it again while nothing else is given
+SAMPLE_CLICKED_KEY = "sample_clicked"  # a sample button was pressed: this run summarises it
 
 use_styles()
 interrupted = take_stopped()  # a run stopped while writing: what it had written, and the documents it had finished
@@ -109,15 +111,30 @@ st.selectbox(
     on_change=stores["into"],
     help=t("into_help"),
 )
+
+
+def pick_sample(name: str) -> None:
+    """A sample button's `on_click`: kept before the page runs, so the note under Summarize already names it."""
+    st.session_state[PICKED_SAMPLE_KEY] = name
+    st.session_state[SAMPLE_CLICKED_KEY] = True
+
+
+def picked_sample() -> Path | None:
+    name = st.session_state.get(PICKED_SAMPLE_KEY)
+    return next((path for path in seed_paths() if path.name == name), None)
+
+
+sample = picked_sample()
+given = bool(st.session_state["pasted_text"].strip() or uploads or st.session_state["link_url"].strip())
 submitted = st.button(t("summarize_button"), type="primary")
+if sample is not None and not given:
+    st.caption(t("sample_again").format(title=seed_title(sample)))
 stop_slot = st.empty()  # the Stop button, while a summary is being written
 
 st.markdown(f"**{t('samples')}**")
-chosen_sample: Path | None = None
 with st.container(horizontal=True, gap="small"):
     for index, path in enumerate(seed_paths()):
-        if st.button(seed_title(path), key=f"sample-{index}"):
-            chosen_sample = path
+        st.button(seed_title(path), key=f"sample-{index}", on_click=pick_sample, args=(path.name,))
 
 
 def current_settings() -> dict[str, Any]:
@@ -179,14 +196,21 @@ def run(inputs: list[Document | dict[str, Any]], extra: dict[str, dict[str, Any]
     add_to_history(documents, settings)
 
 
+def run_sample(path: Path) -> None:
+    run([read_seed(path)], {path.name: {"source": path.name}})
+
+
 if submitted:
     inputs, extra = collect_inputs(st.session_state["pasted_text"], uploads or [], st.session_state["link_url"])
-    if not inputs:
-        st.warning(t("nothing"))
-    else:
+    if inputs:
+        st.session_state.pop(PICKED_SAMPLE_KEY, None)  # what was given replaces the sample
         run(inputs, extra)
-elif chosen_sample is not None:
-    run([read_seed(chosen_sample)], {chosen_sample.name: {"source": chosen_sample.name}})
+    elif sample is not None:
+        run_sample(sample)  # a sample picked before: summarised again with the settings changed since
+    else:
+        st.warning(t("nothing"))
+elif st.session_state.pop(SAMPLE_CLICKED_KEY, False) and sample is not None:
+    run_sample(sample)
 
 show_stopped(ui_language())
 shown = current_documents()

@@ -154,6 +154,8 @@ LABELS: dict[str, dict[str, str]] = {
         "form": "Form",
         "summarize_button": "Summarize",
         "samples": "Or try a sample article:",
+        "sample_again": "Nothing pasted, uploaded or linked: Summarize summarises the sample “{title}” again, with "
+        "the settings above.",
         "results": "Results",
         "history": "History",
         "copy": "Copy the summary",
@@ -341,6 +343,8 @@ LABELS: dict[str, dict[str, str]] = {
         "form": "रूप",
         "summarize_button": "सारांश बनाएँ",
         "samples": "या कोई नमूना लेख आज़माएँ:",
+        "sample_again": "कुछ चिपकाया, अपलोड या लिंक नहीं किया गया: “सारांश बनाएँ” नमूना “{title}” का सारांश ऊपर की "
+        "सेटिंग से फिर बनाएगा।",
         "results": "परिणाम",
         "history": "इतिहास",
         "copy": "सारांश कॉपी करें",

@@ -121,6 +121,25 @@ def test_sample_honours_the_chosen_length_and_method(browser: Any, app_url: str)
     assert _summaries(page, "hi").count() == 2
 
 
+def test_summarize_runs_a_picked_sample_again_with_settings_changed_since(browser: Any, app_url: str) -> None:
+    page = _open(browser, app_url)
+    _radio(page, "Extractive")
+    page.get_by_role("button", name=SAMPLE).click()
+    _wait_for_result(page)
+    assert page.locator("ul.saar-summary").count() >= 1  # bullets, the default form
+    page.get_by_text(f"Summarize summarises the sample “{SAMPLE}” again").wait_for()
+    _radio(page, "Paragraph")
+    page.get_by_role("button", name="Summarize", exact=True).click()
+    page.locator("p.saar-paragraph").first.wait_for()
+    _wait_for_the_run(page)
+    assert "pick a sample article first" not in _visible_text(page)
+    assert page.locator("ul.saar-summary li[data-sentence]").count() == 0  # the old bullets are gone
+    # Text given replaces the sample: the note goes, and Summarize reads the text.
+    page.get_by_role("textbox", name="Paste an article").fill(DATED_ARTICLE)
+    page.get_by_role("textbox", name="Paste an article").press("Control+Enter")
+    page.get_by_text(f"the sample “{SAMPLE}” again").wait_for(state="detached")
+
+
 def test_medium_grows_with_the_article_and_leaves_out_the_dateline(browser: Any, app_url: str) -> None:
     page = _open(browser, app_url)
     _paste_and_summarize(page, DATED_ARTICLE)
