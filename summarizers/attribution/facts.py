@@ -100,6 +100,10 @@ def _plain(number: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _is_abbreviation(month: str) -> bool:
+    return month.isascii() and len(month) <= 4 and month.casefold() not in {"may", "june", "july"}
+
+
 def _is_month_word(match: regex.Match[str]) -> bool:
     """English month names double as words ("may", "march"): only a capitalised one is a month."""
     word = match.group("month")
@@ -119,8 +123,11 @@ def dates_and_numbers(text: str) -> list[Fact]:
         if day and not 1 <= int(day) <= 31:
             continue
         key = f"date:{month:02d}-{int(day):02d}" if day else f"month:{month:02d}"
-        facts.append(Fact("date", key, frozenset({key}), text[match.start() : match.end()], match.start(), match.end()))
-        taken.append((match.start(), match.end()))
+        end = match.end()
+        if text[end - 1] == "." and not match.group("day2") and not _is_abbreviation(match.group("month")):
+            end -= 1  # the full stop of a sentence ending in "1 September.", not an abbreviation's ("Sept.")
+        facts.append(Fact("date", key, frozenset({key}), text[match.start() : end], match.start(), end))
+        taken.append((match.start(), end))
     for match in _WEEKDAY_RE.finditer(digits):
         key = f"weekday:{WEEKDAYS[match.group('weekday').casefold()]}"
         facts.append(Fact("date", key, frozenset({key}), text[match.start() : match.end()], match.start(), match.end()))
@@ -189,11 +196,32 @@ def latin_name_vocabulary(text: str) -> set[str]:
     return vocabulary
 
 
-def _joined(text: str, words: list[regex.Match[str]]) -> list[list[regex.Match[str]]]:
-    """Runs of words separated only by a hyphen, dash or one space: the parts of one name."""
+_HYPHENS = frozenset({"-", "‑"})
+
+
+def standalone_names(text: str) -> set[str]:
+    """Capitalised Latin words the text writes at least once on their own, not hyphened to another word: "India" and
+    "Russia" of a text that also writes "India-Russia ties", but not the "Indo" of "Indo-Pacific"."""
+    found = set()
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        if _is_latin(word) and word[0].isupper():
+            before, after = text[max(0, match.start() - 1) : match.start()], text[match.end() : match.end() + 1]
+            if before not in _HYPHENS and after not in _HYPHENS:
+                found.add(word)
+    return found
+
+
+def _joined(
+    text: str, words: list[regex.Match[str]], standalone: set[str] | frozenset[str] = frozenset()
+) -> list[list[regex.Match[str]]]:
+    """Runs of words separated only by a hyphen, dash or one space: the parts of one name. A hyphen between two
+    names the text also writes on their own joins two names, not the parts of one ("India-Russia", "Putin-Trump")."""
     runs: list[list[regex.Match[str]]] = []
     for match in words:
-        if runs and text[runs[-1][-1].end() : match.start()] in _JOINERS:
+        joiner = text[runs[-1][-1].end() : match.start()] if runs else None
+        pair = joiner in _HYPHENS and runs[-1][-1].group() in standalone and match.group() in standalone
+        if joiner in _JOINERS and not pair:
             runs[-1].append(match)
         else:
             runs.append([match])
@@ -205,13 +233,15 @@ def _name_fact(text: str, run: list[regex.Match[str]], keys: set[str], key: str)
     return Fact("name", key, frozenset(keys), text[start:end], start, end)
 
 
-def latin_names(text: str, vocabulary: set[str] | None = None) -> list[Fact]:
+def latin_names(text: str, vocabulary: set[str] | None = None, standalone: set[str] | None = None) -> list[Fact]:
     """Every mention of a name in `vocabulary` (by default, the names the text itself shows in running sentences),
-    as written: neighbouring name words are one name ("Indo-Pacific", "Vladimir Putin"), matched under any part."""
+    as written: neighbouring name words are one name ("Indo-Pacific", "Vladimir Putin"), matched under any part.
+    `standalone`: the names written on their own (by default, in `text`), which a hyphen does not make one name."""
     vocabulary = latin_name_vocabulary(text) if vocabulary is None else vocabulary
+    standalone = standalone_names(text) if standalone is None else standalone
     found = [match for match in WORD_RE.finditer(text) if match.group() in vocabulary]
     facts = []
-    for run in _joined(text, found):
+    for run in _joined(text, found, standalone):
         keys = {key for match in run for key in name_keys(match.group())}
         written = text[run[0].start() : run[-1].end()]
         country = COMBINING_FORMS.get(written.casefold()) if len(run) == 1 else None
@@ -295,7 +325,11 @@ class FactMatcher:
     def __init__(self, text_a: str, text_b: str) -> None:
         self.texts = (text_a, text_b)
         self.vocabularies = (latin_name_vocabulary(text_a), latin_name_vocabulary(text_b))
-        names = (latin_names(text_a, self.vocabularies[0]), latin_names(text_b, self.vocabularies[1]))
+        self.standalone = (standalone_names(text_a), standalone_names(text_b))
+        names = (
+            latin_names(text_a, self.vocabularies[0], self.standalone[0]),
+            latin_names(text_b, self.vocabularies[1], self.standalone[1]),
+        )
         self.name_keys = (_other_names(names[0]), _other_names(names[1]))
         self.mentions = (
             facts_in(text_a, self.name_keys[1]),
@@ -328,14 +362,15 @@ class FactMatcher:
         paired = self._partner[side].get(fact.key)
         if paired is not None:
             return paired
-        candidates = [other for other in self.mentions[1 - side] if other.keys & fact.keys]
+        candidates = [other for other in self.mentions[1 - side] if may_match(fact, other)]
         return max(candidates, key=lambda other: match_strength(fact, other), default=None)
 
     def facts_of(self, sentence: str, side: int) -> list[Fact]:
         """The facts a sentence of one version states (a summary sentence, or one of the version's own), found the
         way the version's own facts are: its names as the version writes them, Hindi names through the other's."""
         vocabulary = self.vocabularies[side] | latin_name_vocabulary(sentence)
-        facts = dates_and_numbers(sentence) + latin_names(sentence, vocabulary)
+        standalone = self.standalone[side] | standalone_names(sentence)
+        facts = dates_and_numbers(sentence) + latin_names(sentence, vocabulary, standalone)
         facts += names_matching(sentence, self.name_keys[1 - side])
         return _first_mentions(sorted(facts, key=lambda fact: fact.start))
 
@@ -357,6 +392,24 @@ def _discoverable(fact: Fact) -> bool:
     return fact.kind != "name" or _is_latin(fact.text)
 
 
+def _latin_words(fact: Fact) -> list[str]:
+    return [word.casefold() for word in WORD_RE.findall(fact.text)]
+
+
+def may_match(a: Fact, b: Fact) -> bool:
+    """Whether two facts can be the same: a key in common, and for two names both written in Latin letters, a word
+    in common or surnames that match ("Zelensky", "Zelenskiy"). Across scripts a name can only be matched by its
+    parts' sounds; within one, a first name alike is not the same person ("Volodymyr Zelenskiy", "Vladimir Putin")."""
+    if not a.keys & b.keys:
+        return False
+    if a.kind != "name" or b.kind != "name" or not (_is_latin(a.text) and _is_latin(b.text)):
+        return True
+    words_a, words_b = _latin_words(a), _latin_words(b)
+    if set(words_a) & set(words_b):
+        return True
+    return bool(words_a and words_b and name_keys(words_a[-1]) & name_keys(words_b[-1]))
+
+
 def match_strength(a: Fact, b: Fact) -> float:
     """How surely two facts are the same: values and exonyms are sure; a longer skeleton is surer than a short one;
     then the more parts of a name that match ("Narendra Modi" with "नरेंद्र मोदी" before "मोदी")."""
@@ -371,7 +424,7 @@ def match_strength(a: Fact, b: Fact) -> float:
 def _pair(facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:
     """Each fact paired with at most one on the other side, the surest matches first."""
     candidates = [
-        (match_strength(a, b), i, j) for i, a in enumerate(facts_a) for j, b in enumerate(facts_b) if a.keys & b.keys
+        (match_strength(a, b), i, j) for i, a in enumerate(facts_a) for j, b in enumerate(facts_b) if may_match(a, b)
     ]
     used_a: set[int] = set()
     used_b: set[int] = set()

@@ -290,3 +290,38 @@ def test_compare_reasons_name_the_other_version_not_a_source() -> None:
 )
 def test_every_checker_reason_can_be_read_against_the_other_version(reason: str, expected: str) -> None:
     assert about_other_version(reason) == expected
+
+
+def test_two_english_versions_do_not_pair_different_people_with_a_like_first_name() -> None:
+    first = "On Monday Vladimir Putin spoke to Modi. Putin said the talks went well."
+    second = "On Monday Volodymyr Zelenskiy spoke to Modi. Zelenskiy said the talks went well."
+    comparison = compare_facts(first, second)
+    shared = {(a.text, b.text) for a, b in comparison.shared}
+    assert ("Modi", "Modi") in shared
+    assert not any("Putin" in a and "Zelenskiy" in b for a, b in shared)
+    assert "Volodymyr Zelenskiy" in [fact.text for fact in comparison.only_b]
+    assert "Vladimir Putin" in [fact.text for fact in comparison.only_a]
+    # A surname spelled two ways is still one person.
+    spelled = compare_facts("Talks with Volodymyr Zelensky went on.", "Talks with Volodymyr Zelenskiy went on.")
+    assert [(a.text, b.text) for a, b in spelled.shared] == [("Volodymyr Zelensky", "Volodymyr Zelenskiy")]
+
+
+def test_a_hyphen_between_two_names_written_alone_elsewhere_joins_two_names() -> None:
+    text = (
+        "India and Russia agreed, said Putin and Trump. The India-Russia summit and the Putin-Trump call on the "
+        "Indo-Pacific."
+    )
+    names = [fact.text for fact in FactMatcher(text, "").mentions[0] if fact.kind == "name"]
+    assert names == ["India", "Russia", "Putin", "Trump", "India", "Russia", "Putin", "Trump", "Indo-Pacific"]
+    comparison = compare_facts(
+        "The talks went on as Donald Trump met with Putin in the cold of Alaska.",
+        "The long Putin-Trump summit in the cold of Alaska ended: first Trump left, then Putin.",
+    )
+    assert ("Donald Trump", "Trump") in {(a.text, b.text) for a, b in comparison.shared}
+
+
+def test_a_date_at_the_end_of_a_sentence_leaves_the_full_stop_out() -> None:
+    assert [fact.text for fact in dates_and_numbers("Talks resume on 1 September. They met on 3 Sept. and left.")] == [
+        "1 September",
+        "3 Sept.",
+    ]
