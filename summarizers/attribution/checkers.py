@@ -145,7 +145,16 @@ class OfflineChecker:
         measured = measure(index, aligned.text)
         score = self.calibration.score(measured.values)
         if not facts:
-            measured = replace(measured, missing_numbers=(), missing_dates=(), missing_names=(), substitutions=())
+            # The caller judges numbers, dates and names: they are not listed again among the words not found.
+            facts_words = {
+                word.casefold()
+                for fact in measured.missing_numbers + measured.missing_dates + measured.missing_names
+                for word in fact.split()
+            }
+            new_words = tuple(word for word in measured.new_words if word not in facts_words)
+            measured = replace(
+                measured, missing_numbers=(), missing_dates=(), missing_names=(), substitutions=(), new_words=new_words
+            )
             aligned = replace(aligned, missing=())
         # A figure, date or name the source never states, or a swapped word, is decisive for the sentence whatever
         # the overlap. Its score stays the calibrated one: capping it (as tried) flattened the scores of every such

@@ -325,3 +325,12 @@ def test_a_date_at_the_end_of_a_sentence_leaves_the_full_stop_out() -> None:
         "1 September",
         "3 Sept.",
     ]
+
+
+def test_a_fact_missing_from_the_other_version_is_not_listed_again_among_its_words() -> None:
+    other = "The minister met farmers in Pune. Prices of onions fell sharply after the rains, officials said."
+    own = "The minister met farmers in Pune on Monday. Prices of onions fell after the rains."
+    sentence = "The minister met farmers in Pune on Monday."
+    (checked,) = check_against_other(OfflineChecker(), FactMatcher(own, other), 0, analyse(other), [sentence])
+    assert "Monday is not in the other version" in checked.reasons
+    assert not any("monday" in reason for reason in checked.reasons)
