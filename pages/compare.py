@@ -3,6 +3,7 @@ in the reader's language side by side, the facts they share, and what only one s
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -76,9 +77,10 @@ def _document(choice: str, source: Any, pasted_key: str) -> Document | None:
         except DocumentError as error:
             st.error(f"{t('compare_pasted')}: {plain(error.reason)}")
             return None
+    # A version is named by its title, as on the Summarize page, not by its file.
     if isinstance(source, dict):
-        return from_text(source["text"], source["name"])
-    return read_seed(source)
+        return from_text(source["text"], source.get("title") or source["name"])
+    return replace(read_seed(source), name=seed_title(source))
 
 
 options = _sources()

@@ -194,8 +194,8 @@ def test_compare_two_documents_lists_facts_only_one_states() -> None:
     assert not app.exception, app.exception
     comparison = app.session_state["comparison"]
     assert [side["title"] for side in comparison["sides"]] == [
-        "en_modi_putin_call_after_alaska_summit.txt",
-        "en_modi_putin_call_us_tariffs.txt",
+        "Modi–Putin call after the Alaska summit",
+        "Modi–Putin call amid US tariffs",
     ]
     assert [side["label"] for side in comparison["sides"]] == [side["title"] for side in comparison["sides"]]
     assert comparison["shared"]
