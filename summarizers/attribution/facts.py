@@ -167,6 +167,12 @@ _TITLES = frozenset(
 )
 
 
+# Common words that news capitalises inside the names of offices, bodies and agreements ("National Security Adviser",
+# "Shanghai Cooperation Organisation", "Special and Privileged Strategic Partnership"): alone, they name nothing.
+_INSTITUTION_WORDS = frozenset(
+    "national special strategic privileged partnership cooperation organisation organization office affairs "
+    "external foreign internal home security adviser advisor annual deputy senior former".split()
+)
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Words of one name: "Indo-Pacific", "Vladimir Putin". A hyphen or one space joins them; a dash joins two names
 # ("Putin–Modi talks").
@@ -189,7 +195,10 @@ def latin_name_vocabulary(text: str) -> set[str]:
             word = match.group()
             if not (_is_latin(word) and word[0].isupper()):
                 continue
-            if word.casefold() in STOPWORDS | _TITLES | _DATE_WORDS or word.casefold() in lowercase:
+            if (
+                word.casefold() in STOPWORDS | _TITLES | _INSTITUTION_WORDS | _DATE_WORDS
+                or word.casefold() in lowercase
+            ):
                 continue
             if index > 0 or word.isupper():
                 vocabulary.add(word)

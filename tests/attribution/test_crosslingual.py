@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from summarizers.attribution.align import align_across, attribute, split_summary
 from summarizers.attribution.checkers import OfflineChecker, about_other_version
-from summarizers.attribution.facts import FactMatcher, compare_facts, dates_and_numbers, facts_in
+from summarizers.attribution.facts import FactMatcher, compare_facts, dates_and_numbers, facts_in, latin_names
 from summarizers.compare import check_against_other, document_side, language_sides, short_labels
 from summarizers.documents.reading import read_path
 from summarizers.language.segment import analyse
@@ -334,3 +334,13 @@ def test_a_fact_missing_from_the_other_version_is_not_listed_again_among_its_wor
     (checked,) = check_against_other(OfflineChecker(), FactMatcher(own, other), 0, analyse(other), [sentence])
     assert "Monday is not in the other version" in checked.reasons
     assert not any("monday" in reason for reason in checked.reasons)
+
+
+def test_words_capitalised_in_the_names_of_offices_are_not_listed_as_names() -> None:
+    text = (
+        "The talks were led by National Security Adviser Ajit Doval and aides from the Prime Minister's Office. "
+        "Both sides praised the Special and Privileged Strategic Partnership before the Shanghai Cooperation "
+        "Organisation summit, said the United States."
+    )
+    names = [fact.text for fact in latin_names(text)]
+    assert names == ["Ajit Doval", "Shanghai", "United States"]
