@@ -13,6 +13,7 @@ from pages._views.highlight import checker_label, engine_label, flag_text
 from pages._views.versions import marked_text_html, only_here_list_html, only_in_one
 from pages._views.wording import comparison_note, language_name, plain_notice
 from pages.common import (
+    history,
     model_overrides,
     o,
     plain,
@@ -34,7 +35,6 @@ COMPARISON_KEY = "comparison"
 READER_KEY = "comparison_reader"
 TEXTS_KEY = "comparison_texts"  # each side's document text (one text when both sides are runs of one document)
 READERS: tuple[str | None, ...] = ("en", "hi", None)  # the reader's language; None: each version's own
-SUMMARIES_KEY = "summaries"  # results of the Summarize page, offered here as documents
 PASTE = "paste"
 MODES = ("one", "two")  # the language versions in one document, or two documents
 BILINGUAL_SEED = "en_hi_putin_modi_talks_bilingual.txt"
@@ -49,9 +49,11 @@ def _sources() -> dict[str, Any]:
     """Documents to choose from by a key that stays the same in either interface language: the samples, then what
     was summarised on the Summarize page, then pasting."""
     options: dict[str, Any] = {f"sample:{path.name}": path for path in seed_paths()}
-    for result in st.session_state.get(SUMMARIES_KEY, []):
-        if "error" not in result:
-            options[f"summary:{result['name']}"] = result
+    samples = {path.name for path in seed_paths()}
+    for batch in reversed(history()):  # the newest first
+        for index, result in enumerate(batch["documents"]):
+            if "error" not in result and result.get("source") not in samples:  # a sample is offered above
+                options[f"summary:{batch['id']}:{index}"] = result
     options[PASTE] = None
     return options
 
@@ -62,7 +64,7 @@ def _source_label(key: str) -> str:
         return t("compare_paste")
     if isinstance(source, Path):
         return t("compare_sample").format(title=seed_title(source))
-    return t("compare_summarized").format(name=source["name"])
+    return t("compare_summarized").format(name=source.get("title") or source["name"])
 
 
 def _reader_label(reader: str | None) -> str:

@@ -200,3 +200,18 @@ def test_compare_two_documents_lists_facts_only_one_states() -> None:
     assert [side["label"] for side in comparison["sides"]] == [side["title"] for side in comparison["sides"]]
     assert comparison["shared"]
     assert comparison["only_a"] or comparison["only_b"]
+
+
+def test_compare_offers_the_documents_summarised_on_the_summarize_page() -> None:
+    summarize = _summarize(_page("summarize.py"), ARTICLE)
+    compare = AppTest.from_file(str(ROOT / "pages" / "compare.py"), default_timeout=TIMEOUT)
+    compare.session_state["history"] = summarize.session_state["history"]
+    compare.run()
+    assert not compare.exception, compare.exception
+    (batch,) = summarize.session_state["history"]
+    # Offered by its title, after the samples; the choice's value is the entry of the history it comes from.
+    assert compare.selectbox[0].options[-2:] == [f"Summarized: {batch['documents'][0]['title']}", "Paste text…"]
+    compare.selectbox[0].select(f"summary:{batch['id']}:0")
+    _button(compare, "Compare").click().run()
+    assert not compare.exception, compare.exception
+    assert [side["language"] for side in compare.session_state["comparison"]["sides"]] == ["en", "hi"]
