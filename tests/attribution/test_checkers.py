@@ -409,3 +409,14 @@ def test_compare_command_facts_and_flags_agree() -> None:
         for summary in document["summaries"]:
             for check in summary["in_other"]:
                 assert not set(check.get("missing", [])) & in_both
+
+
+def test_a_sentence_no_source_sentence_aligns_with_is_never_supported() -> None:
+    # Three common words of this short sentence are in the article and score it above the threshold on their own;
+    # without a source sentence to show, it is not called supported.
+    tariffs = (BILINGUAL_SEED.parent / "en_modi_putin_call_us_tariffs.txt").read_text(encoding="utf-8")
+    (sentence,) = CHECKER.check(analyse(tariffs), ["The two leaders agreed to “remain in close touch”."]).sentences
+    assert sentence.sources == ()
+    assert sentence.score is not None and sentence.score >= CHECKER.calibration.threshold
+    assert not sentence.supported
+    assert sentence.reasons
