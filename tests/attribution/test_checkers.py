@@ -417,6 +417,7 @@ def test_a_sentence_no_source_sentence_aligns_with_is_never_supported() -> None:
     tariffs = (BILINGUAL_SEED.parent / "en_modi_putin_call_us_tariffs.txt").read_text(encoding="utf-8")
     (sentence,) = CHECKER.check(analyse(tariffs), ["The two leaders agreed to “remain in close touch”."]).sentences
     assert sentence.sources == ()
-    assert sentence.score is not None and sentence.score >= CHECKER.calibration.threshold
+    assert sentence.score is not None
+    assert sentence.score >= CHECKER.calibration.threshold
     assert not sentence.supported
     assert sentence.reasons
