@@ -141,7 +141,12 @@ def show_documents(documents: list[dict[str, Any]], key: str, ui: str = "en") ->
         return
     marks = ["🚫 " if "error" in document else "" for document in documents]
     if len(documents) <= 4:
-        tabs = st.tabs([mark + short_title(document) for mark, document in zip(marks, documents, strict=True)])
+        labels = [mark + short_title(document) for mark, document in zip(marks, documents, strict=True)]
+        if len(set(labels)) < len(labels):  # the tab chosen is kept by its label: each must be its own
+            labels = [f"{number}. {label}" for number, label in enumerate(labels, 1)]
+        # Tracked (a rerun on a switch), so the chosen tab stays chosen when the page is redrawn, as it is after the
+        # first click below a new result; untracked tabs went back to the first document then.
+        tabs = st.tabs(labels, key=f"tabs-{key}", on_change="rerun")
         for index, (tab, document) in enumerate(zip(tabs, documents, strict=True)):
             with tab:
                 show_document(document, f"{key}-{index}", ui)

@@ -252,6 +252,33 @@ def test_many_files_are_picked_from_a_select_box(browser: Any, app_url: str, tmp
     page.get_by_role("heading", name="Story number 0").wait_for()
 
 
+def test_the_chosen_result_tab_stays_chosen_when_a_sentence_is_picked(
+    browser: Any, app_url: str, tmp_path: Path
+) -> None:
+    files = []
+    for number in range(2):
+        path = tmp_path / f"report_{number}.txt"
+        path.write_text(f"Report number {number}\n\n" + " ".join(ARTICLE_SENTENCES[number : number + 8]), "utf-8")
+        files.append(str(path))
+    page = _open(browser, app_url)
+    _radio(page, "Extractive")
+    page.get_by_role("tab", name="Upload files").click()
+    page.locator("input[type=file]").set_input_files(files)
+    page.get_by_text("report_1.txt").first.wait_for()
+    page.get_by_role("button", name="Summarize", exact=True).click()
+    page.get_by_text("Summarised 2 of 2 documents").wait_for()
+    _wait_for_the_run(page)
+    second = page.get_by_role("tab", name="Report number 1")
+    second.click()
+    page.get_by_role("heading", name="Report number 1").wait_for()
+    _wait_for_the_run(page)
+    panel = page.get_by_role("tabpanel").filter(has=page.get_by_role("heading", name="Report number 1"))
+    panel.get_by_role("radio", name="EN 1").click()  # the first click after a new result
+    panel.locator("mark.saar-selected").first.wait_for()
+    _wait_for_the_run(page)
+    assert second.get_attribute("aria-selected") == "true"
+
+
 # 6. Honest counts, clear refusals of junk, no tag fragments in Hindi summaries.
 def test_a_failed_upload_is_counted_and_junk_is_refused(browser: Any, app_url: str, tmp_path: Path) -> None:
     broken = tmp_path / "broken.pdf"
