@@ -216,7 +216,10 @@ def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[
         with column:
             st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(comparison[key]))}**")
             rows = [{kind: o(row["kind"]), fact: row["text"]} for row in comparison[key]]
-            st.dataframe(rows, hide_index=True, width="stretch")
+            if rows:
+                st.dataframe(rows, hide_index=True, width="stretch")
+            else:
+                st.caption(t("compare_none"))  # an empty grid reads "empty", in English
 
 
 def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
@@ -233,7 +236,7 @@ def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
     if not texts:
         return
     st.markdown(f"**{t('compare_texts')}**")
-    st.caption(t("compare_marked"))
+    st.caption(t("compare_marked" if items else "compare_unmarked"))
     if len(texts) == 1:
         st.html(marked_text_html(texts[0], items, (0, 1), t("compare_texts")))
         return

@@ -35,6 +35,8 @@ STYLE = """
 /* A picked sentence's source is quoted below the picker: Streamlit's faded quotes read below AA too. */
 [data-testid="stMarkdownContainer"] blockquote { opacity: 0.85 !important; }
 .saar-source mark.saar-selected { outline: 2px solid #d9480f; }
+/* The mark a link just led to stands out from the other marks. */
+.saar-source mark:target { outline: 3px solid #d9480f; outline-offset: 1px; }
 .saar-source .saar-start { display: inline-block; width: 0; height: 1em; scroll-initial-target: nearest;
   scroll-snap-align: start; position: relative; top: -3.4em; }  /* opens two lines above: context, and the outline */
 .saar-boilerplate { color: #6b6b6b; text-decoration: line-through rgba(138,138,138,0.5); }

@@ -279,6 +279,8 @@ LABELS: dict[str, dict[str, str]] = {
         "compare_all_supported": "Every summary sentence that could be checked is supported by the other version.",
         "compare_texts": "The versions' text",
         "compare_marked": "Marked: the source of each sentence above; its link leads here.",
+        "compare_unmarked": "Nothing is marked: no summary sentence was found missing from the other version.",
+        "compare_none": "None",
         # History
         "history_empty": "Nothing summarised yet in this session. Summaries you make are kept here until you close "
         "the page.",
@@ -462,6 +464,8 @@ LABELS: dict[str, dict[str, str]] = {
         "compare_all_supported": "सारांश के जिन वाक्यों की जाँच हो सकी, उन सबका समर्थन दूसरा संस्करण करता है।",
         "compare_texts": "संस्करणों का पाठ",
         "compare_marked": "चिह्नित: ऊपर के हर वाक्य का स्रोत; वाक्य का लिंक यहीं लाता है।",
+        "compare_unmarked": "कुछ चिह्नित नहीं: सारांश का कोई वाक्य दूसरे संस्करण से ग़ायब नहीं मिला।",
+        "compare_none": "कोई नहीं",
         # इतिहास
         "history_empty": "इस सत्र में अभी तक कुछ सारांशित नहीं हुआ। आपके बनाए सारांश पेज बंद करने तक यहाँ रहते हैं।",
         "history_failed": "{created} · सारांश नहीं बन सका: {error}",

@@ -148,6 +148,12 @@ def test_compare_language_versions_of_seed_003() -> None:
     assert [side["label"] for side in comparison["sides"]] == ["English", "Hindi"]
     assert any(block.value.startswith("**Only in Hindi (") for block in app.markdown)
     assert all(len(summary["in_other"]) == len(summary["sentences"]) for summary in comparison["sides"][0]["summaries"])
+    # What the page says of its marks and empty lists matches what it shows.
+    captions = [caption.value for caption in app.caption]
+    marked = "<mark" in _all_html(app)
+    assert ("Marked: the source of each sentence above; its link leads here." in captions) == marked
+    assert ("Nothing is marked: no summary sentence was found missing from the other version." in captions) != marked
+    assert captions.count("None") == (not comparison["only_a"]) + (not comparison["only_b"])
 
 
 def test_compare_explains_a_document_without_two_versions() -> None:
