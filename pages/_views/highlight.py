@@ -16,8 +16,12 @@ from typing import Any
 from pages._views.wording import ignored_reason, label, language_name, option_label, reason_text, short_model
 from summarizers.text.language_names import name
 
-# Light enough to read black text on, distinct enough to tell apart side by side.
-PALETTE = ("#ffe08a", "#a7e3ff", "#c7f0b4", "#ffc2d1", "#d9c8ff", "#ffd3a8", "#b8f2e6", "#f3e39b")
+# Light enough to read black text on, distinct enough to tell apart side by side; twelve, so that the English and
+# Hindi summaries of a story (usually up to six sentences each) share no colour.
+PALETTE = (
+    "#ffe08a", "#a7e3ff", "#c7f0b4", "#ffc2d1", "#d9c8ff", "#ffd3a8",
+    "#b8f2e6", "#f5c6f0", "#d4f08a", "#ffb3a7", "#e0d2b4", "#c9d6ff",
+)  # fmt: skip
 
 STYLE = """
 <style>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pages._views.highlight import checker_label, flag_text, summary_html
+from pages._views.highlight import checker_label, colours, flag_text, summary_html
 from pages._views.wording import reason_text
 from summarizers.attribution.align import AlignedSentence
 from summarizers.attribution.checkers import about_other_version, cross_judged, reasons_for
@@ -91,3 +91,10 @@ def test_a_hindi_flag_names_where_the_sentence_was_sought() -> None:
     assert text == ("दूसरे संस्करण में समर्थन नहीं मिला: दूसरे संस्करण में “17” और “Real Madrid” कभी एक साथ नहीं कहे गए (स्कोर 0.20)")
     own = flag_text({"supported": False, "reasons": ["12 per cent is not in the source"]}, "स्रोत", "hi")
     assert own == "स्रोत में समर्थन नहीं मिला: 12 per cent स्रोत में नहीं है"
+
+
+def test_six_english_and_six_hindi_summary_sentences_share_no_colour() -> None:
+    summaries = [{"lang": lang, "sentences": [{"text": f"{lang} {n}"} for n in range(6)]} for lang in ("en", "hi")]
+    palette = colours({"summaries": summaries})
+    assert len(palette) == 12
+    assert len(set(palette.values())) == 12
