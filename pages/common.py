@@ -43,6 +43,7 @@ KEPT_PREFIX = "kept:"  # a widget's value copied here survives page switches, wh
 HISTORY_KEY = "history"  # [batch], newest last: every summarising run of this session
 CURRENT_KEY = "current_batch"  # id of the batch the Summarize page shows
 HISTORY_LIMIT = 30  # batches kept; each holds its documents' text, so the session stays a few MB at most
+PICKED_SAMPLE_KEY = "picked_sample"  # the sample last picked: Summarize runs it again while nothing else is given
 UI_LANGUAGE_KEY = "ui_language"
 LANGUAGE_CHANGED_KEY = "ui_language_changed"  # set by the language switch, cleared once the page has run
 METHOD_LABELS = {"auto": "Auto", "abstractive": "Abstractive", "extractive": "Extractive"}
@@ -249,6 +250,29 @@ def add_to_history(documents: list[dict[str, Any]], settings: dict[str, Any]) ->
     del history[:-HISTORY_LIMIT]
     st.session_state[CURRENT_KEY] = batch_id
     return batch_id
+
+
+def reopen(batch_id: str, document: dict[str, Any]) -> None:
+    """Shows a batch of the history on the Summarize page with the settings it was made with, so the form above
+    it says how it was made; a sample's summary makes that sample the one Summarize runs again."""
+    settings = document.get("settings", {})
+    length = "sentences" if settings.get("sentences") else "share" if settings.get("share") else settings.get("length")
+    values = {
+        "method": settings.get("method"),
+        "length": length,
+        "count": settings.get("sentences"),
+        "share": round(settings["share"] * 100) if settings.get("share") else None,
+        "form": settings.get("form"),
+        "into": settings.get("into") or "same",
+    }
+    for key, value in values.items():
+        if value is not None:
+            st.session_state[key] = st.session_state[KEPT_PREFIX + key] = value
+    if document.get("source") in {path.name for path in seed_paths()}:
+        st.session_state[PICKED_SAMPLE_KEY] = document["source"]
+    else:
+        st.session_state.pop(PICKED_SAMPLE_KEY, None)
+    st.session_state[CURRENT_KEY] = batch_id
 
 
 def history() -> list[dict[str, Any]]:

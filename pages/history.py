@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from pages._views.document import downloads, short_title
 from pages._views.wording import language_name
-from pages.common import CURRENT_KEY, history, o, plain, t, ui_language, use_styles
+from pages.common import history, o, plain, reopen, t, ui_language, use_styles
+
+
+def length_and_form(settings: dict[str, Any]) -> list[str]:
+    """How long the summary was asked to be, and its form, so runs of one article can be told apart."""
+    if settings.get("sentences"):
+        length = f"{settings['sentences']} {t('count')}"
+    elif settings.get("share"):
+        length = f"{settings['share']:.0%}"
+    else:
+        length = o(settings["length"]) if settings.get("length") else ""
+    return [length, o(settings["form"]) if settings.get("form") else ""]
+
 
 use_styles()
 ui = ui_language()
@@ -25,12 +39,13 @@ for batch in reversed(batches):
             settings = document.get("settings", {})
             # The method chosen for the run (what each summary really is, the Summarize page's captions say).
             method = o(settings["method"]) if settings.get("method") else settings.get("method_label", "")
-            st.caption(plain(f"{batch['created']} · {languages or t('history_no_summary')} · {method}"))
+            parts = [batch["created"], languages or t("history_no_summary"), method, *length_and_form(settings)]
+            st.caption(plain(" · ".join(part for part in parts if part)))
             for summary in document["summaries"]:
                 text = " ".join(sentence["text"] for sentence in summary["sentences"])
                 st.markdown(f"*{language_name(summary['lang'], ui)}:* {plain(text)}")
             key = f"history-{batch['id']}-{index}"
             if st.button(t("history_open"), key=f"open-{key}", type="primary"):
-                st.session_state[CURRENT_KEY] = batch["id"]
+                reopen(batch["id"], document)
                 st.switch_page("pages/summarize.py")
             downloads(document, key, ui)

@@ -13,6 +13,7 @@ from pages._views.document import show_documents
 from pages._views.live import clear_stopped, show_stopped, take_stopped
 from pages.common import (
     CURRENT_KEY,
+    PICKED_SAMPLE_KEY,
     add_to_history,
     current_documents,
     is_markup,
@@ -39,7 +40,6 @@ from summarizers.pipeline import FORMS, METHODS
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
 INTO_CHOICES = ("same", "en", "hi")  # "same": each text's own language
 LENGTH_CHOICES = (*LENGTHS, "sentences", "share")
-PICKED_SAMPLE_KEY = "picked_sample"  # the sample last picked: Summarize runs it again while nothing else is given
 SAMPLE_CLICKED_KEY = "sample_clicked"  # a sample button was pressed: this run summarises it
 
 use_styles()

@@ -221,3 +221,16 @@ def test_compare_offers_the_documents_summarised_on_the_summarize_page() -> None
     _button(compare, "Compare").click().run()
     assert not compare.exception, compare.exception
     assert [side["language"] for side in compare.session_state["comparison"]["sides"]] == ["en", "hi"]
+
+
+def test_history_says_how_each_summary_was_asked_for() -> None:
+    summarize = _page("summarize.py")
+    summarize.radio(key="form").set_value("paragraph")
+    summarize.selectbox(key="length").set_value("short")
+    _summarize(summarize, ARTICLE)
+    page = AppTest.from_file(str(ROOT / "pages" / "history.py"), default_timeout=TIMEOUT)
+    page.session_state["history"] = summarize.session_state["history"]
+    page.run()
+    assert not page.exception, page.exception
+    (caption,) = [caption.value for caption in page.caption if "English, Hindi" in caption.value]
+    assert caption.endswith("English, Hindi · Auto · Short · Paragraph")

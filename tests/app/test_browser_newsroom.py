@@ -408,6 +408,24 @@ def test_history_keeps_each_summary_to_reopen_and_download(browser: Any, app_url
         _wait_for_result(page)
 
 
+def test_a_summary_opened_from_history_brings_back_its_settings(browser: Any, app_url: str) -> None:
+    page = _open(browser, app_url)
+    _radio(page, "Extractive")
+    _radio(page, "Paragraph")
+    page.get_by_role("button", name=SAMPLE).click()
+    _wait_for_result(page)
+    _radio(page, "Bullet points")
+    _paste_and_summarize(page, DATED_ARTICLE)
+    page.get_by_role("heading", name=re.compile("^New Delhi, 12 August 2025")).wait_for()
+    _wait_for_the_run(page)
+    page.get_by_role("link", name="History").click()
+    page.get_by_role("button", name="Open").nth(1).click()  # the older one: the sample, summarised as a paragraph
+    page.get_by_role("heading", name=re.compile("^Putin–Modi Talks")).wait_for()
+    _wait_for_the_run(page)
+    assert page.get_by_role("radio", name="Paragraph").is_checked()
+    assert page.get_by_role("radio", name="Extractive").is_checked()
+
+
 # Hindi interface labels.
 def test_the_interface_speaks_hindi_on_request(browser: Any, app_url: str) -> None:
     page = _open(browser, app_url)
