@@ -182,7 +182,10 @@ def _heading(side: dict[str, Any]) -> str:
 def _show_side(side: dict[str, Any], reader: str | None) -> None:
     st.markdown(_heading(side))
     language = language_name(side["language"], ui)
-    st.caption(t("compare_side_caption").format(title=plain(side["title"]), language=language))
+    if side["label"] == name(side["language"]):  # a language run, headed by its language: the document's title only
+        st.caption(plain(side["title"].removesuffix(f" · {side['label']}")))
+    else:
+        st.caption(t("compare_side_caption").format(title=plain(side["title"]), language=language))
     for summary in side["summaries"]:
         st.caption(plain(engine_label(summary, ui=ui)))
         if summary["notice"]:

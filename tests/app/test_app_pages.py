@@ -154,6 +154,9 @@ def test_compare_language_versions_of_seed_003() -> None:
     assert ("Marked: the source of each sentence above; its link leads here." in captions) == marked
     assert ("Nothing is marked: no summary sentence was found missing from the other version." in captions) != marked
     assert captions.count("None") == (not comparison["only_a"]) + (not comparison["only_b"])
+    # Each column, headed by its language, is captioned with the document's title alone.
+    assert captions.count("Putin–Modi talks · English + Hindi") == 2
+    assert not any("· language:" in caption for caption in captions)
 
 
 def test_compare_explains_a_document_without_two_versions() -> None:
