@@ -15,7 +15,7 @@ from pages.common import OVERRIDES_KEY, model_overrides, t, ui_language
 from summarizers import settings
 from summarizers.engines.abstractive import loading as models
 from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
-from summarizers.engines.abstractive.specs import ALTERNATIVES, ModelSpec, spec_for
+from summarizers.engines.abstractive.specs import ALTERNATIVES, CROSS_LANGUAGE, ModelSpec, spec_for
 from summarizers.engines.extractive import MODEL as EXTRACTIVE_MODEL
 from summarizers.errors import ModelError
 from summarizers.text.language_names import SUMMARISED
@@ -72,9 +72,11 @@ def _apply_override(lang: str, target: str) -> None:
 
 
 def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
+    """A model's card: a language's summariser, or (`lang` "cross") the one writing a summary in the other language."""
     downloaded = models.is_downloaded(spec)
     local = models.is_local(spec.model_id)
-    language = language_name(lang, ui_language())
+    cross = lang == CROSS_LANGUAGE
+    language = t("models_cross") if cross else language_name(lang, ui_language())
     with st.container(border=True):
         st.markdown(f"### {language}")
         model_id = spec.model_id.replace("`", "")  # shown in a code span, where Markdown escapes do not apply
@@ -92,10 +94,11 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
             st.warning(t("models_noncommercial").format(model=spec.model_id, licence=spec.licence), icon="⚠️")
         st.caption(t("models_window").format(tokens=spec.max_input_tokens, beams=spec.num_beams))
         if not downloaded:
-            st.caption(t("models_until").format(language=language, model=EXTRACTIVE_MODEL))
+            until = t("models_cross_until") if cross else t("models_until")
+            st.caption(until.format(language=language, model=EXTRACTIVE_MODEL))
         if not local:
             disabled = downloaded or not online
-            button = t("models_download").format(language=language)
+            button = t("models_cross_download") if cross else t("models_download").format(language=language)
             if st.button(button, key=f"download-{lang}", disabled=disabled, type="primary"):
                 with st.status(t("models_downloading").format(model=spec.model_id), expanded=True) as progress:
                     try:
@@ -132,7 +135,7 @@ online = hub_reachable()
 if not online:
     reason = t("models_offline_set") if settings.hub_offline() else t("models_unreachable")
     st.info(t("models_offline").format(reason=reason), icon="📴")
-for language in SUMMARISED:
+for language in (*SUMMARISED, CROSS_LANGUAGE):
     chosen = spec_for(language, model_overrides())
     if chosen is not None:
         _model_card(language, chosen, online)

@@ -307,6 +307,10 @@ LABELS: dict[str, dict[str, str]] = {
         "models_noncommercial": "{model} is licensed {licence}: do not use its summaries commercially.",
         "models_window": "Input window {tokens} tokens (longer text is summarised in parts), beams {beams}.",
         "models_until": "Until it is here, {language} summaries are extractive ({model}), and say so.",
+        "models_cross": "Summaries in the other language",
+        "models_cross_until": "Until it is here, a summary asked for in the other language (Summary language, and "
+        "Compare read in one language) is the text's own summary, and says so.",
+        "models_cross_download": "Download the cross-language model",
         "models_download": "Download {language} model",
         "models_downloading": "Downloading {model}…",
         "models_downloaded": "{model} downloaded",
@@ -491,6 +495,10 @@ LABELS: dict[str, dict[str, str]] = {
         "models_window": "इनपुट सीमा {tokens} टोकन (लंबा पाठ हिस्सों में सारांशित होता है), बीम {beams}।",
         "models_until": "जब तक यह मॉडल यहाँ नहीं है, {language} सारांश मुख्य वाक्यों से बनेंगे (Extractive, {model}), "
         "और यह बताया जाएगा।",
+        "models_cross": "दूसरी भाषा में सारांश",
+        "models_cross_until": "जब तक यह मॉडल यहाँ नहीं है, दूसरी भाषा में माँगा गया सारांश (सारांश की भाषा, और एक भाषा में "
+        "पढ़ी गई तुलना) पाठ की अपनी भाषा में बनेगा, और यह बताया जाएगा।",
+        "models_cross_download": "दूसरी भाषा वाला मॉडल डाउनलोड करें",
         "models_download": "{language} मॉडल डाउनलोड करें",
         "models_downloading": "{model} डाउनलोड हो रहा है…",
         "models_downloaded": "{model} डाउनलोड हो गया",

@@ -176,7 +176,14 @@ def _weights(app: AppTest) -> list[str]:
 def test_models_page_offline_shows_status_licence_and_rejects_a_bad_directory(tmp_path: Path) -> None:
     app = _page("models.py")
     assert any("Offline" in info.value for info in app.info)
-    assert _weights(app) == ["Not downloaded"] * 2
+    assert _weights(app) == ["Not downloaded"] * 3  # English, Hindi, and summaries in the other language
+    assert [block.value for block in app.markdown if block.value.startswith("### ")] == [
+        "### English",
+        "### Hindi",
+        "### Summaries in the other language",
+    ]
+    assert "`csebuetnlp/mT5_m2m_crossSum`" in " ".join(block.value for block in app.markdown)
+    assert any("a summary asked for in the other language" in caption.value for caption in app.caption)
     assert any("non-commercial" in warning.value for warning in app.warning)
     assert any("CTranslate2 (int8)" in c.value and "Hindi vocabulary filter: on" in c.value for c in app.caption)
     app.text_input[1].input(str(tmp_path / "missing"))
@@ -191,7 +198,7 @@ def test_models_page_accepts_a_local_model_directory(tiny_models: dict[str, Path
     app.text_input[1].input(str(tiny_models["hi"]))
     [button for button in app.button if button.label == "Apply"][1].click().run()
     assert app.session_state["model_overrides"] == {"hi": str(tiny_models["hi"])}
-    assert _weights(app) == ["Not downloaded", "Ready"]
+    assert _weights(app) == ["Not downloaded", "Ready", "Not downloaded"]
 
 
 def test_compare_two_documents_lists_facts_only_one_states() -> None:
