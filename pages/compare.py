@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from pages._views.highlight import checker_label, engine_label, flag_text
-from pages._views.versions import marked_text_html, only_here_list_html, only_in_one
+from pages._views.versions import marked_text_html, merged_rows, only_here_list_html, only_in_one
 from pages._views.wording import comparison_note, language_name, plain_notice
 from pages.common import (
     history,
@@ -209,9 +209,10 @@ def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[
     first_label, second_label = _side_label(first), _side_label(second)
     both, only_first, only_second = st.columns([2, 1, 1])
     with both:
-        st.markdown(f"**{t('compare_in_both').format(count=len(comparison['shared']))}**")
+        shared = merged_rows(comparison["shared"])
+        st.markdown(f"**{t('compare_in_both').format(count=len(shared))}**")
         st.dataframe(
-            [{kind: o(row["kind"]), first_label: row["a"], second_label: row["b"]} for row in comparison["shared"]],
+            [{kind: o(row["kind"]), first_label: row["a"], second_label: row["b"]} for row in shared],
             hide_index=True,
             width="stretch",
         )

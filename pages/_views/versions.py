@@ -50,6 +50,17 @@ def only_in_one(comparison: dict[str, Any]) -> list[OnlyHere]:
     return found
 
 
+def merged_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The facts both versions state, one row per fact of the second version: forms of one fact the first version
+    writes ("Donald Trump", "Trump"; "Ukraine", "Ukrainian") share its row instead of counting twice."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        kept = merged.setdefault((row["kind"], row["b"]), {**row, "a": []})
+        if row["a"] not in kept["a"]:
+            kept["a"].append(row["a"])
+    return [{**row, "a": " · ".join(row["a"])} for row in merged.values()]
+
+
 WORDS = {
     "en": {
         "missing": "not in the other version: {facts}",

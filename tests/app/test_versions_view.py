@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pages._views.versions import marked_text_html, only_here_list_html, only_in_one
+from pages._views.versions import marked_text_html, merged_rows, only_here_list_html, only_in_one
+from summarizers.attribution.facts import compare_facts
+from summarizers.compare import facts_json
+from tests.conftest import ROOT
 
 TEXT = "Trade rose to 65 billion. <b>Talks</b> went on. व्यापार 65 अरब तक पहुँचा।"
 
@@ -51,3 +54,14 @@ def test_every_listed_sentence_says_why_on_its_own_line() -> None:
     # No fact missing, but no support found either: the sentence still gets a reason, not a bare link.
     assert "could not find support in the other version" in rows[1]
     assert all(row.count('class="saar-flag"') == 1 and 'class="saar-place"' in row for row in rows)
+
+
+def test_forms_of_one_fact_share_a_row_of_the_facts_table() -> None:
+    seeds = ROOT / "seeds"
+    alaska = (seeds / "en_modi_putin_call_after_alaska_summit.txt").read_text(encoding="utf-8")
+    tariffs = (seeds / "en_modi_putin_call_us_tariffs.txt").read_text(encoding="utf-8")
+    shared = [row for row in facts_json(compare_facts(alaska, tariffs)) if row["in"] == "both"]
+    rows = merged_rows(shared)
+    assert {"kind": "name", "a": "Donald Trump · Trump", "b": "Trump", "in": "both"} in rows
+    assert {"kind": "name", "a": "Ukraine · Ukrainian", "b": "Ukraine", "in": "both"} in rows
+    assert len(rows) == len({(row["kind"], row["b"]) for row in shared}) < len(shared)
