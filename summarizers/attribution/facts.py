@@ -281,9 +281,10 @@ def has_capitals(text: str) -> bool:
     return any(word[0].isupper() for word in WORD_RE.findall(text) if _is_latin(word))
 
 
-def facts_in(text: str, other_name_keys: set[str] | None = None) -> list[Fact]:
-    """Numbers, dates and names of a text; names without capitals (Hindi) only where they match `other_name_keys`."""
-    facts = dates_and_numbers(text) + latin_names(text)
+def facts_in(text: str, other_name_keys: set[str] | None = None, names: list[Fact] | None = None) -> list[Fact]:
+    """Numbers, dates and names of a text; names without capitals (Hindi) only where they match `other_name_keys`.
+    `names`: the text's `latin_names`, where the caller has them already."""
+    facts = dates_and_numbers(text) + (latin_names(text) if names is None else names)
     if other_name_keys:
         facts += names_matching(text, other_name_keys)
     return sorted(facts, key=lambda fact: fact.start)
@@ -341,8 +342,8 @@ class FactMatcher:
         )
         self.name_keys = (_other_names(names[0]), _other_names(names[1]))
         self.mentions = (
-            facts_in(text_a, self.name_keys[1]),
-            facts_in(text_b, self.name_keys[0]),
+            facts_in(text_a, self.name_keys[1], names[0]),
+            facts_in(text_b, self.name_keys[0], names[1]),
         )
         firsts = (_first_mentions(self.mentions[0]), _first_mentions(self.mentions[1]))
         pairs = _pair(*firsts)
