@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from summarizers.attribution.checkers import OTHER_VERSION_WORDING
 from summarizers.text.language_names import name
 
 MODEL_DETAIL = re.compile(r"\s*\(.*\)\s*$")  # "saar-extractive (TF-IDF centrality + position prior)"
@@ -91,25 +92,24 @@ _REASONS_HI = (
     (r"(.+) is not in the source", "{0} {place} में नहीं है"),
 )
 REASONS_HI = tuple((re.compile(pattern), hindi) for pattern, hindi in _REASONS_HI)
-# Where a sentence was sought, as the reasons name it, in the source form the patterns above are written in.
-_PLACES = (
-    ("closest sentences in the other version", "closest source sentences", "other"),
-    ("no sentence of the other version", "no source sentence", "other"),
-    ("sentences of the other version", "source sentences", "other"),
-    ("the other version", "the source", "other"),
-    ("the other-language source", "the source", "other_language"),
-)
-PLACES_HI = {"source": "स्रोत", "other": "दूसरे संस्करण", "other_language": "दूसरी भाषा के स्रोत"}
+# Where a sentence was sought, in the oblique case: the source, the other version (Compare), or the source in the
+# other language (a cross-language check).
+PLACES_HI = {"the source": "स्रोत", "the other version": "दूसरे संस्करण", "the other-language source": "दूसरी भाषा के स्रोत"}
+OTHER_LANGUAGE_SOURCE = "the other-language source"
 
 
 def reason_text(reason: str, ui: str = "en") -> str:
     """A checker's reason for a flag, in the interface language; one the table does not know stays as written."""
     if ui != "hi":
         return reason
-    place = "source"
-    for written, source_form, where in _PLACES:
-        if written in reason:
-            reason, place = reason.replace(written, source_form), where
+    place = "the source"
+    if OTHER_LANGUAGE_SOURCE in reason:
+        reason, place = reason.replace(OTHER_LANGUAGE_SOURCE, "the source"), OTHER_LANGUAGE_SOURCE
+    elif "the other version" in reason:  # read back into the source form the patterns above are written in
+        place = "the other version"
+        for source_form, other_form in OTHER_VERSION_WORDING:
+            if source_form != OTHER_LANGUAGE_SOURCE:  # read back as plain "the source"
+                reason = reason.replace(other_form, source_form)
     for pattern, hindi in REASONS_HI:
         found = pattern.fullmatch(reason)
         if found:

@@ -112,12 +112,15 @@ def reasons_for(measured: Measured, weak: bool) -> tuple[str, ...]:
 
 
 # Compare checks a summary against the other version of the story, not against its own source: its reasons say so.
-_AS_OTHER_VERSION = (
-    (re.compile(r"\bclosest source sentences\b"), "closest sentences in the other version"),
-    (re.compile(r"\bno source sentence\b"), "no sentence of the other version"),
-    (re.compile(r"\bsource sentences\b"), "sentences of the other version"),
-    (re.compile(r"\bthe (?:other-language )?source\b"), "the other version"),
+# (the reasons' words for the source, the same words for the other version), the longer forms first.
+OTHER_VERSION_WORDING = (
+    ("closest source sentences", "closest sentences in the other version"),
+    ("no source sentence", "no sentence of the other version"),
+    ("source sentences", "sentences of the other version"),
+    ("the other-language source", "the other version"),
+    ("the source", "the other version"),
 )
+_AS_OTHER_VERSION = tuple((re.compile(rf"\b{re.escape(source)}\b"), other) for source, other in OTHER_VERSION_WORDING)
 
 
 def about_other_version(reason: str) -> str:
