@@ -141,8 +141,9 @@ class NLIChecker:
         strategy = "only_first" if hypothesis_tokens + 3 + MIN_PREMISE_TOKENS <= limit else "longest_first"
         return self.tokenizer(premise, hypothesis, truncation=strategy, max_length=limit)
 
+    @staticmethod
     def judge(
-        self, aligned: AlignedSentence, pairs: Sequence[tuple[float, float]], fact_reasons: tuple[str, ...]
+        aligned: AlignedSentence, pairs: Sequence[tuple[float, float]], fact_reasons: tuple[str, ...]
     ) -> AlignedSentence:
         """The sentence's verdict from its premises' (entailment, contradiction) probabilities: the best premise
         (entailment minus contradiction) wins."""
