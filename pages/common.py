@@ -255,7 +255,7 @@ def add_to_history(documents: list[dict[str, Any]], settings: dict[str, Any]) ->
 def reopen(batch_id: str, document: dict[str, Any]) -> None:
     """Shows a batch of the history on the Summarize page with the settings it was made with, so the form above
     it says how it was made; a sample's summary makes that sample the one Summarize runs again."""
-    settings = document.get("settings", {})
+    settings = document.get("settings") or {}
     length = "sentences" if settings.get("sentences") else "share" if settings.get("share") else settings.get("length")
     values = {
         "method": settings.get("method"),
@@ -263,7 +263,7 @@ def reopen(batch_id: str, document: dict[str, Any]) -> None:
         "count": settings.get("sentences"),
         "share": round(settings["share"] * 100) if settings.get("share") else None,
         "form": settings.get("form"),
-        "into": settings.get("into") or "same",
+        "into": (settings.get("into") or "same") if settings else None,  # None: no settings kept, the form stays
     }
     for key, value in values.items():
         if value is not None:

@@ -48,11 +48,12 @@ st.caption(t("compare_caption"))
 def _sources() -> dict[str, Any]:
     """Documents to choose from by a key that stays the same in either interface language: the samples, then what
     was summarised on the Summarize page, then pasting."""
-    options: dict[str, Any] = {f"sample:{path.name}": path for path in seed_paths()}
-    samples = {path.name for path in seed_paths()}
+    samples = seed_paths()
+    options: dict[str, Any] = {f"sample:{path.name}": path for path in samples}
+    sample_names = {path.name for path in samples}
     for batch in reversed(history()):  # the newest first
         for index, result in enumerate(batch["documents"]):
-            if "error" not in result and result.get("source") not in samples:  # a sample is offered above
+            if "error" not in result and result.get("source") not in sample_names:  # offered above
                 options[f"summary:{batch['id']}:{index}"] = result
     options[PASTE] = None
     return options
