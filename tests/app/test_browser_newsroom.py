@@ -76,6 +76,17 @@ def _paste_and_summarize(page: Any, text: str) -> None:
     page.get_by_role("button", name="Summarize", exact=True).click()
 
 
+def _article_files(folder: Path, name: str, count: int, sentences: int) -> list[str]:
+    """`count` text files, `{name}_0.txt` on, each headed "{Name} number N" above `sentences` of the article."""
+    files = []
+    for number in range(count):
+        path = folder / f"{name}_{number}.txt"
+        body = " ".join(ARTICLE_SENTENCES[number : number + sentences])
+        path.write_text(f"{name.capitalize()} number {number}\n\n{body}", "utf-8")
+        files.append(str(path))
+    return files
+
+
 def _visible_text(page: Any) -> str:
     return str(page.evaluate("document.querySelector('[data-testid=stMain]').innerText"))
 
@@ -236,11 +247,7 @@ def test_mixed_story_on_a_phone_fits_and_samples_are_whole(browser: Any, app_url
 
 
 def test_many_files_are_picked_from_a_select_box(browser: Any, app_url: str, tmp_path: Path) -> None:
-    files = []
-    for number in range(6):
-        path = tmp_path / f"story_{number}.txt"
-        path.write_text(f"Story number {number}\n\n" + " ".join(ARTICLE_SENTENCES[number : number + 6]), "utf-8")
-        files.append(str(path))
+    files = _article_files(tmp_path, "story", 6, 6)
     page = _open(browser, app_url)
     page.get_by_role("tab", name="Upload files").click()
     page.locator("input[type=file]").set_input_files(files)
@@ -255,11 +262,7 @@ def test_many_files_are_picked_from_a_select_box(browser: Any, app_url: str, tmp
 def test_the_chosen_result_tab_stays_chosen_when_a_sentence_is_picked(
     browser: Any, app_url: str, tmp_path: Path
 ) -> None:
-    files = []
-    for number in range(2):
-        path = tmp_path / f"report_{number}.txt"
-        path.write_text(f"Report number {number}\n\n" + " ".join(ARTICLE_SENTENCES[number : number + 8]), "utf-8")
-        files.append(str(path))
+    files = _article_files(tmp_path, "report", 2, 8)
     page = _open(browser, app_url)
     _radio(page, "Extractive")
     page.get_by_role("tab", name="Upload files").click()
