@@ -57,8 +57,9 @@ def pdf_text(data: bytes, budget: Budget) -> PdfText:
         raise budget.refuse(f"the PDF cannot be read ({type(error).__name__}); it may be damaged") from error
 
 
-def _checked_reader(data: bytes, budget: Budget) -> PdfReader:
-    """pypdf's view of the file once its page count and every page's content size are within the limits."""
+def _checked_reader(data: bytes, budget: Budget) -> tuple[PdfReader, list[frozenset[str]]]:
+    """pypdf's view of the file once its page count and every page's content size are within the limits, and the
+    fonts of each page that carry no letters (`_unmapped_fonts`)."""
     from pypdf import PdfReader
 
     limits = budget.limits
@@ -68,6 +69,7 @@ def _checked_reader(data: bytes, budget: Budget) -> PdfReader:
     # pypdf resolves the whole page tree on first use of `pages`; counting the leaves first stops at the limit.
     if _count_pages(reader, limits.max_pdf_pages) > limits.max_pdf_pages:
         raise budget.refuse(f"the PDF has more than {limits.max_pdf_pages:,} pages (SAAR_MAX_PDF_PAGES)")
+    unmapped: list[frozenset[str]] = []
     for number, page in enumerate(reader.pages, start=1):
         budget.check(f"checking page {number} of the PDF")
         size = _content_size(page, limits.max_pdf_content)
@@ -76,7 +78,29 @@ def _checked_reader(data: bytes, budget: Budget) -> PdfReader:
                 f"page {number} of the PDF has {size:,} bytes of content, more than the limit of "
                 f"{limits.max_pdf_content:,} (SAAR_MAX_PDF_CONTENT)"
             )
-    return reader
+        unmapped.append(_unmapped_fonts(page))
+    return reader, unmapped
+
+
+def _unmapped_fonts(page: PageObject) -> frozenset[str]:
+    """Base names of the page's fonts that say nothing of the letters their glyphs draw: a composite (Type0) or
+    Type3 font without a /ToUnicode table numbers its glyphs only by position in the font. pdfium names a Type3 font
+    "" (it has no base name)."""
+    from pypdf.generic import DictionaryObject
+
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else None
+    fonts = resources.get("/Font") if isinstance(resources, DictionaryObject) else None
+    fonts = fonts.get_object() if fonts is not None else None
+    if not isinstance(fonts, DictionaryObject):
+        return frozenset()
+    names = set()
+    for reference in fonts.values():
+        font = reference.get_object()
+        composite = isinstance(font, DictionaryObject) and font.get("/Subtype") in ("/Type0", "/Type3")
+        if composite and "/ToUnicode" not in font:
+            names.add(str(font.get("/BaseFont", "")).lstrip("/"))
+    return frozenset(names)
 
 
 def _pages_text(data: bytes, budget: Budget) -> PdfText:
@@ -84,7 +108,7 @@ def _pages_text(data: bytes, budget: Budget) -> PdfText:
     import pypdfium2.raw as pdfium
 
     limits = budget.limits
-    reader = _checked_reader(data, budget)
+    reader, unmapped_fonts = _checked_reader(data, budget)
     document = pypdfium2.PdfDocument(data)
     try:
         if len(document) != len(reader.pages):
@@ -96,7 +120,7 @@ def _pages_text(data: bytes, budget: Budget) -> PdfText:
             page = document[number]
             textpage = page.get_textpage()
             try:
-                found = page_text(pdfium, page.raw, textpage.raw)
+                found = page_text(pdfium, page.raw, textpage.raw, unmapped_fonts[number])
             finally:
                 textpage.close()
                 page.close()

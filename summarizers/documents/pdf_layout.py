@@ -183,9 +183,12 @@ def _text_objects(pdfium: Any, page: Any) -> Iterator[tuple[Any, Matrix]]:
             pending.append((obj, 0, pdfium.FPDFFormObj_CountObjects(obj), _compose(inner, outer), depth + 1))
 
 
-def _pieces(pdfium: Any, page: Any, textpage: Any) -> tuple[list[Piece], int, list[str]]:
+def _pieces(
+    pdfium: Any, page: Any, textpage: Any, unmapped_fonts: frozenset[str]
+) -> tuple[list[Piece], int, list[str]]:
     """What the page draws as text, in drawing order; how many glyph objects there are; and the fonts of those that
-    carry no letters, once for each such object."""
+    carry no letters, once for each such object. A font in `unmapped_fonts` has no table from its glyphs to letters:
+    what pdfium guesses for it (from glyph numbers) is not text."""
     pieces: list[Piece] = []
     span = 0
     glyphs = 0
@@ -215,11 +218,14 @@ def _pieces(pdfium: Any, page: Any, textpage: Any) -> tuple[list[Piece], int, li
             continue
         span = 0
         text = INVISIBLE.sub("", texts.get(_address(obj), ""))
+        font = _font_name(pdfium, obj) if unmapped_fonts or not text.strip() else ""
+        if font in unmapped_fonts:
+            text = ""
         visible = text.strip()
         if ink:
             glyphs += 1
             if not visible:
-                unmapped.append(_font_name(pdfium, obj))
+                unmapped.append(font)
         if visible and text != visible:  # a space glyph drawn at either end of the object's letters
             if text[0].isspace():
                 pieces.append(Piece(" ", x, x, y, size, space=True))
@@ -309,8 +315,9 @@ def join_lines(lines: list[str]) -> str:
     return text
 
 
-def page_text(pdfium: Any, page: Any, textpage: Any) -> PageText:
-    pieces, glyphs, unmapped = _pieces(pdfium, page, textpage)
+def page_text(pdfium: Any, page: Any, textpage: Any, unmapped_fonts: frozenset[str] = frozenset()) -> PageText:
+    """The page's paragraphs; `unmapped_fonts` names the page's fonts that carry no letters (`_pieces`)."""
+    pieces, glyphs, unmapped = _pieces(pdfium, page, textpage, unmapped_fonts)
     lines = _lines(pieces)
     if not lines:
         return PageText([], False, 0.0, 0.0, None, glyphs, len(unmapped), frozenset(unmapped))
