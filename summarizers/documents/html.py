@@ -178,14 +178,15 @@ def _title(parser: _MainText) -> str | None:
     return title or None
 
 
-def extract_article(markup: str) -> tuple[str, str | None, str | None]:
-    """trafilatura's article text, title and date of a page (empty text when it finds no article). Call it only on a
-    page that passed the element and depth limits (`html_article`, `html_limits_check`)."""
+def extract_article(markup: str, metadata: bool = False) -> tuple[str, str | None, str | None]:
+    """trafilatura's article text of a page (empty when it finds no article), with the title and date from its
+    metadata when `metadata` is asked for (that doubles the time: the date is searched all over the page). Call it
+    only on a page that passed the element and depth limits (`html_article`, `html_limits_check`)."""
     import trafilatura
 
     try:
         found = trafilatura.bare_extraction(
-            markup, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True
+            markup, include_comments=False, include_tables=False, favor_precision=True, with_metadata=metadata
         )
     # The extractor is a large library over lxml; whatever it raises on an odd page, the plain reading stands in.
     except Exception:
@@ -202,10 +203,9 @@ def html_limits_check(markup: str, budget: Budget) -> tuple[str, str | None]:
 
 
 def html_article(markup: str, budget: Budget | None = None) -> tuple[str, str | None]:
-    """The page's article text (trafilatura's, else the plain reading) and its title (the page's <title>, else the
-    title trafilatura finds in its metadata)."""
+    """The page's article text (trafilatura's, else the plain reading) and its <title>."""
     budget = budget or Budget("page")
     plain, title = html_limits_check(markup, budget)
-    article, found_title, _ = extract_article(markup)
+    article, _, _ = extract_article(markup)
     budget.check("finding the article")
-    return (article or plain), (title or found_title)
+    return (article or plain), title

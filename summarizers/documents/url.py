@@ -184,7 +184,7 @@ def _article(markup: str, url: str) -> tuple[str, str | None, str | None]:
     """The article's text, title and date, read as an uploaded page is (`html.html_article`): the page's element and
     depth limits first, then trafilatura; a page it declines is read whole (menus and all) rather than lost."""
     plain, page_title = html_limits_check(markup, Budget(url))
-    text, found_title, date = extract_article(markup)
+    text, found_title, date = extract_article(markup, metadata=True)
     return (text or plain), (page_title or found_title), date
 
 
