@@ -1,6 +1,6 @@
 """How well documents come in: a fresh install's imports, web pages' article text, PDFs' letters and sentences.
 
-    python benchmarks/reading_documents.py [--fresh] [--pdfs 10]
+    python benchmarks/reading_documents.py [--fresh] [--pdfs 10] [--only install pages pdfs]
 
 - install: every module of the app and everything it imports (tests/documents/import_everything.py), in this
   environment, or with --fresh in a new one built from requirements.txt alone as the README's first command builds it
@@ -254,16 +254,27 @@ def pdf_figures(count: int) -> list[Figure]:
     return figures
 
 
-def figures(fresh: bool = False, pdfs: int = 10) -> list[Figure]:
-    return [*install_figures(fresh), *page_figures(), *pdf_figures(pdfs)]
+PARTS = ("install", "pages", "pdfs")
+
+
+def figures(fresh: bool = False, pdfs: int = 10, parts: tuple[str, ...] = PARTS) -> list[Figure]:
+    found: list[Figure] = []
+    if "install" in parts:
+        found += install_figures(fresh)
+    if "pages" in parts:
+        found += page_figures()
+    if "pdfs" in parts:
+        found += pdf_figures(pdfs)
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fresh", action="store_true", help="build a new environment from requirements.txt alone")
     parser.add_argument("--pdfs", type=int, default=10, help="dev articles printed per language")
+    parser.add_argument("--only", nargs="*", choices=PARTS, default=list(PARTS), help="measure only these parts")
     args = parser.parse_args()
-    for label, value in figures(args.fresh, args.pdfs):
+    for label, value in figures(args.fresh, args.pdfs, tuple(args.only)):
         print(f"{label}: {value}", flush=True)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from summarizers.documents.limits import Budget, too_many_chars
 from summarizers.errors import DocumentError
@@ -32,6 +33,12 @@ VOID = frozenset((
     "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "menuitem", "meta", "param",
     "source", "spacer", "track", "wbr", "basefont", "bgsound", "command", "frame", "image", "isindex", "nextid",
 ))  # fmt: skip
+# Drawings, code and the head: their elements cost the article extractor nothing (it drops them whole, in C).
+ORNAMENTS = frozenset(("svg", "math", "script", "style", "noscript", "template", "head", "iframe"))
+# The article extractor's time grows faster than the page (some of its passes are quadratic): 10,000 elements take it
+# up to 3 s on a busy machine, 49,000 over 15 s. Real news pages have a few thousand (the benchmark's dev pages at most
+# 1,600); past this many the plain reading, linear in the page, is the text.
+EXTRACTOR_MAX_ELEMENTS = 10_000
 ROOTS = ("article", "main", "body")  # the first found, in this order of preference, holds the main text
 TAG_OPENING = re.compile(r"<[A-Za-z]")
 FEED_BYTES = 1 << 20  # the time budget is checked between feeds; a large feed keeps incomplete markup rescans few
@@ -57,6 +64,8 @@ class _MainText(HTMLParser):
         self.root_depth: dict[str, int] = {}  # each root once found: its depth in the stack (-1 once closed)
         self.inside = 0
         self.title: list[str] | None = None  # the first <title>'s text, once it opens
+        self.ornaments = 0  # how many open elements are ORNAMENTS
+        self.content_elements = 0  # elements outside ornaments: what the article extractor works through
         self.title_depth = 0
 
     def _emit(self, text: str) -> None:
@@ -72,6 +81,8 @@ class _MainText(HTMLParser):
         limits = self.budget.limits
         if self.elements > limits.max_html_elements:
             self._refuse(f"the page has more than {limits.max_html_elements:,} elements (SAAR_MAX_HTML_ELEMENTS)")
+        if not self.ornaments:
+            self.content_elements += 1
         if tag in BLOCKS:
             self._emit("\n")
         if tag in VOID:
@@ -83,6 +94,8 @@ class _MainText(HTMLParser):
             self.title, self.title_depth = [], len(self.stack)
         if len(self.stack) > limits.max_html_depth:
             self._refuse(f"the page nests elements deeper than {limits.max_html_depth:,} (SAAR_MAX_HTML_DEPTH)")
+        if tag in ORNAMENTS:
+            self.ornaments += 1
         if tag in DROPPED:
             self.dropping += 1
         elif tag in ROOTS and tag not in self.root_depth and not self.dropping:
@@ -99,6 +112,8 @@ class _MainText(HTMLParser):
             return  # a stray end tag closes nothing
         while self.stack:
             closed = self.stack.pop()
+            if closed in ORNAMENTS:
+                self.ornaments -= 1
             if closed in DROPPED:
                 self.dropping -= 1
             elif self.root_depth.get(closed) == len(self.stack) + 1:
@@ -186,7 +201,12 @@ def extract_article(markup: str, metadata: bool = False) -> tuple[str, str | Non
 
     try:
         found = trafilatura.bare_extraction(
-            markup, include_comments=False, include_tables=False, favor_precision=True, with_metadata=metadata
+            markup,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            with_metadata=metadata,
+            fast=True,
         )
     # The extractor is a large library over lxml; whatever it raises on an odd page, the plain reading stands in.
     except Exception:
@@ -196,16 +216,22 @@ def extract_article(markup: str, metadata: bool = False) -> tuple[str, str | Non
     return (found.text or "").strip(), found.title or None, found.date or None
 
 
-def html_limits_check(markup: str, budget: Budget) -> tuple[str, str | None]:
+class Scanned(NamedTuple):
+    plain: str  # the plain reading
+    title: str | None  # the page's <title>
+    extractable: bool  # small enough for the article extractor (EXTRACTOR_MAX_ELEMENTS)
+
+
+def html_limits_check(markup: str, budget: Budget) -> Scanned:
     """The plain reading and <title> of a page within the limits; a `DocumentError` past them."""
     parser = _scan(markup, budget)
-    return _plain_text(parser, budget), _title(parser)
+    return Scanned(_plain_text(parser, budget), _title(parser), parser.content_elements <= EXTRACTOR_MAX_ELEMENTS)
 
 
 def html_article(markup: str, budget: Budget | None = None) -> tuple[str, str | None]:
     """The page's article text (trafilatura's, else the plain reading) and its <title>."""
     budget = budget or Budget("page")
-    plain, title = html_limits_check(markup, budget)
-    article, _, _ = extract_article(markup)
+    plain, title, extractable = html_limits_check(markup, budget)
+    article = extract_article(markup)[0] if extractable else ""
     budget.check("finding the article")
     return (article or plain), title

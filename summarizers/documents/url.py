@@ -183,7 +183,9 @@ def _read(url: str) -> tuple[bytes, str, str]:
 def _article(markup: str, url: str) -> tuple[str, str | None, str | None]:
     """The article's text, title and date, read as an uploaded page is (`html.html_article`): the page's element and
     depth limits first, then trafilatura; a page it declines is read whole (menus and all) rather than lost."""
-    plain, page_title = html_limits_check(markup, Budget(url))
+    plain, page_title, extractable = html_limits_check(markup, Budget(url))
+    if not extractable:
+        return plain, page_title, None
     text, found_title, date = extract_article(markup, metadata=True)
     return (text or plain), (page_title or found_title), date
 

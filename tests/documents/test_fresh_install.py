@@ -15,6 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL_SECONDS = 1500  # torch alone is a large wheel; pip's cache makes a second install much quicker
+# Without compiling every module to bytecode as it installs (most of the install's time, for torch): what is
+# installed is the same, and the imports compile what they load.
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +26,7 @@ def fresh_environment(tmp_path_factory: pytest.TempPathFactory) -> Path:
     environment = {key: value for key, value in os.environ.items() if key not in ("VIRTUAL_ENV", "PYTHONPATH")}
     subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True, env=environment, timeout=300)
     installed = subprocess.run(
-        [str(folder / "bin" / "pip"), "install", "--quiet", "-r", str(ROOT / "requirements.txt")],
+        [str(folder / "bin" / "pip"), "install", "--quiet", "--no-compile", "-r", str(ROOT / "requirements.txt")],
         capture_output=True,
         text=True,
         env=environment,
