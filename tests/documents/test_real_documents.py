@@ -101,6 +101,11 @@ def test_an_english_pdfs_paragraphs_are_one_line_each_and_a_soft_hyphen_break_is
     assert sentences(document.text) == sentences("\n\n".join([ENGLISH_TITLE, *ENGLISH]).replace("\u00ad", ""))
 
 
+def test_paragraphs_run_on_across_pages_and_the_browsers_head_and_foot_are_left_out() -> None:
+    document = read_bytes((DATA / "english_pages.pdf").read_bytes(), "pages.pdf")
+    assert document.text.split("\n\n") == [ENGLISH_TITLE, *(paragraph.replace("\u00ad", "") for paragraph in ENGLISH)]
+
+
 def test_a_hindi_pdf_a_browser_printed_reads_letter_for_letter() -> None:
     document = read_bytes((DATA / "hindi_article.pdf").read_bytes(), "hindi.pdf")
     assert document.text == "\n\n".join([HINDI_TITLE, *HINDI])
