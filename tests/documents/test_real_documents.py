@@ -107,9 +107,12 @@ def test_paragraphs_run_on_across_pages_and_the_browsers_head_and_foot_are_left_
 
 
 def test_a_hindi_pdf_a_browser_printed_reads_letter_for_letter() -> None:
-    document = read_bytes((DATA / "hindi_article.pdf").read_bytes(), "hindi.pdf")
+    data = (DATA / "hindi_article.pdf").read_bytes()
+    document = read_bytes(data, "hindi.pdf")
     assert document.text == "\n\n".join([HINDI_TITLE, *HINDI])
     assert document.title == HINDI_TITLE
+    # The same in the worker the app reads uploads in, under its memory cap (pdfium maps its own library there).
+    assert read_bytes_isolated(data, "hindi.pdf") == document
 
 
 def test_a_pdfs_title_is_its_first_heading_when_its_metadata_has_none() -> None:
@@ -159,3 +162,16 @@ def test_joined_lines_keep_every_word_in_order_with_one_space_between_lines(line
 def test_a_word_broken_at_a_soft_hyphen_is_joined_and_one_at_a_hyphen_keeps_it(first: str, rest: str) -> None:
     assert join_lines([f"a {first}\u2010", f"{rest} b"]) == f"a {first}{rest} b"
     assert join_lines([f"a {first}-", f"{rest} b"]) == f"a {first}-{rest} b"
+
+
+def test_a_library_failing_inside_a_reader_is_a_document_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    def missing(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("pdfium could not be loaded")
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", missing)
+    with pytest.raises(DocumentError) as caught:
+        read_bytes((DATA / "english_paragraphs.pdf").read_bytes(), "english.pdf")
+    assert caught.value.name == "english.pdf"
+    assert caught.value.reason == "the pdf reader failed (RuntimeError: pdfium could not be loaded)"
