@@ -12,7 +12,8 @@
   imports. The benchmark is read from SAAR_AEB_REPO: a checkout, or a bare git folder as `fetch` leaves it (default
   /work/.mirror/scrapinghub+article-extraction-benchmark/repo); without it, one line says so.
 - PDFs: the first N English (en_cnndm) and Hindi (hi_headlines) dev articles, set as web pages and printed to PDF by
-  headless Chromium, read back by pypdf (the reader before) and by the reader: character fidelity (difflib's ratio of
+  headless Chromium, read back by pypdf (the reader before), pdfminer.six (where installed), pypdfium2's own text and
+  the reader: character fidelity (difflib's ratio of
   the source and the text read, white space runs counted as one space) and the share of the source's sentences that
   come back as whole sentences of the text read (the project's sentence splitter on both sides).
 
@@ -212,6 +213,21 @@ def _pypdf_text(data: bytes) -> str:
     return "\n\n".join((page.extract_text() or "").strip() for page in PdfReader(io.BytesIO(data)).pages)
 
 
+def _pdfium_text(data: bytes) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    return "\n\n".join(document[index].get_textpage().get_text_bounded() for index in range(len(document)))
+
+
+def _pdfminer_text(data: bytes) -> str:
+    import io
+
+    from pdfminer.high_level import extract_text  # not a dependency: measured where it is installed
+
+    return str(extract_text(io.BytesIO(data)))
+
+
 def _reader_text(data: bytes) -> str:
     from summarizers.documents.reading import read_bytes
 
@@ -223,7 +239,12 @@ def pdf_figures(count: int) -> list[Figure]:
     if chromium is None:
         return [("PDFs", "skipped: no chromium to print the dev articles with (apt-get install chromium)")]
     figures: list[Figure] = []
-    readers: dict[str, Callable[[bytes], str]] = {"pypdf (before)": _pypdf_text, "reader": _reader_text}
+    readers: dict[str, Callable[[bytes], str]] = {
+        "pypdf (before)": _pypdf_text,
+        "pdfminer.six": _pdfminer_text,
+        "pypdfium2's own text": _pdfium_text,
+        "reader": _reader_text,
+    }
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         for lang, file in (("en", "en_cnndm.jsonl"), ("hi", "hi_headlines.jsonl")):
@@ -234,6 +255,13 @@ def pdf_figures(count: int) -> list[Figure]:
                 pdf = _print_pdf(chromium, paragraphs, lang, folder, f"{lang}{index}")
                 printed.append(("\n\n".join(paragraphs), pdf.read_bytes()))
             for reader, read in readers.items():
+                try:
+                    read(printed[0][1])
+                except ImportError as error:
+                    figures.append((f"PDF {lang}, {reader}", f"not measured: {error}"))
+                    continue
+                except Exception:  # measured below, as a refusal
+                    pass
                 scores, wholes, times, nuls = [], [], [], 0
                 for source, data in printed:
                     start = time.perf_counter()

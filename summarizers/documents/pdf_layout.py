@@ -10,7 +10,12 @@ their order. pypdf and pdfminer.six have no /ActualText: they give NULs for the 
 
 Lines come from the baselines, paragraphs from the gaps between lines (wider than the paragraph's own line spacing),
 a change of font size, an indented first line, or a short line that ends a sentence. The lines of a paragraph are
-joined with a space; a word broken at a soft hyphen is joined whole, one broken at a hyphen keeps it ("well-known")."""
+joined with a space; a word broken at a soft hyphen is joined whole, one broken at a hyphen keeps it ("well-known").
+Running heads and feet (a line at the top or bottom of most pages, or the date, title, address and page number a
+browser prints around a page) are left out, so that a paragraph runs on from one page to the next.
+
+A font with no table from its glyphs to letters (`unmapped_fonts`) gives no text: what pdfium guesses for its glyphs
+is not the words; the reader counts those glyphs, to say so when they are many."""
 
 from __future__ import annotations
 
