@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from summarizers.documents.html import html_to_text
 from summarizers.documents.isolated import read_bytes_isolated
 from summarizers.documents.pdf_layout import join_lines
 from summarizers.documents.reading import read_bytes
@@ -175,3 +176,13 @@ def test_a_library_failing_inside_a_reader_is_a_document_error(monkeypatch: pyte
         read_bytes((DATA / "english_paragraphs.pdf").read_bytes(), "english.pdf")
     assert caught.value.name == "english.pdf"
     assert caught.value.reason == "the pdf reader failed (RuntimeError: pdfium could not be loaded)"
+
+
+def test_paragraphs_copied_with_their_tags_are_read_whole() -> None:
+    # A fragment (no <html>, <head> or <body>) is someone's own selection: every paragraph of it is kept, the short
+    # ones an article extractor would take for page furniture too.
+    fragment = "<p>Delhi, 5 July.</p>" + paragraphs(ARTICLE) + "<p>Read more:</p><ul><li>Metro fares</li></ul>"
+    document = read_bytes(fragment.encode(), "pasted.html")
+    assert document.text == html_to_text(fragment)
+    for kept in ("Delhi, 5 July.", "Read more:", "Metro fares", *ARTICLE):
+        assert kept in document.text
