@@ -304,8 +304,9 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", choices=PARTS, default=list(PARTS), help="measure only these parts")
     parser.add_argument("--margins", action="store_true", help="print PDFs with the browser's head and foot")
     args = parser.parse_args()
-    for label, value in figures(args.fresh, args.pdfs, tuple(args.only), args.margins):
-        print(f"{label}: {value}", flush=True)
+    for part in args.only:  # part by part, so that each figure shows as soon as it is measured
+        for label, value in figures(args.fresh, args.pdfs, (part,), args.margins):
+            print(f"{label}: {value}", flush=True)
 
 
 if __name__ == "__main__":
