@@ -188,12 +188,8 @@ def html_to_text(markup: str, budget: Budget | None = None) -> str:
     return _plain_text(_scan(markup, budget), budget)
 
 
-def page_title(markup: str, budget: Budget | None = None) -> str | None:
-    """The text of the page's <title>, white space tidied; None when it has none."""
-    return _title(_scan(markup, budget or Budget("page")))
-
-
 def _title(parser: _MainText) -> str | None:
+    """The text of the page's first <title>, white space tidied; None when it has none."""
     title = " ".join("".join(parser.title or ()).split())
     return title or None
 
