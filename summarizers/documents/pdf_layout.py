@@ -34,6 +34,7 @@ SAME_LINE = 0.4  # baselines closer than this share of the font size are one lin
 PARAGRAPH_GAP = 1.3  # a line gap this much wider than the paragraph's own spacing starts a new paragraph
 FULL_LINE = 0.85  # a line reaching this share of the text's width runs on into the next
 MAX_FORM_DEPTH = 8  # forms drawn inside forms, followed this deep
+PDFIUM_LINE_END_HYPHEN = "-"  # pdfium reports a hyphen that ends a line as U+0002; it was drawn as a hyphen
 SOFT_HYPHENS = ("\u00ad", "\u2010")  # a browser prints a soft hyphen's break as U+2010
 INVISIBLE = re.compile("[\x00\ufffd]")  # never letters: a glyph with no mapping
 HIDDEN_HYPHEN = re.compile("\u00ad(?!$)")  # a soft hyphen shows nothing unless a line breaks at it
@@ -163,7 +164,8 @@ def _texts_by_object(pdfium: Any, textpage: Any) -> dict[int, str]:
         if pending_space is not None and pending_space == owner:
             texts[owner].append(" ")
         pending_space = None
-        texts.setdefault(owner, []).append(chr(code) if code < 0x110000 else "\ufffd")
+        letter = chr(code) if code < 0x110000 else "\ufffd"
+        texts.setdefault(owner, []).append(PDFIUM_LINE_END_HYPHEN if letter == "\x02" else letter)
         previous = owner
     return {owner: "".join(letters) for owner, letters in texts.items()}
 

@@ -3,7 +3,8 @@
     python tests/documents/data/make_pdfs.py
 
 The articles are the project's own text. The English one is set in a narrow column, so every paragraph runs over
-several lines and two words break at a line end (one at a soft hyphen, one at the hyphen of a compound); the Hindi one
+several lines and two words break at a line end (one at a soft hyphen, one at the hyphen of a compound, "four-day-long",
+where the text has a line break); the Hindi one
 is full of conjuncts and vowel signs written before their consonant (ि), which a PDF stores as glyphs, not letters.
 english_pages.pdf is the English article in large type over several pages, printed with the browser's own head and
 foot on each page (date and title, address and page number), as a reader prints by default."""
@@ -24,7 +25,8 @@ ENGLISH = [
     "Engineers said the work would take eleven weeks and cost 4.2 million rupees, most of it for stone and labour. "
     "The council's chair, Meera Joshi, said the plan had been dis\u00adcussed with shopkeepers for a month.",
     "Residents who live closest to the water will be offered temporary rooms in the school during the heaviest "
-    "weeks. A well-known fisherman of the town said the new walls were long overdue.",
+    "weeks. A well-known fisherman of the town said the new walls were long overdue, and that the four-\nday-long "
+    "hearing on the works had been well attended.",
 ]
 HINDI_TITLE = "नदी किनारे के कस्बे मानसून की तैयारी में"
 HINDI = [
@@ -38,7 +40,8 @@ HINDI = [
 
 
 def page(lang: str, title: str, paragraphs: list[str], width: str, size: str = "14pt") -> str:
-    body = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in paragraphs)
+    # A "\n" in a paragraph is a line break there: a compound word broken at its hyphen, as a narrower column would.
+    body = "".join(f"<p>{html.escape(paragraph).replace(chr(10), '<br>')}</p>" for paragraph in paragraphs)
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
         f"<style>body {{ width: {width}; font-size: {size} }}</style></head>"
