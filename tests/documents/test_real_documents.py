@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizers.documents.html import html_to_text
@@ -192,3 +192,12 @@ def test_paragraphs_copied_with_their_tags_are_read_whole() -> None:
     assert document.text == html_to_text(fragment)
     for kept in ("Delhi, 5 July.", "Read more:", "Metro fares", *ARTICLE):
         assert kept in document.text
+
+
+@settings(max_examples=60, deadline=None)  # each example runs the article extractor (the first one imports it)
+@given(st.text(alphabet=st.characters(categories=["L", "N", "P", "Zs"], exclude_characters="\x00"), max_size=60))
+def test_a_pages_title_is_its_title_elements_text_with_white_space_tidied(title: str) -> None:
+    import html
+
+    data = page(f"<article>{paragraphs(ARTICLE)}</article>", title=html.escape(title))
+    assert read_bytes(data, "a.html").title == (" ".join(title.split()) or None)
