@@ -16,6 +16,7 @@ from pages.common import (
     PICKED_SAMPLE_KEY,
     add_to_history,
     current_documents,
+    history,
     is_markup,
     junk_reason,
     keep,
@@ -30,6 +31,7 @@ from pages.common import (
     ui_language,
     use_styles,
 )
+from pages.saved import current_link, save_unsaved, share_controls, show_notice
 from summarizers.documents.isolated import read_bytes_isolated
 from summarizers.documents.reading import Document, from_text, read_bytes
 from summarizers.documents.url import fetch
@@ -218,3 +220,10 @@ if shown:
     st.divider()
     st.subheader(t("results"))
     show_documents(shown, str(st.session_state[CURRENT_KEY]), ui_language())
+save_unsaved(history())  # after the result is drawn: saving never delays it
+show_notice(ui_language())
+for document in shown:
+    if document.get("entry_id") is not None:
+        share_controls(
+            document["entry_id"], current_link(document["entry_id"]), f"summary-{document['entry_id']}", ui_language()
+        )
