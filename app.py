@@ -4,7 +4,7 @@ import streamlit as st
 
 from pages._views.library_words import word
 from pages.common import LANGUAGE_CHANGED_KEY, UI_LANGUAGE_KEY, keep, language_switched, refresh_choices, t, use_styles
-from pages.saved import LINK_PARAMETER, remember_browser
+from pages.saved import LINK_PARAMETER, account_controls, remember_browser
 
 st.set_page_config(page_title="Saar · सार", page_icon="📰", layout="wide")
 
@@ -33,6 +33,7 @@ if shared:
         0, st.Page("pages/shared.py", title=word("shared_title", ui), icon="🔗", url_path="link", default=True)
     )
 navigation = st.navigation(pages)
+account_controls(str(st.session_state.get(UI_LANGUAGE_KEY, "en")))  # where the deployment has a login (README)
 st.sidebar.markdown(t("sidebar_tagline"))
 navigation.run()
 st.session_state[LANGUAGE_CHANGED_KEY] = False

@@ -65,6 +65,25 @@ def _login_subject() -> str | None:
     return str(subject) if subject else None
 
 
+def login_configured() -> bool:
+    """Whether the deployment has a login: an [auth] section in .streamlit/secrets.toml (README)."""
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, KeyError):  # no secrets file at all
+        return False
+
+
+def account_controls(ui: str) -> None:
+    """Sign in and out, in the sidebar, where the deployment has a login; nothing otherwise."""
+    if not login_configured():
+        return
+    if signed_in():
+        st.sidebar.caption(word("signed_in_as", ui).format(name=str(st.user.get("name") or st.user.get("email") or "")))
+        st.sidebar.button(word("sign_out", ui), on_click=st.logout, key="sign-out")
+    else:
+        st.sidebar.button(word("sign_in", ui), on_click=st.login, key="sign-in", help=word("sign_in_help", ui))
+
+
 def signed_in() -> bool:
     return _login_subject() is not None
 

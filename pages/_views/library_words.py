@@ -36,6 +36,10 @@ WORDS: dict[str, dict[str, str]] = {
         "storage_full": "Summaries are not being saved: the library's disk is full. Everything else works.",
         "storage_unavailable": "Summaries are not being saved: the library cannot be reached. Everything else works.",
         "saving_off": "Saving is off here: History lists this session's summaries only.",
+        "sign_in": "Sign in",
+        "sign_in_help": "Signed in, your saved summaries follow you to any browser.",
+        "sign_out": "Sign out",
+        "signed_in_as": "Signed in as {name}",
     },
     "hi": {
         "search": "शीर्षक और पाठ में खोजें",
@@ -69,6 +73,10 @@ WORDS: dict[str, dict[str, str]] = {
         "storage_full": "सारांश सहेजे नहीं जा रहे: संग्रह की डिस्क भर गई है। बाकी सब काम करता है।",
         "storage_unavailable": "सारांश सहेजे नहीं जा रहे: संग्रह तक पहुँचा नहीं जा सका। बाकी सब काम करता है।",
         "saving_off": "यहाँ सहेजना बंद है: इतिहास में केवल इस सत्र के सारांश हैं।",
+        "sign_in": "साइन इन करें",
+        "sign_in_help": "साइन इन करने पर आपके सहेजे सारांश हर ब्राउज़र में आपके साथ रहते हैं।",
+        "sign_out": "साइन आउट करें",
+        "signed_in_as": "{name} के रूप में साइन इन",
     },
 }
 

@@ -102,3 +102,22 @@ def test_a_wrong_link_says_it_opens_no_summary(tmp_path: Path, monkeypatch: pyte
     app.run()
     assert not app.exception, app.exception
     assert [error.value for error in app.error] == ["This link does not open a summary."]
+
+
+@pytest.mark.parametrize("configured", [False, True])
+def test_sign_in_is_offered_only_where_the_deployment_has_a_login(
+    monkeypatch: pytest.MonkeyPatch, configured: bool
+) -> None:
+    monkeypatch.setenv("SAAR_DB", "off")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if configured:
+        app.secrets["auth"] = {
+            "redirect_uri": "http://localhost:8501/oauth2callback",
+            "cookie_secret": "a-test-secret",
+            "client_id": "saar",
+            "client_secret": "not-a-secret",
+            "server_metadata_url": "https://login.example.com/.well-known/openid-configuration",
+        }
+    app.run()
+    assert not app.exception, app.exception
+    assert [button.label for button in app.sidebar.button] == (["Sign in"] if configured else [])
