@@ -17,6 +17,7 @@ from pages.saved import (
     NOTICE_KEY,
     export_file,
     owner,
+    reopen_comparison,
     saving_enabled,
     share_controls,
     show_notice,
@@ -120,13 +121,29 @@ def filters(ui: str) -> Query:
     )
 
 
+def describe_comparison(document: dict[str, Any], created: str, ui: str) -> None:
+    """A saved comparison: its versions' titles, when, and the languages it was read in."""
+    st.markdown(f"**⚖️ {plain(short_title(document, 90))}**")
+    sides = document["comparison"].get("sides", [])
+    languages = ", ".join(dict.fromkeys(language_name(side["language"], ui) for side in sides))
+    st.caption(plain(" · ".join(part for part in (created, t("compare_title"), languages) if part)))
+
+
 def entry_card(library: Store, who: str, saved: Saved, ui: str) -> None:
     document = saved.document
+    created = saved.created.strftime("%Y-%m-%d %H:%M UTC")
+    comparison = saved.kind == "comparison"
     with st.container(border=True):
-        describe(document, saved.created.strftime("%Y-%m-%d %H:%M UTC"), ui)
+        if comparison:
+            describe_comparison(document, created, ui)
+        else:
+            describe(document, created, ui)
         key = f"saved-{saved.id}"
         row = st.container(horizontal=True, gap="small")
         if row.button(t("history_open"), key=f"open-{key}", type="primary"):
+            if comparison:
+                reopen_comparison(document)
+                st.switch_page("pages/compare.py")
             open_in_summarize(f"saved-{saved.id}", document)
         if row.button(word("delete", ui), key=f"delete-{key}", icon="🗑️"):
             try:
@@ -135,8 +152,9 @@ def entry_card(library: Store, who: str, saved: Saved, ui: str) -> None:
             except StorageError as error:
                 st.session_state[NOTICE_KEY] = error.code
             st.rerun()
-        downloads(document, key, ui)
-        share_controls(saved.id, saved.link, key, ui)
+        if not comparison:  # a comparison is opened on the Compare page; its link view is not built yet
+            downloads(document, key, ui)
+            share_controls(saved.id, saved.link, key, ui)
 
 
 def pager(total: int, ui: str) -> None:

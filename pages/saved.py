@@ -32,6 +32,9 @@ BROWSER_KEY = "saved:browser"  # this session's browser key
 NEW_COOKIE_KEY = "saved:new_cookie"  # the key still to be written into the browser's cookie
 UNSAVED_KEY = "saved:unsaved"  # ids of history batches not yet saved
 NOTICE_KEY = "saved:notice"  # the code of the last saving failure, shown once
+UNSAVED_COMPARISON_KEY = "saved:unsaved_comparison"  # a comparison made in this run, to be saved once shown
+# The Compare page's session keys (pages/compare.py): its result, each side's text, the language it is read in.
+COMPARISON_KEY, TEXTS_KEY, READER_KEY = "comparison", "comparison_texts", "comparison_reader"
 LINK_PARAMETER = "link"
 PAGE_PATHS = {"summarize", "history", "compare", "models", "link"}  # the app's page addresses, trimmed from links
 
@@ -148,6 +151,43 @@ def save_unsaved(batches: list[dict[str, Any]]) -> None:
             return
         for document, entry_id in zip(readable, ids, strict=True):
             document["entry_id"] = entry_id
+
+
+def mark_comparison_unsaved() -> None:
+    st.session_state[UNSAVED_COMPARISON_KEY] = True
+
+
+def save_comparison() -> None:
+    """Saves the comparison the Compare page has just drawn (called after it is shown), with the texts and the
+    reading language it needs to be drawn again."""
+    if not st.session_state.pop(UNSAVED_COMPARISON_KEY, False):
+        return
+    library = store()
+    comparison = st.session_state.get(COMPARISON_KEY)
+    if library is None or not comparison:
+        return
+    texts = list(st.session_state.get(TEXTS_KEY, []))
+    titles = [str(side.get("title") or side.get("label") or "") for side in comparison.get("sides", [])]
+    unique_titles = list(dict.fromkeys(title for title in titles if title))
+    record = {
+        "name": " ⇄ ".join(unique_titles),
+        "title": " ⇄ ".join(unique_titles),
+        "text": "\n\n".join(texts),
+        "comparison": comparison,
+        "texts": texts,
+        "reader": st.session_state.get(READER_KEY),
+    }
+    try:
+        library.save(owner(), secrets.token_hex(6), [record], kind="comparison")
+    except StorageError as error:
+        st.session_state[NOTICE_KEY] = error.code
+
+
+def reopen_comparison(document: dict[str, Any]) -> None:
+    """Puts a saved comparison back where the Compare page draws it from."""
+    st.session_state[COMPARISON_KEY] = document["comparison"]
+    st.session_state[TEXTS_KEY] = document.get("texts", [])
+    st.session_state[READER_KEY] = document.get("reader")
 
 
 def show_notice(ui: str) -> None:

@@ -18,6 +18,8 @@ token = st.query_params.get(LINK_PARAMETER, "")
 library = store()
 try:
     opened = None if library is None else library.shared(token)
+    if opened is not None and opened.kind != "summary":  # only summaries have a read-only view so far
+        opened = None
 except StorageError as error:
     st.session_state[NOTICE_KEY] = error.code
     opened = None

@@ -53,6 +53,7 @@ class Saved:
     created: datetime
     document: dict[str, Any]
     link: str | None = None
+    kind: str = "summary"  # or "comparison": the Compare page's result ("comparison", "texts", "reader")
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,10 @@ def _document(entry: Entry) -> dict[str, Any]:
 
 
 def _languages(document: Mapping[str, Any]) -> set[str]:
-    return {str(summary["lang"]) for summary in document.get("summaries", [])}
+    """The languages a document's summaries are in (a comparison's: those of both sides)."""
+    sides = document.get("comparison", {}).get("sides", [])
+    summaries = [*document.get("summaries", []), *(summary for side in sides for summary in side.get("summaries", []))]
+    return {str(summary["lang"]) for summary in summaries}
 
 
 def _utc(moment: datetime) -> datetime:
@@ -168,7 +172,9 @@ class Store:
             with self._session() as session, session.begin():
                 total = session.scalar(select(func.count()).select_from(Entry).where(*conditions)) or 0
                 rows = session.execute(listing).all()
-                entries = [Saved(entry.id, _utc(entry.created), _document(entry), token) for entry, token in rows]
+                entries = [
+                    Saved(entry.id, _utc(entry.created), _document(entry), token, entry.kind) for entry, token in rows
+                ]
         except SQLAlchemyError as error:
             raise storage_error(error) from error
         return Page(entries, int(total))
@@ -181,7 +187,11 @@ class Store:
                     .outerjoin(Link, Link.entry_id == Entry.id)
                     .where(Entry.id == entry_id, Entry.owner == owner)
                 ).first()
-                return None if row is None else Saved(row[0].id, _utc(row[0].created), _document(row[0]), row[1])
+                return (
+                    None
+                    if row is None
+                    else Saved(row[0].id, _utc(row[0].created), _document(row[0]), row[1], row[0].kind)
+                )
         except SQLAlchemyError as error:
             raise storage_error(error) from error
 
@@ -224,6 +234,17 @@ class Store:
             if not entries:
                 return
             for entry, document in zip(entries, documents, strict=True):
+                if entry.kind == "comparison":  # the `compare` command's form, with what the page read it as
+                    yield {
+                        "id": str(entry.id),
+                        "schema_version": SCHEMA_VERSION,
+                        "kind": "comparison",
+                        "title": entry.title or entry.name,
+                        "created": _utc(entry.created).isoformat(),
+                        "reader": document.get("reader"),
+                        **document.get("comparison", {}),
+                    }
+                    continue
                 result = {key: value for key, value in document.items() if key not in APP_FIELDS}
                 yield {
                     "id": str(entry.id),
@@ -266,7 +287,9 @@ class Store:
         try:
             with self._session() as session, session.begin():
                 entry = session.scalar(select(Entry).join(Link, Link.entry_id == Entry.id).where(Link.token == token))
-                return None if entry is None else Saved(entry.id, _utc(entry.created), _document(entry))
+                return (
+                    None if entry is None else Saved(entry.id, _utc(entry.created), _document(entry), kind=entry.kind)
+                )
         except SQLAlchemyError as error:
             raise storage_error(error) from error
 
@@ -276,7 +299,7 @@ class Store:
         if opened is None:
             return None
         document = {key: value for key, value in opened.document.items() if key != "entry_id"}
-        return self.save(owner, f"copy-{opened.id}", [document])[0]
+        return self.save(owner, f"copy-{opened.id}", [document], opened.kind)[0]
 
 
 def open_store(setting: str | None = None) -> Store | None:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from pages.saved import BROWSER_KEY
-from summarizers.storage import Store, open_store
+from summarizers.storage import Query, Store, open_store
 from summarizers.storage.tables import Entry
 from tests.conftest import ROOT
 
@@ -121,3 +121,27 @@ def test_sign_in_is_offered_only_where_the_deployment_has_a_login(
     app.run()
     assert not app.exception, app.exception
     assert [button.label for button in app.sidebar.button] == (["Sign in"] if configured else [])
+
+
+def test_a_comparison_is_saved_once_shown_listed_and_exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAAR_DB", str(tmp_path / "library.sqlite3"))
+    app = run_page("compare.py")
+    next(button for button in app.button if button.label == "Compare").click().run()
+    assert not app.exception, app.exception
+    comparison = app.session_state["comparison"]
+    store = open_store()
+    assert store is not None
+    (owner,) = _owners(store)
+    (saved,) = store.page(owner).entries
+    assert saved.kind == "comparison"
+    assert saved.document["comparison"] == comparison
+    assert saved.document["texts"] == app.session_state["comparison_texts"]
+    assert {lang for lang in ("en", "hi") if store.page(owner, Query(language=lang)).total} == {"en", "hi"}
+    (line,) = store.export(owner)
+    assert line["kind"] == "comparison"
+    assert line["sides"] == comparison["sides"]
+    app.run()  # drawn again: not saved twice
+    assert store.page(owner).total == 1
+    history = run_page("history.py", browser=app.session_state[BROWSER_KEY])
+    assert any(markdown.value.startswith("**⚖️") for markdown in history.markdown)
+    store.engine.dispose()
