@@ -6,6 +6,7 @@ Each test serves the app on its own temporary database (SAAR_DB); screenshots of
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 
 from tests.app.conftest import PHONE, RESULT_TIMEOUT_MS, open_page, screenshot, serve_app, serving
+from tests.storage.conftest import postgres_database
 
 pytestmark = pytest.mark.browser
 
@@ -81,6 +83,25 @@ def test_a_reload_keeps_history(browser: Any, library_url: str) -> None:
     open_history(page)
     assert listed(page) == {"Aurangpur"}
     page.close()
+
+
+@pytest.mark.postgresql
+def test_on_postgresql_two_browsers_keep_their_own_history_across_a_reload(browser: Any) -> None:
+    for database in postgres_database():  # a fresh database on the test server (skipped without one)
+        with contextlib.ExitStack() as stack:
+            url = stack.enter_context(contextlib.contextmanager(serving)({"SAAR_DB": database}))
+            first = open_page(browser, url)
+            second = open_page(browser, url)
+            stack.callback(first.close)
+            stack.callback(second.close)
+            summarize(first, "Elurupet")
+            summarize(second, "Falakpur")
+            first.reload()
+            first.get_by_role("heading", name="Summarize").wait_for()
+            open_history(first)
+            open_history(second)
+            assert listed(first) == {"Elurupet"}
+            assert listed(second) == {"Falakpur"}
 
 
 def test_a_server_restart_keeps_history(browser: Any, tmp_path: Path) -> None:
