@@ -12,7 +12,7 @@ import streamlit as st
 from pages._views.document import downloads, short_title
 from pages._views.library_words import word
 from pages._views.wording import language_name
-from pages.common import HISTORY_KEY, history, o, plain, reopen, t, ui_language, use_styles
+from pages.common import HISTORY_KEY, history, o, plain, refresh_choices, reopen, t, ui_language, use_styles
 from pages.saved import (
     NOTICE_KEY,
     export_file,
@@ -30,6 +30,7 @@ from summarizers.storage.store import PAGE_SIZE
 from summarizers.text.language_names import SUMMARISED
 
 PAGE_KEY = "library-page"  # which page of the library is shown (0 first); back to 0 when a filter changes
+ANY_LANGUAGE = "any"  # a code, not None: a select box shows None as "nothing chosen", with a button to clear it
 FILTER_KEYS = ("library-words", "library-language", "library-since", "library-until")
 
 
@@ -94,17 +95,17 @@ def first_page() -> None:
 
 def filters(ui: str) -> Query:
     """The search box, language and dates above the library; any change goes back to the first page."""
+    refresh_choices(*FILTER_KEYS)  # after a switch of interface language the relabelled widgets keep their values
     words_column, language_column, since_column, until_column = st.columns(
         [3, 2, 1.3, 1.3], vertical_alignment="bottom"
     )
     words = words_column.text_input(
         word("search", ui), key=FILTER_KEYS[0], placeholder=word("search_placeholder", ui), on_change=first_page
     )
-    choices: list[str | None] = [None, *SUMMARISED]
     language = language_column.selectbox(
         word("language_filter", ui),
-        choices,
-        format_func=lambda code: word("any_language", ui) if code is None else language_name(code, ui),
+        (ANY_LANGUAGE, *SUMMARISED),
+        format_func=lambda code: word("any_language", ui) if code == ANY_LANGUAGE else language_name(code, ui),
         key=FILTER_KEYS[1],
         on_change=first_page,
     )
@@ -113,7 +114,7 @@ def filters(ui: str) -> Query:
     page = int(st.session_state.get(PAGE_KEY, 0))
     return Query(
         words=words or "",
-        language=language,
+        language=None if language == ANY_LANGUAGE else language,
         since=since if isinstance(since, date) else None,
         until=until if isinstance(until, date) else None,
         offset=page * PAGE_SIZE,

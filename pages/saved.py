@@ -167,7 +167,12 @@ def save_comparison() -> None:
     if library is None or not comparison:
         return
     texts = list(st.session_state.get(TEXTS_KEY, []))
-    titles = [str(side.get("title") or side.get("label") or "") for side in comparison.get("sides", [])]
+    # A side's title ends with its label when it is a language run of one document ("Story · English"): the story's
+    # title alone, once, names such a comparison.
+    titles = [
+        str(side.get("title") or "").removesuffix(f" · {side.get('label')}") or str(side.get("label") or "")
+        for side in comparison.get("sides", [])
+    ]
     unique_titles = list(dict.fromkeys(title for title in titles if title))
     record = {
         "name": " ⇄ ".join(unique_titles),
