@@ -2,11 +2,13 @@
 
 Two versions of one story rarely share words, but they share figures, dates and names: "$65 billion in 2024" and
 "2024 में ... 65 अरब डॉलर" state the same two facts. Each fact gets language-independent keys (a number's value, a
-date's month and day, a name's transliteration skeleton), and facts with a key in common match.
+date's month and day, a name's transliteration skeleton, its Hindi names where Hindi translates it), and facts with a
+key in common match. A Devanagari word that sounds like a Latin name word (by `phonetic`) gets that word's key.
 
 Names are found from the Latin side: capitalised words in running text. Hindi has no capitals, so a Hindi word counts
 as a name only when it matches a name the other text states; names that appear only in a Hindi text cannot be listed
-without a name dictionary, and `FactComparison.note` says so.
+without a name dictionary, and `FactComparison.note` says so. A capitalised English common word ("Army",
+"University") is a name only where the other version matches it: unmatched, it is not listed as missing.
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Literal
 
 import regex
 
-from summarizers.language.transliteration import COMBINING_FORMS, name_keys
+from summarizers.language.common_words import is_common_word
+from summarizers.language.exonyms import fold, hindi_names, hindi_stems
+from summarizers.language.phonetic import PhoneticIndex
+from summarizers.language.transliteration import COMBINING_FORMS, name_keys, phonetic_key
 from summarizers.text.calendar import MONTHS, WEEKDAYS, spellings, with_spellings
 from summarizers.text.lexicon import STOPWORDS
 from summarizers.text.spans import WORD_RE, split_sentences
@@ -62,7 +68,7 @@ def _first_letters(words: Iterable[str]) -> str:
 
 _DATE_RE = regex.compile(
     rf"(?=[\d{_first_letters(MONTHS)}])(?<![\p{{L}}\p{{N}}])"
-    rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)",
+    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)",
     regex.IGNORECASE,
 )
 _WEEKDAY_RE = regex.compile(
@@ -81,6 +87,8 @@ class Fact:
     text: str  # as written
     start: int
     end: int
+    # False for a name made of English common words ("the Army"): a name only where the other version matches it.
+    certain: bool = True
 
 
 def _number_key(value: str, scale: str | None, percent: str | None) -> str | None:
@@ -200,9 +208,24 @@ def latin_name_vocabulary(text: str) -> set[str]:
                 or word.casefold() in lowercase
             ):
                 continue
-            if index > 0 or word.isupper():
+            if (index > 0 or word.isupper()) and len(word) > 1:  # a lone capital is an initial ("U.S.", "John F.")
                 vocabulary.add(word)
     return vocabulary
+
+
+# An acronym written with full stops ("U.S.", "B.C.E."): one name, matched as the letters it spells.
+_DOTTED_ACRONYM_RE = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}")
+
+
+def _dotted_acronyms(text: str) -> list[Fact]:
+    facts = []
+    for match in _DOTTED_ACRONYM_RE.finditer(text):
+        letters = match.group().replace(".", "")
+        start, end = match.span()
+        facts.append(
+            Fact("name", f"name:{letters.casefold()}", frozenset(name_keys(letters)), text[start:end], start, end)
+        )
+    return facts
 
 
 _HYPHENS = frozenset({"-", "‑"})
@@ -237,9 +260,17 @@ def _joined(
     return runs
 
 
-def _name_fact(text: str, run: list[regex.Match[str]], keys: set[str], key: str) -> Fact:
+def _name_fact(text: str, run: list[regex.Match[str]], keys: set[str], key: str, certain: bool = True) -> Fact:
     start, end = run[0].start(), run[-1].end()
-    return Fact("name", key, frozenset(keys), text[start:end], start, end)
+    return Fact("name", key, frozenset(keys), text[start:end], start, end, certain)
+
+
+def _run_exonyms(written: str) -> set[str]:
+    """Keys of a name of several words that Hindi translates whole ("United States", "New Delhi")."""
+    return {f"exonym:{native}" for native in hindi_names(written)} if " " in written or "-" in written else set()
+
+
+_JOINED_WORDS = 3
 
 
 def latin_names(text: str, vocabulary: set[str] | None = None, standalone: set[str] | None = None) -> list[Fact]:
@@ -252,29 +283,77 @@ def latin_names(text: str, vocabulary: set[str] | None = None, standalone: set[s
     facts = []
     for run in _joined(text, found, standalone):
         keys = {key for match in run for key in name_keys(match.group())}
+        if len(run) > 1:  # "New York", "Jeffrey Dean Morgan": the common words' sounds match too much Hindi
+            keys -= {phonetic_key(match.group()) for match in run if is_common_word(match.group())}
         written = text[run[0].start() : run[-1].end()]
         country = COMBINING_FORMS.get(written.casefold()) if len(run) == 1 else None
         if country is not None:  # "Indo" of "Indo–Russian": a mention of India, listed as India
             keys |= name_keys(country)
             written = country
+        keys |= _run_exonyms(written)
+        # Common words ("Army", "Finance", "Black Sea") with no name Hindi gives them are a name only if matched.
+        certain = any(key.startswith("exonym:") for key in keys) or not all(
+            is_common_word(match.group()) for match in run
+        )
+        if 1 < len(run) <= _JOINED_WORDS and " " in written:  # Hindi may write it as one word: "Cape Town", केपटाउन
+            keys.add(phonetic_key(" ".join(match.group() for match in run)))
         if keys:
-            facts.append(_name_fact(text, run, keys, f"name:{' '.join(written.split()).casefold()}"))
-    return facts
+            facts.append(_name_fact(text, run, keys, f"name:{' '.join(written.split()).casefold()}", certain))
+    return sorted(facts + _dotted_acronyms(text), key=lambda fact: fact.start)
+
+
+@lru_cache(maxsize=32)
+def _phonetic_index(words: frozenset[str]) -> PhoneticIndex:
+    return PhoneticIndex(words)
+
+
+def _wanted_phrases(wanted: set[str]) -> dict[int, set[str]]:
+    """Hindi names of several words among the wanted keys ("संयुक्त राज्य", "नई दिल्ली"), by their number of words."""
+    phrases: dict[int, set[str]] = {}
+    for key in wanted:
+        kind, _, value = key.partition(":")
+        if kind == "exonym" and " " in value:
+            phrases.setdefault(len(value.split()), set()).add(value)
+    return phrases
+
+
+def _word_keys(word: str, wanted: set[str], index: PhoneticIndex) -> set[str]:
+    """The wanted keys a Devanagari word matches: exonyms and acronyms as spelled, Latin names by sound. (Its exact
+    consonant skeleton is not used across scripts: the sounds say more, "Paris" is not पुरुष "man".)"""
+    if word in STOPWORDS:
+        return set()
+    keys = ({f"exonym:{stem}" for stem in hindi_stems(word)} | {f"acronym:{word}"}) & wanted
+    return keys | {phonetic_key(latin) for latin in index.matches(word)}
 
 
 def names_matching(text: str, wanted: set[str]) -> list[Fact]:
     """Words of a text without capitals (Hindi) that match one of the `wanted` name keys; neighbours joined."""
-    found = []
-    for match in WORD_RE.finditer(text):
-        word = match.group()
-        if not _is_latin(word) and word not in STOPWORDS and name_keys(word) & wanted:
-            found.append(match)
+    index = _phonetic_index(frozenset(key[len("phonetic:") :] for key in wanted if key.startswith("phonetic:")))
+    phrases = _wanted_phrases(wanted)
+    words = [match for match in WORD_RE.finditer(text) if not _is_latin(match.group())]
+    keys_at: dict[int, set[str]] = {}
+    for position, match in enumerate(words):
+        keys = _word_keys(match.group(), wanted, index)
+        if keys:
+            keys_at.setdefault(position, set()).update(keys)
+        for size, names in phrases.items():
+            window = words[position : position + size]
+            if len(window) == size and _phrase_in(window, names):
+                for covered in range(position, position + size):
+                    keys_at.setdefault(covered, set()).update(f"exonym:{name}" for name in _phrase_in(window, names))
+    keys_from = {words[position].start(): keys for position, keys in keys_at.items()}
     facts = []
-    for run in _joined(text, found):
-        keys = {key for match in run for key in name_keys(match.group())} & wanted
+    for run in _joined(text, [words[position] for position in sorted(keys_at)]):
+        keys = {key for match in run for key in keys_from[match.start()]}
         written = text[run[0].start() : run[-1].end()]
         facts.append(_name_fact(text, run, keys, f"name:{' '.join(written.split())}"))
     return facts
+
+
+def _phrase_in(window: list[regex.Match[str]], names: set[str]) -> set[str]:
+    """The wanted names a run of words spells, its last word maybe inflected (संयुक्त राज्य अमेरिकी)."""
+    head = " ".join(fold(match.group()) for match in window[:-1])
+    return {name for stem in hindi_stems(window[-1].group()) if (name := f"{head} {stem}".strip()) in names}
 
 
 def has_capitals(text: str) -> bool:
@@ -389,7 +468,10 @@ class FactMatcher:
         found: list[Fact] = []
         missing: list[Fact] = []
         for fact in self.facts_of(sentence, side):
-            (found if self.counterpart(fact, side) is not None else missing).append(fact)
+            if self.counterpart(fact, side) is not None:
+                found.append(fact)
+            elif _discoverable(fact):
+                missing.append(fact)
         return found, missing
 
 
@@ -399,7 +481,8 @@ def compare_facts(text_a: str, text_b: str) -> FactComparison:
 
 
 def _discoverable(fact: Fact) -> bool:
-    return fact.kind != "name" or _is_latin(fact.text)
+    """Whether a fact the other version lacks is listed as missing: not a Hindi look-alike word, nor a common word."""
+    return fact.kind != "name" or (_is_latin(fact.text) and fact.certain)
 
 
 def _latin_words(fact: Fact) -> list[str]:
@@ -427,7 +510,7 @@ def match_strength(a: Fact, b: Fact) -> float:
     shared = a.keys & b.keys
     for key in shared:
         kind, _, value = key.partition(":")
-        best = max(best, len(value) if kind == "skeleton" else 100)
+        best = max(best, len(value) if kind in ("skeleton", "phonetic") else 100)
     return best + 0.1 * len(shared) - 0.01 * abs(len(a.keys) - len(b.keys)) if shared else 0.0
 
 
