@@ -21,7 +21,7 @@ from typing import Literal
 
 import regex
 
-from summarizers.language.common_words import is_common_word
+from summarizers.language.common_words import is_common_plural, is_common_word
 from summarizers.language.exonyms import fold, hindi_names, hindi_stems
 from summarizers.language.phonetic import PhoneticIndex
 from summarizers.language.transliteration import COMBINING_FORMS, name_keys, phonetic_key
@@ -271,6 +271,35 @@ def _run_exonyms(written: str) -> set[str]:
 
 
 _JOINED_WORDS = 3
+# Words around a capitalised common word that make it a common noun given a capital: "the Army", "its University",
+# "Minister of Defense", "Republic of China", "Finance Minister".
+_BEFORE_COMMON_NOUN = frozenset("the a an this that these those its their his her our your of".split())
+_AFTER_COMMON_NOUN = _TITLES | {"of"}
+# Punctuation that opens a sentence within a sentence: a quotation, a parenthesis, a clause after a colon or dash.
+_OPENING = frozenset(".:;!?\"“‘'(—–")
+_PREVIOUS_WORD_RE = regex.compile(r"([\p{L}]+)([^\p{L}\p{N}]*)$")
+_NEXT_WORD_RE = regex.compile(r"^[^\p{L}\p{N}]*([\p{L}]+)")
+
+
+def _common_noun(text: str, run: list[regex.Match[str]]) -> bool:
+    """Whether a capitalised run is common words rather than a name: all its words are common, and it stands as
+    common nouns do: after an article or "of" ("the Army", "Minister of Defense"), before an office or "of"
+    ("Finance Minister", "Republic of China"), at the start of a quotation ("Every book ..."), in the plural
+    ("Hospitals") or as several words ("Black Sea"). A lone common word without these ("Palmer", "Trump") stays a
+    name. Only the text just before and after the run is read."""
+    if not all(is_common_word(match.group()) for match in run):
+        return False
+    before = text[max(0, run[0].start() - 40) : run[0].start()]
+    previous = _PREVIOUS_WORD_RE.search(before)
+    following = _NEXT_WORD_RE.search(text[run[-1].end() : run[-1].end() + 40])
+    opens = previous is None or bool(set(previous.group(2)) & _OPENING)
+    return (
+        len(run) > 1
+        or opens
+        or is_common_plural(run[0].group())
+        or (previous is not None and previous.group(1).casefold() in _BEFORE_COMMON_NOUN)
+        or (following is not None and following.group(1).casefold() in _AFTER_COMMON_NOUN)
+    )
 
 
 def latin_names(text: str, vocabulary: set[str] | None = None, standalone: set[str] | None = None) -> list[Fact]:
@@ -284,17 +313,18 @@ def latin_names(text: str, vocabulary: set[str] | None = None, standalone: set[s
     for run in _joined(text, found, standalone):
         keys = {key for match in run for key in name_keys(match.group())}
         if len(run) > 1:  # "New York", "Jeffrey Dean Morgan": the common words' sounds match too much Hindi
-            keys -= {phonetic_key(match.group()) for match in run if is_common_word(match.group())}
+            keys -= {
+                phonetic_key(match.group())
+                for match in run
+                if is_common_word(match.group()) and not hindi_names(match.group())  # "Pacific" is a place too
+            }
         written = text[run[0].start() : run[-1].end()]
         country = COMBINING_FORMS.get(written.casefold()) if len(run) == 1 else None
         if country is not None:  # "Indo" of "Indo–Russian": a mention of India, listed as India
             keys |= name_keys(country)
             written = country
         keys |= _run_exonyms(written)
-        # Common words ("Army", "Finance", "Black Sea") with no name Hindi gives them are a name only if matched.
-        certain = any(key.startswith("exonym:") for key in keys) or not all(
-            is_common_word(match.group()) for match in run
-        )
+        certain = any(key.startswith("exonym:") for key in keys) or not _common_noun(text, run)
         if 1 < len(run) <= _JOINED_WORDS and " " in written:  # Hindi may write it as one word: "Cape Town", केपटाउन
             keys.add(phonetic_key(" ".join(match.group() for match in run)))
         if keys:
