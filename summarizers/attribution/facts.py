@@ -360,17 +360,19 @@ def names_matching(text: str, wanted: set[str]) -> list[Fact]:
     """Words of a text without capitals (Hindi) that match one of the `wanted` name keys; neighbours joined."""
     index = _phonetic_index(frozenset(key[len("phonetic:") :] for key in wanted if key.startswith("phonetic:")))
     phrases = _wanted_phrases(wanted)
+    first_words = {name.split()[0] for names in phrases.values() for name in names}
     words = [match for match in WORD_RE.finditer(text) if not _is_latin(match.group())]
     keys_at: dict[int, set[str]] = {}
     for position, match in enumerate(words):
         keys = _word_keys(match.group(), wanted, index)
         if keys:
             keys_at.setdefault(position, set()).update(keys)
-        for size, names in phrases.items():
-            window = words[position : position + size]
-            if len(window) == size and _phrase_in(window, names):
-                for covered in range(position, position + size):
-                    keys_at.setdefault(covered, set()).update(f"exonym:{name}" for name in _phrase_in(window, names))
+        if phrases and fold(match.group()) in first_words:
+            for size, names in phrases.items():
+                window = words[position : position + size]
+                found = _phrase_in(window, names) if len(window) == size else set()
+                for covered in range(position, position + size) if found else ():
+                    keys_at.setdefault(covered, set()).update(f"exonym:{name}" for name in found)
     keys_from = {words[position].start(): keys for position, keys in keys_at.items()}
     facts = []
     for run in _joined(text, [words[position] for position in sorted(keys_at)]):

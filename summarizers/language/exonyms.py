@@ -56,6 +56,7 @@ _DEMONYM_ENDINGS = (
 _HALF_NASAL = re.compile("[ङञणनम]\u094d(?=[क-ह])")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A Devanagari spelling with the choices that do not change the word undone: nukta dropped (अफ़्रीका,
     अफ्रीका), chandrabindu and half nasals written as anusvara (हाँग, हांग; हिन्द, हिंद)."""
@@ -126,11 +127,12 @@ _HINDI_ENDINGS = (
 )  # fmt: skip
 
 
-def hindi_stems(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def hindi_stems(word: str) -> frozenset[str]:
     """A Hindi word (folded) and the place names it may be an adjective or oblique form of."""
     folded = fold(word)
     stems = {folded}
     for ending, replacement in _HINDI_ENDINGS:
         if folded.endswith(ending) and len(folded) > len(ending) + 1:
             stems.add(folded[: -len(ending)] + replacement)
-    return stems
+    return frozenset(stems)
