@@ -24,7 +24,7 @@ import regex
 from summarizers.language.common_words import is_common_plural, is_common_word
 from summarizers.language.exonyms import fold, hindi_names, hindi_stems
 from summarizers.language.phonetic import PhoneticIndex
-from summarizers.language.transliteration import COMBINING_FORMS, name_keys, phonetic_key
+from summarizers.language.transliteration import COMBINING_FORMS, is_latin_word, name_keys, phonetic_key
 from summarizers.text.calendar import MONTHS, WEEKDAYS, spellings, with_spellings
 from summarizers.text.lexicon import STOPWORDS
 from summarizers.text.spans import WORD_RE, split_sentences
@@ -153,7 +153,7 @@ def dates_and_numbers(text: str) -> list[Fact]:
 
 
 def _is_latin(word: str) -> bool:
-    return word[0].isascii()
+    return is_latin_word(word)
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:

@@ -27,6 +27,7 @@ _CURATED: dict[str, tuple[str, ...]] = {
     "uk": ("ब्रिटेन",), "britain": ("ब्रिटेन",), "british": ("ब्रिटिश", "ब्रिटेन"), "turkey": ("तुर्की",),
     "indian": ("भारतीय", "भारत"), "indians": ("भारतीयों", "भारतीय"), "greek": ("यूनानी", "ग्रीक"),
     "greeks": ("यूनानी", "यूनानियों"), "hong kong": ("हांगकांग", "हांग कांग"), "czech": ("चेक",),
+    "eu": ("यूरोपीय यूनियन",), "french": ("फ्रांसीसी",),
     # "Indo-" is India in compounds (Indo-Pacific ~ हिंद-प्रशांत, Indo–Russian ~ भारत-रूस).
     "indo": ("भारत", "हिंद", "भारतीय"), "west": ("पश्चिम", "पश्चिमी"), "western": ("पश्चिमी",),
     "eastern": ("पूर्वी",),  # पूर्व alone also means "former"

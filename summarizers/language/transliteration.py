@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
+
 from summarizers.language.exonyms import hindi_names, hindi_stems
 
 MIN_SKELETON = 2  # one consonant ("Asia" -> "s") matches far too much to mean anything
@@ -90,6 +92,14 @@ def vowel_signature(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", "".join(ch for ch in folded if ch in "eiou"))
 
 
+_LATIN_START = regex.compile(r"[\p{ASCII}\p{Script=Latin}]")
+
+
+def is_latin_word(word: str) -> bool:
+    """Whether a word is written in Latin letters, accented ones too ("Sánchez", "Ångström")."""
+    return bool(word) and _LATIN_START.match(word) is not None
+
+
 def skeleton(word: str) -> str:
     """The consonant skeleton of a word in either script ("" for other scripts)."""
     if any("\u0900" <= ch <= "\u097f" for ch in word):
@@ -119,7 +129,7 @@ def name_keys(word: str) -> set[str]:
     names of a Latin word; a Devanagari word's own spelling and the place names it may be a form of), and for a
     Latin word the key its sound is matched under."""
     keys: set[str] = set()
-    if word.isascii():
+    if is_latin_word(word):
         keys.update(f"exonym:{native}" for native in hindi_names(word))
         acronym = acronym_in_devanagari(word)
         if acronym is not None:

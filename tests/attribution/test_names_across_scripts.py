@@ -199,3 +199,8 @@ def test_matching_names_never_raises_and_points_at_the_text(english: list[str], 
     for side, text in enumerate((text_a, text_b)):
         for fact in matcher.mentions[side]:
             assert text[fact.start : fact.end] == fact.text
+
+
+def test_accented_latin_names_are_latin_names() -> None:
+    comparison = compare_facts("The leader, Pedro Sánchez, said so on the day.", "नेता पेड्रो सांचेज ने उस दिन यह कहा।")
+    assert ("Pedro Sánchez", "पेड्रो सांचेज") in {(a.text, b.text) for a, b in comparison.shared}
