@@ -535,15 +535,34 @@ def may_match(a: Fact, b: Fact) -> bool:
     return bool(words_a and words_b and name_keys(words_a[-1]) & name_keys(words_b[-1]))
 
 
+# A word matched by sound is as sure as one matched by its Hindi name once it has a few letters; a short one
+# ("Po", "Ur") counts for less.
+_SURE_SOUND_LETTERS = 4
+
+
+def _key_strength(key: str) -> float:
+    kind, _, value = key.partition(":")
+    if kind == "skeleton":
+        return len(value)
+    if kind == "phonetic":
+        return 100.0 if len(value) >= _SURE_SOUND_LETTERS else 25.0 * len(value)
+    return 100.0
+
+
 def match_strength(a: Fact, b: Fact) -> float:
-    """How surely two facts are the same: values and exonyms are sure; a longer skeleton is surer than a short one;
-    then the more parts of a name that match ("Narendra Modi" with "नरेंद्र मोदी" before "मोदी")."""
-    best = 0
+    """How surely two facts are the same: values, exonyms and names alike in sound are sure, a longer skeleton surer
+    than a short one; each part of a name that matches adds ("Narendra Modi" pairs with "नरेंद्र मोदी" before
+    "मोदी", "Indo-Pacific" with "इंडो-पैसिफिक" before the भारतीय its "Indo" may also mean)."""
     shared = a.keys & b.keys
-    for key in shared:
-        kind, _, value = key.partition(":")
-        best = max(best, len(value) if kind in ("skeleton", "phonetic") else 100)
-    return best + 0.1 * len(shared) - 0.01 * abs(len(a.keys) - len(b.keys)) if shared else 0.0
+    if not shared:
+        return 0.0
+    # A Hindi word matches under its own spelling and its stem (भारतीय, भारत): one match, not two.
+    exonyms = {key.partition(":")[2] for key in shared if key.startswith("exonym:")}
+    words = [name for name in exonyms if not any(name != other and name.startswith(other) for other in exonyms)]
+    others = sum(_key_strength(key) for key in shared if not key.startswith("exonym:"))
+    # ... and one spelled as the other text writes it is surer than one through a stem (India: भारत before भारतीय).
+    written = {fold(word) for fact in (a, b) for word in regex.split(r"[\s\-‑–]+", fact.text)}
+    return 100.0 * len(words) + len(exonyms & written) + others - 0.01 * abs(len(a.keys) - len(b.keys))
 
 
 def _pair(facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:

@@ -204,3 +204,10 @@ def test_matching_names_never_raises_and_points_at_the_text(english: list[str], 
 def test_accented_latin_names_are_latin_names() -> None:
     comparison = compare_facts("The leader, Pedro Sánchez, said so on the day.", "नेता पेड्रो सांचेज ने उस दिन यह कहा।")
     assert ("Pedro Sánchez", "पेड्रो सांचेज") in {(a.text, b.text) for a, b in comparison.shared}
+
+
+def test_a_name_pairs_with_the_mention_that_matches_more_of_its_parts() -> None:
+    comparison = compare_facts(
+        "The navy spoke of the Indo-Pacific at length.", "भारतीय नौसेना ने इंडो-पैसिफिक की विस्तार से बात की।"
+    )
+    assert [(a.text, b.text) for a, b in comparison.shared] == [("Indo-Pacific", "इंडो-पैसिफिक")]
