@@ -127,23 +127,29 @@ _ALPHABET = frozenset("pbtdkgcjfvszShmnlryN") | VOWELS
 
 def distance(a: Phones, b: Phones, limit: float = float("inf")) -> float:
     """Weighted edit distance between two phoneme sequences (symmetric). Once it must exceed `limit` it stops early
-    and returns infinity: most pairs compared are far apart."""
+    and returns infinity: most pairs compared are far apart. (Written out by hand: it is the matcher's inner loop.)"""
     indels_b = [_indel(phone) for phone in b]
     previous = [0.0]
     for cost in indels_b:
         previous.append(previous[-1] + cost)
     for phone_a in a:
         indel_a, substitutions = _costs(phone_a)
-        current = [previous[0] + indel_a]
+        left = previous[0] + indel_a
+        current = [left]
+        row_best = left
         for index, phone_b in enumerate(b):
-            current.append(
-                min(
-                    previous[index + 1] + indel_a,
-                    current[index] + indels_b[index],
-                    previous[index] + substitutions.get(phone_b, 1.0),
-                )
-            )
-        if min(current) > limit:
+            cell = previous[index] + substitutions.get(phone_b, 1.0)
+            deleted = previous[index + 1] + indel_a
+            if deleted < cell:
+                cell = deleted
+            inserted = left + indels_b[index]
+            if inserted < cell:
+                cell = inserted
+            current.append(cell)
+            left = cell
+            if cell < row_best:
+                row_best = cell
+        if row_best > limit:
             return float("inf")
         previous = current
     return previous[-1]
