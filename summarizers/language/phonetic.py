@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 Phones = tuple[str, ...]
@@ -309,7 +310,8 @@ def _onsets(phones: Phones) -> set[str]:
 
 
 def _consonants(phones: Phones) -> int:
-    return sum(phone not in VOWELS for phone in phones)
+    """Consonants that are written in either script: not a nasal mark, nor the glides English or Hindi may drop."""
+    return sum(phone in _ONSET_CLASSES for phone in phones)
 
 
 @lru_cache(maxsize=65536)
@@ -324,16 +326,20 @@ class _Entry:
     phones: Phones
     consonants: int
     kinds: frozenset[str]
+    pairs: frozenset[tuple[str, str]]  # the kinds of each two consonants that follow one another
 
 
 def _entry(word: str, phones: Phones) -> _Entry:
-    return _Entry(word, phones, _consonants(phones), _consonant_kinds(phones))
+    kinds = [_onsets((phone,)) for phone in phones if phone in _ONSET_CLASSES]
+    pairs = frozenset((first, second) for one, two in pairwise(kinds) for first in one for second in two)
+    return _Entry(word, phones, _consonants(phones), _consonant_kinds(phones), pairs)
 
 
 def _may_be_alike(a: _Entry, b: _Entry) -> bool:
-    """A quick test that turns away most pairs before the edit distance: alike words have about as many consonants
-    and the same kinds of consonant, or all but one kind when they have more than two."""
-    if abs(a.consonants - b.consonants) > 2:
+    """A quick test that turns away most pairs before the edit distance: alike words have about as many consonants,
+    two of them in a row of the same kinds, and the same kinds of consonant (all but one kind when they have more
+    than two)."""
+    if abs(a.consonants - b.consonants) > 1 or (a.pairs and b.pairs and not a.pairs & b.pairs):
         return False
     more = max(len(a.kinds), len(b.kinds))
     return len(a.kinds & b.kinds) >= (more if more <= 2 else more - 1)
