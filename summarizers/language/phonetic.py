@@ -27,7 +27,9 @@ Phones = tuple[str, ...]
 PRONUNCIATIONS_PATH = Path(__file__).with_name("data") / "pronunciations.tsv.gz"
 # A word pair is alike when its similarity (1 - distance / weight of the longer sequence) reaches the threshold for
 # the longer one's weight (a consonant weighs 1, a vowel 0.5): shorter words need to be closer, since any two short
-# words are a few edits apart ("Chris" and कृषि "farming" differ by one sound).
+# words are a few edits apart ("Chris" and कृषि "farming" differ by one sound). Chosen on the dev language versions
+# (benchmarks/names_across_scripts.py): stricter values left more names of faithful pairs unmatched than they
+# saved false matches across different stories.
 THRESHOLDS = ((3.0, 0.86), (4.5, 0.8))  # (weight below which, threshold)
 ALIKE = 0.72  # for longer words
 
