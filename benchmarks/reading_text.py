@@ -9,7 +9,11 @@ Prints one line per figure:
   per language, for the splitter and for pySBD when it is installed;
 - bulk JSONL: a generated file of about 1,000 lines and 3 MB through `attribute --jsonl`, lines checked / lines in;
 - FRANK: the shipped offline checker's balanced accuracy of `consistent` on the summaries as FRANK gives them
-  (PTB-tokenised, mostly lower-cased) and on the same summaries detokenised and split as the fitting benchmark does.
+  (PTB-tokenised, mostly lower-cased) and on the same summaries detokenised and split as the fitting benchmark does;
+- speed: splitting 100,000 characters of English news, the splitter and pySBD (median of 3 runs).
+
+Each line ends with the figure this script printed before the sentence rules, bulk reading and PTB splitting were
+reworked (commit aa5584c, on the same data), so that the change can be read at a glance.
 
 `figures()` gives the same as (label, value) pairs for `benchmarks/reading.py`.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,6 +40,14 @@ from summarizers.text.spans import split_sentences  # noqa: E402
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dev"
 DEFAULT_PYSBD = ROOT.parent / ".mirror" / "nipunsadvilkar+pySBD" / "repo"
 GOLDEN_FILE = "tests/lang/test_english.py"
+# Printed by this script at commit aa5584c (one shared 2-core machine; seconds vary with its load).
+BEFORE = {
+    "golden": "28/48",
+    "pud en": "0.9944",
+    "pud hi": "0.9933",
+    "bulk": "no line checked: the whole file refused as over 500,000 characters",
+    "frank": "raw 0.690, detokenised 0.788",
+}
 Splitter = Callable[[str], list[str]]
 
 
@@ -182,32 +195,50 @@ def frank_balanced_accuracy(data: Path) -> tuple[float, float]:
 # ---------------------------------------------------------------- figures
 
 
+def split_speed(texts: list[str], split: Splitter, runs: int = 3) -> float:
+    """Median seconds to split 100,000 characters of the given texts joined."""
+    text = "\n".join(texts)[:100_000]
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        split(text)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
 def figures(
     data: Path = DEFAULT_DATA, pysbd_repo: Path = DEFAULT_PYSBD, bulk_lines: int = 1000, bulk: bool = True
 ) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
+    peer = pysbd_splitter("en")
     golden = golden_rules(pysbd_repo)
     if golden is None:
         rows.append(("golden rules (pySBD, English)", f"skipped: no pySBD mirror at {pysbd_repo}"))
     else:
-        passed, total, _ = golden
-        rows.append(("golden rules (pySBD, English)", f"{passed}/{total}"))
-        theirs = golden_rules(pysbd_repo, pysbd_splitter("en") or saar_split)
-        if theirs is not None and pysbd_splitter("en") is not None:
-            rows.append(("golden rules, pySBD itself", f"{theirs[0]}/{theirs[1]}"))
+        cell = f"{golden[0]}/{golden[1]}"
+        theirs = golden_rules(pysbd_repo, peer) if peer is not None else None
+        if theirs is not None:
+            cell += f" (pySBD {theirs[0]}/{theirs[1]})"
+        rows.append(("golden rules (pySBD, English)", f"{cell}; before {BEFORE['golden']}"))
     for lang in ("en", "hi"):
         articles = pud_articles(data, lang)
         cell = f"{boundary_f1(articles, saar_split):.4f}"
-        peer = pysbd_splitter(lang)
-        if peer is not None:
-            cell += f" (pySBD {boundary_f1(articles, peer):.4f})"
-        rows.append((f"PUD boundary F1, {lang} ({len(articles)} articles)", cell))
+        lang_peer = pysbd_splitter(lang)
+        if lang_peer is not None:
+            cell += f" (pySBD {boundary_f1(articles, lang_peer):.4f})"
+        rows.append((f"PUD boundary F1, {lang} ({len(articles)} articles)", f"{cell}; before {BEFORE['pud ' + lang]}"))
     if bulk:
         checked, lines, size, seconds, error = bulk_jsonl(data, bulk_lines)
         cell = f"{checked}/{lines} lines checked ({size / 1e6:.1f} MB, {seconds:.0f} s)"
-        rows.append(("bulk attribute --jsonl", cell + (f"; {error}" if error else "")))
+        rows.append(("bulk attribute --jsonl", cell + (f"; {error}" if error else "") + f"; before {BEFORE['bulk']}"))
     raw, detokenised = frank_balanced_accuracy(data)
-    rows.append(("FRANK dev BA, offline checker", f"raw {raw:.3f}, detokenised {detokenised:.3f}"))
+    cell = f"raw {raw:.3f}, detokenised {detokenised:.3f}; before {BEFORE['frank']}"
+    rows.append(("FRANK dev BA, offline checker", cell))
+    news = [str(json.loads(line)["text"]) for line in (data / "en_cnndm.jsonl").read_text("utf-8").splitlines() if line]
+    cell = f"{split_speed(news, saar_split) * 1000:.0f} ms"
+    if peer is not None:
+        cell += f" (pySBD {split_speed(news, peer) * 1000:.0f} ms)"
+    rows.append(("split 100,000 characters of English news", cell))
     return rows
 
 

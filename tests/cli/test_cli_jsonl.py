@@ -53,15 +53,15 @@ def test_an_overlong_line_is_skipped_unread_and_the_next_one_goes_on(tmp_path: P
     assert out[2]["consistent"] is True
 
 
-def test_a_ptb_tokenised_summary_is_read_as_its_sentences(tmp_path: Path) -> None:
-    summary = "exports rose 12 percent in march . the rupee held steady . officials expect the trend to continue ."
+def test_a_ptb_tokenised_summary_is_read_as_its_sentences_with_the_spacing_undone(tmp_path: Path) -> None:
+    summary = "exports rose 12 percent in march . the rupee has n't moved . officials expect the trend to continue ."
     path = write_lines(tmp_path / "in.jsonl", [{"id": "ptb", "source": SOURCE, "summary": summary}])
     result = run_cli("attribute", "--jsonl", str(path), env=OFFLINE)
     (entry,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert [sentence["text"] for sentence in entry["sentences"]] == [
-        "exports rose 12 percent in march .",
-        "the rupee held steady .",
-        "officials expect the trend to continue .",
+        "exports rose 12 percent in march.",
+        "the rupee hasn't moved.",
+        "officials expect the trend to continue.",
     ]
 
 
