@@ -15,6 +15,7 @@ from pages._views.versions import (
     differences_html,
     marked_text_html,
     merged_rows,
+    not_in_differences,
     only_here_list_html,
     only_in_one,
     side_text,
@@ -270,14 +271,14 @@ def _show_differences(comparison: dict[str, Any], texts: list[str]) -> None:
     if not found:
         st.caption(said["differ_none"])
         return
-    st.caption(said["differ_count"].format(count=len(found)))
+    st.caption(said["differ_count_one"] if len(found) == 1 else said["differ_count"].format(count=len(found)))
     if conflicts and texts:
         st.html(differences_html(comparison, conflicts, texts, _labels(comparison), ui))
 
 
 def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
     labels = _labels(comparison)
-    items = only_in_one(comparison)
+    items = not_in_differences(only_in_one(comparison), comparison)
     said = words(ui)
     st.subheader(t("compare_only_one"))
     sentences = [difference for difference in comparison.get("differences", []) if difference["kind"] == "sentence"]

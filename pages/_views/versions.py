@@ -50,6 +50,17 @@ def only_in_one(comparison: dict[str, Any]) -> list[OnlyHere]:
     return found
 
 
+def not_in_differences(items: list[OnlyHere], comparison: dict[str, Any]) -> list[OnlyHere]:
+    """The sentences whose missing facts are not all figures, dates or names already listed as differences: "54" in
+    a sentence whose translation says "45" is one difference above, not a fact only one version states."""
+    listed: tuple[set[str], set[str]] = (set(), set())
+    for difference in comparison.get("differences", []):
+        if difference["kind"] != "sentence":
+            listed[0].add(difference["a"])
+            listed[1].add(difference["b"])
+    return [item for item in items if not (item.missing and set(item.missing) <= listed[item.side])]
+
+
 def merged_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The facts both versions state, one row per fact of the second version: forms of one fact the first version
     writes ("Donald Trump", "Trump"; "Ukraine", "Ukrainian") share its row instead of counting twice."""
@@ -72,6 +83,8 @@ WORDS = {
         "differ_title": "Where the versions differ",
         "differ_count": "{count} differences: a figure, date or name in one version where the other's matching "
         "sentence has another, or a sentence the other version lacks.",
+        "differ_count_one": "1 difference: a figure, date or name in one version where the other's matching sentence "
+        "has another, or a sentence the other version lacks.",
         "differ_none": "No figure, date or name differs between sentences that translate each other, and no sentence "
         "of either version is missing from the other.",
         "kind_number": "A figure differs",
@@ -96,6 +109,8 @@ WORDS = {
         "no_source": "इसके अपने पाठ में कोई स्रोत नहीं मिला",
         "differ_title": "संस्करण कहाँ अलग हैं",
         "differ_count": "{count} अंतर: एक संस्करण में कोई संख्या, तारीख़ या नाम, जहाँ दूसरे के मेल खाते वाक्य में कुछ "
+        "और है, या कोई वाक्य जो दूसरे संस्करण में नहीं है।",
+        "differ_count_one": "1 अंतर: एक संस्करण में कोई संख्या, तारीख़ या नाम, जहाँ दूसरे के मेल खाते वाक्य में कुछ "
         "और है, या कोई वाक्य जो दूसरे संस्करण में नहीं है।",
         "differ_none": "एक-दूसरे का अनुवाद करने वाले वाक्यों में कोई संख्या, तारीख़ या नाम अलग नहीं है, और किसी "
         "संस्करण का कोई वाक्य दूसरे से छूटा नहीं है।",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +12,7 @@ from summarizers.attribution.facts import FactMatcher
 from summarizers.compare import Side, align_versions, document_side, version_of
 from summarizers.documents.reading import Document, from_text
 from summarizers.versions import differences
-from summarizers.versions.alignment import Anchor, Link, Sentence, align
+from summarizers.versions.alignment import Anchor, Link, Sentence, align, length_cost, length_costs
 
 EN = [
     "The minister arrived in Delhi on Monday.",
@@ -138,3 +139,20 @@ def test_a_side_of_one_language_run_keeps_document_offsets() -> None:
         for fact in facts:
             assert span.start <= fact.start < fact.end <= span.end
             assert text[fact.start : fact.end] == fact.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2000), st.integers(0, 2000), st.floats(0.5, 2.0))
+def test_a_row_of_length_costs_agrees_with_the_cost_of_each_pair(length_a: int, length_b: int, ratio: float) -> None:
+    row = length_costs(np.array([float(length_a)]), np.array([float(length_b)]), ratio)
+    assert abs(float(row[0]) - length_cost(length_a, length_b, ratio)) < 0.05
+
+
+def test_a_paragraph_only_one_version_has_moves_the_band_along_with_the_path() -> None:
+    """Sixty sentences only the second version has, early on: the path leaves the diagonal's band, and the band
+    follows it (the sentences after are still aligned one to one)."""
+    plain = [Sentence(100 + 7 * (i % 5), (Anchor(frozenset({f"number:{i}"}), 1.0),)) for i in range(200)]
+    extra = [Sentence(90, (Anchor(frozenset({f"number:x{i}"}), 1.0),)) for i in range(60)]
+    links = align(plain, plain[:20] + extra + plain[20:])
+    _check_links(links, 200, 260)
+    assert all(link.b == (link.a[0] + 60,) for link in links if link.a and link.a[0] >= 20)
