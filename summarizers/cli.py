@@ -254,6 +254,12 @@ def _render_comparison(data: dict[str, Any]) -> str:
                 lines.append(
                     f"   [{mark}{': ' + reasons if reasons and not check['supported'] else ''}] {check['text']}"
                 )
+    lines.append("== differences")
+    lines.extend(
+        f"   {row['kind']:<8} {(row['a'] or '-')[:70]} | {(row['b'] or '-')[:70]}"
+        for row in data.get("differences", [])
+    )
+    lines.extend(f"   caution: {caution['code']} {caution['values']}" for caution in data.get("cautions", []))
     lines.append("== facts")
     lines.extend(f"   {row['in']:>4} {row['kind']:<6} {row['a'] or '-'} | {row['b'] or '-'}" for row in data["facts"])
     return "\n".join(lines) + "\n"
@@ -277,7 +283,14 @@ def command_compare(args: argparse.Namespace) -> int:
     comparison = compare_sides(*sides, options)
     paths = args.files if len(args.files) == 2 else args.files * 2
     documents_json = [{"path": path, **side} for path, side in zip(paths, comparison["sides"], strict=True)]
-    payload = {"facts": comparison["facts"], "documents": documents_json, "checker": comparison["checker"]}
+    payload = {
+        "facts": comparison["facts"],
+        "documents": documents_json,
+        "checker": comparison["checker"],
+        "alignment": comparison["alignment"],
+        "differences": comparison["differences"],
+        "cautions": comparison["cautions"],
+    }
     if comparison["notes"]:
         payload["notes"] = comparison["notes"]
     _emit(payload, args.json, _render_comparison)
