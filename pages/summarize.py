@@ -3,7 +3,6 @@ sentence of a summary comes from."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +15,9 @@ from pages.common import (
     PICKED_SAMPLE_KEY,
     add_to_history,
     current_documents,
-    is_markup,
-    junk_reason,
     keep,
     o,
+    read_pasted,
     read_seed,
     refresh_choices,
     seed_paths,
@@ -31,7 +29,7 @@ from pages.common import (
     use_styles,
 )
 from summarizers.documents.isolated import read_bytes_isolated
-from summarizers.documents.reading import Document, from_text, read_bytes
+from summarizers.documents.reading import Document
 from summarizers.documents.url import fetch
 from summarizers.engines.base import LENGTHS
 from summarizers.errors import DocumentError
@@ -159,13 +157,10 @@ def collect_inputs(
     pasted_name = t("pasted_name")
     extra: dict[str, dict[str, Any]] = {}
     if pasted.strip():
-        try:
-            if is_markup(pasted) and junk_reason(pasted, ui_language()) is None:
-                inputs.append(replace(read_bytes(pasted.encode("utf-8"), "pasted.html"), name=pasted_name))
-            else:
-                inputs.append(from_text(pasted, pasted_name))
-        except DocumentError as error:
-            inputs.append({"name": pasted_name, "error": error.reason})
+        document, known = read_pasted(pasted, pasted_name, ui_language())
+        inputs.append(document)
+        if known:
+            extra[pasted_name] = known
     for upload in files:
         try:
             # A worker process with a time and memory cap: a hostile upload costs it, never this server thread.
