@@ -58,6 +58,24 @@ LENGTH_LABELS = {"short": "Short", "medium": "Medium", "long": "Long"}
 SUMMARY_LANGUAGES: tuple[str | None, ...] = (None, "en", "hi")
 
 
+def _route_through_the_app() -> None:
+    """A server whose first visitor opens a page's own address (`/history`, a bookmark) would run that page alone,
+    under the menu Streamlit builds from the `pages/` folder ("app, common, compare…"), and keep doing so for every
+    session: Streamlit decides once per server, before any `st.navigation` call, that a folder named `pages` means
+    the old folder-of-pages layout. This module is imported on that first run, whatever page it serves, so here
+    that decision is undone and the run starts again through `app.py`, its menu and its language switch; the page
+    asked for is kept (its address names it)."""
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if PagesManager.uses_pages_directory and get_script_run_ctx() is not None:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_route_through_the_app()
+
+
 def seed_paths() -> list[Path]:
     known = [SEEDS_DIR / filename for filename in SEED_TITLES if (SEEDS_DIR / filename).is_file()]
     others = sorted(path for path in SEEDS_DIR.glob("*") if path.is_file() and path not in known)
