@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from pages._views.browser import copy_button_html
 from pages._views.highlight import (
     SentenceRef,
     engine_label,
@@ -18,6 +19,7 @@ from pages._views.highlight import (
     source_lang,
     summary_html,
 )
+from pages._views.input_words import input_word
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
 from pages._views.wording import ignored_reason, label, language_name, option_label, plain_notice
 from summarizers.text.language_names import SUMMARISED
@@ -65,8 +67,8 @@ def _summary_block(document: dict[str, Any], summary: dict[str, Any], selected: 
     if summary["sentences"]:
         form = document.get("settings", {}).get("form", "bullets")
         st.html(summary_html(document, summary, selected, form, ui))
-        with st.expander(label("copy", ui), icon="📋"):
-            st.code(summary["text"], language=None, wrap_lines=True)
+        words = [input_word(key, ui) for key in ("copy_button", "copied", "copy_help")]
+        st.html(copy_button_html(summary["text"], *words))
 
 
 def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]], ui: str = "en") -> None:
