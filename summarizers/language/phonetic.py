@@ -238,6 +238,9 @@ def _latin_letters(word: str) -> str:
     return "".join(ch for ch in folded if "a" <= ch <= "z")
 
 
+_DEMONYM_ENDINGS = ("ian", "ean")
+
+
 @lru_cache(maxsize=65536)
 def english_pronunciations(word: str) -> tuple[Phones, ...]:
     """The ways an English word may sound: the dictionary's pronunciations, then the letter rules' guess. Words
@@ -254,6 +257,8 @@ def english_pronunciations(word: str) -> tuple[Phones, ...]:
     guess = _letter_phones(letters)
     if guess and guess not in found:
         found.append(guess)
+    if letters.endswith(_DEMONYM_ENDINGS):  # Hindi forms the adjective with ई: Serbian सर्बियाई, Apulian अपुलियाई
+        found += [(*phones[:-1], "i") for phones in found if phones[-1:] == ("n",)]
     return tuple(found)
 
 
