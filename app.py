@@ -22,10 +22,11 @@ st.sidebar.radio(
 remember_browser()  # this browser's identity for the saved library (a cookie, written on the first visit)
 shared = LINK_PARAMETER in st.query_params  # a link to a saved summary opens it read-only, first
 pages = [
+    # Each page's address is its own, so a bookmark or a reload opens that page (Summarize is at "/").
     st.Page("pages/summarize.py", title=t("summarize_title"), icon="📝", default=not shared),
-    st.Page("pages/history.py", title=t("history"), icon="🕘"),
-    st.Page("pages/compare.py", title=t("compare_title"), icon="⚖️"),
-    st.Page("pages/models.py", title=t("models_title"), icon="🧠"),
+    st.Page("pages/history.py", title=t("history"), icon="🕘", url_path="history"),
+    st.Page("pages/compare.py", title=t("compare_title"), icon="⚖️", url_path="compare"),
+    st.Page("pages/models.py", title=t("models_title"), icon="🧠", url_path="models"),
 ]
 if shared:
     ui = str(st.session_state.get(UI_LANGUAGE_KEY, "en"))

@@ -38,6 +38,11 @@ def library_url(tmp_path: Path) -> Iterator[str]:
 def start_summary(page: Any, text: str) -> None:
     page.get_by_label("Paste an article").fill(text)
     page.get_by_text("Extractive", exact=True).first.click()  # key sentences: no model, no waiting on one
+    # The page lists what it will summarise, each with a tick: the new text, counted, must be ticked.
+    pasted = page.get_by_role("checkbox", name=f"Pasted text · {len(text)} characters")
+    pasted.wait_for(state="attached")
+    if not pasted.is_checked():
+        pasted.check(force=True)
     page.get_by_role("button", name="Summarize").click()
 
 
