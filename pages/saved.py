@@ -22,7 +22,7 @@ import streamlit as st
 from pages._views.library_words import storage_notice, word
 from summarizers import settings
 from summarizers.errors import StorageError
-from summarizers.storage import Store, open_store
+from summarizers.storage import Store, database_url, open_store
 
 COOKIE = "saar_browser"
 COOKIE_DAYS = 400  # the longest a browser keeps a cookie (Chrome caps expiry at 400 days)
@@ -55,7 +55,7 @@ def store() -> Store | None:
 
 
 def saving_enabled() -> bool:
-    return settings.database().lower() not in ("off", "0", "no", "false", "none")
+    return database_url() is not None
 
 
 def _login_subject() -> str | None:
