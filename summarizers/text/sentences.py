@@ -11,7 +11,8 @@ line, unless what the stop closes says otherwise:
   a unit after a figure ("under 2C. Many");
 - a time (a.m., P.M.) ends a sentence before a capital, unless it opens its sentence ("At 5 a.m. Mr. Smith went");
 - an ellipsis of three dots marks words left out, not an end ("the thing is . . . I didn't"), except at the end of a
-  line; a period followed by one ("compounds. . . . The") ends its sentence before the ellipsis;
+  line or before a gap of two spaces; a period followed by one ("compounds. . . . The") ends its sentence before the
+  ellipsis; two dots are a period typed twice;
 - a dotted Devanagari abbreviation (डॉ., बी.सी., जी.डी.पी., एम.ए.) never ends one: Hindi sentences end in a verb;
 - a list marker opening a sentence ("1.", "2.)", "• 9.", "a.") is part of it, and the next marker in order on the
   same line ("1) ... 2) ...") starts the next sentence;
@@ -64,6 +65,7 @@ _SYLLABLE_CHARS = 3  # a consonant with a vowel sign and a nasal mark: one piece
 _LIST_ITEM_CHARS = 2000
 _LIST_MARKER_RE = regex.compile(r"(?P<bullet>[•⁃▪‣◦]\s?)?(?P<value>\d{1,3}|[a-z])(?P<style>\.\)|\)|\.)(?=\s)")
 _INITIALISM_RE = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}")
+_PARAGRAPH_GAP = 2  # spaces
 _RUN_ON_NEXT_RE = regex.compile(r"\p{Lu}\p{Ll}")
 _ADDRESS_RE = regex.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|in|uk|co)\b")  # domains are written small
 _PTB_STOP_RE = regex.compile(r"(?<=[^\s.]\s)[.!?](?=\s+\S)")
@@ -183,8 +185,14 @@ def _stop_end(text: str, sentence_start: int, match_start: int, match_end: int, 
     dots = stop.count(".") + 3 * stop.count("…")
     if dots == 1:
         return match_end if _period_ends(text, sentence_start, match_start, following_at, line_end) else None
-    if dots <= 3 or text[following_at].islower():
-        return None  # words left out ("what I mean . . . I didn't"), not an end
+    if text[following_at].islower():
+        return None
+    if dots == 2:
+        return match_end  # "किया.. भागदौड़": a period typed twice, not an ellipsis
+    if dots == 3:
+        # Words left out ("what I mean . . . I didn't"), not an end; but a wider gap after it is one, as pages that
+        # join their paragraphs with two spaces have it ("नज़र डालनी होगी...  अगर आप").
+        return match_end if following_at - match_end >= _PARAGRAPH_GAP else None
     # A period and an ellipsis: "that.... She" ends after them all; "compounds. . . . The" at its own period, the
     # spaced ellipsis opening the next sentence.
     spaced_after_period = stop.startswith(". ") and match_start > 0 and not text[match_start - 1].isspace()

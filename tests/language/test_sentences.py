@@ -89,6 +89,9 @@ def test_english_news_boundaries(text: str, expected: list[str]) -> None:
         # A Hindi sentence closed with a full stop still ends, also on a word that looks like a letter's name.
         ("वह कल दिल्ली आई. उसने किताब ली. फिर लौट गई.", ["वह कल दिल्ली आई.", "उसने किताब ली.", "फिर लौट गई."]),
         ("कर्ज़ बढ़ रहा है … जबकि आय घटी है।", ["कर्ज़ बढ़ रहा है … जबकि आय घटी है।"]),
+        # Pages that join paragraphs with two spaces, and a period typed twice.
+        ("ऑफर देखिए...  यह फोन सस्ता है।", ["ऑफर देखिए...", "यह फोन सस्ता है।"]),
+        ("बिक्री शुरू हुई.. लोग कतार में थे।", ["बिक्री शुरू हुई..", "लोग कतार में थे।"]),
     ],
 )  # fmt: skip
 def test_hindi_boundaries(text: str, expected: list[str]) -> None:
