@@ -41,6 +41,8 @@ TITLES = frozenset(
     pp ed eds vs approx apt ave blvd rd mt ft jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu
     thur thurs fri sat sun rs smt shri sh kum""".split()
 )
+# Titles that are also words, abbreviations only when capitalised ("Sun. 3 March", but "the sun. It rose").
+_ALSO_WORDS = frozenset("sun sat wed mar ed rep gen hon fig sh".split())
 # End a sentence only when a word that opens sentences follows ("Briggs & Co. It closed yesterday").
 SUFFIXES = frozenset("inc ltd co corp bros plc jr est etc al esq llc".split())
 # End a sentence only when no number follows ("No. 10", "Art. 370", "ca. 1600", "N°. 1026").
@@ -129,7 +131,7 @@ def _period_ends(text: str, sentence_start: int, stop: int, following_at: int, l
     word = _word_at(text, following_at, line_end)
     if _devanagari_abbreviation(previous.rstrip(".")):
         return False
-    if bare in TITLES:
+    if bare in TITLES and not (previous[:1].islower() and bare in _ALSO_WORDS):
         return False
     if bare in SUFFIXES:
         return _opens_sentence(word)

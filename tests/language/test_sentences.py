@@ -50,6 +50,10 @@ def tokenised(text: str) -> list[str]:
         ("Warming must stay below 1.5C. Several nations disagree.",
          ["Warming must stay below 1.5C.", "Several nations disagree."]),
         ("The phones use 5G. Most buyers want it.", ["The phones use 5G.", "Most buyers want it."]),
+        # Abbreviations that are also words.
+        ("The crowd sat. Then it rained.", ["The crowd sat.", "Then it rained."]),
+        ("We saw the sun. It was hot.", ["We saw the sun.", "It was hot."]),
+        ("The vote is on Wed. March 4 at noon.", ["The vote is on Wed. March 4 at noon."]),
         # Numbers after abbreviations.
         ("He lives at No. 7 Park Lane. It is old.", ["He lives at No. 7 Park Lane.", "It is old."]),
         ("The fort was built ca. 1650 by the ruler.", ["The fort was built ca. 1650 by the ruler."]),
