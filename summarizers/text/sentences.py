@@ -68,8 +68,6 @@ _LIST_ITEM_CHARS = 2000
 _LIST_MARKER_RE = regex.compile(r"(?P<bullet>[•⁃▪‣◦]\s?)?(?P<value>\d{1,3}|[a-z])(?P<style>\.\)|\)|\.)(?=\s)")
 _INITIALISM_RE = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}")
 _PARAGRAPH_GAP = 2  # spaces
-_RUN_ON_NEXT_RE = regex.compile(r"\p{Lu}\p{Ll}")
-_ADDRESS_RE = regex.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|in|uk|co)\b")  # domains are written small
 _PTB_STOP_RE = regex.compile(r"(?<=[^\s.]\s)[.!?](?=\s+\S)")
 _PTB_SIGNS_RE = regex.compile(r"\s[.,;:!?](?:\s|$)|\s(?:'s|n't|'re|'ve|'ll|'d)\b")
 
@@ -152,30 +150,15 @@ def _period_ends(text: str, sentence_start: int, stop: int, following_at: int, l
     return True
 
 
-def _run_on(text: str, stop: int, after: int, line_end: int) -> bool:
-    """A period with no space before the next sentence, as scraped pages often have ("in 2014.He was"): a word of
-    a capital and small letters follows, and the run of characters around is no address ("Jane.Doe@example.com")."""
-    if _RUN_ON_NEXT_RE.match(text, after, line_end) is None:
-        return False
-    token_start = stop
-    while token_start > 0 and not text[token_start - 1].isspace():
-        token_start -= 1
-    token_end = after
-    while token_end < line_end and not text[token_end].isspace():
-        token_end += 1
-    return _ADDRESS_RE.search(text, token_start, token_end) is None
-
-
 def _stop_end(text: str, sentence_start: int, match_start: int, match_end: int, line_end: int) -> int | None:
     """Where the sentence ends if the stop matched at [match_start, match_end) ends it, else None."""
     stop = text[match_start:match_end].rstrip(_CLOSERS)
     if stop[0] in "।॥":
         return match_end
     if match_end < line_end and not text[match_end].isspace():
-        if stop == "." and _run_on(text, match_start, match_end, line_end):
-            ends = _period_ends(text, sentence_start, match_start, match_end, line_end)
-            return match_end if ends else None
-        return None  # 6.5, U.S.A, example.com, "?!x"
+        # 6.5, U.S.A, example.com, "?!x". Also "in 2014.He was", as scraped pages have it: splitting there was tried
+        # and made the checker, calibrated on these spans, rank BBC summaries worse (FRANK dev AUC 0.754 -> 0.739).
+        return None
     following_at = match_end
     while following_at < line_end and text[following_at].isspace():
         following_at += 1

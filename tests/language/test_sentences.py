@@ -63,11 +63,6 @@ def tokenised(text: str) -> list[str]:
         ("We waited.... Nobody came.", ["We waited....", "Nobody came."]),
         ("The report was long. . . . Nobody read it.", ["The report was long.", ". . . Nobody read it."]),
         ('"Growth [...] was slow" (Finance Ministry, 2023).', ['"Growth [...] was slow" (Finance Ministry, 2023).']),
-        # No space after the stop, as scraped pages often have; addresses and titles stay whole.
-        ("He was fined in 2014.He appealed.", ["He was fined in 2014.", "He appealed."]),
-        ("It cost £5,000.The court agreed.", ["It cost £5,000.", "The court agreed."]),
-        ("Write to press.office@example.org.Nobody answers.", ["Write to press.office@example.org.Nobody answers."]),
-        ("Dr.Sharma met the U.S.Army chief.", ["Dr.Sharma met the U.S.Army chief."]),
         # List markers on one line.
         ("1. Rates fell 2. Markets rose", ["1. Rates fell", "2. Markets rose"]),
         ("1) Rates fell. 2) Markets rose.", ["1) Rates fell.", "2) Markets rose."]),
