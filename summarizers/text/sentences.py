@@ -25,6 +25,7 @@ capital marks a new sentence: `split_tokenised` also ends a sentence at a stop s
 from __future__ import annotations
 
 import unicodedata
+from itertools import islice
 
 import regex
 
@@ -114,9 +115,9 @@ def _devanagari_abbreviation(previous: str) -> bool:
 
 def _time_opens_sentence(text: str, sentence_start: int, time_start: int) -> bool:
     """A time at the opening of its sentence ("At 5 a.m.", "Shortly after 9 p.m."): a subject follows, not a new
-    sentence."""
-    opening = WORD_RE.findall(text, sentence_start, time_start)
-    return 0 < len(opening) <= _MAX_OPENING_WORDS and opening[0].casefold() in _TIME_OPENERS
+    sentence. Only the first words are read, so a long sentence of times stays linear to split."""
+    opening = list(islice(WORD_RE.finditer(text, sentence_start, time_start), _MAX_OPENING_WORDS + 1))
+    return 0 < len(opening) <= _MAX_OPENING_WORDS and opening[0].group().casefold() in _TIME_OPENERS
 
 
 def _period_ends(text: str, sentence_start: int, stop: int, following_at: int, line_end: int) -> bool:
