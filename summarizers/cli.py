@@ -44,15 +44,24 @@ def _emit(payload: dict[str, Any], as_json: bool, render: Callable[[dict[str, An
         sys.stdout.write(render(payload))
 
 
+def named_once(name: str, message: str) -> str:
+    """`message` headed by `name`, unless it already names that file ("/in/photo.txt: ..." for "photo.txt")."""
+    head = message.split(": ", 1)[0]
+    if head == name or head.endswith(("/" + name, "\\" + name)):
+        return message
+    return f"{name}: {message}"
+
+
 def _each_file(paths: Sequence[str], work: Callable[[str], dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
-    """Run `work` on every path; an unreadable file gets an "error" entry and a line on stderr."""
+    """Run `work` on every path; an unreadable file gets an "error" entry and one line on stderr (its only report:
+    the text rendering leaves it out)."""
     entries = []
     status = EXIT_OK
     for path in paths:
         try:
             entries.append({"path": path, **work(path)})
         except SummarizerError as error:
-            message = str(error) if str(error).startswith(path) else f"{path}: {error}"
+            message = named_once(path, str(error))
             print(f"error: {message}", file=sys.stderr)
             entries.append({"path": path, "error": message})
             status = EXIT_UNREADABLE
@@ -63,14 +72,13 @@ def _render_segments(payload: dict[str, Any]) -> str:
     lines = []
     for document in payload["documents"]:
         if "error" in document:
-            lines.append(f"{document['path']}: error: {document['error']}")
-            continue
+            continue  # already said once, on stderr
         lines.append(f"{document['path']}: {document['language']}")
         for segment in document["segments"]:
             flag = f" [boilerplate: {segment.get('reason')}]" if segment["boilerplate"] else ""
             preview = " ".join(segment["text"].split())[:70]
             lines.append(f"  {segment['lang']:>3} {segment['start']:>6}-{segment['end']:<6}{flag} {preview}")
-    return "\n".join(lines) + "\n"
+    return "".join(line + "\n" for line in lines)
 
 
 def command_segment(args: argparse.Namespace) -> int:
@@ -89,8 +97,7 @@ def _render_summaries(payload: dict[str, Any], form: str = "paragraph") -> str:
     lines = []
     for document in payload["documents"]:
         if "error" in document:
-            lines.append(f"{document['path']}: error: {document['error']}")
-            continue
+            continue  # already said once, on stderr
         lines.append(f"== {document['path']} ({document['language']})")
         for summary in document["summaries"]:
             source = summary.get("source_lang", summary["lang"])
@@ -100,7 +107,7 @@ def _render_summaries(payload: dict[str, Any], form: str = "paragraph") -> str:
                 lines.append(f"   note: {summary['notice']}")
             lines.extend(f"   {bullet}{sentence['text']}" for sentence in summary["sentences"])
         lines.extend(f"   note: {notice}" for notice in document["notices"])
-    return "\n".join(lines) + "\n"
+    return "".join(line + "\n" for line in lines)
 
 
 def command_summarize(args: argparse.Namespace) -> int:
@@ -254,6 +261,12 @@ def _render_comparison(data: dict[str, Any]) -> str:
                 lines.append(
                     f"   [{mark}{': ' + reasons if reasons and not check['supported'] else ''}] {check['text']}"
                 )
+    lines.append("== differences")
+    lines.extend(
+        f"   {row['kind']:<8} {(row['a'] or '-')[:70]} | {(row['b'] or '-')[:70]}"
+        for row in data.get("differences", [])
+    )
+    lines.extend(f"   caution: {caution['code']} {caution['values']}" for caution in data.get("cautions", []))
     lines.append("== facts")
     lines.extend(f"   {row['in']:>4} {row['kind']:<6} {row['a'] or '-'} | {row['b'] or '-'}" for row in data["facts"])
     return "\n".join(lines) + "\n"
@@ -277,7 +290,14 @@ def command_compare(args: argparse.Namespace) -> int:
     comparison = compare_sides(*sides, options)
     paths = args.files if len(args.files) == 2 else args.files * 2
     documents_json = [{"path": path, **side} for path, side in zip(paths, comparison["sides"], strict=True)]
-    payload = {"facts": comparison["facts"], "documents": documents_json, "checker": comparison["checker"]}
+    payload = {
+        "facts": comparison["facts"],
+        "documents": documents_json,
+        "checker": comparison["checker"],
+        "alignment": comparison["alignment"],
+        "differences": comparison["differences"],
+        "cautions": comparison["cautions"],
+    }
     if comparison["notes"]:
         payload["notes"] = comparison["notes"]
     _emit(payload, args.json, _render_comparison)
@@ -301,8 +321,7 @@ def command_batch(args: argparse.Namespace) -> int:
         def advance(line: Any) -> None:
             bar.update(1)
             if "error" in line:
-                message = line["error"] if line["error"].startswith(line["id"]) else f"{line['id']}: {line['error']}"
-                bar.write(f"error: {message}", file=sys.stderr)
+                bar.write(f"error: {named_once(line['id'], line['error'])}", file=sys.stderr)
 
         if args.ray is not None:
             from summarizers import batch_ray
