@@ -65,7 +65,7 @@ def _checked_reader(data: bytes, budget: Budget) -> tuple[PdfReader, list[frozen
     limits = budget.limits
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
-        raise budget.refuse("the PDF is encrypted; save an unprotected copy and upload that")
+        raise budget.refuse("the PDF is encrypted; save an unprotected copy and use that")
     # pypdf resolves the whole page tree on first use of `pages`; counting the leaves first stops at the limit.
     if _count_pages(reader, limits.max_pdf_pages) > limits.max_pdf_pages:
         raise budget.refuse(f"the PDF has more than {limits.max_pdf_pages:,} pages (SAAR_MAX_PDF_PAGES)")

@@ -63,7 +63,7 @@ def _check_text(name: str, text: str, max_chars: int | None = None) -> str:
     if "\x00" in text:
         raise DocumentError(name, "the text contains NUL characters; it looks like binary data, not an article")
     if not text.strip():
-        raise DocumentError(name, "the document is empty; paste or upload an article with some text")
+        raise DocumentError(name, "the document is empty; there is no article text to summarise")
     if len(text) > max_chars:
         raise too_many_chars(name, max_chars, len(text))
     if not any(ch.isalpha() for ch in text):
