@@ -244,7 +244,9 @@ def summarize_with_status(
             title = extra.get(document.name, {}).get("title") or document_title(document.text, document.name)
             reason = junk_reason(document.text, ui)
             if reason is not None:
-                results.append({"name": document.name, "title": title, "error": reason})
+                # Headed by its name ("Pasted text", the file's): its first line is a link or a tag, not a headline.
+                refused = extra.get(document.name, {}).get("title") or document.name
+                results.append({"name": document.name, "title": refused, "error": reason})
                 continue
             status.write(f"**{plain(title)}**")
             live = LiveDocument(live_slot, title, settings["form"], results, settings, ui)

@@ -89,7 +89,7 @@ button.saar-copy {
   border: 1px solid rgba(49, 51, 63, 0.2); background: #fff; color: #31333f;
 }
 button.saar-copy:hover, button.saar-copy:focus-visible { border-color: #b4441a; color: #b4441a; }
-button.saar-copied { border-color: #177233; color: #177233; }
+button.saar-copy.saar-copied { border-color: #177233; color: #177233; }
 """
 
 

@@ -70,6 +70,7 @@ def test_one_pasted_link_is_a_link_and_several_are_a_list(text: str, expected: s
     errors = " ".join(error.value for error in app.error)
     assert expected in errors
     assert not_expected not in errors
+    assert _result(app)["title"] == "Pasted text"  # not the link, drawn as a link in a heading
 
 
 @pytest.mark.parametrize("text", ["12345 67890", "\x00\x00 binary words"])
