@@ -161,7 +161,10 @@ def test_on_a_phone_the_result_comes_into_view(browser: Any, app_url: str) -> No
     heading = page.get_by_role("heading", name="Results")
     heading.wait_for()
     _wait_for_the_run(page)
-    page.wait_for_timeout(500)
-    top = heading.bounding_box()["y"]
-    assert 0 <= top < PHONE_SCREEN["height"] - 100, top
+    # Within the first screen, once the page has settled: 900 px down (below the screen) before it was scrolled.
+    page.wait_for_function(
+        "([heading, limit]) => { const top = heading.getBoundingClientRect().top; return top >= 0 && top < limit; }",
+        arg=[heading.element_handle(), PHONE_SCREEN["height"] - 100],
+        timeout=15_000,
+    )
     screenshot(page, "result-in-view-phone.png")
