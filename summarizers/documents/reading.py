@@ -15,7 +15,7 @@ from typing import Literal
 from summarizers import settings
 from summarizers.documents.decode import MAX_BYTES_PER_CHAR, decode
 from summarizers.documents.docx import docx_text
-from summarizers.documents.html import html_to_text
+from summarizers.documents.html import html_article, html_to_text
 from summarizers.documents.limits import Budget, Limits, too_many_chars
 from summarizers.documents.pdf import pdf_text
 from summarizers.errors import DocumentError
@@ -43,12 +43,14 @@ SUPPORTED_EXTENSIONS = tuple(_EXTENSION_KINDS)
 
 @dataclass(frozen=True)
 class Document:
-    """A readable text: `text` is what the user sees and what every offset refers to."""
+    """A readable text: `text` is what the user sees and what every offset refers to. `title` is the one the file
+    gives itself (a web page's <title>, a PDF's metadata title or first heading), when it gives one."""
 
     name: str
     text: str
     kind: Kind = "text"
     encoding: str | None = None
+    title: str | None = None
 
 
 def normalise_newlines(text: str) -> str:
@@ -104,8 +106,9 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
         raise DocumentError(name, "the file is empty")
     kind = detect_kind(data, name)
     encoding: str | None = None
+    title: str | None = None
     if kind == "pdf":
-        text = pdf_text(data, budget)
+        text, title = pdf_text(data, budget)
     elif kind == "docx":
         text = docx_text(data, budget)
     else:
@@ -114,8 +117,9 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
         text, encoding = decode(data, name)
         budget.check("decoding the text")
         if kind == "html":
-            text = html_to_text(text, budget)
-    return Document(name=name, text=_check_text(name, text, limits.max_chars), kind=kind, encoding=encoding)
+            text, title = html_article(text, budget)
+    text = _check_text(name, text, limits.max_chars)
+    return Document(name=name, text=text, kind=kind, encoding=encoding, title=title)
 
 
 def read_path(path: str | Path, limits: Limits | None = None) -> Document:
