@@ -162,10 +162,7 @@ def collect_inputs(chosen: Chosen) -> tuple[list[Document | dict[str, Any]], dic
     extra: dict[str, dict[str, Any]] = {}
     pasted, link = chosen.pasted, chosen.link
     if pasted.strip():
-        document, known = read_pasted(pasted, pasted_name, ui_language())
-        inputs.append(document)
-        if known:
-            extra[pasted_name] = known
+        inputs.append(read_pasted(pasted, pasted_name, ui_language()))
     for upload in chosen.uploads:
         try:
             # A worker process with a time and memory cap: a hostile upload costs it, never this server thread.

@@ -168,3 +168,21 @@ def test_on_a_phone_the_result_comes_into_view(browser: Any, app_url: str) -> No
         timeout=15_000,
     )
     screenshot(page, "result-in-view-phone.png")
+
+
+def test_an_uploaded_page_is_headed_by_its_own_title(browser: Any, app_url: str, tmp_path: Path) -> None:
+    page_file = tmp_path / "roads.html"
+    page_file.write_text(
+        "<html><head><title>Roads plan announced for forty districts</title></head><body><article>"
+        + "".join(f"<p>{sentence}.</p>" for sentence in STORY.split(". "))
+        + "</article></body></html>",
+        "utf-8",
+    )
+    page = open_page(browser, app_url)
+    page.get_by_role("tab", name="Upload files").click()
+    page.locator("input[type=file]").set_input_files([str(page_file)])
+    _tick(page, "roads.html").wait_for()
+    _wait_for_the_run(page)
+    page.get_by_role("button", name="Summarize", exact=True).click()
+    page.get_by_role("heading", name="Roads plan announced for forty districts").wait_for()
+    assert page.get_by_role("heading", name=re.compile("^The district council")).count() == 0
