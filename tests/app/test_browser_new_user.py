@@ -87,11 +87,15 @@ def test_a_draft_survives_a_quick_click_on_another_page(browser: Any, app_url: s
 
 
 def test_uploads_survive_a_trip_to_another_page(browser: Any, app_url: str, tmp_path: Path) -> None:
-    files = _story_files(tmp_path, 2)
+    files = _story_files(tmp_path, 3)
     page = open_page(browser, app_url)
     page.get_by_role("tab", name="Upload files").click()
     page.locator("input[type=file]").set_input_files(files)
-    _tick(page, "story_1.txt").wait_for()
+    _tick(page, "story_2.txt").wait_for()
+    _wait_for_the_run(page)
+    # A file removed in the uploader itself leaves the list too.
+    page.get_by_role("button", name="Remove story_2.txt").click()
+    _tick(page, "story_2.txt").wait_for(state="detached")
     _wait_for_the_run(page)
     page.get_by_role("link", name="History").click()
     page.get_by_role("heading", name="History").wait_for()
