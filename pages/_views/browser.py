@@ -73,11 +73,17 @@ _COPY = """
     } catch (error) { copied = false; }
     if (!copied) copied = fallback(text);
     if (!copied) return;
+    // The accessible name changes with the words shown, so a screen reader hears "Copied" too.
     const label = button.querySelector(".saar-copy-label");
-    const before = label.textContent;
+    const [before, name] = [label.textContent, button.getAttribute("aria-label")];
     label.textContent = button.dataset.done;
+    button.setAttribute("aria-label", button.dataset.done);
     button.classList.add("saar-copied");
-    setTimeout(() => { label.textContent = before; button.classList.remove("saar-copied"); }, 2000);
+    setTimeout(() => {
+      label.textContent = before;
+      button.setAttribute("aria-label", name);
+      button.classList.remove("saar-copied");
+    }, 2000);
   });
 })();
 """

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.app.conftest import RESULT_TIMEOUT_MS, open_page, screenshot, serving
+from tests.app.conftest import AXE, RESULT_TIMEOUT_MS, open_page, screenshot, serving
 from tests.conftest import BILINGUAL_SEED
 
 pytestmark = pytest.mark.browser
@@ -50,6 +50,14 @@ def _story_files(folder: Path, count: int) -> list[str]:
 def _tick(page: Any, name: str) -> Any:
     """The tick of an input in the list; its box is drawn over a hidden input, so it is waited for by its label."""
     return page.locator("[data-testid=stCheckbox]", has_text=name)
+
+
+def _serious_axe_violations(page: Any) -> list[str]:
+    if not AXE.exists():  # installed by `npm ci`, as .ci/run does
+        return []
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [f"{v['id']}: {v['nodes'][0]['target']}" for v in found if v["impact"] in ("serious", "critical")]
 
 
 def _menu(page: Any) -> list[str]:
@@ -123,6 +131,7 @@ def test_the_inputs_about_to_be_read_are_listed_and_can_be_left_out(browser: Any
     assert _tick(page, "story_0.txt").get_by_role("checkbox").is_checked()
     _wait_for_the_run(page)
     screenshot(page, "inputs-listed-desktop.png")
+    assert _serious_axe_violations(page) == []
     _tick(page, "Pasted text").locator("label").click()
     expect(pasted).not_to_be_checked()
     _wait_for_the_run(page)
@@ -155,6 +164,7 @@ def test_each_summary_has_one_copy_button(browser: Any, app_url: str) -> None:
     assert all(sentence[:30] in copied for sentence in hindi)
     assert "EN 1" not in copied
     screenshot(page, "copy-button-desktop.png")
+    assert _serious_axe_violations(page) == []
     context.close()
 
 
