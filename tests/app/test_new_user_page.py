@@ -88,3 +88,18 @@ def test_details_show_commands_as_code_without_literal_backticks() -> None:
     captions = [caption.value for caption in details.caption]
     assert any("`python -m summarizers download" in caption for caption in captions), captions
     assert not any("\\`" in caption for caption in captions), captions
+
+
+def test_pasted_text_left_unticked_is_not_read_and_stays_in_the_box() -> None:
+    app = AppTest.from_file(str(ROOT / "pages" / "summarize.py"), default_timeout=TIMEOUT)
+    app.run()
+    app.text_area(key="pasted_text").input(" ".join(STORY)).run()
+    tick = app.checkbox(key="use:pasted")
+    assert tick.value
+    assert tick.label.startswith("Pasted text")
+    tick.uncheck().run()
+    next(button for button in app.button if button.label == "Summarize").click().run()
+    assert not app.exception, app.exception
+    assert "history" not in app.session_state
+    assert any("Nothing is ticked" in warning.value for warning in app.warning)
+    assert app.text_area(key="pasted_text").value == " ".join(STORY)
