@@ -18,7 +18,7 @@ INPUT_WORDS: dict[str, dict[str, str]] = {
         "copy_help": "Copy this summary",
         "junk_link": "This is a link, not an article. To summarise the page it points to, paste the link under "
         "By link.",
-        "bytes_kb": "{size:,.0f} KB",
+        "bytes_kb": "{size:,.1f} KB",
         "bytes_mb": "{size:,.1f} MB",
     },
     "hi": {
@@ -34,7 +34,7 @@ INPUT_WORDS: dict[str, dict[str, str]] = {
         "copied": "कॉपी हो गया",
         "copy_help": "यह सारांश कॉपी करें",
         "junk_link": "यह लेख नहीं, एक लिंक है। जिस पेज का यह लिंक है, उसका सारांश बनाने के लिए लिंक “लिंक से” में चिपकाएँ।",
-        "bytes_kb": "{size:,.0f} KB",
+        "bytes_kb": "{size:,.1f} KB",
         "bytes_mb": "{size:,.1f} MB",
     },
 }
