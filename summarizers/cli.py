@@ -18,7 +18,8 @@ from typing import Any
 
 from summarizers.attribution import nli
 from summarizers.attribution.align import split_summary
-from summarizers.attribution.checkers import Checker, default_checker
+from summarizers.attribution.checkers import Checker
+from summarizers.attribution.registry import default_checker
 from summarizers.compare import compare_sides, document_side, language_sides
 from summarizers.documents.isolated import IsolatedReader
 from summarizers.engines.abstractive import loading, specs
