@@ -18,6 +18,10 @@ result cache). The borrowed tokenizer has only a few hundred Devanagari pieces, 
 vocabulary; so the filter is widened to --filter-candidates pieces (30,000 by default, a generous stand-in for the
 Devanagari pieces of mT5's 250,112) and the speed it gives is not flattered by the small tokenizer.
 
+`--conversion` measures a model's first use on a fresh cache (config, tokenizer, conversion to CTranslate2, loading
+the converted model), each run in a fresh process with its own empty cache: the peak RSS of the process that asked
+(the server, in the app) and of the converting process, against its RSS once the model is loaded (its steady size).
+
 `--parts` splits the engine's time into the encoder (one output step) and decoding with 4 beams and with 1, and sets
 each decoding step beside its read floor: the bytes a step must read at least once (int8 decoder weights, the output
 layer, the float32 cross-attention keys and values) at the memory read bandwidth measured here.
@@ -233,6 +237,64 @@ def both_loaded() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def first_use(arch: str) -> dict[str, Any]:
+    """One model's first use in this process, on an empty conversion cache (the caller's `SAAR_CACHE`): its RSS
+    before and after, its peak, and the peak of any child process (where the conversion runs)."""
+    from summarizers.engines.abstractive import loading as models
+    from summarizers.engines.abstractive.specs import CROSS_LANGUAGE, spec_for
+
+    lang = ARCHS[arch][0]
+    key = CROSS_LANGUAGE if arch == "crosssum" else lang
+    spec = spec_for(key, {key: str(OUTPUT / "models" / arch)})
+    assert spec is not None
+    # A server has torch and transformers imported before its first summary: not counted as the first use's.
+    import torch  # noqa: F401
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer  # noqa: F401
+
+    before = _rss_mb()
+    started = time.perf_counter()
+    loaded = models.load(replace(spec, lang=lang), backend="ctranslate2")
+    return {
+        "seconds": time.perf_counter() - started,
+        "before_mb": before,
+        "steady_mb": _rss_mb(),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "child_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "backend": loaded.backend,
+    }
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def measure_conversion(arch: str, runs: int) -> dict[str, Any]:
+    """The median over `runs` fresh processes of `first_use`, each with a fresh, empty cache."""
+    import tempfile
+
+    build(arch)
+    measured = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="saar-conversion-") as cache:
+            measured.append(_spawn(arch, "first-use", env={"SAAR_CACHE": cache}))
+    figures = {name: round(statistics.median(run[name] for run in measured), 1)
+               for name in ("seconds", "before_mb", "steady_mb", "peak_rss_mb", "child_peak_rss_mb")}  # fmt: skip
+    return {"arch": arch, "model_shape": ARCHS[arch][3], "runs": runs, "backend": measured[0]["backend"],
+            "peak_rss_mb_each_run": [round(run["peak_rss_mb"]) for run in measured], **figures}  # fmt: skip
+
+
+def print_conversion(row: dict[str, Any]) -> None:
+    print(f"first use of {row['arch']} ({row['model_shape']} shape, random weights) on a fresh cache, "
+          f"{row['backend']}; median of {row['runs']} fresh processes")  # fmt: skip
+    print(f"  server process: RSS before {row['before_mb']:.0f} MB, peak {row['peak_rss_mb']:.0f} MB "
+          f"(each run: {', '.join(str(peak) for peak in row['peak_rss_mb_each_run'])}), "
+          f"steady after loading {row['steady_mb']:.0f} MB")  # fmt: skip
+    print(f"  converting child process: peak {row['child_peak_rss_mb']:.0f} MB (0: no child); "
+          f"first use took {row['seconds']:.1f} s")  # fmt: skip
+
+
 def _spawn(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
     command = [sys.executable, __file__, "--worker", *args]
     completed = subprocess.run(command, capture_output=True, text=True, check=True, env={**os.environ, **(env or {})})
@@ -435,15 +497,25 @@ def main() -> None:
     parser.add_argument("--filter-candidates", type=int, default=30_000)
     parser.add_argument("--no-levers", action="store_true")
     parser.add_argument("--parts", action="store_true", help="also time the encoder alone and decoding with one beam")
+    parser.add_argument("--conversion", action="store_true", help="only the memory of a model's first use")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--worker", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker is not None:
         if args.worker == ["both"]:
             print(json.dumps({"peak_rss_mb": both_loaded()}))
+        elif args.worker[1:] == ["first-use"]:
+            print(json.dumps(first_use(args.worker[0])))
         else:
             arch, side = args.worker
             print(json.dumps(worker(arch, side, args.runs, args.articles)))
+        return
+    if args.conversion:
+        rows = [measure_conversion(arch, args.runs) for arch in args.arch or ["mt5"]]
+        if args.json:
+            print(json.dumps(rows, indent=2))
+        for row in rows if not args.json else []:
+            print_conversion(row)
         return
     payload = measure(args)
     if args.json:
