@@ -178,7 +178,7 @@ def worker(arch: str, side: str, runs: int, count: int) -> dict[str, Any]:
         model, spec = engine.loaded.model, engine.spec  # loaded by `_engine` with the transformers backend
 
         # A language-map model starts at its target language's token, as its card generates.
-        start = {"decoder_start_token_id": engine.start_id} if engine.start_id is not None else {}
+        start = {"decoder_start_token_id": engine.generator.start_id} if engine.generator.start_id is not None else {}
 
         def generate(text: str) -> object:
             batch = engine.tokenizer([text], return_tensors="pt")

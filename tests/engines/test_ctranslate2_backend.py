@@ -76,7 +76,7 @@ HINDI_CHUNKS = [chunk for chunk in CHUNKS if sum("\u0900" <= ch <= "\u097f" for 
 def _pieces(loaded: models.LoadedModel, sources: list[list[str]], budget: TokenBudget) -> list[list[str]]:
     """The Hindi summaries' pieces, as the engine asks the converted model for them."""
     assert loaded.fast is not None
-    settings = AbstractiveEngine(loaded)._generation_kwargs(budget)
+    settings = AbstractiveEngine(loaded).generator.settings(budget)
     return [list(hypothesis) for hypothesis in loaded.fast.generate(sources, settings, "hi")]
 
 
