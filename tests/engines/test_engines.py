@@ -16,12 +16,13 @@ from summarizers.documents.reading import from_text, read_path
 from summarizers.engines import extractive
 from summarizers.engines.abstractive.engine import AbstractiveEngine
 from summarizers.engines.abstractive.generation import Decoded
-from summarizers.engines.abstractive.loading import is_downloaded, load
+from summarizers.engines.abstractive.loading import load
 from summarizers.engines.abstractive.reduce import is_degenerate
 from summarizers.engines.abstractive.specs import DEFAULTS, TokenBudget, parse_overrides, spec_for
 from summarizers.engines.result_cache import ResultCache
 from summarizers.errors import DegenerateGeneration, ModelLoadError, ModelUnavailable, UsageError
 from summarizers.language.segment import analyse
+from summarizers.models import is_downloaded
 from summarizers.pipeline import Options, summarize, summarize_language
 from summarizers.text.lexicon import content_terms
 from summarizers.text.spans import split_sentences
