@@ -20,7 +20,9 @@ Devanagari pieces of mT5's 250,112) and the speed it gives is not flattered by t
 
 `--conversion` measures a model's first use on a fresh cache (config, tokenizer, conversion to CTranslate2, loading
 the converted model), each run in a fresh process with its own empty cache: the peak RSS of the process that asked
-(the server, in the app) and of the converting process, against its RSS once the model is loaded (its steady size).
+(the server, in the app) and of the converting child process, against its RSS once the model is loaded (its steady
+size); and the same with the conversion run in the asking process itself, as it was before it had a child of its
+own. The two alternate run by run.
 
 `--parts` splits the engine's time into the encoder (one output step) and decoding with 4 beams and with 1, and sets
 each decoding step beside its read floor: the bytes a step must read at least once (int8 decoder weights, the output
@@ -237,10 +239,19 @@ def both_loaded() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def first_use(arch: str) -> dict[str, Any]:
+def first_use(arch: str, in_process: bool = False) -> dict[str, Any]:
     """One model's first use in this process, on an empty conversion cache (the caller's `SAAR_CACHE`): its RSS
-    before and after, its peak, and the peak of any child process (where the conversion runs)."""
+    before and after, its peak, and the peak of any child process (where the conversion runs, unless `in_process`)."""
     from summarizers.engines.abstractive import loading as models
+    from summarizers.engines.abstractive.backends import conversion
+    from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
+
+    if in_process:
+
+        def convert_here(checkpoint: Path, target: Path, quantization: str) -> None:
+            conversion.convert_here(str(checkpoint), str(target), quantization)
+
+        ctranslate2_backend.convert_in_child = convert_here  # type: ignore[assignment]
     from summarizers.engines.abstractive.specs import CROSS_LANGUAGE, spec_for
 
     lang = ARCHS[arch][0]
@@ -270,29 +281,42 @@ def _rss_mb() -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def measure_conversion(arch: str, runs: int) -> dict[str, Any]:
-    """The median over `runs` fresh processes of `first_use`, each with a fresh, empty cache."""
+CONVERSION_SIDES = {"first-use": "in a child process (the product)", "first-use-in-process": "in the asking process"}
+
+
+def measure_conversion(arch: str, runs: int) -> list[dict[str, Any]]:
+    """The median over `runs` fresh processes of `first_use`, each with a fresh, empty cache, for the conversion in a
+    child process and in the asking process, alternating."""
     import tempfile
 
     build(arch)
-    measured = []
+    measured: dict[str, list[dict[str, Any]]] = {side: [] for side in CONVERSION_SIDES}
     for _ in range(runs):
-        with tempfile.TemporaryDirectory(prefix="saar-conversion-") as cache:
-            measured.append(_spawn(arch, "first-use", env={"SAAR_CACHE": cache}))
-    figures = {name: round(statistics.median(run[name] for run in measured), 1)
-               for name in ("seconds", "before_mb", "steady_mb", "peak_rss_mb", "child_peak_rss_mb")}  # fmt: skip
-    return {"arch": arch, "model_shape": ARCHS[arch][3], "runs": runs, "backend": measured[0]["backend"],
-            "peak_rss_mb_each_run": [round(run["peak_rss_mb"]) for run in measured], **figures}  # fmt: skip
+        for side, runs_of_side in measured.items():
+            with tempfile.TemporaryDirectory(prefix="saar-conversion-") as cache:
+                runs_of_side.append(_spawn(arch, side, env={"SAAR_CACHE": cache}))
+    rows = []
+    for side, runs_of_side in measured.items():
+        figures = {name: round(statistics.median(run[name] for run in runs_of_side), 1)
+                   for name in ("seconds", "before_mb", "steady_mb", "peak_rss_mb", "child_peak_rss_mb")}  # fmt: skip
+        peaks = [round(run["peak_rss_mb"]) for run in runs_of_side]
+        rows.append({"arch": arch, "model_shape": ARCHS[arch][3], "conversion": CONVERSION_SIDES[side], "runs": runs,
+                     "backend": runs_of_side[0]["backend"], "peak_rss_mb_each_run": peaks, **figures})  # fmt: skip
+    return rows
 
 
-def print_conversion(row: dict[str, Any]) -> None:
-    print(f"first use of {row['arch']} ({row['model_shape']} shape, random weights) on a fresh cache, "
-          f"{row['backend']}; median of {row['runs']} fresh processes")  # fmt: skip
-    print(f"  server process: RSS before {row['before_mb']:.0f} MB, peak {row['peak_rss_mb']:.0f} MB "
-          f"(each run: {', '.join(str(peak) for peak in row['peak_rss_mb_each_run'])}), "
-          f"steady after loading {row['steady_mb']:.0f} MB")  # fmt: skip
-    print(f"  converting child process: peak {row['child_peak_rss_mb']:.0f} MB (0: no child); "
-          f"first use took {row['seconds']:.1f} s")  # fmt: skip
+def print_conversion(rows: list[dict[str, Any]]) -> None:
+    first = rows[0]
+    print(f"first use of {first['arch']} ({first['model_shape']} shape, random weights) on a fresh cache, "
+          f"{first['backend']}; median of {first['runs']} fresh processes each")  # fmt: skip
+    print(f"{'conversion':34} {'RSS before MB':>14} {'peak RSS MB':>12} {'steady RSS MB':>14} "
+          f"{'child peak MB':>14} {'seconds':>8}  peak each run")  # fmt: skip
+    for row in rows:
+        print(f"{row['conversion']:34} {row['before_mb']:>14.0f} {row['peak_rss_mb']:>12.0f} {row['steady_mb']:>14.0f} "
+              f"{row['child_peak_rss_mb']:>14.0f} {row['seconds']:>8.1f}  "
+              f"{', '.join(str(peak) for peak in row['peak_rss_mb_each_run'])}")  # fmt: skip
+    print("RSS of the asking process (the server, in the app): before the first use (torch and transformers imported), "
+          "its peak, and once the converted model is loaded; child peak: the converting process's own")  # fmt: skip
 
 
 def _spawn(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
@@ -504,18 +528,19 @@ def main() -> None:
     if args.worker is not None:
         if args.worker == ["both"]:
             print(json.dumps({"peak_rss_mb": both_loaded()}))
-        elif args.worker[1:] == ["first-use"]:
-            print(json.dumps(first_use(args.worker[0])))
+        elif args.worker[1:] in (["first-use"], ["first-use-in-process"]):
+            print(json.dumps(first_use(args.worker[0], in_process=args.worker[1] == "first-use-in-process")))
         else:
             arch, side = args.worker
             print(json.dumps(worker(arch, side, args.runs, args.articles)))
         return
     if args.conversion:
-        rows = [measure_conversion(arch, args.runs) for arch in args.arch or ["mt5"]]
-        if args.json:
-            print(json.dumps(rows, indent=2))
-        for row in rows if not args.json else []:
-            print_conversion(row)
+        for arch in args.arch or ["mt5"]:
+            rows = measure_conversion(arch, args.runs)
+            if args.json:
+                print(json.dumps(rows, indent=2))
+            else:
+                print_conversion(rows)
         return
     payload = measure(args)
     if args.json:
