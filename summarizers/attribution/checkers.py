@@ -164,7 +164,8 @@ class OfflineChecker:
         # A sentence no source sentence aligns with has no evidence to show: it is never called supported, however
         # its few words score (a short sentence of common words can score above the threshold).
         supported = score >= self.calibration.threshold and not _has_missing_fact(measured) and bool(aligned.sources)
-        reasons = reasons_for(measured, weak=not supported)
+        # A supported sentence carries no reasons: "could not find support" beside "supported" contradicts itself.
+        reasons = () if supported else reasons_for(measured, weak=True)
         if not supported and not reasons:
             reasons = ("its words do not come together in any one or two source sentences",)
         missing = measured.missing_numbers + measured.missing_dates + measured.missing_names
