@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Generator
 
+from summarizers.engines.abstractive import generation
 from summarizers.engines.abstractive.backends import transformers as transformers_backend
 from summarizers.engines.abstractive.generation import Decoded
-from summarizers.engines.abstractive.generation import Generator as SummaryGenerator
 from summarizers.engines.abstractive.specs import TokenBudget
 from summarizers.engines.streaming import Live, Part, Words, WordStream
 from summarizers.errors import GenerationStopped
 
 
 class Streamer:
-    def __init__(self, generator: SummaryGenerator) -> None:
+    def __init__(self, generator: generation.Generator) -> None:
         self.generator = generator
         self.loaded = generator.loaded
         self.model = generator.spec.model_id
