@@ -48,14 +48,14 @@ class Reduction:
     """One document's way to its summary: the chunks its next round summarises."""
 
     model: str
-    rechunk: Callable[[list[str]], list[str]] = field(repr=False)
+    rechunk: Callable[[list[str]], list[str]] = field(repr=False)  # sentences -> the next round's chunks
     chunks: list[str]
     input_tokens: int
-    first_chunks: int = 0
+    first_chunks: int = field(init=False)  # the text's own chunks, as the summary reports them
     rounds: int = 0
 
     def __post_init__(self) -> None:
-        self.first_chunks = self.first_chunks or len(self.chunks)
+        self.first_chunks = len(self.chunks)
 
     def advance(self, summaries: list[Decoded]) -> Generated | Rejected | None:
         """Take this round's summaries: the finished outcome, or None when another round of combining is due."""
