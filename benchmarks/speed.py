@@ -116,6 +116,13 @@ def build(arch: str) -> Path:
     return directory
 
 
+def build_apart(arch: str) -> None:
+    """`build` in a process of its own. Building holds the whole model in this process's memory, and Linux carries a
+    process's peak RSS over into the programs it starts (a forked child's peak counts the parent's pages, and exec
+    keeps it), so every worker started after an in-process build would report the builder's peak as its own."""
+    _spawn(arch, "build")
+
+
 def articles(arch: str, count: int) -> list[list[str]]:
     """Sentences of dev articles (English for BART, Hindi for mT5)."""
     from summarizers.text.spans import split_sentences
@@ -289,7 +296,7 @@ def measure_conversion(arch: str, runs: int) -> list[dict[str, Any]]:
     child process and in the asking process, alternating."""
     import tempfile
 
-    build(arch)
+    build_apart(arch)
     measured: dict[str, list[dict[str, Any]]] = {side: [] for side in CONVERSION_SIDES}
     for _ in range(runs):
         for side, runs_of_side in measured.items():
@@ -370,7 +377,7 @@ def _alternating(arch: str, sides: list[tuple[str, dict[str, str]]], runs: int, 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     results, levers, parts = [], [], []
     for arch in args.arch or list(ARCHS):
-        build(arch)
+        build_apart(arch)
         # The filter serves Hindi summaries; the cross-language row writes English, which scores every piece.
         filter_size = widen_filter(arch, args.filter_candidates) if ARCHS[arch][0] == "hi" else None
         baseline, engine = _alternating(arch, [("baseline", {}), ("engine", {})], args.runs, args.articles)
@@ -528,6 +535,8 @@ def main() -> None:
     if args.worker is not None:
         if args.worker == ["both"]:
             print(json.dumps({"peak_rss_mb": both_loaded()}))
+        elif args.worker[1:] == ["build"]:
+            print(json.dumps({"directory": str(build(args.worker[0]))}))
         elif args.worker[1:] in (["first-use"], ["first-use-in-process"]):
             print(json.dumps(first_use(args.worker[0], in_process=args.worker[1] == "first-use-in-process")))
         else:
