@@ -15,8 +15,9 @@ from functools import lru_cache
 from typing import Literal
 
 from summarizers.attribution.align import AlignedSentence
-from summarizers.attribution.checkers import Checker, about_other_version, default_checker
+from summarizers.attribution.checkers import Checker, about_other_version
 from summarizers.attribution.facts import Fact, FactComparison, FactMatcher
+from summarizers.attribution.registry import default_checker
 from summarizers.documents.reading import Document
 from summarizers.language.segment import Analysis, analyse
 from summarizers.language.transliteration import skeleton

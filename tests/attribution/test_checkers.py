@@ -11,10 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizers.attribution.calibration import shipped, summary_score
-from summarizers.attribution.checkers import OFFLINE, OfflineChecker, default_checker, reasons_for
+from summarizers.attribution.checkers import OFFLINE, OfflineChecker, reasons_for
 from summarizers.attribution.facts import FactMatcher, latin_name_vocabulary, latin_names
 from summarizers.attribution.features import FEATURES, MAX_SPECIFIC_TERMS, SIGNALS, SourceIndex, measure
 from summarizers.attribution.nli import ENTAILS, NLIChecker, batches, is_available, unload_all
+from summarizers.attribution.registry import default_checker
 from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.language.segment import analyse
 from summarizers.text.spans import WORD_RE
