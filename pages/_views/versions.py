@@ -271,7 +271,7 @@ def marked_text_html(
     for start, end, _side, anchor, colour in spans:
         if start < position:
             # Inside a place already marked: an empty target keeps its link working.
-            pieces.append(f'<span id="{anchor}"></span>')
+            pieces.append(f'<mark id="{anchor}" style="background:none"></mark>')
             continue
         pieces.append(html.escape(text[position:start]))
         pieces.append(f'<mark id="{anchor}" style="background:{colour}">{html.escape(text[start:end])}</mark>')
