@@ -289,8 +289,8 @@ def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
             st.html(differences_html(comparison, mine, texts, labels, ui))
     if not items and not comparison.get("differences"):
         st.caption(t("compare_all_supported"))
-    elif not items:
-        st.caption(said["summaries_note"])  # never "all supported" beside a list of differences
+    elif not items and not sentences:
+        st.caption(said["nothing_else"])  # never "all supported" beside a list of differences
     for index, label in enumerate(labels):
         mine = [item for item in items if item.side == index]
         if mine:

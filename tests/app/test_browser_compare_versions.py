@@ -73,6 +73,7 @@ def test_two_versions_differing_in_one_figure_show_one_difference_with_both_sent
     text = page.locator("body").inner_text()
     assert "(1) (1)" not in text
     assert words["differ_none"] not in text
+    assert words["nothing_else"] in text  # the one figure is the only difference: nothing else is listed
     for agree in ("Every summary sentence that could be checked is supported", "उन सबका समर्थन दूसरा संस्करण करता है"):
         assert agree not in text
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
