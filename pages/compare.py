@@ -240,14 +240,23 @@ def _facts_tables(comparison: dict[str, Any], first: dict[str, Any], second: dic
             hide_index=True,
             width="stretch",
         )
-    for column, key, label in ((only_first, "only_a", first_label), (only_second, "only_b", second_label)):
+    # A figure, date or name of a difference is shown above as one difference, not again as two facts "only in"
+    # each version.
+    differing = [{d[side] for d in comparison.get("differences", []) if d["kind"] != "sentence"} for side in ("a", "b")]
+    for column, key, label, listed in (
+        (only_first, "only_a", first_label, differing[0]),
+        (only_second, "only_b", second_label, differing[1]),
+    ):
         with column:
-            st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(comparison[key]))}**")
-            rows = [{kind: o(row["kind"]), fact: row["text"]} for row in comparison[key]]
+            facts = [row for row in comparison[key] if row["text"] not in listed]
+            st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(facts))}**")
+            rows = [{kind: o(row["kind"]), fact: row["text"]} for row in facts]
             if rows:
                 st.dataframe(rows, hide_index=True, width="stretch")
             else:
                 st.caption(t("compare_none"))  # an empty grid reads "empty", in English
+            if len(facts) < len(comparison[key]):
+                st.caption(words(ui)["facts_differing"])
 
 
 def _labels(comparison: dict[str, Any]) -> tuple[str, str]:

@@ -94,6 +94,7 @@ WORDS = {
         "go_to": "go to its place in {label}",
         "only_sentences": "Sentences of {label} with no counterpart in the other version ({count})",
         "nothing_else": "Beyond the differences above, nothing is said by one version only.",
+        "facts_differing": "Figures, dates and names that differ are listed above, each with its counterpart.",
         "facts_show": "Show the facts both versions state, and those only one does",
         "caution_same_language": "Both versions are in {language}: they are compared sentence by sentence as they "
         "stand, not as translations.",
@@ -120,6 +121,7 @@ WORDS = {
         "go_to": "{label} में इसकी जगह पर जाएँ",
         "only_sentences": "{label} के वाक्य जिनका दूसरे संस्करण में कोई समकक्ष नहीं ({count})",
         "nothing_else": "ऊपर के अंतरों के अलावा ऐसा कुछ नहीं जो केवल एक संस्करण कहता हो।",
+        "facts_differing": "जो संख्याएँ, तारीख़ें और नाम अलग हैं, वे ऊपर अपने समकक्ष के साथ दिए गए हैं।",
         "facts_show": "वे तथ्य दिखाएँ जो दोनों संस्करण कहते हैं, और जो केवल एक कहता है",
         "caution_same_language": "दोनों संस्करण {language} में हैं: उनकी तुलना वाक्य-दर-वाक्य वैसे ही की गई है, अनुवाद के रूप में नहीं।",
         "caution_few_sentences": "किसी संस्करण में दो से कम वाक्य हैं ({a} और {b}): मिलाने को बहुत कम है।",

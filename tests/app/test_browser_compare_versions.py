@@ -77,5 +77,8 @@ def test_two_versions_differing_in_one_figure_show_one_difference_with_both_sent
     for agree in ("Every summary sentence that could be checked is supported", "उन सबका समर्थन दूसरा संस्करण करता है"):
         assert agree not in text
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    # The folded facts do not list the two figures again as facts only one version states.
+    page.get_by_text(words["facts_show"]).click()
+    page.get_by_text(words["facts_differing"]).first.wait_for()
     difference.scroll_into_view_if_needed()
     screenshot(page, f"compare-{ui}-{device}.png")
