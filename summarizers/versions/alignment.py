@@ -31,6 +31,7 @@ ANCHOR_BONUS = 2.5  # per weight of a fact both sides of a link state
 ANCHOR_PENALTY = 1.0  # per weight of a fact the other version states elsewhere but not in this link
 LEAST_PROBABILITY = 1e-12
 BAND = 8  # the band's half-width to start with, in sentences beyond the length ratio of the two versions
+FIRST_BAND_CELLS = 400_000  # about a second of work
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,9 @@ def align(a: Sequence[Sentence], b: Sequence[Sentence], ratio: float = 1.0) -> l
     if not n or not m:
         return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
     scorer = _Scorer(a, b, ratio)
-    width = BAND + math.ceil(max(n / m, m / n))
+    # Sentences one version has and the other lacks move the path off the diagonal by up to their count: the first
+    # band allows for that, within a budget of cells (beyond it, the band follows the path instead).
+    width = BAND + math.ceil(max(n / m, m / n)) + min(abs(n - m), FIRST_BAND_CELLS // (2 * (n + 1)))
     bounds = [_diagonal(i, n, m, width) for i in range(n + 1)]
     recentred = False
     while True:
