@@ -5,11 +5,12 @@ Versions keep the story's order, so the sentences are aligned by dynamic program
 - its kind (most links are 1–1; a sentence only one version has is rare);
 - the lengths: a sentence's translation is about as long as the sentence times the languages' length ratio, with a
   spread that grows with the length (Gale–Church's normal model of the length difference);
-- the anchors: a figure, date or name both sides of a link state lowers the cost; one that the other version states
-  elsewhere but not in this link raises it.
+- the anchors (`versions.anchors`: figures, dates, names, loanwords, punctuation): one both sides of a link state
+  lowers the cost; one that the other version states elsewhere but not in this link raises it.
 
-Only cells near the diagonal are computed (a band, widened when the best path touches its edge), so two texts of
-thousands of sentences align in about a second of pure Python rather than minutes.
+Only cells near the diagonal are computed (a band, moved along the path and widened where the best path runs along
+its edge), each row of it as arrays, so two texts of thousands of sentences align in a second or two rather than the
+minutes every cell would take.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ LENGTH_RATIOS = {("en", "hi"): 0.97, ("hi", "en"): 1 / 0.97}
 LENGTH_VARIANCE = 1.6
 # Gale and Church's link priors (1–1 .89, 1–0 and 0–1 .0099 each, 2–1 and 1–2 .089 each); 2–2 is left out.
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089}
-ANCHOR_BONUS = 2.5  # per weight of a fact both sides of a link state
-ANCHOR_PENALTY = 1.0  # per weight of a fact the other version states elsewhere but not in this link
+ANCHOR_BONUS = 2.5  # per weight of an anchor both sides of a link state
+ANCHOR_PENALTY = 1.0  # per weight of an anchor the other version states elsewhere but not in this link
 LEAST_PROBABILITY = 1e-12
 BAND = 8  # the band's half-width to start with, in sentences beyond the length ratio of the two versions
 FIRST_BAND_CELLS = 400_000  # about a second of work
@@ -36,7 +37,8 @@ FIRST_BAND_CELLS = 400_000  # about a second of work
 
 @dataclass(frozen=True)
 class Anchor:
-    """A fact a sentence states: the keys it matches under (`facts.Fact.keys`) and how much a match says."""
+    """Something a sentence states that a translation keeps (a fact, a loanword, a punctuation mark): the keys it
+    matches under (a fact's are `facts.Fact.keys`) and how much a match says."""
 
     keys: frozenset[str]
     weight: float
