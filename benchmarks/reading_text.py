@@ -7,7 +7,8 @@ Prints one line per figure:
   fetched mirror or checkout, never committed here) passed by the splitter; skipped when no mirror is found;
 - PUD boundary F1: each article of `pud_versions.jsonl` (UD Hindi PUD, dev half) joined with spaces and split again,
   per language, for the splitter and for pySBD when it is installed;
-- bulk JSONL: a generated file of about 1,000 lines and 3 MB through `attribute --jsonl`, lines checked / lines in;
+- bulk JSONL: a generated file of about 1,000 lines and 3 MB through `attribute --jsonl`, lines checked / lines in,
+  and the same articles through `batch` (extractive), documents summarised;
 - FRANK: the shipped offline checker's balanced accuracy of `consistent` on the summaries as FRANK gives them
   (PTB-tokenised, mostly lower-cased) and on the same summaries detokenised and split as the fitting benchmark does;
 - speed: splitting 100,000 characters of English news, the splitter and pySBD (median of 3 runs).
@@ -47,6 +48,7 @@ BEFORE = {
     "pud hi": "0.9933",
     "bulk": "no line checked: the whole file refused as over 500,000 characters",
     "frank": "raw 0.690, detokenised 0.788",
+    "batch": "all summarised; a line that is not UTF-8 stopped the whole batch with a traceback",
 }
 Splitter = Callable[[str], list[str]]
 
@@ -149,21 +151,29 @@ def bulk_rows(data: Path, lines: int) -> Iterator[dict[str, str]]:
         yield {"id": f"{row['id']}-{number}", "source": str(row["article"]), "summary": str(row["summary"])}
 
 
-def bulk_jsonl(data: Path, lines: int) -> tuple[int, int, int, float, str]:
-    """(lines checked, lines in, bytes, seconds, first error) through the command line, as a user would run it."""
+def bulk_jsonl(data: Path, lines: int, command: str = "attribute") -> tuple[int, int, int, float, str]:
+    """(lines done, lines in, bytes, seconds, first error) through the command line, as a user would run it:
+    `attribute --jsonl` on {"id", "source", "summary"} lines, or `batch` (extractive) on {"id", "text"} lines."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bulk.jsonl"
         with path.open("w", encoding="utf-8") as handle:
             for row in bulk_rows(data, lines):
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+                line = row if command == "attribute" else {"id": row["id"], "text": row["source"]}
+                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
         size = path.stat().st_size
+        out_path = Path(folder) / "out.jsonl"
+        arguments = (
+            ["attribute", "--jsonl", str(path)]
+            if command == "attribute"
+            else ["batch", str(path), "--out", str(out_path), "--method", "extractive", "--quiet"]
+        )
         started = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-m", "summarizers", "attribute", "--jsonl", str(path)],
-            capture_output=True, text=True, cwd=ROOT, check=False,
-        )  # fmt: skip
+            [sys.executable, "-m", "summarizers", *arguments], capture_output=True, text=True, cwd=ROOT, check=False
+        )
         seconds = time.perf_counter() - started
-    out = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+        written = done.stdout if command == "attribute" else (out_path.read_text("utf-8") if out_path.exists() else "")
+    out = [json.loads(line) for line in written.splitlines() if line.strip()]
     checked = sum(1 for line in out if "error" not in line)
     errors = [line for line in done.stderr.splitlines() if line.startswith("error")]
     return checked, lines, size, seconds, errors[0] if errors else ""
@@ -231,6 +241,11 @@ def figures(
         checked, lines, size, seconds, error = bulk_jsonl(data, bulk_lines)
         cell = f"{checked}/{lines} lines checked ({size / 1e6:.1f} MB, {seconds:.0f} s)"
         rows.append(("bulk attribute --jsonl", cell + (f"; {error}" if error else "") + f"; before {BEFORE['bulk']}"))
+        done, lines, size, seconds, error = bulk_jsonl(data, bulk_lines, "batch")
+        cell = f"{done}/{lines} documents summarised ({size / 1e6:.1f} MB, {seconds:.0f} s)"
+        rows.append(
+            ("bulk batch (JSONL, extractive)", cell + (f"; {error}" if error else "") + f"; before {BEFORE['batch']}")
+        )
     raw, detokenised = frank_balanced_accuracy(data)
     cell = f"raw {raw:.3f}, detokenised {detokenised:.3f}; before {BEFORE['frank']}"
     rows.append(("FRANK dev BA, offline checker", cell))

@@ -82,7 +82,8 @@ def open_lines(path: str | Path, max_line_bytes: int | None = None) -> Iterator[
         return lines(sys.stdin.buffer, max_line_bytes)
     file = Path(path)
     if not file.is_file():  # a folder, a device or a pipe would never end a line
-        raise DocumentError(str(path), "no such file (give a JSONL file, one JSON object a line)")
+        what = "not a file" if file.exists() else "no such file"
+        raise DocumentError(str(path), f"{what} (give a JSONL file, one JSON object a line)")
     try:
         handle = file.open("rb")
     except OSError as error:

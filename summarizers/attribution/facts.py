@@ -538,6 +538,7 @@ def may_match(a: Fact, b: Fact) -> bool:
 # A word matched by sound is as sure as one matched by its Hindi name once it has a few letters; a short one
 # ("Po", "Ur") counts for less.
 _SURE_SOUND_LETTERS = 4
+_NAME_PARTS_SPLIT = regex.compile(r"[\s\-‑–]+")
 
 
 def _key_strength(key: str) -> float:
@@ -561,7 +562,7 @@ def match_strength(a: Fact, b: Fact) -> float:
     words = [name for name in exonyms if not any(name != other and name.startswith(other) for other in exonyms)]
     others = sum(_key_strength(key) for key in shared if not key.startswith("exonym:"))
     # ... and one spelled as the other text writes it is surer than one through a stem (India: भारत before भारतीय).
-    written = {fold(word) for fact in (a, b) for word in regex.split(r"[\s\-‑–]+", fact.text)}
+    written = {fold(word) for fact in (a, b) for word in _NAME_PARTS_SPLIT.split(fact.text)}
     return 100.0 * len(words) + len(exonyms & written) + others - 0.01 * abs(len(a.keys) - len(b.keys))
 
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import regex
-
 from summarizers.language.exonyms import hindi_names, hindi_stems
 
 MIN_SKELETON = 2  # one consonant ("Asia" -> "s") matches far too much to mean anything
@@ -92,12 +90,14 @@ def vowel_signature(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", "".join(ch for ch in folded if ch in "eiou"))
 
 
-_LATIN_START = regex.compile(r"[\p{ASCII}\p{Script=Latin}]")
-
-
 def is_latin_word(word: str) -> bool:
-    """Whether a word is written in Latin letters, accented ones too ("Sánchez", "Ångström")."""
-    return bool(word) and _LATIN_START.match(word) is not None
+    """Whether a word is written in Latin letters, accented ones too ("Sánchez", "Ångström"): its first character is
+    ASCII or in the Latin-1, Latin Extended-A/B or Latin Extended Additional blocks (a range test: this runs for
+    every word of a text)."""
+    if not word:
+        return False
+    first = word[0]
+    return first.isascii() or "\u00c0" <= first <= "\u024f" or "\u1e00" <= first <= "\u1eff"
 
 
 def skeleton(word: str) -> str:

@@ -96,7 +96,7 @@ def _compatible(a: Fact, b: Fact) -> bool:
     return a.kind == b.kind == "date" and _month(a) is not None and _month(a) == _month(b) and _sort(a) != _sort(b)
 
 
-_SURE_KEY_KINDS = ("exonym:", "acronym:")
+_SURE_KEY_KINDS = ("exonym:", "acronym:", "phonetic:")
 SURE_SKELETON = 4  # consonants: a shorter skeleton matches common Hindi words ("रविवार", "उनपर") by chance
 
 

@@ -27,6 +27,8 @@ from summarizers.language.phonetic import PhoneticIndex, distance, phones_of, si
         ("Seychelles", "सेशेल्स"),
         ("Delhi", "दिल्ली"),
         ("Jerusalem", "यरूशलम"),
+        ("Apulian", "अपुलियाई"),  # a demonym Hindi forms with ई
+        ("Serbian", "सर्बियाई"),
         ("Modi", "मोदी"),
         ("Zelensky", "ज़ेलेंस्की"),
     ],

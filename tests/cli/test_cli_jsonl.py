@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -119,3 +120,15 @@ def test_every_non_blank_line_gives_one_result_in_order(raw_lines: list[bytes], 
         assert (line.row is None) != (line.problem is None)
         assert line.number not in overlong or "longer than the limit" in str(line.problem)
         assert line.id()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.binary(max_size=30).map(lambda raw: raw.replace(b"\n", b"")), max_size=12), st.booleans())
+def test_the_line_count_counts_a_last_line_without_its_newline(lines: list[bytes], final_newline: bool) -> None:
+    data = b"\n".join(lines) + (b"\n" if final_newline and lines else b"")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "in.jsonl"
+        path.write_bytes(data)
+        pieces = data.split(b"\n")  # only a newline ends a line (a carriage return does not)
+        assert jsonl.count(path) == len(pieces) - (pieces[-1] == b"")
+    assert jsonl.count("-") is None
