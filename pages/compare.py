@@ -171,12 +171,24 @@ if sides is not None:
             status.update(label=t("compare_failed").format(error=error), state="error")
 
 
-def _check_line(check: dict[str, Any]) -> str:
+def _check_line(check: dict[str, Any], conflicts: dict[str, str] | None = None) -> str:
+    """A summary sentence's verdict against the other version. One whose missing facts are all differences listed
+    above says what the other version has instead ("45 where this has 54"), not that it found no support."""
     if not check.get("checked", True):
         return t("compare_nothing_to_check")
     if check["supported"]:
         return t("compare_supported")
+    missing = check.get("missing", [])
+    if conflicts and missing and all(fact in conflicts for fact in missing):
+        said = words(ui)
+        return "⚠ " + "; ".join(said["differs_here"].format(mine=fact, theirs=conflicts[fact]) for fact in missing)
     return "⚠ " + flag_text(check, t("compare_other_version"), ui)
+
+
+def _conflicts(comparison: dict[str, Any], side: int) -> dict[str, str]:
+    """Each figure, date or name of a difference as one side writes it, and what the other side has there."""
+    mine, theirs = ("a", "b") if side == 0 else ("b", "a")
+    return {d[mine]: d[theirs] for d in comparison.get("differences", []) if d["kind"] != "sentence"}
 
 
 def _side_label(side: dict[str, Any]) -> str:
@@ -198,7 +210,7 @@ def _heading(side: dict[str, Any]) -> str:
     return f"#### {plain(_side_label(side))}{into}"
 
 
-def _show_side(side: dict[str, Any], reader: str | None) -> None:
+def _show_side(side: dict[str, Any], reader: str | None, conflicts: dict[str, str] | None = None) -> None:
     st.markdown(_heading(side))
     language = language_name(side["language"], ui)
     if side["label"] == name(side["language"]):  # a language run, headed by its language: the document's title only
@@ -217,7 +229,7 @@ def _show_side(side: dict[str, Any], reader: str | None) -> None:
                     st.caption(plain(details))
         for number, (sentence, check) in enumerate(zip(summary["sentences"], summary["in_other"], strict=True), 1):
             st.markdown(f"{number}. {plain(sentence['text'])}")
-            st.caption(plain(_check_line(check)))
+            st.caption(plain(_check_line(check, conflicts)))
 
 
 def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
@@ -328,9 +340,9 @@ if comparison:
     _show_differences(comparison, texts)
     _show_only_one(comparison, texts)
     columns = st.columns(2, gap="large")
-    for column, side in zip(columns, (first, second), strict=True):
+    for index, (column, side) in enumerate(zip(columns, (first, second), strict=True)):
         with column:
-            _show_side(side, st.session_state.get(READER_KEY))
+            _show_side(side, st.session_state.get(READER_KEY), _conflicts(comparison, index))
     if comparison.get("checker"):
         st.caption(plain(checker_label(comparison["checker"], ui)))
     _show_facts(comparison, first, second)
