@@ -152,6 +152,7 @@ def facts_json(comparison: FactComparison) -> list[FactRowJSON]:
 
 # Versions whose sentence counts differ more than this many times: one is likely a summary of the other.
 LENGTHS_APART = 2.0
+UNNAMED_LANGUAGES = frozenset({"mixed", "und"})  # two mixed versions are not "in one language"
 
 
 def version_of(side: Side, mentions: Sequence[Fact]) -> differences.Side:
@@ -205,7 +206,7 @@ def differences_json(found: Sequence[differences.Difference], texts: tuple[str, 
 def cautions(languages: tuple[str, str], counts: tuple[int, int]) -> list[CautionJSON]:
     """What a reader should know before trusting the comparison, as codes and values (worded by the interface)."""
     found: list[CautionJSON] = []
-    if languages[0] == languages[1]:
+    if languages[0] == languages[1] and languages[0] not in UNNAMED_LANGUAGES:
         found.append({"code": "same_language", "values": {"language": languages[0]}})
     if min(counts) < 2:
         found.append({"code": "few_sentences", "values": {"a": counts[0], "b": counts[1]}})
