@@ -15,7 +15,8 @@ an added field bumps the minor version.
     SentenceJSON       {"text", "supported", "sources": [{"start", "end", "score"}], "missing"?, "checked"?,
                         "score"?, "reasons"?}
     CheckJSON          {"id"?, "consistent", "score", "checker", "sentences": [SentenceJSON]}   (attribute --jsonl)
-    ComparisonJSON     {"facts": [{"kind", "a", "b", "in"}], "documents": [...]}             (compare --json)
+    compare --json     {"facts": [{"kind", "a", "b", "in"}], "documents": [...], "checker", "alignment",
+                        "differences", "cautions"}          (the library's ComparisonJSON: see the end of this file)
 
 `checker` names what judged the sentences: "offline" (calibrated overlap, no weights), "nli:<model>" or "exact"
 (extractive sentences are the source's own). A sentence's `score` is in [0, 1]; `reasons` say what was not found.
