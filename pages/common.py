@@ -17,7 +17,7 @@ import streamlit as st
 from pages._views.highlight import STYLE
 from pages._views.live import LiveDocument
 from pages._views.report import escape_markdown
-from pages._views.wording import document_title, label, language_name, option_label
+from pages._views.wording import document_title, label, language_name, option_label, progress_writer
 from summarizers.documents.reading import Document, read_path
 from summarizers.errors import SummarizerError
 from summarizers.pipeline import Options, Result, summarize
@@ -157,15 +157,6 @@ def result_dict(document: Document, result: Result) -> dict[str, Any]:
     return {"name": document.name, "text": document.text, **result_json(result)}
 
 
-def _progress(status: Any) -> Callable[[str], None]:
-    # The library's progress lines name stages; those that describe internals stay out of the reader's view.
-    def write(message: str) -> None:
-        if "could not be used" not in message:
-            status.write(message)
-
-    return write
-
-
 def summarize_with_status(
     inputs: list[Document | dict[str, Any]], settings: dict[str, Any], extra: dict[str, dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -198,7 +189,7 @@ def summarize_with_status(
                     method,
                     settings["length"],
                     model_overrides(),
-                    progress=_progress(status),
+                    progress=progress_writer(status.write, ui),
                     into=settings.get("into"),
                     sentences=settings.get("sentences"),
                     share=settings.get("share"),

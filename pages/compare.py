@@ -11,7 +11,7 @@ import streamlit as st
 
 from pages._views.highlight import checker_label, engine_label, flag_text
 from pages._views.versions import marked_text_html, merged_rows, only_here_list_html, only_in_one
-from pages._views.wording import comparison_note, language_name, plain_notice
+from pages._views.wording import language_name, notes, progress_writer, summary_notices
 from pages.common import (
     history,
     model_overrides,
@@ -149,7 +149,9 @@ if button_column.button(t("compare_button"), type="primary", width="stretch"):
 if sides is not None:
     with st.status(t("compare_running"), expanded=True) as status:
         try:
-            settings = Options(method, models=model_overrides(), progress=status.write, into=reader)
+            settings = Options(
+                method, models=model_overrides(), progress=progress_writer(status.write, ui), into=reader
+            )
             st.session_state[COMPARISON_KEY] = compare_sides(*sides, settings)
             same = sides[0].document is sides[1].document
             st.session_state[TEXTS_KEY] = [side.document.text for side in sides[: 1 if same else 2]]
@@ -189,14 +191,13 @@ def _show_side(side: dict[str, Any], reader: str | None) -> None:
         st.caption(t("compare_side_caption").format(title=plain(side["title"]), language=language))
     for summary in side["summaries"]:
         st.caption(plain(engine_label(summary, ui=ui)))
-        if summary["notice"]:
-            # A summary not in the reader's language is a warning; other notes (an extractive fallback) are not.
-            show = st.warning if reader is not None and summary["lang"] != reader else st.info
-            shown, details = plain_notice(summary["notice"], ui)  # commands and model names go under Details
-            show(plain(shown), icon="ℹ️")
-            if details:
+        # A summary not in the reader's language is a warning; other notes (an extractive fallback) are not.
+        show = st.warning if reader is not None and summary["lang"] != reader else st.info
+        for notice in summary_notices(summary, ui):
+            show(plain(notice.plain), icon="ℹ️")
+            if notice.details:  # commands and model names go under Details
                 with st.expander(t("details")):
-                    st.caption(plain(details))
+                    st.caption(plain(notice.details))
         for number, (sentence, check) in enumerate(zip(summary["sentences"], summary["in_other"], strict=True), 1):
             st.markdown(f"{number}. {plain(sentence['text'])}")
             st.caption(plain(_check_line(check)))
@@ -204,8 +205,8 @@ def _show_side(side: dict[str, Any], reader: str | None) -> None:
 
 def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
     st.subheader(t("compare_facts"))
-    for note in comparison["notes"]:
-        st.caption(plain(comparison_note(note, ui)))
+    for note in notes(comparison, ui):
+        st.caption(plain(note))
     kind, fact = t("compare_kind"), t("compare_fact")
     first_label, second_label = _side_label(first), _side_label(second)
     both, only_first, only_second = st.columns([2, 1, 1])

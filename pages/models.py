@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages._views.report import escape_markdown
-from pages._views.wording import language_name
+from pages._views.wording import language_name, progress_writer
 from pages.common import OVERRIDES_KEY, model_overrides, t, ui_language
 from summarizers import settings
 from summarizers.engines.abstractive import loading as models
@@ -91,7 +91,9 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
             f"| {' | '.join(escape_markdown(cell) for cell in cells)} |"
         )
         if not spec.commercial_use:
-            st.warning(t("models_noncommercial").format(model=spec.model_id, licence=spec.licence), icon="⚠️")
+            # The licence's name only: the warning itself says, in the interface language, what it forbids.
+            licence = spec.licence.split(" (")[0]
+            st.warning(t("models_noncommercial").format(model=spec.model_id, licence=licence), icon="⚠️")
         st.caption(t("models_window").format(tokens=spec.max_input_tokens, beams=spec.num_beams))
         if not downloaded:
             until = t("models_cross_until") if cross else t("models_until")
@@ -102,7 +104,7 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
             if st.button(button, key=f"download-{lang}", disabled=disabled, type="primary"):
                 with st.status(t("models_downloading").format(model=spec.model_id), expanded=True) as progress:
                     try:
-                        models.download(spec, progress=progress.write)
+                        models.download(spec, progress=progress_writer(progress.write, ui_language()))
                         progress.update(label=t("models_downloaded").format(model=spec.model_id), state="complete")
                     except ModelError as error:
                         progress.update(label=t("models_download_failed").format(error=error), state="error")

@@ -17,9 +17,12 @@ from summarizers.attribution.checkers import Checker, about_other_version, defau
 from summarizers.attribution.facts import Fact, FactComparison, FactMatcher
 from summarizers.documents.reading import Document
 from summarizers.language.segment import Analysis, analyse
+from summarizers.messages import Message, Place
 from summarizers.pipeline import Options, Summary, summarize, summarize_language
-from summarizers.schema import sentence_json, summary_json
+from summarizers.schema import messages_json, sentence_json, summary_json
 from summarizers.text.language_names import name
+
+OTHER: Place = "other_version"  # where Compare seeks a sentence's support
 
 
 @dataclass(frozen=True)
@@ -95,14 +98,14 @@ def check_against_other(
     checked = []
     for sentence, aligned in zip(sentences, worded, strict=True):
         found, missing = matcher.missing(sentence, side)
-        fact_reasons = tuple(f"{fact.text} is not in the other version" for fact in missing)
+        fact_reasons = tuple(Message("reason.fact_missing", fact=fact.text, place=OTHER) for fact in missing)
         if other.content_units(analyse(sentence).language):
             supported = aligned.supported and not missing
             reasons = fact_reasons + tuple(about_other_version(reason) for reason in aligned.reasons)
             score = aligned.score if not missing or aligned.score is None else min(aligned.score, 0.25)
             checked.append(replace(aligned, supported=supported, missing=_texts(missing), score=score, reasons=reasons))
         elif not (found or missing):
-            note = ("nothing in it (numbers, dates, names) could be compared with the other version",)
+            note = (Message("reason.nothing_comparable", place=OTHER),)
             checked.append(replace(aligned, supported=False, checked=False, missing=(), score=None, reasons=note))
         else:
             # Across languages offline, the facts it states are all there is to compare.
@@ -146,14 +149,14 @@ def compare_sides(a: Side, b: Side, options: Options | None = None, checker: Che
     checker = checker or default_checker()
     texts = (a.content_text(), b.content_text())
     others = (analyse(texts[1]), analyse(texts[0]))
-    progress("Matching numbers, dates and names between the versions")
+    progress(Message("progress.matching"))
     matcher = FactMatcher(*texts)
     sides = []
     labels = short_labels(a, b)
     for index, (side, other, label) in enumerate(((a, others[0], labels[0]), (b, others[1], labels[1]))):
         summaries = []
         for summary in _summaries(side, options):
-            progress(f"Checking the {name(summary.lang)} summary of {side.title} against the other version")
+            progress(Message("progress.checking_version", lang=summary.lang, title=side.title))
             checks = check_against_other(
                 checker, matcher, index, other, list(summary.sentences), _positions(side, summary)
             )
@@ -169,4 +172,5 @@ def compare_sides(a: Side, b: Side, options: Options | None = None, checker: Che
         "only_a": [_fact_dict(fact) for fact in facts.only_a],
         "only_b": [_fact_dict(fact) for fact in facts.only_b],
         "notes": list(facts.notes),
+        "note_codes": messages_json(facts.notes),
     }

@@ -19,7 +19,14 @@ from pages._views.highlight import (
     summary_html,
 )
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
-from pages._views.wording import ignored_reason, label, language_name, option_label, plain_notice
+from pages._views.wording import (
+    document_notices,
+    ignored_reason,
+    label,
+    language_name,
+    option_label,
+    summary_notices,
+)
 from summarizers.text.language_names import SUMMARISED
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -46,8 +53,8 @@ def downloads(document: dict[str, Any], key: str, ui: str = "en") -> None:
 def _summary_block(document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None, ui: str) -> None:
     st.markdown(f"#### {language_label(document, summary['lang'], ui)}")
     st.caption(_plain(engine_label(summary, document, ui)))
-    if summary["notice"]:
-        st.info(_plain(plain_notice(summary["notice"], ui)[0]), icon="ℹ️")
+    for notice in summary_notices(summary, ui):
+        st.info(_plain(notice.plain), icon="ℹ️")
     if summary["sentences"]:
         form = document.get("settings", {}).get("form", "bullets")
         st.html(summary_html(document, summary, selected, form, ui))
@@ -61,10 +68,10 @@ def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]], u
             method = option_label(summary["method"], ui) if summary["method"] else label("no_method", ui)
             engine = f"{method} · {summary['model'] or label('no_model', ui)}"
             st.markdown(f"**{language_name(summary['lang'], ui)}**: {_plain(engine)}")
-            if summary["notice"]:
-                st.caption(_plain(summary["notice"]))
-        for notice in document["notices"]:
-            st.caption(_plain(notice))
+            for notice in summary_notices(summary, ui):
+                st.caption(_plain(notice.details or notice.plain))
+        for notice in document_notices(document, ui):
+            st.caption(_plain(notice.details or notice.plain))
         for source in selected_sources:
             place = {"start": source["start"], "end": source["end"], "score": f"{source['score']:.0%}"}
             st.caption(label("picked_source", ui).format(**place))
@@ -96,8 +103,8 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
     language = language_name(document["language"], ui)
     st.markdown(f"**{label('language_heading', ui)}:** {language}" + (f" ({shares})" if shares else ""))
     st.html(runs_bar_html(document, ui))
-    for notice in document["notices"]:
-        st.info(_plain(plain_notice(notice, ui)[0]), icon="ℹ️")
+    for notice in document_notices(document, ui):
+        st.info(_plain(notice.plain), icon="ℹ️")
     refs = sentence_refs(document)
     labels = [ref.label for ref in refs]
     pick_key = f"pick-{key}"

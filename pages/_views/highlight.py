@@ -13,8 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from pages._views.wording import ignored_reason, label, language_name, option_label, reason_text, short_model
-from summarizers.text.language_names import name
+from pages._views.wording import ignored_reason, label, language_name, option_label, reasons, short_model
 
 # Light enough to read black text on, distinct enough to tell apart side by side; twelve, so that the English and
 # Hindi summaries of a story (usually up to six sentences each) share no colour.
@@ -200,38 +199,27 @@ def summary_html(
 
 def flag_text(sentence: dict[str, Any], where: str = "the source", ui: str = "en") -> str:
     """A flagged sentence as a reader sees it: what could not be found, with the checker's score. Never "false": an
-    overlap checker cannot tell a paraphrase from an invention, only say what it did not find. In Hindi, `where` is
-    given in the oblique case ("दूसरे संस्करण"), and the checker's reasons are read in Hindi (`reason_text`)."""
-    if ui == "hi":
-        reasons = [reason_text(reason, ui) for reason in sentence.get("reasons", [])] or [
-            f"{item} {where} में नहीं मिला" for item in sentence.get("missing", [])
-        ]
-        text = f"{where} में समर्थन नहीं मिला" + (f": {'; '.join(reasons)}" if reasons else "")
-        if sentence.get("score") is not None:
-            text += f" (स्कोर {sentence['score']:.2f})"
-        return text
-    reasons = sentence.get("reasons") or [f"{item} not found in {where}" for item in sentence.get("missing", [])]
-    text = "Could not find support" + (f": {'; '.join(reasons)}" if reasons else f" in {where}")
+    overlap checker cannot tell a paraphrase from an invention, only say what it did not find. `where` is the place
+    the sentence was sought, as the interface language puts it before a postposition ("दूसरे संस्करण")."""
+    said = reasons(sentence, ui) or [
+        label("flag_missing", ui).format(item=item, where=where) for item in sentence.get("missing", [])
+    ]
+    if said:
+        text = label("flag_reasons", ui).format(where=where, reasons="; ".join(said))
+    else:
+        text = label("flag_unsupported", ui).format(where=where)
     if sentence.get("score") is not None:
-        text += f" (score {sentence['score']:.2f})"
+        text += label("flag_score", ui).format(score=sentence["score"])
     return text
 
 
 def checker_label(checker: str, ui: str = "en") -> str:
     """ "Checked by: offline checker (word overlap, calibrated)" or the NLI model that judged."""
-    if ui == "hi":
-        if checker == "offline":
-            return "जाँच: ऑफ़लाइन जाँचक (शब्दों का मेल, FRANK पर कैलिब्रेट किया गया; यह समर्थन खोजता है, सच्चाई नहीं)"
-        if checker == "exact":
-            return "जाँच: हूबहू मेल (हर वाक्य स्रोत का अपना वाक्य है)"
-        return f"जाँच: NLI मॉडल {checker.removeprefix('nli:')}" if checker.startswith("nli:") else f"जाँच: {checker}"
-    if checker == "offline":
-        return "Checked by: offline checker (word overlap, calibrated on FRANK; it finds support, not truth)"
-    if checker == "exact":
-        return "Checked by: exact match (each sentence is the source's own)"
+    if checker in ("offline", "exact"):
+        return label(f"checker_{checker}", ui)
     if checker.startswith("nli:"):
-        return f"Checked by: NLI model {checker.removeprefix('nli:')}"
-    return f"Checked by: {checker}"
+        return label("checker_nli", ui).format(model=checker.removeprefix("nli:"))
+    return label("checker_other", ui).format(checker=checker)
 
 
 def language_label(document: dict[str, Any] | None, lang: str, ui: str = "en") -> str:
@@ -241,29 +229,20 @@ def language_label(document: dict[str, Any] | None, lang: str, ui: str = "en") -
         if segment["lang"] == lang and not segment["boilerplate"]:
             letters_by_script[segment.get("script")] += segment["end"] - segment["start"]
     romanised = lang == "hi" and letters_by_script and letters_by_script.most_common(1)[0][0] == "Latn"
-    if ui == "hi":
-        return f"{language_name(lang, ui)} (रोमन लिपि)" if romanised else language_name(lang, ui)
-    return f"{name(lang)} (Roman script)" if romanised else name(lang)
+    named = language_name(lang, ui)
+    return label("roman_script", ui).format(language=named) if romanised else named
 
 
 def engine_label(summary: dict[str, Any], document: dict[str, Any] | None = None, ui: str = "en") -> str:
     """ "Hindi · Abstractive · csebuetnlp/..." or "Hindi · Extractive · saar-extractive": never one for the other. A
-    summary in another language than its text says both ("English summary of the Hindi text"). In Hindi the method
-    keeps its English name beside the Hindi one: "हिन्दी · मुख्य वाक्य (Extractive) · saar-extractive"."""
+    summary in another language than its text says both ("English summary of the Hindi text")."""
     method = summary.get("method") or "none"
-    if ui == "hi":
-        language = language_label(document, summary["lang"], ui)
-        if source_lang(summary) != summary["lang"]:
-            source = language_label(document, source_lang(summary), ui)
-            language = f"{source} पाठ का {language_name(summary['lang'], ui)} सारांश"
-        shown = option_label(method, ui) if method in ("abstractive", "extractive") else method
-        return f"{language} · {shown} · {short_model(summary.get('model'), ui)}"
-    language = name(summary["lang"])
+    language = language_label(document, summary["lang"], ui)
     if source_lang(summary) != summary["lang"]:
-        language += f" summary of the {language_label(document, source_lang(summary))} text"
-    else:
-        language = language_label(document, summary["lang"])
-    return f"{language} · {method.capitalize()} · {short_model(summary.get('model'))}"
+        source = language_label(document, source_lang(summary), ui)
+        language = label("summary_of", ui).format(language=language_name(summary["lang"], ui), source=source)
+    shown = option_label(method, ui) if method in ("abstractive", "extractive") else label("no_method", ui)
+    return f"{language} · {shown} · {short_model(summary.get('model'), ui)}"
 
 
 LANGUAGE_COLOURS = {"en": "#4c6ef5", "hi": "#f08c00"}

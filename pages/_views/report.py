@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from pages._views.highlight import engine_label
-from pages._views.wording import plain_notice
+from pages._views.wording import document_notices, summary_notices
 from summarizers.schema import envelope
 from summarizers.text.language_names import name
 
@@ -95,13 +95,13 @@ def markdown_report(document: dict[str, Any]) -> str:
         shown = value if value.startswith(("http://", "https://")) else markdown_text(value)
         lines.append(f"- **{heading}:** {shown}")
     lines.append("")
-    for notice in document.get("notices", []):
-        lines += [f"> {markdown_text(plain_notice(notice)[0])}", ""]
+    for notice in document_notices(document) if "notices" in document else []:
+        lines += [f"> {markdown_text(notice.plain)}", ""]
     for summary in document.get("summaries", []):
         caption = engine_label(summary, document)
         lines += [f"## {name(summary['lang'])} summary", "", f"*{markdown_text(caption)}*", ""]
-        if summary["notice"]:
-            lines += [f"> {markdown_text(plain_notice(summary['notice'])[0])}", ""]
+        for notice in summary_notices(summary):
+            lines += [f"> {markdown_text(notice.plain)}", ""]
         sentences = [markdown_text(sentence["text"]) for sentence in summary["sentences"]]
         if _is_bullets(document):
             lines += [f"- {sentence}" for sentence in sentences]
@@ -122,6 +122,11 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def _italic(paragraph: Any, text: str) -> None:
+    # Italic is a property of a run: python-docx has no `Paragraph.italic`, and setting one changes nothing.
+    paragraph.add_run(_xml_safe(text)).italic = True
+
+
 def docx_report(document: dict[str, Any]) -> bytes:
     """The same report as `markdown_report`, as a Word document."""
     from docx import Document as WordDocument
@@ -135,14 +140,14 @@ def docx_report(document: dict[str, Any]) -> bytes:
         paragraph = word.add_paragraph()
         paragraph.add_run(f"{heading}: ").bold = True
         paragraph.add_run(_xml_safe(value))
-    for notice in document.get("notices", []):
-        word.add_paragraph(_xml_safe(plain_notice(notice)[0])).italic = True
+    for notice in document_notices(document) if "notices" in document else []:
+        _italic(word.add_paragraph(), notice.plain)
     for summary in document.get("summaries", []):
         word.add_heading(f"{name(summary['lang'])} summary", level=2)
         caption = word.add_paragraph()
         caption.add_run(_xml_safe(engine_label(summary, document))).italic = True
-        if summary["notice"]:
-            word.add_paragraph(_xml_safe(plain_notice(summary["notice"])[0]))
+        for notice in summary_notices(summary):
+            _italic(word.add_paragraph(), notice.plain)
         if _is_bullets(document):
             for sentence in summary["sentences"]:
                 word.add_paragraph(_xml_safe(sentence["text"]), style="List Bullet")

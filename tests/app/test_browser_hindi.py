@@ -68,11 +68,11 @@ def _attributes(page: Any) -> str:
 
 def _summarize_sample_in_hindi(page: Any) -> None:
     """In Hindi: key sentences (offline) chosen, the bilingual sample summarised and its result complete."""
-    page.locator("[data-testid=stRadio] label").filter(has_text="मुख्य वाक्य (Extractive)").click()
+    page.locator("[data-testid=stRadio] label").filter(has_text="मुख्य वाक्य").click()
     page.get_by_role("button", name=SAMPLE).click()
     page.get_by_text("सारांश बना: 1 में से 1 दस्तावेज़").wait_for()
-    page.get_by_text("हिन्दी · मुख्य वाक्य (Extractive) · saar-extractive").first.wait_for()
-    page.get_by_text("अंग्रेज़ी · मुख्य वाक्य (Extractive) · saar-extractive").first.wait_for()
+    page.get_by_text("हिन्दी · मुख्य वाक्य · saar-extractive").first.wait_for()
+    page.get_by_text("अंग्रेज़ी · मुख्य वाक्य · saar-extractive").first.wait_for()
     page.wait_for_timeout(500)
 
 
@@ -96,7 +96,7 @@ def test_every_page_speaks_hindi_with_no_english_label_left(browser: Any, app_ur
     _to_hindi(page)
     page.get_by_role("button", name=SAMPLE).click()
     # The honest caption in Hindi: the language, the method (its English name kept) and the model.
-    page.get_by_text("हिन्दी · मुख्य वाक्य (Extractive) · saar-extractive").first.wait_for()
+    page.get_by_text("हिन्दी · मुख्य वाक्य · saar-extractive").first.wait_for()
     page.wait_for_timeout(300)
     violations: dict[str, list[str]] = {}
     left: dict[str, list[str]] = {}
@@ -118,7 +118,7 @@ def test_every_page_speaks_hindi_with_no_english_label_left(browser: Any, app_ur
     page.get_by_role("button", name="तुलना करें", exact=True).click()
     page.get_by_role("heading", name="तथ्य: संख्याएँ, तारीख़ें और नाम").wait_for()
     page.get_by_role("heading", name="जो केवल एक संस्करण कहता है").wait_for()
-    page.get_by_text("अंग्रेज़ी · मुख्य वाक्य (Extractive) · saar-extractive").first.wait_for()
+    page.get_by_text("अंग्रेज़ी · मुख्य वाक्य · saar-extractive").first.wait_for()
     page.get_by_text("जाँच: ऑफ़लाइन जाँचक", exact=False).first.wait_for()
     page.wait_for_timeout(1500)
     after = english_left(_visible_text(page), PAGES["संस्करणों की तुलना"], single_words=False)

@@ -21,6 +21,7 @@ from summarizers.engines.abstractive.specs import ModelSpec, with_architecture
 from summarizers.engines.abstractive.turns import Turns
 from summarizers.engines.result_cache import LruCache, ResultCache
 from summarizers.errors import ModelLoadError, ModelUnavailable
+from summarizers.messages import Message
 from summarizers.settings import Backend
 
 if TYPE_CHECKING:  # transformers takes seconds to import: only when a model is loaded
@@ -222,7 +223,7 @@ def download(spec: ModelSpec, progress: ProgressCallback | None = None) -> str:
     from huggingface_hub.errors import HfHubHTTPError
 
     if progress:
-        progress(f"Downloading {spec.model_id} (about {spec.download_mb:,} MB) into the Hugging Face cache")
+        progress(Message("progress.downloading", model=spec.model_id, mb=spec.download_mb))
     try:
         folder = snapshot_download(
             spec.model_id,
@@ -233,5 +234,5 @@ def download(spec: ModelSpec, progress: ProgressCallback | None = None) -> str:
     except (OSError, HfHubHTTPError, ValueError) as error:
         raise ModelUnavailable(f"{spec.model_id} could not be downloaded: {error}") from error
     if progress:
-        progress(f"{spec.model_id} is ready in {folder}")
+        progress(Message("progress.ready", model=spec.model_id, folder=str(folder)))
     return str(folder)
