@@ -109,13 +109,19 @@ mode = st.radio(
 sides: tuple[Side, Side] | None = None
 one_document = mode == "one"
 if one_document:
-    choice = st.selectbox(t("compare_document"), labels, key="compare_one", format_func=_source_label)
+    choice = st.selectbox(
+        t("compare_document"), labels, key="compare_one", format_func=_source_label, placeholder=t("choose")
+    )
     if options[choice] is None:
         st.text_area(t("compare_text_both"), key="compare_paste_one", height=160)
 else:
     left, right = st.columns(2)
-    choice_a = left.selectbox(t("compare_first"), labels, key="compare_a", format_func=_source_label)
-    choice_b = right.selectbox(t("compare_second"), labels, key="compare_b", format_func=_source_label)
+    choice_a = left.selectbox(
+        t("compare_first"), labels, key="compare_a", format_func=_source_label, placeholder=t("choose")
+    )
+    choice_b = right.selectbox(
+        t("compare_second"), labels, key="compare_b", format_func=_source_label, placeholder=t("choose")
+    )
     if options[choice_a] is None:
         left.text_area(t("compare_first_text"), key="compare_paste_a", height=160)
     if options[choice_b] is None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages._views.report import escape_markdown
-from pages._views.wording import language_name, progress_writer
+from pages._views.wording import language_name, model_text, progress_writer
 from pages.common import OVERRIDES_KEY, model_overrides, t, ui_language
 from summarizers import settings
 from summarizers.engines.abstractive import loading as models
@@ -97,7 +97,7 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
         st.caption(t("models_window").format(tokens=spec.max_input_tokens, beams=spec.num_beams))
         if not downloaded:
             until = t("models_cross_until") if cross else t("models_until")
-            st.caption(until.format(language=language, model=EXTRACTIVE_MODEL))
+            st.caption(until.format(language=language, model=model_text(EXTRACTIVE_MODEL, ui_language())))
         if not local:
             disabled = downloaded or not online
             button = t("models_cross_download") if cross else t("models_download").format(language=language)

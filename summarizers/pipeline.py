@@ -184,8 +184,12 @@ def _attributed(
 
 def _across_notice(lang: str, into: str, error: ModelError) -> Message:
     if isinstance(error, ModelUnavailable):  # its message says how to get the model (`download cross`, --model)
-        mb, licence = MT5_CROSSSUM.download_mb, MT5_CROSSSUM.licence
-        return Message("notice.across_not_downloaded", lang=lang, into=into, error=str(error), mb=mb, licence=licence)
+        spec = MT5_CROSSSUM  # `licence` as the model card words it; `licence_name` alone for other languages' words
+        licence, licence_name = spec.licence, spec.licence.split(" (")[0]
+        return Message(
+            "notice.across_not_downloaded",
+            lang=lang, into=into, error=str(error), mb=spec.download_mb, licence=licence, licence_name=licence_name,
+        )  # fmt: skip
     return Message("notice.across_unusable", lang=lang, into=into, error=str(error))
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from pages._views.wording import ignored_reason, label, language_name, option_label, reasons, short_model
+from pages._views.wording import LABELS, ignored_reason, label, language_name, option_label, reasons, short_model
 
 # Light enough to read black text on, distinct enough to tell apart side by side; twelve, so that the English and
 # Hindi summaries of a story (usually up to six sentences each) share no colour.
@@ -48,6 +48,15 @@ STYLE = """
 .saar-flag { color: #b02525; font-size: 0.85rem; display: block; }
 .saar-unchecked { color: #666666; font-size: 0.85rem; display: block; }
 .saar-place { display: block; }
+.saar-runs { max-height: 22rem; overflow: auto; border: 1px solid rgba(128,128,128,0.35); border-radius: 0.5rem; }
+.saar-runs table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
+.saar-runs th, .saar-runs td { text-align: left; vertical-align: top; padding: 0.3rem 0.6rem;
+  border-bottom: 1px solid rgba(128,128,128,0.2); }
+.saar-runs th { position: sticky; top: 0; background: #ffffff; }
+.saar-runs td:nth-child(2) { white-space: nowrap; }
+/* Streamlit's own running corner ("Running…", "Stop") says in English what the page's progress box and Stop button
+   say in the reader's language. */
+[data-testid="stStatusWidget"] { display: none; }
 </style>
 """
 
@@ -66,7 +75,14 @@ class SentenceRef:
 
     @property
     def label(self) -> str:
+        """Its stable name ("EN 1"), the same in every interface language (the page's anchors use it)."""
         return f"{self.lang.upper()} {self.index + 1}"
+
+    def mark(self, ui: str = "en") -> str:
+        """Its name as a reader sees it, in the interface language ("EN 1", "अं 1")."""
+        key = f"mark_{self.lang}"
+        language = label(key, ui) if key in LABELS["en"] else self.lang.upper()
+        return label("sentence_mark", ui).format(language=language, number=self.index + 1)
 
 
 def sentence_refs(document: dict[str, Any]) -> list[SentenceRef]:
@@ -148,7 +164,7 @@ def _mark(
     if selected is not None:
         classes.append("saar-selected" if selected in covering else "saar-dim")
     refs = " ".join(ref.label.replace(" ", "-") for ref in covering)
-    title = html.escape(label("supports", ui).format(sentences=", ".join(ref.label for ref in covering)))
+    title = html.escape(label("supports", ui).format(sentences=", ".join(ref.mark(ui) for ref in covering)))
     return (
         f'<mark class="{" ".join(classes)}" data-sentences="{refs}" title="{title}" '
         f'style="--saar-colour:{palette[shown]};background:{palette[shown]}">{chunk}</mark>'
@@ -184,7 +200,7 @@ def summary_html(
         items.append(
             f'<li data-sentence="{ref.label.replace(" ", "-")}" '
             f'style="border-color:{palette[ref]};{weight}">'
-            f"<small>{ref.label}</small> {html.escape(sentence['text'])}{flag}</li>"
+            f"<small>{ref.mark(ui)}</small> {html.escape(sentence['text'])}{flag}</li>"
         )
     if not items:
         return ""
@@ -243,6 +259,28 @@ def engine_label(summary: dict[str, Any], document: dict[str, Any] | None = None
         language = label("summary_of", ui).format(language=language_name(summary["lang"], ui), source=source)
     shown = option_label(method, ui) if method in ("abstractive", "extractive") else label("no_method", ui)
     return f"{language} · {shown} · {short_model(summary.get('model'), ui)}"
+
+
+def runs_table_html(document: dict[str, Any], ui: str = "en") -> str:
+    """The document's language runs as a table (Details): language, characters, why ignored, and the run's opening
+    words (the text's own, marked as such)."""
+    headings = "".join(
+        f'<th scope="col">{html.escape(label(f"runs_{column}", ui))}</th>'
+        for column in ("language", "characters", "ignored", "text")
+    )
+    rows = []
+    for segment in document.get("segments", []):
+        ignored = ignored_reason(segment.get("reason"), ui) if segment["boilerplate"] else ""
+        opening = " ".join(segment["text"].split())[:160]
+        rows.append(
+            f"<tr><td>{html.escape(language_name(segment['lang'], ui))}</td>"
+            f"<td>{segment['start']}–{segment['end']}</td><td>{html.escape(ignored)}</td>"
+            f'<td class="saar-run-text" lang="{html.escape(segment["lang"])}">{html.escape(opening)}</td></tr>'
+        )
+    return (
+        f'<div class="saar-runs" tabindex="0" role="region" aria-label="{html.escape(label("language_runs", ui))}">'
+        f"<table><thead><tr>{headings}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 LANGUAGE_COLOURS = {"en": "#4c6ef5", "hi": "#f08c00"}

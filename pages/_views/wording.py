@@ -122,6 +122,14 @@ def short_model(model: str | None, ui: str = "en") -> str:
     return MODEL_DETAIL.sub("", model or "") or label("no_model", ui)
 
 
+def model_text(model: str | None, ui: str = "en") -> str:
+    """A model's name and what it is, for Details: "saar-extractive (TF-IDF centrality + position prior)", the
+    description in the interface language where the catalog words it."""
+    short = short_model(model, ui)
+    about = f"about_{short}"
+    return f"{short} ({label(about, ui)})" if about in LABELS["en"] else model or short
+
+
 def document_title(text: str, fallback: str) -> str:
     """A heading for a document: its first line of text (a headline, usually), shortened at a word."""
     for line in text.splitlines():

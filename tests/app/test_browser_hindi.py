@@ -95,7 +95,7 @@ def test_every_page_speaks_hindi_with_no_english_label_left(browser: Any, app_ur
     page = open_page(browser, app_url, DESKTOP)
     _to_hindi(page)
     page.get_by_role("button", name=SAMPLE).click()
-    # The honest caption in Hindi: the language, the method (its English name kept) and the model.
+    # The honest caption in Hindi: the language, the method and the model.
     page.get_by_text("हिन्दी · मुख्य वाक्य · saar-extractive").first.wait_for()
     page.wait_for_timeout(300)
     violations: dict[str, list[str]] = {}
@@ -167,7 +167,7 @@ def test_the_summarize_page_speaks_hindi_with_a_summary_shown(browser: Any, app_
     assert [title for title in SEED_TITLES.values() if title in _visible_text(page)] == []  # the samples' names too
     _summarize_sample_in_hindi(page)
     # A sentence picked (its source outlined), the copy box and Details open: every piece of the page's own text shown.
-    page.get_by_role("radio", name="EN 1").click()
+    page.get_by_role("radio", name="अं 1").click()
     page.locator("mark.saar-selected").first.wait_for()
     page.get_by_text("सारांश कॉपी करें").first.click()
     page.get_by_text("विवरण", exact=True).last.click()
@@ -187,7 +187,7 @@ def test_the_summarize_page_speaks_hindi_with_a_summary_shown(browser: Any, app_
     assert "चुने गए वाक्य का स्रोत: अक्षर" in shown  # Details: the picked sentence's place
     into = page.get_by_role("combobox", name=LABELS["hi"]["into"])
     assert LABELS["hi"]["into_same"] in (into.input_value() or into.get_attribute("aria-label") or "")
-    assert "सारांश के वाक्य EN 1 का स्रोत" in _attributes(page)  # a highlight's tooltip
+    assert "सारांश के वाक्य अं 1 का स्रोत" in _attributes(page)  # a highlight's tooltip
     assert _axe(page) == []
     screenshot(page, "summarize-hindi-desktop.png")
 
