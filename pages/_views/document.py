@@ -28,6 +28,7 @@ from pages._views.wording import (
     option_label,
     summary_notices,
 )
+from summarizers.schema import SummaryJSON
 from summarizers.text.language_names import SUMMARISED
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -51,7 +52,7 @@ def downloads(document: dict[str, Any], key: str, ui: str = "en") -> None:
         row.download_button(text, data, file_name(title, extension), mime, key=f"{extension}-{key}", on_click="ignore")
 
 
-def _summary_block(document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None, ui: str) -> None:
+def _summary_block(document: dict[str, Any], summary: SummaryJSON, selected: SentenceRef | None, ui: str) -> None:
     st.markdown(f"#### {language_label(document, summary['lang'], ui)}")
     st.caption(_plain(engine_label(summary, document, ui)))
     for notice in summary_notices(summary, ui):

@@ -10,10 +10,12 @@ from __future__ import annotations
 import html
 import itertools
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from pages._views.wording import LABELS, ignored_reason, label, language_name, option_label, reasons, short_model
+from summarizers.schema import SentenceJSON, SummaryJSON
 
 # Light enough to read black text on, distinct enough to tell apart side by side; twelve, so that the English and
 # Hindi summaries of a story (usually up to six sentences each) share no colour.
@@ -61,7 +63,7 @@ STYLE = """
 """
 
 
-def source_lang(summary: dict[str, Any]) -> str:
+def source_lang(summary: SummaryJSON | Mapping[str, Any]) -> str:
     """The language of the text a summary summarises (its column); a cross-language summary is written in another."""
     return str(summary.get("source_lang", summary["lang"]))
 
@@ -98,8 +100,9 @@ def colours(document: dict[str, Any]) -> dict[SentenceRef, str]:
     return {ref: PALETTE[index % len(PALETTE)] for index, ref in enumerate(sentence_refs(document))}
 
 
-def _sentence(document: dict[str, Any], ref: SentenceRef) -> dict[str, Any]:
-    summary = next(summary for summary in document["summaries"] if source_lang(summary) == ref.lang)
+def _sentence(document: dict[str, Any], ref: SentenceRef) -> SentenceJSON:
+    summaries: list[SummaryJSON] = document["summaries"]
+    summary = next(summary for summary in summaries if source_lang(summary) == ref.lang)
     return summary["sentences"][ref.index]
 
 
@@ -173,7 +176,7 @@ def _mark(
 
 def summary_html(
     document: dict[str, Any],
-    summary: dict[str, Any],
+    summary: SummaryJSON | Mapping[str, Any],
     selected: SentenceRef | None = None,
     form: str = "bullets",
     ui: str = "en",
@@ -213,7 +216,7 @@ def summary_html(
     return f'<ul class="saar-summary" lang="{lang}">{"".join(items)}</ul>{checked_by}'
 
 
-def flag_text(sentence: dict[str, Any], where: str = "the source", ui: str = "en") -> str:
+def flag_text(sentence: SentenceJSON | Mapping[str, Any], where: str = "the source", ui: str = "en") -> str:
     """A flagged sentence as a reader sees it: what could not be found, with the checker's score. Never "false": an
     overlap checker cannot tell a paraphrase from an invention, only say what it did not find. `where` is the place
     the sentence was sought, as the interface language puts it before a postposition ("दूसरे संस्करण")."""
@@ -249,7 +252,9 @@ def language_label(document: dict[str, Any] | None, lang: str, ui: str = "en") -
     return label("roman_script", ui).format(language=named) if romanised else named
 
 
-def engine_label(summary: dict[str, Any], document: dict[str, Any] | None = None, ui: str = "en") -> str:
+def engine_label(
+    summary: SummaryJSON | Mapping[str, Any], document: dict[str, Any] | None = None, ui: str = "en"
+) -> str:
     """ "Hindi · Abstractive · csebuetnlp/..." or "Hindi · Extractive · saar-extractive": never one for the other. A
     summary in another language than its text says both ("English summary of the Hindi text")."""
     method = summary.get("method") or "none"

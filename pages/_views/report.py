@@ -15,7 +15,7 @@ import regex
 
 from pages._views.highlight import engine_label
 from pages._views.wording import document_notices, summary_notices
-from summarizers.schema import envelope
+from summarizers.schema import SummaryJSON, envelope
 from summarizers.text.language_names import name
 
 FILE_NAME_CHARS = 60
@@ -67,7 +67,7 @@ def facts(document: dict[str, Any]) -> list[tuple[str, str]]:
     return [(heading, value) for heading, value in rows if value]
 
 
-def flags(summary: dict[str, Any]) -> list[str]:
+def flags(summary: SummaryJSON) -> list[str]:
     """One line per summary sentence a reader should check: not supported by the source, or not checkable."""
     lines = []
     for number, sentence in enumerate(summary["sentences"], start=1):
@@ -83,7 +83,7 @@ def flags(summary: dict[str, Any]) -> list[str]:
 
 
 def _is_bullets(document: dict[str, Any]) -> bool:
-    return document.get("settings", {}).get("form") == "bullets"
+    return bool(document.get("settings", {}).get("form") == "bullets")
 
 
 def markdown_report(document: dict[str, Any]) -> str:

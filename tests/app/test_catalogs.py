@@ -3,12 +3,15 @@ from their codes alone (plain notices, notices in full for Details, progress), i
 
 from __future__ import annotations
 
+import io
 import re
 import string
 from typing import Any
 
 import pytest
+from docx import Document as WordDocument
 
+from pages._views.report import docx_report
 from pages._views.wording import (
     LABELS,
     _catalog,
@@ -18,10 +21,11 @@ from pages._views.wording import (
     reasons,
     summary_notices,
 )
+from summarizers.documents.reading import from_text
 from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.messages import CODES, Message
-from summarizers.pipeline import _across_notice, _fallback_notice
-from summarizers.schema import MessageJSON, messages_json
+from summarizers.pipeline import Options, _across_notice, _fallback_notice, summarize
+from summarizers.schema import MessageJSON, messages_json, result_json
 
 # What stays as written in a Hindi message: commands and their arguments (under Details only), model names.
 COMMANDS = re.compile(r"`[^`]*`|--model \S+|[\w.-]+/[\w.-]+")
@@ -165,3 +169,14 @@ def test_labels_are_the_catalogs() -> None:
     message: MessageJSON = {"code": "notice.nothing", "values": {}}
     assert document_notices({"notices": ["x"], "notice_codes": [message]}, "hi")[0].plain.startswith("सारांश")
     assert LABELS["hi"]["summarize_title"] == "सारांश"
+
+
+def test_a_word_export_sets_its_notices_in_italic() -> None:
+    """Italic belongs to a run in python-docx: a paragraph has no `italic`, and setting one changed nothing."""
+    document = from_text("Modi met Putin in Moscow on Monday to talk about trade.", "short.txt")
+    result = summarize(document, Options(method="extractive"))
+    shown = {"name": document.name, "text": document.text, **result_json(result)}
+    exported = WordDocument(io.BytesIO(docx_report(shown)))
+    notices = [p for p in exported.paragraphs if p.text.startswith("The text is very short")]
+    assert len(notices) == 1
+    assert all(run.italic for run in notices[0].runs)
