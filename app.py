@@ -19,10 +19,11 @@ st.sidebar.radio(
 )
 navigation = st.navigation(
     [
+        # Each page's address is its own, so a bookmark or a reload opens that page (Summarize is at "/").
         st.Page("pages/summarize.py", title=t("summarize_title"), icon="📝", default=True),
-        st.Page("pages/history.py", title=t("history"), icon="🕘"),
-        st.Page("pages/compare.py", title=t("compare_title"), icon="⚖️"),
-        st.Page("pages/models.py", title=t("models_title"), icon="🧠"),
+        st.Page("pages/history.py", title=t("history"), icon="🕘", url_path="history"),
+        st.Page("pages/compare.py", title=t("compare_title"), icon="⚖️", url_path="compare"),
+        st.Page("pages/models.py", title=t("models_title"), icon="🧠", url_path="models"),
     ]
 )
 st.sidebar.markdown(t("sidebar_tagline"))

@@ -15,11 +15,12 @@ from typing import Any
 import streamlit as st
 
 from pages._views.highlight import STYLE
+from pages._views.input_words import INPUT_WORDS, input_word
 from pages._views.live import LiveDocument
 from pages._views.report import escape_markdown
 from pages._views.wording import document_title, label, language_name, option_label, progress_writer
-from summarizers.documents.reading import Document, read_path
-from summarizers.errors import SummarizerError
+from summarizers.documents.reading import Document, from_text, read_bytes, read_path
+from summarizers.errors import DocumentError, SummarizerError
 from summarizers.pipeline import Options, Result, summarize
 from summarizers.schema import result_json
 
@@ -57,6 +58,24 @@ LENGTH_LABELS = {"short": "Short", "medium": "Medium", "long": "Long"}
 SUMMARY_LANGUAGES: tuple[str | None, ...] = (None, "en", "hi")
 
 
+def _route_through_the_app() -> None:
+    """A server whose first visitor opens a page's own address (`/history`, a bookmark) would run that page alone,
+    under the menu Streamlit builds from the `pages/` folder ("app, common, compare…"), and keep doing so for every
+    session: Streamlit decides once per server, before any `st.navigation` call, that a folder named `pages` means
+    the old folder-of-pages layout. This module is imported on that first run, whatever page it serves, so here
+    that decision is undone and the run starts again through `app.py`, its menu and its language switch; the page
+    asked for is kept (its address names it)."""
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if PagesManager.uses_pages_directory and get_script_run_ctx() is not None:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_route_through_the_app()
+
+
 def seed_paths() -> list[Path]:
     known = [SEEDS_DIR / filename for filename in SEED_TITLES if (SEEDS_DIR / filename).is_file()]
     others = sorted(path for path in SEEDS_DIR.glob("*") if path.is_file() and path not in known)
@@ -92,6 +111,8 @@ def ui_language() -> str:
 
 def t(key: str) -> str:
     """An interface label in the reader's chosen language."""
+    if key in INPUT_WORDS["en"]:
+        return input_word(key, ui_language())
     return label(key, ui_language())
 
 
@@ -132,14 +153,48 @@ def keep(key: str, default: Any) -> Callable[[], None]:
 
 
 def junk_reason(text: str, ui: str = "en") -> str | None:
-    """Why a text is not an article (only links, or a page's HTML source), or None when it may be one."""
+    """Why a text is not an article (a link, only links, or a page's HTML source), or None when it may be one."""
+    links = _LINKS.findall(text)
     without_links = _LINKS.sub(" ", text)
-    if _LINKS.search(text) and sum(ch.isalpha() for ch in without_links) < MIN_ARTICLE_LETTERS:
-        return label("junk_links", ui)
-    tags = sum(len(match) for match in _TAG.findall(text))
-    if tags > 0.25 * len(text.strip()) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+    if links and _letters(without_links) < MIN_ARTICLE_LETTERS:
+        return input_word("junk_link", ui) if len(links) == 1 else label("junk_links", ui)
+    if is_page_source(text):
         return label("junk_html", ui)
     return None
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def is_page_source(text: str) -> bool:
+    """A web page's HTML source (a doctype or <html> first, or mostly tags), not an article's text."""
+    tags = sum(len(match) for match in _TAG.findall(text))
+    return tags > 0.25 * len(text.strip()) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+
+
+def read_pasted(text: str, name: str, ui: str = "en") -> tuple[Document | dict[str, Any], dict[str, Any]]:
+    """Pasted text as a document, or an error entry; and what is known of it beyond its text (a page's title).
+    A page's HTML source and paragraphs copied with their tags are read as HTML: the article's text, headed by the
+    page's <title>, never by "<!doctype html>"."""
+    try:
+        if not (is_page_source(text) or is_markup(text)):
+            return from_text(text, name), {}
+        document = replace(read_bytes(text.encode("utf-8"), "pasted.html"), name=name)
+    except DocumentError as error:
+        return {"name": name, "title": name, "error": error.reason}, {}
+    title = _page_title(text)
+    if _letters(document.text) < MIN_ARTICLE_LETTERS:
+        return {"name": name, "title": title or name, "error": label("junk_html", ui)}, {}
+    return document, ({"title": title} if title else {})
+
+
+def _page_title(markup: str) -> str | None:
+    import trafilatura  # only for pasted page sources: its import costs a second
+
+    metadata = trafilatura.extract_metadata(markup)
+    title = metadata.title if metadata is not None else None
+    return " ".join(title.split()) if title else None
 
 
 def summary_language_label(choice: str) -> str:

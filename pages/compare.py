@@ -10,8 +10,18 @@ from typing import Any
 import streamlit as st
 
 from pages._views.highlight import checker_label, engine_label, flag_text
-from pages._views.versions import marked_text_html, merged_rows, only_here_list_html, only_in_one
-from pages._views.wording import language_name, notes, progress_writer, summary_notices
+from pages._views.versions import (
+    difference_marks,
+    differences_html,
+    marked_text_html,
+    merged_rows,
+    not_in_differences,
+    only_here_list_html,
+    only_in_one,
+    side_text,
+    words,
+)
+from pages._views.wording import document_title, language_name, notes, progress_writer, summary_notices
 from pages.common import (
     history,
     model_overrides,
@@ -76,7 +86,8 @@ def _document(choice: str, source: Any, pasted_key: str) -> Document | None:
     if source is None:
         text = st.session_state.get(pasted_key, "")
         try:
-            return from_text(text, t("compare_pasted")) if text.strip() else None
+            # Named by its first line, as the Summarize page names a document, never "Pasted text (1)".
+            return from_text(text, document_title(text, t("compare_pasted"))) if text.strip() else None
         except DocumentError as error:
             st.error(f"{t('compare_pasted')}: {plain(error.reason)}")
             return None
@@ -177,8 +188,15 @@ def _check_line(check: dict[str, Any]) -> str:
 
 
 def _side_label(side: dict[str, Any]) -> str:
-    """A side's name: its title, or its language (named in the interface language) for a run of one document."""
-    return language_name(side["language"], ui) if side["label"] == name(side["language"]) else str(side["label"])
+    """A side's name: its language (named in the interface language) and its title; the language alone for a run of
+    one document. Two versions of one language and one title are numbered."""
+    language = language_name(side["language"], ui)
+    if side["label"] == name(side["language"]):
+        return language
+    comparison_sides = st.session_state.get(COMPARISON_KEY, {}).get("sides", [])
+    twins = [s for s in comparison_sides if s["title"] == side["title"] and s["language"] == side["language"]]
+    number = f" ({comparison_sides.index(side) + 1})" if len(twins) > 1 and side in comparison_sides else ""
+    return f"{language} · {side['title']}{number}"
 
 
 def _heading(side: dict[str, Any]) -> str:
@@ -213,6 +231,11 @@ def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[
     st.subheader(t("compare_facts"))
     for note in notes(comparison, ui):
         st.caption(plain(note))
+    with st.expander(words(ui)["facts_show"]):  # what agrees comes last, folded: the differences lead
+        _facts_tables(comparison, first, second)
+
+
+def _facts_tables(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
     kind, fact = t("compare_kind"), t("compare_fact")
     first_label, second_label = _side_label(first), _side_label(second)
     both, only_first, only_second = st.columns([2, 1, 1])
@@ -234,12 +257,47 @@ def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[
                 st.caption(t("compare_none"))  # an empty grid reads "empty", in English
 
 
+def _labels(comparison: dict[str, Any]) -> tuple[str, str]:
+    return _side_label(comparison["sides"][0]), _side_label(comparison["sides"][1])
+
+
+def _show_cautions(comparison: dict[str, Any]) -> None:
+    for caution in comparison.get("cautions", []):
+        values = dict(caution["values"])
+        if "language" in values:
+            values["language"] = language_name(str(values["language"]), ui)
+        st.warning(words(ui)[f"caution_{caution['code']}"].format(**values), icon="ℹ️")
+
+
+def _show_differences(comparison: dict[str, Any], texts: list[str]) -> None:
+    """Where the versions differ, first: figures, dates and names in matching sentences with other values."""
+    said = words(ui)
+    st.subheader(said["differ_title"])
+    found = comparison.get("differences", [])
+    conflicts = [difference for difference in found if difference["kind"] != "sentence"]
+    if not found:
+        st.caption(said["differ_none"])
+        return
+    st.caption(said["differ_count_one"] if len(found) == 1 else said["differ_count"].format(count=len(found)))
+    if conflicts and texts:
+        st.html(differences_html(comparison, conflicts, texts, _labels(comparison), ui))
+
+
 def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
-    labels = (_side_label(comparison["sides"][0]), _side_label(comparison["sides"][1]))
-    items = only_in_one(comparison)
+    labels = _labels(comparison)
+    items = not_in_differences(only_in_one(comparison), comparison)
+    said = words(ui)
     st.subheader(t("compare_only_one"))
-    if not items:
+    sentences = [difference for difference in comparison.get("differences", []) if difference["kind"] == "sentence"]
+    for index, label in enumerate(labels):
+        mine = [d for d in sentences if (d["a"] if index == 0 else d["b"]) is not None]
+        if mine and texts:
+            st.markdown(f"**{said['only_sentences'].format(label=plain(label), count=len(mine))}**")
+            st.html(differences_html(comparison, mine, texts, labels, ui))
+    if not items and not comparison.get("differences"):
         st.caption(t("compare_all_supported"))
+    elif not items:
+        st.caption(said["summaries_note"])  # never "all supported" beside a list of differences
     for index, label in enumerate(labels):
         mine = [item for item in items if item.side == index]
         if mine:
@@ -247,21 +305,26 @@ def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
             st.html(only_here_list_html(mine, labels, ui))
     if not texts:
         return
+    places = difference_marks(comparison)
     st.markdown(f"**{t('compare_texts')}**")
-    st.caption(t("compare_marked" if items else "compare_unmarked"))
+    st.caption(t("compare_marked" if items or places else "compare_unmarked"))
     if len(texts) == 1:
-        st.html(marked_text_html(texts[0], items, (0, 1), t("compare_texts")))
+        st.html(marked_text_html(texts[0], items, (0, 1), t("compare_texts"), places))
         return
-    for column, index, text in zip(st.columns(2, gap="large"), (0, 1), texts, strict=True):
+    for column, index in zip(st.columns(2, gap="large"), (0, 1), strict=True):
         with column:
             st.caption(plain(labels[index]))
-            st.html(marked_text_html(text, items, (index,), labels[index]))
+            st.html(marked_text_html(side_text(texts, index), items, (index,), labels[index], places))
 
 
 comparison = st.session_state.get(COMPARISON_KEY)
 if comparison:
     st.divider()
     first, second = comparison["sides"]
+    texts = st.session_state.get(TEXTS_KEY, [])
+    _show_cautions(comparison)
+    _show_differences(comparison, texts)
+    _show_only_one(comparison, texts)
     columns = st.columns(2, gap="large")
     for column, side in zip(columns, (first, second), strict=True):
         with column:
@@ -269,4 +332,3 @@ if comparison:
     if comparison.get("checker"):
         st.caption(plain(checker_label(comparison["checker"], ui)))
     _show_facts(comparison, first, second)
-    _show_only_one(comparison, st.session_state.get(TEXTS_KEY, []))

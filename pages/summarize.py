@@ -3,12 +3,12 @@ sentence of a summary comes from."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
+from pages._views.browser import RESULTS_ANCHOR, page_scripts_html, scroll_into_view_html
 from pages._views.document import show_documents
 from pages._views.live import clear_stopped, show_stopped, take_stopped
 from pages.common import (
@@ -16,10 +16,9 @@ from pages.common import (
     PICKED_SAMPLE_KEY,
     add_to_history,
     current_documents,
-    is_markup,
-    junk_reason,
     keep,
     o,
+    read_pasted,
     read_seed,
     refresh_choices,
     seed_paths,
@@ -30,8 +29,9 @@ from pages.common import (
     ui_language,
     use_styles,
 )
+from pages.inputs import UPLOADER_KEY, Chosen, anything_given, keep_uploads, show_inputs, start_uploader
 from summarizers.documents.isolated import read_bytes_isolated
-from summarizers.documents.reading import Document, from_text, read_bytes
+from summarizers.documents.reading import Document
 from summarizers.documents.url import fetch
 from summarizers.engines.base import LENGTHS
 from summarizers.errors import DocumentError
@@ -75,11 +75,14 @@ with paste_tab:
         on_change=stores["pasted_text"],
     )
 with upload_tab:
-    uploads = st.file_uploader(
+    start_uploader()
+    st.file_uploader(
         t("upload_label"),
         type=UPLOAD_TYPES,
         accept_multiple_files=True,
         help=t("upload_help"),
+        key=UPLOADER_KEY,
+        on_change=keep_uploads,
     )
 with link_tab:
     st.text_input(
@@ -128,7 +131,8 @@ def picked_sample() -> Path | None:
 
 
 sample = picked_sample()
-given = bool(st.session_state["pasted_text"].strip() or uploads or st.session_state["link_url"].strip())
+chosen = show_inputs(st.session_state["pasted_text"], st.session_state["link_url"])
+given = bool(chosen)
 submitted = st.button(t("summarize_button"), type="primary")
 if sample is not None and not given:
     st.caption(t("sample_again").format(title=seed_title(sample)))
@@ -153,26 +157,22 @@ def current_settings() -> dict[str, Any]:
     }
 
 
-def collect_inputs(
-    pasted: str, files: list[Any], link: str
-) -> tuple[list[Document | dict[str, Any]], dict[str, dict[str, Any]]]:
+def collect_inputs(chosen: Chosen) -> tuple[list[Document | dict[str, Any]], dict[str, dict[str, Any]]]:
     """Each input in order, a document or an error entry (the others go on), and what is known of each beyond its
     text (title, source link, date) by document name."""
     inputs: list[Document | dict[str, Any]] = []
     pasted_name = t("pasted_name")
     extra: dict[str, dict[str, Any]] = {}
+    pasted, link = chosen.pasted, chosen.link
     if pasted.strip():
-        try:
-            if is_markup(pasted) and junk_reason(pasted, ui_language()) is None:
-                inputs.append(replace(read_bytes(pasted.encode("utf-8"), "pasted.html"), name=pasted_name))
-            else:
-                inputs.append(from_text(pasted, pasted_name))
-        except DocumentError as error:
-            inputs.append({"name": pasted_name, "error": error.reason})
-    for upload in files:
+        document, known = read_pasted(pasted, pasted_name, ui_language())
+        inputs.append(document)
+        if known:
+            extra[pasted_name] = known
+    for upload in chosen.uploads:
         try:
             # A worker process with a time and memory cap: a hostile upload costs it, never this server thread.
-            inputs.append(read_bytes_isolated(upload.getvalue(), upload.name))
+            inputs.append(read_bytes_isolated(upload.data, upload.name))
             extra[upload.name] = {"source": upload.name}
         except DocumentError as error:
             inputs.append({"name": upload.name, "title": upload.name, "error": error.reason})
@@ -189,7 +189,7 @@ def collect_inputs(
     return inputs, extra
 
 
-def run(inputs: list[Document | dict[str, Any]], extra: dict[str, dict[str, Any]]) -> None:
+def run(inputs: list[Document | dict[str, Any]], extra: dict[str, dict[str, Any]]) -> bool:
     settings = current_settings()
     clear_stopped()
     if settings["method"] != "extractive":  # key sentences appear at once: nothing to stop
@@ -197,27 +197,33 @@ def run(inputs: list[Document | dict[str, Any]], extra: dict[str, dict[str, Any]
     documents = summarize_with_status(inputs, settings, extra)
     stop_slot.empty()
     add_to_history(documents, settings)
+    return True
 
 
-def run_sample(path: Path) -> None:
-    run([read_seed(path)], {path.name: {"source": path.name}})
+def run_sample(path: Path) -> bool:
+    return run([read_seed(path)], {path.name: {"source": path.name}})
 
 
+ran = False  # this run summarised: its result is brought into view
 if submitted:
-    inputs, extra = collect_inputs(st.session_state["pasted_text"], uploads or [], st.session_state["link_url"])
-    if inputs:
+    documents, extra = collect_inputs(chosen)
+    if documents:
         st.session_state.pop(PICKED_SAMPLE_KEY, None)  # what was given replaces the sample
-        run(inputs, extra)
+        ran = run(documents, extra)
     elif sample is not None:
-        run_sample(sample)  # a sample picked before: summarised again with the settings changed since
+        ran = run_sample(sample)  # a sample picked before: summarised again with the settings changed since
     else:
-        st.warning(t("nothing"))
+        given_but_unticked = anything_given(st.session_state["pasted_text"], st.session_state["link_url"])
+        st.warning(t("nothing_ticked") if given_but_unticked else t("nothing"))
 elif st.session_state.pop(SAMPLE_CLICKED_KEY, False) and sample is not None:
-    run_sample(sample)
+    ran = run_sample(sample)
 
 show_stopped(ui_language())
 shown = current_documents()
 if shown:
     st.divider()
-    st.subheader(t("results"))
+    st.subheader(t("results"), anchor=RESULTS_ANCHOR)
     show_documents(shown, str(st.session_state[CURRENT_KEY]), ui_language())
+    if ran:
+        st.html(scroll_into_view_html(str(st.session_state[CURRENT_KEY])), unsafe_allow_javascript=True)
+st.html(page_scripts_html(), unsafe_allow_javascript=True)

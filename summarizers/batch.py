@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from summarizers import jsonl
 from summarizers.documents.isolated import IsolatedReader, shared_reader
 from summarizers.documents.reading import Document, from_text, read_bytes, read_path
 from summarizers.engines import registry
@@ -81,23 +82,16 @@ class Settings:
 
 
 def _jsonl_items(path: Path) -> Iterator[Item]:
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield Item(f"line {number}", problem=f"not JSON ({error.msg})")
-                continue
-            if not isinstance(row, dict) or "id" not in row:
-                yield Item(f"line {number}", problem='not an object with an "id"')
-                continue
-            text = row.get("text")
-            if not isinstance(text, str):
-                yield Item(str(row["id"]), problem='no "text" string')
-                continue
-            yield Item(str(row["id"]), text=text)
+    """One item per line, read one line at a time (`jsonl`): the limits apply to each document, not to the file."""
+    for line in jsonl.open_lines(path):
+        if line.row is None or "id" not in line.row:
+            yield Item(f"line {line.number}", problem=line.problem or 'not an object with an "id"')
+            continue
+        text = line.row.get("text")
+        if not isinstance(text, str):
+            yield Item(str(line.row["id"]), problem='no "text" string')
+            continue
+        yield Item(str(line.row["id"]), text=text)
 
 
 def _folder_items(folder: Path) -> Iterator[Item]:

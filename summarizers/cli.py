@@ -16,14 +16,16 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from summarizers import jsonl
 from summarizers.attribution import nli
 from summarizers.attribution.align import split_summary
 from summarizers.attribution.checkers import Checker, default_checker
 from summarizers.compare import compare_sides, document_side, language_sides
 from summarizers.documents.isolated import IsolatedReader
+from summarizers.documents.reading import from_text
 from summarizers.engines.abstractive import loading, specs
 from summarizers.engines.base import LENGTHS
-from summarizers.errors import SummarizerError, UsageError
+from summarizers.errors import DocumentError, SummarizerError, UsageError
 from summarizers.language.segment import analyse
 from summarizers.pipeline import FORMS, METHODS, Options, summarize
 from summarizers.schema import analysis_json, check_json, envelope, result_json
@@ -42,15 +44,24 @@ def _emit(payload: dict[str, Any], as_json: bool, render: Callable[[dict[str, An
         sys.stdout.write(render(payload))
 
 
+def named_once(name: str, message: str) -> str:
+    """`message` headed by `name`, unless it already names that file ("/in/photo.txt: ..." for "photo.txt")."""
+    head = message.split(": ", 1)[0]
+    if head == name or head.endswith(("/" + name, "\\" + name)):
+        return message
+    return f"{name}: {message}"
+
+
 def _each_file(paths: Sequence[str], work: Callable[[str], dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
-    """Run `work` on every path; an unreadable file gets an "error" entry and a line on stderr."""
+    """Run `work` on every path; an unreadable file gets an "error" entry and one line on stderr (its only report:
+    the text rendering leaves it out)."""
     entries = []
     status = EXIT_OK
     for path in paths:
         try:
             entries.append({"path": path, **work(path)})
         except SummarizerError as error:
-            message = str(error) if str(error).startswith(path) else f"{path}: {error}"
+            message = named_once(path, str(error))
             print(f"error: {message}", file=sys.stderr)
             entries.append({"path": path, "error": message})
             status = EXIT_UNREADABLE
@@ -61,14 +72,13 @@ def _render_segments(payload: dict[str, Any]) -> str:
     lines = []
     for document in payload["documents"]:
         if "error" in document:
-            lines.append(f"{document['path']}: error: {document['error']}")
-            continue
+            continue  # already said once, on stderr
         lines.append(f"{document['path']}: {document['language']}")
         for segment in document["segments"]:
             flag = f" [boilerplate: {segment.get('reason')}]" if segment["boilerplate"] else ""
             preview = " ".join(segment["text"].split())[:70]
             lines.append(f"  {segment['lang']:>3} {segment['start']:>6}-{segment['end']:<6}{flag} {preview}")
-    return "\n".join(lines) + "\n"
+    return "".join(line + "\n" for line in lines)
 
 
 def command_segment(args: argparse.Namespace) -> int:
@@ -87,8 +97,7 @@ def _render_summaries(payload: dict[str, Any], form: str = "paragraph") -> str:
     lines = []
     for document in payload["documents"]:
         if "error" in document:
-            lines.append(f"{document['path']}: error: {document['error']}")
-            continue
+            continue  # already said once, on stderr
         lines.append(f"== {document['path']} ({document['language']})")
         for summary in document["summaries"]:
             source = summary.get("source_lang", summary["lang"])
@@ -98,7 +107,7 @@ def _render_summaries(payload: dict[str, Any], form: str = "paragraph") -> str:
                 lines.append(f"   note: {summary['notice']}")
             lines.extend(f"   {bullet}{sentence['text']}" for sentence in summary["sentences"])
         lines.extend(f"   note: {notice}" for notice in document["notices"])
-    return "\n".join(lines) + "\n"
+    return "".join(line + "\n" for line in lines)
 
 
 def command_summarize(args: argparse.Namespace) -> int:
@@ -189,47 +198,53 @@ def command_attribute(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _line_id(item: Any, number: int) -> str:
-    if isinstance(item, dict) and isinstance(item.get("id"), (str, int)):
-        return str(item["id"])
-    return f"line {number}"
+def _check_line(checker: Checker, line: jsonl.Line) -> dict[str, Any]:
+    """One `attribute --jsonl` line's result; the limits of pasted text apply to its source and summary apart."""
+    if line.row is None:
+        raise ValueError(line.problem)
+    source, summary = line.row.get("source"), line.row.get("summary")
+    if not isinstance(source, str) or not isinstance(summary, str):
+        raise ValueError('"source" and "summary" must both be strings')
+    name = f"line {line.number}"
+    source_text = from_text(source, f"{name} source").text
+    summary_text = from_text(summary, f"{name} summary").text
+    return {"id": line.id(), **_check_texts(checker, source_text, summary_text)}
 
 
 def _attribute_lines(path: str) -> int:
-    """`attribute --jsonl FILE`: one JSON line out per line in; a bad line gets {"id", "error"} and the rest go on."""
+    """`attribute --jsonl FILE`: one JSON line out per line in, read and checked one at a time, so a file of any
+    size goes through; a bad line gets {"id", "error"} and the rest go on."""
     try:
-        if path == "-":
-            lines = sys.stdin.read().splitlines()
-        else:
-            with IsolatedReader() as reader:
-                lines = reader.read_path(path).text.splitlines()
+        lines = jsonl.open_lines(path)
     except SummarizerError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
+    total = jsonl.count(path)
     checker = default_checker()
-    print(f"checking {len(lines)} lines with the {checker.name} checker", file=sys.stderr)
+    counted = f"{total} lines" if total is not None else "the lines"
+    print(f"checking {counted} with the {checker.name} checker", file=sys.stderr)
     status = EXIT_OK
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        item: Any = None
+    of_total = f"/{total}" if total is not None else ""
+    reported = number = 0
+    for line in lines:
+        number = line.number
         try:
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValueError("a line must be a JSON object with id, source and summary")
-            source, summary = item.get("source"), item.get("summary")
-            if not isinstance(source, str) or not isinstance(summary, str):
-                raise ValueError('"source" and "summary" must both be strings')
-            if not source.strip() or not split_summary(summary):
-                raise ValueError("the source or the summary is empty")
-            entry: dict[str, Any] = {"id": _line_id(item, number), **_check_texts(checker, source, summary)}
+            entry: dict[str, Any] = _check_line(checker, line)
+        except DocumentError as error:
+            entry = {"id": line.id(), "error": str(error)}
         except (ValueError, SummarizerError) as error:
-            entry = {"id": _line_id(item, number), "error": f"line {number}: {error}"}
+            entry = {"id": line.id(), "error": f"line {line.number}: {error}"}
+        if "error" in entry:
             print(f"error: {path}: {entry['error']}", file=sys.stderr)
             status = EXIT_UNREADABLE
         sys.stdout.write(json.dumps(envelope(**entry), ensure_ascii=False) + "\n")
-        if number % 10 == 0 or number == len(lines):
-            print(f"checked {number}/{len(lines)}", file=sys.stderr)
+        sys.stdout.flush()
+        if number - reported >= 10:
+            print(f"checked {number}{of_total}", file=sys.stderr)
+            reported = number
+    last = total if total is not None else number
+    if reported != last:
+        print(f"checked {last}{of_total}", file=sys.stderr)
     return status
 
 
@@ -246,6 +261,12 @@ def _render_comparison(data: dict[str, Any]) -> str:
                 lines.append(
                     f"   [{mark}{': ' + reasons if reasons and not check['supported'] else ''}] {check['text']}"
                 )
+    lines.append("== differences")
+    lines.extend(
+        f"   {row['kind']:<8} {(row['a'] or '-')[:70]} | {(row['b'] or '-')[:70]}"
+        for row in data.get("differences", [])
+    )
+    lines.extend(f"   caution: {caution['code']} {caution['values']}" for caution in data.get("cautions", []))
     lines.append("== facts")
     lines.extend(f"   {row['in']:>4} {row['kind']:<6} {row['a'] or '-'} | {row['b'] or '-'}" for row in data["facts"])
     return "\n".join(lines) + "\n"
@@ -269,7 +290,14 @@ def command_compare(args: argparse.Namespace) -> int:
     comparison = compare_sides(*sides, options)
     paths = args.files if len(args.files) == 2 else args.files * 2
     documents_json = [{"path": path, **side} for path, side in zip(paths, comparison["sides"], strict=True)]
-    payload = {"facts": comparison["facts"], "documents": documents_json, "checker": comparison["checker"]}
+    payload = {
+        "facts": comparison["facts"],
+        "documents": documents_json,
+        "checker": comparison["checker"],
+        "alignment": comparison["alignment"],
+        "differences": comparison["differences"],
+        "cautions": comparison["cautions"],
+    }
     if comparison["notes"]:
         payload["notes"] = comparison["notes"]
         payload["note_codes"] = comparison["note_codes"]
@@ -294,8 +322,7 @@ def command_batch(args: argparse.Namespace) -> int:
         def advance(line: Any) -> None:
             bar.update(1)
             if "error" in line:
-                message = line["error"] if line["error"].startswith(line["id"]) else f"{line['id']}: {line['error']}"
-                bar.write(f"error: {message}", file=sys.stderr)
+                bar.write(f"error: {named_once(line['id'], line['error'])}", file=sys.stderr)
 
         if args.ray is not None:
             from summarizers import batch_ray

@@ -8,19 +8,37 @@ sentence's numbers, dates and names, so a sentence is never flagged for a name t
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Literal
 
 from summarizers.attribution.align import AlignedSentence
 from summarizers.attribution.checkers import Checker, about_other_version, default_checker
 from summarizers.attribution.facts import Fact, FactComparison, FactMatcher
 from summarizers.documents.reading import Document
 from summarizers.language.segment import Analysis, analyse
+from summarizers.language.transliteration import skeleton
 from summarizers.messages import Message, Place
 from summarizers.pipeline import Options, Summary, summarize, summarize_language
-from summarizers.schema import messages_json, sentence_json, summary_json
+from summarizers.schema import (
+    CautionJSON,
+    ComparedSummaryJSON,
+    ComparisonJSON,
+    ComparisonSideJSON,
+    DifferenceJSON,
+    FactJSON,
+    FactRowJSON,
+    LinkJSON,
+    messages_json,
+    sentence_json,
+    summary_json,
+)
 from summarizers.text.language_names import name
+from summarizers.text.lexicon import STOPWORDS
+from summarizers.text.spans import WORD_RE
+from summarizers.versions import alignment, differences
 
 OTHER: Place = "other_version"  # where Compare seeks a sentence's support
 
@@ -62,7 +80,7 @@ def short_labels(a: Side, b: Side) -> tuple[str, str]:
     return a.title, b.title
 
 
-def _fact_dict(fact: Fact) -> dict[str, Any]:
+def _fact_dict(fact: Fact) -> FactJSON:
     return {"kind": fact.kind, "text": fact.text}
 
 
@@ -127,12 +145,10 @@ def _texts(facts: list[Fact]) -> tuple[str, ...]:
     return tuple(fact.text for fact in facts)
 
 
-def facts_json(comparison: FactComparison) -> list[dict[str, Any]]:
+def facts_json(comparison: FactComparison) -> list[FactRowJSON]:
     """The facts table as rows: {"kind", "a", "b", "in": "both" | "a" | "b"} (the absent side's text is null)."""
     where: Literal["a", "b"]
-    rows: list[dict[str, Any]] = [
-        {"kind": a.kind, "a": a.text, "b": b.text, "in": "both"} for a, b in comparison.shared
-    ]
+    rows: list[FactRowJSON] = [{"kind": a.kind, "a": a.text, "b": b.text, "in": "both"} for a, b in comparison.shared]
     for where, facts in (("a", comparison.only_a), ("b", comparison.only_b)):
         rows += [
             {"kind": fact.kind, "a": fact.text if where == "a" else None, "b": fact.text if where == "b" else None,
@@ -142,8 +158,117 @@ def facts_json(comparison: FactComparison) -> list[dict[str, Any]]:
     return rows
 
 
-def compare_sides(a: Side, b: Side, options: Options | None = None, checker: Checker | None = None) -> dict[str, Any]:
-    """Both sides' summaries with each sentence checked against the other side, and their facts matched."""
+# Weights of a shared fact as an alignment anchor: a figure or date is seldom shared by chance, a name more often
+# (a story names its people again and again).
+ANCHOR_WEIGHTS = {"number": 1.0, "date": 1.0, "name": 0.6}
+# Any other word whose consonants another sentence's word spells: a loanword Hindi writes in Devanagari ("digital",
+# "डिजिटल"), or a chance likeness; weak alone, it tells neighbouring sentences of similar length apart.
+WORD_WEIGHT = 0.3
+WORD_CONSONANTS = 3  # fewer consonants match too many words by chance
+# Punctuation a translation keeps: its commas, quotation marks, brackets, question marks (each occurrence an anchor,
+# so two commas match two commas better than one).
+MARKS = {",": "comma", "?": "question", "(": "bracket", ":": "colon", ";": "semicolon", "“": "quote", '"': "quote"}
+MARK_WEIGHT = 0.3
+# Versions whose sentence counts differ more than this many times: one is likely a summary of the other.
+LENGTHS_APART = 2.0
+
+
+def version_of(side: Side, mentions: Sequence[Fact]) -> differences.Side:
+    """A side's sentences (its content units) and the facts each states, with offsets into the side's document text.
+
+    `mentions` are a `FactMatcher`'s facts of `side.content_text()`, which joins the units with a blank line: each
+    fact lies in one unit and moves by that unit's shift."""
+    units = side.analysis.content_units(side.lang)
+    starts, position = [], 0
+    for unit in units:
+        starts.append(position)
+        position += len(unit.span) + 2
+    per_sentence: list[list[Fact]] = [[] for _ in units]
+    for fact in mentions:
+        index = bisect_right(starts, fact.start) - 1
+        if index < 0 or fact.end > starts[index] + len(units[index].span):
+            continue  # not inside one sentence (cannot happen for facts of the joined text; kept safe)
+        shift = units[index].span.start - starts[index]
+        per_sentence[index].append(replace(fact, start=fact.start + shift, end=fact.end + shift))
+    return differences.Side(
+        side.document.text, tuple(unit.span for unit in units), tuple(tuple(facts) for facts in per_sentence)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str | None:
+    if word.casefold() in STOPWORDS:
+        return None
+    consonants = skeleton(word)
+    return f"word:{consonants}" if len(consonants) >= WORD_CONSONANTS else None
+
+
+def _aligned_sentence(version: differences.Side, index: int) -> alignment.Sentence:
+    span = version.sentences[index]
+    anchors: dict[str, alignment.Anchor] = {}
+    for fact in version.facts[index]:
+        anchors.setdefault(fact.key, alignment.Anchor(fact.keys, ANCHOR_WEIGHTS[fact.kind]))
+    for word in WORD_RE.findall(version.text, span.start, span.end):
+        key = _word_key(word)
+        if key is not None:
+            anchors.setdefault(key, alignment.Anchor(frozenset({key}), WORD_WEIGHT))
+    counts: dict[str, int] = {}
+    for char in version.text[span.start : span.end]:
+        if char in MARKS:
+            counts[MARKS[char]] = counts.get(MARKS[char], 0) + 1
+    for mark, count in counts.items():
+        for number in range(1, count + 1):
+            key = f"mark:{mark}:{number}"
+            anchors[key] = alignment.Anchor(frozenset({key}), MARK_WEIGHT)
+    length = sum(not char.isspace() for char in version.text[span.start : span.end])
+    return alignment.Sentence(length, tuple(anchors.values()))
+
+
+def align_versions(
+    a: differences.Side, b: differences.Side, lang_a: str | None, lang_b: str | None
+) -> list[alignment.Link]:
+    return alignment.align(
+        [_aligned_sentence(a, i) for i in range(len(a.sentences))],
+        [_aligned_sentence(b, j) for j in range(len(b.sentences))],
+        alignment.length_ratio(lang_a, lang_b),
+    )
+
+
+def links_json(links: Sequence[alignment.Link]) -> list[LinkJSON]:
+    return [{"a": list(link.a), "b": list(link.b)} for link in links]
+
+
+def differences_json(found: Sequence[differences.Difference], texts: tuple[str, str]) -> list[DifferenceJSON]:
+    return [
+        {
+            "kind": difference.kind,
+            "a": difference.text(0, texts),
+            "b": difference.text(1, texts),
+            "a_start": difference.a.start if difference.a else None,
+            "a_end": difference.a.end if difference.a else None,
+            "b_start": difference.b.start if difference.b else None,
+            "b_end": difference.b.end if difference.b else None,
+            "link": difference.link,
+        }
+        for difference in found
+    ]
+
+
+def cautions(languages: tuple[str, str], counts: tuple[int, int]) -> list[CautionJSON]:
+    """What a reader should know before trusting the comparison, as codes and values (worded by the interface)."""
+    found: list[CautionJSON] = []
+    if languages[0] == languages[1]:
+        found.append({"code": "same_language", "values": {"language": languages[0]}})
+    if min(counts) < 2:
+        found.append({"code": "few_sentences", "values": {"a": counts[0], "b": counts[1]}})
+    elif max(counts) > LENGTHS_APART * min(counts):
+        found.append({"code": "lengths_apart", "values": {"a": counts[0], "b": counts[1]}})
+    return found
+
+
+def compare_sides(a: Side, b: Side, options: Options | None = None, checker: Checker | None = None) -> ComparisonJSON:
+    """Both sides' summaries with each sentence checked against the other side, their facts matched, their
+    sentences aligned, and where they differ."""
     options = options or Options()
     progress = options.progress
     checker = checker or default_checker()
@@ -151,18 +276,29 @@ def compare_sides(a: Side, b: Side, options: Options | None = None, checker: Che
     others = (analyse(texts[1]), analyse(texts[0]))
     progress(Message("progress.matching"))
     matcher = FactMatcher(*texts)
-    sides = []
+    versions = (version_of(a, matcher.mentions[0]), version_of(b, matcher.mentions[1]))
+    languages = (a.lang or a.analysis.language, b.lang or b.analysis.language)
+    links = align_versions(*versions, *languages)
+    found = differences.differences(*versions, links)
+    sides: list[ComparisonSideJSON] = []
     labels = short_labels(a, b)
     for index, (side, other, label) in enumerate(((a, others[0], labels[0]), (b, others[1], labels[1]))):
-        summaries = []
+        summaries: list[ComparedSummaryJSON] = []
         for summary in _summaries(side, options):
             progress(Message("progress.checking_version", lang=summary.lang, title=side.title))
             checks = check_against_other(
                 checker, matcher, index, other, list(summary.sentences), _positions(side, summary)
             )
             summaries.append({**summary_json(summary), "in_other": [sentence_json(check) for check in checks]})
-        language = side.lang or side.analysis.language
-        sides.append({"title": side.title, "label": label, "language": language, "summaries": summaries})
+        sides.append(
+            {
+                "title": side.title,
+                "label": label,
+                "language": languages[index],
+                "summaries": summaries,
+                "sentences": [{"start": span.start, "end": span.end} for span in versions[index].sentences],
+            }
+        )
     facts = matcher.comparison
     return {
         "sides": sides,
@@ -173,4 +309,7 @@ def compare_sides(a: Side, b: Side, options: Options | None = None, checker: Che
         "only_b": [_fact_dict(fact) for fact in facts.only_b],
         "notes": list(facts.notes),
         "note_codes": messages_json(facts.notes),
+        "alignment": links_json(links),
+        "differences": differences_json(found, (a.document.text, b.document.text)),
+        "cautions": cautions(languages, (len(versions[0].sentences), len(versions[1].sentences))),
     }

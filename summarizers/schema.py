@@ -40,8 +40,9 @@ from summarizers.messages import Message, MessageCode, Value
 from summarizers.pipeline import Result, Summary
 
 # 1.2: segments carry "script" and "inline"; 1.3: summaries carry "source_lang"; 1.4: sentences carry "score" and
-# "reasons", summaries "checker"; 1.5: notices, reasons and notes carry their codes and values
-SCHEMA_VERSION = "1.5"
+# "reasons", summaries "checker"; 1.5: compare gives "alignment", "differences", "cautions", sides "sentences";
+# 1.6: notices, reasons and notes carry their codes and values
+SCHEMA_VERSION = "1.6"
 
 
 class MessageJSON(TypedDict):
@@ -217,3 +218,79 @@ def result_json(result: Result) -> ResultJSON:
 def envelope(**fields: Any) -> dict[str, Any]:
     """A JSON document as the command line prints it: the schema version first, then its fields."""
     return {"schema_version": SCHEMA_VERSION, **fields}
+
+
+# ---------------------------------------------------------------- compare: two versions of one story
+#
+#   ComparisonJSON  {"sides": [ComparisonSideJSON, ComparisonSideJSON], "checker", "facts": [FactRowJSON],
+#                    "shared", "only_a", "only_b", "notes", "alignment": [LinkJSON], "differences": [DifferenceJSON],
+#                    "cautions": [CautionJSON]}
+# `compare --json` prints "facts", "documents" (the sides, each with its "path"), "checker", "alignment",
+# "differences" and "cautions". Sentence indexes in "alignment" count each side's "sentences"; offsets in
+# "differences" and "sentences" are code points into that side's document text (null for a side a difference lacks).
+# 1.5: compare gives "alignment", "differences", "cautions" and each side's "sentences".
+
+FactRowJSON = TypedDict("FactRowJSON", {"kind": str, "a": str | None, "b": str | None, "in": Literal["both", "a", "b"]})
+
+
+class FactJSON(TypedDict):
+    kind: str
+    text: str
+
+
+class SharedFactJSON(TypedDict):
+    kind: str
+    a: str
+    b: str
+
+
+class SpanJSON(TypedDict):
+    start: int
+    end: int
+
+
+class ComparedSummaryJSON(SummaryJSON):
+    in_other: list[SentenceJSON]  # each sentence checked against the other version
+
+
+class ComparisonSideJSON(TypedDict):
+    title: str
+    label: str
+    language: str
+    summaries: list[ComparedSummaryJSON]
+    sentences: list[SpanJSON]  # the side's sentences, as "alignment" counts them
+
+
+class LinkJSON(TypedDict):
+    a: list[int]  # sentence indexes of the first version (empty: the second's sentences are only there)
+    b: list[int]
+
+
+class DifferenceJSON(TypedDict):
+    kind: Literal["number", "date", "name", "sentence"]
+    a: str | None  # as the first version writes it; None where the difference has no part in it
+    b: str | None
+    a_start: int | None
+    a_end: int | None
+    b_start: int | None
+    b_end: int | None
+    link: int  # the "alignment" link it lies in
+
+
+class CautionJSON(TypedDict):
+    code: Literal["same_language", "few_sentences", "lengths_apart"]
+    values: dict[str, str | int]
+
+
+class ComparisonJSON(TypedDict):
+    sides: list[ComparisonSideJSON]
+    checker: str
+    facts: list[FactRowJSON]
+    shared: list[SharedFactJSON]
+    only_a: list[FactJSON]
+    only_b: list[FactJSON]
+    notes: list[str]
+    note_codes: list[MessageJSON]  # the same notes, coded
+    alignment: list[LinkJSON]
+    differences: list[DifferenceJSON]
+    cautions: list[CautionJSON]

@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from pages._views.browser import copy_button_html
 from pages._views.highlight import (
     SentenceRef,
     engine_label,
@@ -19,6 +20,7 @@ from pages._views.highlight import (
     source_lang,
     summary_html,
 )
+from pages._views.input_words import input_word
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
 from pages._views.wording import (
     document_notices,
@@ -36,6 +38,20 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 def _plain(text: str) -> str:
     return escape_markdown(text)
+
+
+def _sentence(text: str) -> str:
+    """A message shown on its own, as a sentence: the library's reasons start in lower case ("the file is empty")
+    because they follow a file's name on the command line."""
+    return text[:1].upper() + text[1:]
+
+
+def _with_code(text: str) -> str:
+    """Text for Markdown with its `command` spans kept as code, the rest escaped: no literal backticks on the page."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: no code span to keep
+        return _plain(text)
+    return "".join(f"`{part}`" if index % 2 else _plain(part) for index, part in enumerate(parts))
 
 
 def downloads(document: dict[str, Any], key: str, ui: str = "en") -> None:
@@ -60,8 +76,8 @@ def _summary_block(document: dict[str, Any], summary: SummaryJSON, selected: Sen
     if summary["sentences"]:
         form = document.get("settings", {}).get("form", "bullets")
         st.html(summary_html(document, summary, selected, form, ui))
-        with st.expander(label("copy", ui), icon="📋"):
-            st.code(summary["text"], language=None, wrap_lines=True)
+        words = [input_word(key, ui) for key in ("copy_button", "copied", "copy_help")]
+        st.html(copy_button_html(summary["text"], *words))
 
 
 def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]], ui: str = "en") -> None:
@@ -71,9 +87,9 @@ def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]], u
             engine = f"{method} · {model_text(summary['model'], ui)}"
             st.markdown(f"**{language_name(summary['lang'], ui)}**: {_plain(engine)}")
             for notice in summary_notices(summary, ui):
-                st.caption(_plain(notice.details or notice.plain))
+                st.caption(_with_code(notice.details or notice.plain))
         for notice in document_notices(document, ui):
-            st.caption(_plain(notice.details or notice.plain))
+            st.caption(_with_code(notice.details or notice.plain))
         for source in selected_sources:
             place = {"start": source["start"], "end": source["end"], "score": f"{source['score']:.0%}"}
             st.caption(label("picked_source", ui).format(**place))
@@ -89,7 +105,7 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
     when = document.get("created", "")
     st.caption(_plain(" · ".join(part for part in (where, when) if part)))
     if "error" in document:
-        st.error(_plain(document["error"]), icon="🚫")
+        st.error(_plain(_sentence(document["error"])), icon="🚫")
         return
     downloads(document, key, ui)
     shares = " · ".join(f"{language_name(lang, ui)} {share:.0%}" for lang, share in document["shares"].items())

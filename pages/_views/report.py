@@ -20,6 +20,7 @@ from summarizers.text.language_names import name
 
 FILE_NAME_CHARS = 60
 _UNSAFE_FILE = regex.compile(r"[^\w\p{M}]+")  # vowel signs (marks) kept: a Hindi title stays readable
+_GRAPHEME = regex.compile(r"\X")  # one user-perceived letter: a consonant with its vowel sign and marks
 _INLINE_MARKUP = re.compile(r"([\\`*_]|<(?=[A-Za-z/!?])|\[(?=[^\]]*\]\())")
 _LINE_START_MARKUP = re.compile(r"^(#|>|[-+] |\d+[.)] )")
 
@@ -39,9 +40,28 @@ def markdown_text(text: str) -> str:
 
 
 def file_name(title: str, extension: str) -> str:
-    """`roads-plan-announced.md` from "Roads plan announced": letters of any script kept, the rest dashes."""
-    stem = _UNSAFE_FILE.sub("-", title.casefold()).strip("-_")[:FILE_NAME_CHARS].rstrip("-_")
+    """`roads-plan-announced.md` from "Roads plan announced": letters of any script kept, the rest dashes; a long
+    title is cut after its last whole word within `FILE_NAME_CHARS` ("…-after-alaska", not "…-after-alask")."""
+    stem = _UNSAFE_FILE.sub("-", title.casefold()).strip("-_")
+    if len(stem) > FILE_NAME_CHARS:
+        stem = _cut(stem, FILE_NAME_CHARS)
     return f"{stem or 'saar-summary'}.{extension}"
+
+
+def _cut(stem: str, limit: int) -> str:
+    """At most `limit` characters of `stem`: whole words where one fits, else whole letters (grapheme clusters, so
+    "संबंधों" never loses its vowel sign and nasal mark to the cut)."""
+    if stem[limit] == "-":
+        return stem[:limit]
+    words = stem[:limit].rsplit("-", 1)[0]
+    if words != stem[:limit]:
+        return words.rstrip("-_")
+    letters = ""
+    for cluster in _GRAPHEME.findall(stem):
+        if len(letters) + len(cluster) > limit:
+            break
+        letters += cluster
+    return letters.rstrip("-_")
 
 
 def _settings_line(document: dict[str, Any]) -> str:

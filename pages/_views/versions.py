@@ -50,6 +50,17 @@ def only_in_one(comparison: dict[str, Any]) -> list[OnlyHere]:
     return found
 
 
+def not_in_differences(items: list[OnlyHere], comparison: dict[str, Any]) -> list[OnlyHere]:
+    """The sentences whose missing facts are not all figures, dates or names already listed as differences: "54" in
+    a sentence whose translation says "45" is one difference above, not a fact only one version states."""
+    listed: tuple[set[str], set[str]] = (set(), set())
+    for difference in comparison.get("differences", []):
+        if difference["kind"] != "sentence":
+            listed[0].add(difference["a"])
+            listed[1].add(difference["b"])
+    return [item for item in items if not (item.missing and set(item.missing) <= listed[item.side])]
+
+
 def merged_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The facts both versions state, one row per fact of the second version: forms of one fact the first version
     writes ("Donald Trump", "Trump"; "Ukraine", "Ukrainian") share its row instead of counting twice."""
@@ -61,20 +72,155 @@ def merged_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**row, "a": " · ".join(row["a"])} for row in merged.values()]
 
 
+# ---------------------------------------------------------------- the Compare page's words, one table per language
+# (kept together so that they move to the interface's message catalogs as one piece)
 WORDS = {
     "en": {
         "missing": "not in the other version: {facts}",
         "unsupported": "could not find support in the other version",
         "place": "its place in the {label} text (characters {start}–{end})",
         "no_source": "no source found in its own text",
+        "differ_title": "Where the versions differ",
+        "differ_count": "{count} differences: a figure, date or name in one version where the other's matching "
+        "sentence has another, or a sentence the other version lacks.",
+        "differ_count_one": "1 difference: a figure, date or name in one version where the other's matching sentence "
+        "has another, or a sentence the other version lacks.",
+        "differ_none": "No figure, date or name differs between sentences that translate each other, and no sentence "
+        "of either version is missing from the other.",
+        "kind_number": "A figure differs",
+        "kind_date": "A date differs",
+        "kind_name": "A name differs",
+        "kind_sentence": "Only in {label}",
+        "go_to": "go to its place in {label}",
+        "only_sentences": "Sentences of {label} with no counterpart in the other version ({count})",
+        "summaries_note": "The summary sentences below that could be checked are found in the other version; the "
+        "differences above lie outside them.",
+        "facts_show": "Show the facts both versions state, and those only one does",
+        "caution_same_language": "Both versions are in {language}: they are compared sentence by sentence as they "
+        "stand, not as translations.",
+        "caution_few_sentences": "A version has fewer than two sentences ({a} and {b}): there is little to align.",
+        "caution_lengths_apart": "The versions differ much in length ({a} and {b} sentences): one may be a summary "
+        "of the other, so many sentences are listed as only in one.",
     },
     "hi": {
         "missing": "दूसरे संस्करण में नहीं: {facts}",
         "unsupported": "दूसरे संस्करण में समर्थन नहीं मिला",
         "place": "{label} पाठ में इसकी जगह (अक्षर {start}–{end})",
         "no_source": "इसके अपने पाठ में कोई स्रोत नहीं मिला",
+        "differ_title": "संस्करण कहाँ अलग हैं",
+        "differ_count": "{count} अंतर: एक संस्करण में कोई संख्या, तारीख़ या नाम, जहाँ दूसरे के मेल खाते वाक्य में कुछ "
+        "और है, या कोई वाक्य जो दूसरे संस्करण में नहीं है।",
+        "differ_count_one": "1 अंतर: एक संस्करण में कोई संख्या, तारीख़ या नाम, जहाँ दूसरे के मेल खाते वाक्य में कुछ "
+        "और है, या कोई वाक्य जो दूसरे संस्करण में नहीं है।",
+        "differ_none": "एक-दूसरे का अनुवाद करने वाले वाक्यों में कोई संख्या, तारीख़ या नाम अलग नहीं है, और किसी "
+        "संस्करण का कोई वाक्य दूसरे से छूटा नहीं है।",
+        "kind_number": "संख्या अलग है",
+        "kind_date": "तारीख़ अलग है",
+        "kind_name": "नाम अलग है",
+        "kind_sentence": "केवल {label} में",
+        "go_to": "{label} में इसकी जगह पर जाएँ",
+        "only_sentences": "{label} के वाक्य जिनका दूसरे संस्करण में कोई समकक्ष नहीं ({count})",
+        "summaries_note": "नीचे सारांश के जिन वाक्यों की जाँच हो सकी, वे दूसरे संस्करण में मिलते हैं; ऊपर के अंतर उनसे बाहर हैं।",
+        "facts_show": "वे तथ्य दिखाएँ जो दोनों संस्करण कहते हैं, और जो केवल एक कहता है",
+        "caution_same_language": "दोनों संस्करण {language} में हैं: उनकी तुलना वाक्य-दर-वाक्य वैसे ही की गई है, अनुवाद के रूप में नहीं।",
+        "caution_few_sentences": "किसी संस्करण में दो से कम वाक्य हैं ({a} और {b}): मिलाने को बहुत कम है।",
+        "caution_lengths_apart": "संस्करणों की लंबाई में बहुत अंतर है ({a} और {b} वाक्य): एक दूसरे का सारांश हो "
+        "सकता है, इसलिए कई वाक्य केवल एक में दिखाए गए हैं।",
     },
 }
+
+
+def words(ui: str) -> dict[str, str]:
+    return WORDS.get(ui, WORDS["en"])
+
+
+# ---------------------------------------------------------------- differences of two aligned versions
+
+DIFF_COLOUR = "#ffb4a8"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A sentence of one version in a difference: its text, where it is, and the differing part inside it."""
+
+    side: int
+    start: int
+    end: int
+    part: tuple[int, int] | None  # offsets of the differing part (None: the whole sentence differs)
+
+    @property
+    def anchor(self) -> str:
+        return f"saar-d{self.side}-{self.start}"
+
+
+def side_text(texts: list[str], side: int) -> str:
+    """A side's document text: each side's own, or the one text both sides are language runs of."""
+    return texts[side] if len(texts) > 1 else texts[0]
+
+
+def difference_places(comparison: dict[str, Any], difference: dict[str, Any]) -> list[Place]:
+    """The sentences of each version a difference lies in (the aligned sentences of its link)."""
+    link = comparison["alignment"][difference["link"]]
+    places = []
+    for side, key in ((0, "a"), (1, "b")):
+        sentences = [comparison["sides"][side]["sentences"][index] for index in link[key]]
+        if not sentences:
+            continue
+        start = difference[f"{key}_start"]
+        part = (start, difference[f"{key}_end"]) if start is not None and difference["kind"] != "sentence" else None
+        places.append(Place(side, sentences[0]["start"], sentences[-1]["end"], part))
+    return places
+
+
+def _sentence_html(text: str, place: Place) -> str:
+    if place.part is None:
+        return html.escape(text[place.start : place.end])
+    start, end = place.part
+    return (
+        html.escape(text[place.start : start])
+        + f'<mark class="saar-diff-part" style="background:{DIFF_COLOUR}">{html.escape(text[start:end])}</mark>'
+        + html.escape(text[end : place.end])
+    )
+
+
+def difference_html(
+    comparison: dict[str, Any], difference: dict[str, Any], texts: list[str], labels: tuple[str, str], ui: str
+) -> str:
+    """One difference: what differs, then each version's sentence side by side (they wrap on a phone), the differing
+    part marked, each with a link to its place in its version's text."""
+    said = words(ui)
+    places = difference_places(comparison, difference)
+    if difference["kind"] == "sentence":
+        title = said["kind_sentence"].format(label=html.escape(labels[places[0].side]))
+    else:
+        title = said[f"kind_{difference['kind']}"]
+    columns = "".join(
+        f'<div class="saar-diff-side" data-side="{place.side}" style="flex:1 1 16rem;min-width:0">'
+        f"<small><b>{html.escape(labels[place.side])}</b></small>"
+        f'<p style="margin:.2rem 0">{_sentence_html(side_text(texts, place.side), place)}</p>'
+        f'<small><a href="#{place.anchor}" data-testid="saar-place">'
+        f"{said['go_to'].format(label=html.escape(labels[place.side]))}</a></small></div>"
+        for place in places
+    )
+    return (
+        f'<div class="saar-difference" data-testid="saar-difference" data-kind="{html.escape(difference["kind"])}" '
+        f'style="border-left:4px solid {DIFF_COLOUR};padding:.3rem .8rem;margin:.6rem 0">'
+        f"<b>{title}</b>"
+        f'<div style="display:flex;flex-wrap:wrap;gap:.5rem 1.5rem">{columns}</div></div>'
+    )
+
+
+def differences_html(
+    comparison: dict[str, Any], found: list[dict[str, Any]], texts: list[str], labels: tuple[str, str], ui: str
+) -> str:
+    return "".join(difference_html(comparison, difference, texts, labels, ui) for difference in found)
+
+
+def difference_marks(comparison: dict[str, Any]) -> list[Place]:
+    """Every place a difference lies in, for marking in each version's text (the targets of the links)."""
+    return [
+        place for difference in comparison.get("differences", []) for place in difference_places(comparison, difference)
+    ]
 
 
 def only_here_html(item: OnlyHere, side_label: str, ui: str = "en") -> str:
@@ -103,21 +249,32 @@ def only_here_list_html(items: list[OnlyHere], labels: tuple[str, str], ui: str 
     return f'<ul class="saar-summary saar-only">{rows}</ul>'
 
 
-def marked_text_html(text: str, items: list[OnlyHere], sides: tuple[int, ...], name: str = "Source text") -> str:
+def marked_text_html(
+    text: str,
+    items: list[OnlyHere],
+    sides: tuple[int, ...],
+    name: str = "Source text",
+    places: list[Place] | None = None,
+) -> str:
     """The text of `sides` (one side, or both when they are two language runs of one document) with the sources of
     their only-here sentences marked, each mark the target of its sentence's link. The box scrolls, so it takes the
     keyboard's focus and is a region named `name`."""
     spans = sorted(
-        {(item.start, item.end or 0, item.side) for item in items if item.side in sides and item.start is not None}
+        {
+            (item.start, item.end or 0, item.side, item.anchor, MARK_COLOUR)
+            for item in items
+            if item.side in sides and item.start is not None
+        }
+        | {(p.start, p.end, p.side, p.anchor, DIFF_COLOUR) for p in places or [] if p.side in sides}
     )
     pieces, position = [], 0
-    for start, end, side in spans:
+    for start, end, _side, anchor, colour in spans:
         if start < position:
-            continue  # a source overlapping the previous one is already marked
+            # Inside a place already marked: an empty target keeps its link working.
+            pieces.append(f'<span id="{anchor}"></span>')
+            continue
         pieces.append(html.escape(text[position:start]))
-        pieces.append(
-            f'<mark id="saar-v{side}-{start}" style="background:{MARK_COLOUR}">{html.escape(text[start:end])}</mark>'
-        )
+        pieces.append(f'<mark id="{anchor}" style="background:{colour}">{html.escape(text[start:end])}</mark>')
         position = end
     pieces.append(html.escape(text[position:]))
     testid = "saar-version-" + "-".join(str(side) for side in sides)

@@ -27,6 +27,7 @@ from summarizers.attribution.facts import (
 from summarizers.language.segment import Analysis, analyse
 from summarizers.messages import Message
 from summarizers.text.lexicon import STOPWORDS, content_terms
+from summarizers.text.sentences import looks_tokenised, split_tokenised
 from summarizers.text.spans import NUMBER_RE, WORD_RE, Span, split_sentences
 
 MAX_SOURCES = 3
@@ -241,7 +242,11 @@ def attribute(
 
 
 def split_summary(summary_text: str) -> list[str]:
-    return [span.text(summary_text) for span in split_sentences(summary_text)]
+    """A summary's sentences, also where it is PTB-tokenised and lower-cased as older systems write them; such
+    sentences come back with the spacing undone ("has n't" -> "hasn't"), as the checker reads words that way (it
+    matches "hasn" and "t" in the source, never "n" and "t")."""
+    sentences = [span.text(summary_text) for span in split_tokenised(summary_text)]
+    return [clean_ptb(sentence) for sentence in sentences] if looks_tokenised(summary_text) else sentences
 
 
 def clean_ptb(text: str) -> str:

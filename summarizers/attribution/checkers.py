@@ -120,8 +120,15 @@ def about_other_version(reason: Message) -> Message:
 
 
 def _has_missing_fact(measured: Measured) -> bool:
-    """Decisive findings: a figure, date or name the source never states, or a word swapped into a copied passage."""
-    return bool(measured.missing_numbers or measured.missing_dates or measured.missing_names or measured.substitutions)
+    """Decisive findings: a figure, date or name the source never states, a word swapped into a copied passage, or a
+    negation the closest source sentences do not share (they say the opposite, however many words agree)."""
+    return bool(
+        measured.missing_numbers
+        or measured.missing_dates
+        or measured.missing_names
+        or measured.substitutions
+        or measured.negation
+    )
 
 
 class OfflineChecker:
@@ -153,7 +160,8 @@ class OfflineChecker:
         # A sentence no source sentence aligns with has no evidence to show: it is never called supported, however
         # its few words score (a short sentence of common words can score above the threshold).
         supported = score >= self.calibration.threshold and not _has_missing_fact(measured) and bool(aligned.sources)
-        reasons = reasons_for(measured, weak=not supported)
+        # A supported sentence carries no reasons: "could not find support" beside "supported" contradicts itself.
+        reasons = () if supported else reasons_for(measured, weak=True)
         if not supported and not reasons:
             reasons = (Message("reason.scattered", place="source"),)
         missing = measured.missing_numbers + measured.missing_dates + measured.missing_names

@@ -2,11 +2,13 @@
 
 Two versions of one story rarely share words, but they share figures, dates and names: "$65 billion in 2024" and
 "2024 में ... 65 अरब डॉलर" state the same two facts. Each fact gets language-independent keys (a number's value, a
-date's month and day, a name's transliteration skeleton), and facts with a key in common match.
+date's month and day, a name's transliteration skeleton, its Hindi names where Hindi translates it), and facts with a
+key in common match. A Devanagari word that sounds like a Latin name word (by `phonetic`) gets that word's key.
 
 Names are found from the Latin side: capitalised words in running text. Hindi has no capitals, so a Hindi word counts
 as a name only when it matches a name the other text states; names that appear only in a Hindi text cannot be listed
-without a name dictionary, and `FactComparison.note` says so.
+without a name dictionary, and `FactComparison.note` says so. A capitalised English common word ("Army",
+"University") is a name only where the other version matches it: unmatched, it is not listed as missing.
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Literal
 
 import regex
 
-from summarizers.language.transliteration import COMBINING_FORMS, name_keys
+from summarizers.language.common_words import is_common_plural, is_common_word
+from summarizers.language.exonyms import fold, hindi_names, hindi_stems
+from summarizers.language.phonetic import PhoneticIndex
+from summarizers.language.transliteration import COMBINING_FORMS, is_latin_word, name_keys, phonetic_key
 from summarizers.messages import Message
 from summarizers.text.calendar import MONTHS, WEEKDAYS, spellings, with_spellings
 from summarizers.text.lexicon import STOPWORDS
@@ -63,7 +69,7 @@ def _first_letters(words: Iterable[str]) -> str:
 
 _DATE_RE = regex.compile(
     rf"(?=[\d{_first_letters(MONTHS)}])(?<![\p{{L}}\p{{N}}])"
-    rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)",
+    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?)",
     regex.IGNORECASE,
 )
 _WEEKDAY_RE = regex.compile(
@@ -82,6 +88,8 @@ class Fact:
     text: str  # as written
     start: int
     end: int
+    # False for a name made of English common words ("the Army"): a name only where the other version matches it.
+    certain: bool = True
 
 
 def _number_key(value: str, scale: str | None, percent: str | None) -> str | None:
@@ -146,7 +154,7 @@ def dates_and_numbers(text: str) -> list[Fact]:
 
 
 def _is_latin(word: str) -> bool:
-    return word[0].isascii()
+    return is_latin_word(word)
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
@@ -201,9 +209,24 @@ def latin_name_vocabulary(text: str) -> set[str]:
                 or word.casefold() in lowercase
             ):
                 continue
-            if index > 0 or word.isupper():
+            if (index > 0 or word.isupper()) and len(word) > 1:  # a lone capital is an initial ("U.S.", "John F.")
                 vocabulary.add(word)
     return vocabulary
+
+
+# An acronym written with full stops ("U.S.", "B.C.E."): one name, matched as the letters it spells.
+_DOTTED_ACRONYM_RE = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}")
+
+
+def _dotted_acronyms(text: str) -> list[Fact]:
+    facts = []
+    for match in _DOTTED_ACRONYM_RE.finditer(text):
+        letters = match.group().replace(".", "")
+        start, end = match.span()
+        facts.append(
+            Fact("name", f"name:{letters.casefold()}", frozenset(name_keys(letters)), text[start:end], start, end)
+        )
+    return facts
 
 
 _HYPHENS = frozenset({"-", "‑"})
@@ -238,9 +261,46 @@ def _joined(
     return runs
 
 
-def _name_fact(text: str, run: list[regex.Match[str]], keys: set[str], key: str) -> Fact:
+def _name_fact(text: str, run: list[regex.Match[str]], keys: set[str], key: str, certain: bool = True) -> Fact:
     start, end = run[0].start(), run[-1].end()
-    return Fact("name", key, frozenset(keys), text[start:end], start, end)
+    return Fact("name", key, frozenset(keys), text[start:end], start, end, certain)
+
+
+def _run_exonyms(written: str) -> set[str]:
+    """Keys of a name of several words that Hindi translates whole ("United States", "New Delhi")."""
+    return {f"exonym:{native}" for native in hindi_names(written)} if " " in written or "-" in written else set()
+
+
+_JOINED_WORDS = 3
+# Words around a capitalised common word that make it a common noun given a capital: "the Army", "its University",
+# "Minister of Defense", "Republic of China", "Finance Minister".
+_BEFORE_COMMON_NOUN = frozenset("the a an this that these those its their his her our your of".split())
+_AFTER_COMMON_NOUN = _TITLES | {"of"}
+# Punctuation that opens a sentence within a sentence: a quotation, a parenthesis, a clause after a colon or dash.
+_OPENING = frozenset(".:;!?\"“‘'(—–")
+_PREVIOUS_WORD_RE = regex.compile(r"([\p{L}]+)([^\p{L}\p{N}]*)$")
+_NEXT_WORD_RE = regex.compile(r"^[^\p{L}\p{N}]*([\p{L}]+)")
+
+
+def _common_noun(text: str, run: list[regex.Match[str]]) -> bool:
+    """Whether a capitalised run is common words rather than a name: all its words are common, and it stands as
+    common nouns do: after an article or "of" ("the Army", "Minister of Defense"), before an office or "of"
+    ("Finance Minister", "Republic of China"), at the start of a quotation ("Every book ..."), in the plural
+    ("Hospitals") or as several words ("Black Sea"). A lone common word without these ("Palmer", "Trump") stays a
+    name. Only the text just before and after the run is read."""
+    if not all(is_common_word(match.group()) for match in run):
+        return False
+    before = text[max(0, run[0].start() - 40) : run[0].start()]
+    previous = _PREVIOUS_WORD_RE.search(before)
+    following = _NEXT_WORD_RE.search(text[run[-1].end() : run[-1].end() + 40])
+    opens = previous is None or bool(set(previous.group(2)) & _OPENING)
+    return (
+        len(run) > 1
+        or opens
+        or is_common_plural(run[0].group())
+        or (previous is not None and previous.group(1).casefold() in _BEFORE_COMMON_NOUN)
+        or (following is not None and following.group(1).casefold() in _AFTER_COMMON_NOUN)
+    )
 
 
 def latin_names(text: str, vocabulary: set[str] | None = None, standalone: set[str] | None = None) -> list[Fact]:
@@ -253,29 +313,80 @@ def latin_names(text: str, vocabulary: set[str] | None = None, standalone: set[s
     facts = []
     for run in _joined(text, found, standalone):
         keys = {key for match in run for key in name_keys(match.group())}
+        if len(run) > 1:  # "New York", "Jeffrey Dean Morgan": the common words' sounds match too much Hindi
+            keys -= {
+                phonetic_key(match.group())
+                for match in run
+                if is_common_word(match.group()) and not hindi_names(match.group())  # "Pacific" is a place too
+            }
         written = text[run[0].start() : run[-1].end()]
         country = COMBINING_FORMS.get(written.casefold()) if len(run) == 1 else None
         if country is not None:  # "Indo" of "Indo–Russian": a mention of India, listed as India
             keys |= name_keys(country)
             written = country
+        keys |= _run_exonyms(written)
+        certain = any(key.startswith("exonym:") for key in keys) or not _common_noun(text, run)
+        if 1 < len(run) <= _JOINED_WORDS and " " in written:  # Hindi may write it as one word: "Cape Town", केपटाउन
+            keys.add(phonetic_key(" ".join(match.group() for match in run)))
         if keys:
-            facts.append(_name_fact(text, run, keys, f"name:{' '.join(written.split()).casefold()}"))
-    return facts
+            facts.append(_name_fact(text, run, keys, f"name:{' '.join(written.split()).casefold()}", certain))
+    return sorted(facts + _dotted_acronyms(text), key=lambda fact: fact.start)
+
+
+@lru_cache(maxsize=32)
+def _phonetic_index(words: frozenset[str]) -> PhoneticIndex:
+    return PhoneticIndex(words)
+
+
+def _wanted_phrases(wanted: set[str]) -> dict[int, set[str]]:
+    """Hindi names of several words among the wanted keys ("संयुक्त राज्य", "नई दिल्ली"), by their number of words."""
+    phrases: dict[int, set[str]] = {}
+    for key in wanted:
+        kind, _, value = key.partition(":")
+        if kind == "exonym" and " " in value:
+            phrases.setdefault(len(value.split()), set()).add(value)
+    return phrases
+
+
+def _word_keys(word: str, wanted: set[str], index: PhoneticIndex) -> set[str]:
+    """The wanted keys a Devanagari word matches: exonyms and acronyms as spelled, Latin names by sound. (Its exact
+    consonant skeleton is not used across scripts: the sounds say more, "Paris" is not पुरुष "man".)"""
+    if word in STOPWORDS:
+        return set()
+    keys = ({f"exonym:{stem}" for stem in hindi_stems(word)} | {f"acronym:{word}"}) & wanted
+    return keys | {phonetic_key(latin) for latin in index.matches(word)}
 
 
 def names_matching(text: str, wanted: set[str]) -> list[Fact]:
     """Words of a text without capitals (Hindi) that match one of the `wanted` name keys; neighbours joined."""
-    found = []
-    for match in WORD_RE.finditer(text):
-        word = match.group()
-        if not _is_latin(word) and word not in STOPWORDS and name_keys(word) & wanted:
-            found.append(match)
+    index = _phonetic_index(frozenset(key[len("phonetic:") :] for key in wanted if key.startswith("phonetic:")))
+    phrases = _wanted_phrases(wanted)
+    first_words = {name.split()[0] for names in phrases.values() for name in names}
+    words = [match for match in WORD_RE.finditer(text) if not _is_latin(match.group())]
+    keys_at: dict[int, set[str]] = {}
+    for position, match in enumerate(words):
+        keys = _word_keys(match.group(), wanted, index)
+        if keys:
+            keys_at.setdefault(position, set()).update(keys)
+        if phrases and fold(match.group()) in first_words:
+            for size, names in phrases.items():
+                window = words[position : position + size]
+                found = _phrase_in(window, names) if len(window) == size else set()
+                for covered in range(position, position + size) if found else ():
+                    keys_at.setdefault(covered, set()).update(f"exonym:{name}" for name in found)
+    keys_from = {words[position].start(): keys for position, keys in keys_at.items()}
     facts = []
-    for run in _joined(text, found):
-        keys = {key for match in run for key in name_keys(match.group())} & wanted
+    for run in _joined(text, [words[position] for position in sorted(keys_at)]):
+        keys = {key for match in run for key in keys_from[match.start()]}
         written = text[run[0].start() : run[-1].end()]
         facts.append(_name_fact(text, run, keys, f"name:{' '.join(written.split())}"))
     return facts
+
+
+def _phrase_in(window: list[regex.Match[str]], names: set[str]) -> set[str]:
+    """The wanted names a run of words spells, its last word maybe inflected (संयुक्त राज्य अमेरिकी)."""
+    head = " ".join(fold(match.group()) for match in window[:-1])
+    return {name for stem in hindi_stems(window[-1].group()) if (name := f"{head} {stem}".strip()) in names}
 
 
 def has_capitals(text: str) -> bool:
@@ -388,7 +499,10 @@ class FactMatcher:
         found: list[Fact] = []
         missing: list[Fact] = []
         for fact in self.facts_of(sentence, side):
-            (found if self.counterpart(fact, side) is not None else missing).append(fact)
+            if self.counterpart(fact, side) is not None:
+                found.append(fact)
+            elif _discoverable(fact):
+                missing.append(fact)
         return found, missing
 
 
@@ -398,7 +512,8 @@ def compare_facts(text_a: str, text_b: str) -> FactComparison:
 
 
 def _discoverable(fact: Fact) -> bool:
-    return fact.kind != "name" or _is_latin(fact.text)
+    """Whether a fact the other version lacks is listed as missing: not a Hindi look-alike word, nor a common word."""
+    return fact.kind != "name" or (_is_latin(fact.text) and fact.certain)
 
 
 def _latin_words(fact: Fact) -> list[str]:
@@ -419,15 +534,35 @@ def may_match(a: Fact, b: Fact) -> bool:
     return bool(words_a and words_b and name_keys(words_a[-1]) & name_keys(words_b[-1]))
 
 
+# A word matched by sound is as sure as one matched by its Hindi name once it has a few letters; a short one
+# ("Po", "Ur") counts for less.
+_SURE_SOUND_LETTERS = 4
+_NAME_PARTS_SPLIT = regex.compile(r"[\s\-‑–]+")
+
+
+def _key_strength(key: str) -> float:
+    kind, _, value = key.partition(":")
+    if kind == "skeleton":
+        return len(value)
+    if kind == "phonetic":
+        return 100.0 if len(value) >= _SURE_SOUND_LETTERS else 25.0 * len(value)
+    return 100.0
+
+
 def match_strength(a: Fact, b: Fact) -> float:
-    """How surely two facts are the same: values and exonyms are sure; a longer skeleton is surer than a short one;
-    then the more parts of a name that match ("Narendra Modi" with "नरेंद्र मोदी" before "मोदी")."""
-    best = 0
+    """How surely two facts are the same: values, exonyms and names alike in sound are sure, a longer skeleton surer
+    than a short one; each part of a name that matches adds ("Narendra Modi" pairs with "नरेंद्र मोदी" before
+    "मोदी", "Indo-Pacific" with "इंडो-पैसिफिक" before the भारतीय its "Indo" may also mean)."""
     shared = a.keys & b.keys
-    for key in shared:
-        kind, _, value = key.partition(":")
-        best = max(best, len(value) if kind == "skeleton" else 100)
-    return best + 0.1 * len(shared) - 0.01 * abs(len(a.keys) - len(b.keys)) if shared else 0.0
+    if not shared:
+        return 0.0
+    # A Hindi word matches under its own spelling and its stem (भारतीय, भारत): one match, not two.
+    exonyms = {key.partition(":")[2] for key in shared if key.startswith("exonym:")}
+    words = [name for name in exonyms if not any(name != other and name.startswith(other) for other in exonyms)]
+    others = sum(_key_strength(key) for key in shared if not key.startswith("exonym:"))
+    # ... and one spelled as the other text writes it is surer than one through a stem (India: भारत before भारतीय).
+    written = {fold(word) for fact in (a, b) for word in _NAME_PARTS_SPLIT.split(fact.text)}
+    return 100.0 * len(words) + len(exonyms & written) + others - 0.01 * abs(len(a.keys) - len(b.keys))
 
 
 def _pair(facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:

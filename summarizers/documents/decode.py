@@ -79,7 +79,7 @@ def decode(data: bytes, name: str = "document") -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if _is_binary(data):
-        raise DocumentError(name, "this is a binary file, not text; upload .txt, .md, .html, .pdf or .docx")
+        raise DocumentError(name, "this is a binary file, not text; the formats read are txt, md, html, pdf and docx")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -234,7 +234,7 @@ def _answer(header: dict[str, Any], data: bytes) -> dict[str, Any]:
     except MemoryError:
         return {"memory": True}
     return {"document": {"name": document.name, "text": document.text, "kind": document.kind,
-                         "encoding": document.encoding}}  # fmt: skip
+                         "encoding": document.encoding, "title": document.title}}  # fmt: skip
 
 
 def serve(memory_mb: int) -> None:

@@ -1,17 +1,25 @@
 """Text of a PDF, page by page, within the page, content-size, character and time limits.
 
-pypdf guards its own decompression (it raises `LimitReachedError` past its output limits); this reader adds what
-pypdf leaves to its caller: how many pages, how large one page's decoded content may be before its operators are
-interpreted (pure Python: a megabyte of text operators takes over ten seconds), how many characters may come out,
-and the time budget, checked while operators are interpreted. Every pypdf failure becomes a `DocumentError`."""
+Two libraries, each for what it does best. pypdf checks the file's structure before anything is drawn: how many pages
+(its page tree is walked only up to the limit), how large one page's decoded content is (a Flate stream is inflated
+no further than the limit), and its own decompression limits (it raises `LimitReachedError` past them). pdfium
+(pypdfium2) then reads the letters of each page that passed (`pdf_layout`): it reads the /ActualText that browsers
+write for Hindi syllables, where pypdf gives NULs for conjuncts and puts vowel signs out of order. The time budget is
+checked before each page; the worker that reads uploads caps the time and memory of the whole. Every failure of either
+library becomes a `DocumentError`.
+
+The title is the document's own (its metadata title, unless that is empty or a file name), else the first heading:
+the opening lines of the first page set larger than its body text."""
 
 from __future__ import annotations
 
 import io
+import re
 import zlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from summarizers.documents.limits import Budget, too_many_chars
+from summarizers.documents.pdf_layout import PageText, join_lines, page_text
 from summarizers.errors import DocumentError
 
 if TYPE_CHECKING:
@@ -21,10 +29,23 @@ if TYPE_CHECKING:
 # What pypdf raises on damaged input besides its own errors: it parses with plain Python operations.
 _DAMAGE = (ValueError, KeyError, TypeError, IndexError, AttributeError, OSError, AssertionError, ArithmeticError,
            RecursionError, NotImplementedError, LookupError, zlib.error, EOFError, UnicodeError)  # fmt: skip
+UNMAPPED_SHARE = 0.2  # past this share of glyphs with no letters, the text would be missing words: refused
+# Font names of the Devanagari faces that PDFs embed (system, Google, Microsoft and legacy Hindi fonts).
+DEVANAGARI_FONT = re.compile(
+    r"Devanagari|Deva|Hindi|Mangal|Kokila|Aparajita|Utsaah|Kruti|Chanakya|Sanskrit|Lohit|Gargi|Kalimati|Nirmala",
+    re.IGNORECASE,
+)
+FILE_NAME = re.compile(r"\.(?:docx?|pdf|html?|txt|odt|rtf|pages|indd)\b|^Microsoft Word - ", re.IGNORECASE)
 
 
-def pdf_text(data: bytes, budget: Budget) -> str:
+class PdfText(NamedTuple):
+    text: str
+    title: str | None
+
+
+def pdf_text(data: bytes, budget: Budget) -> PdfText:
     from pypdf.errors import LimitReachedError, PyPdfError
+    from pypdfium2 import PdfiumError
 
     try:
         return _pages_text(data, budget)
@@ -32,40 +53,135 @@ def pdf_text(data: bytes, budget: Budget) -> str:
         raise
     except LimitReachedError as error:
         raise budget.refuse(f"the PDF has a stream that inflates past the reader's limit ({error})") from error
-    except (PyPdfError, *_DAMAGE) as error:
+    except (PyPdfError, PdfiumError, *_DAMAGE) as error:
         raise budget.refuse(f"the PDF cannot be read ({type(error).__name__}); it may be damaged") from error
 
 
-def _pages_text(data: bytes, budget: Budget) -> str:
+def _checked_reader(data: bytes, budget: Budget) -> tuple[PdfReader, list[frozenset[str]]]:
+    """pypdf's view of the file once its page count and every page's content size are within the limits, and the
+    fonts of each page that carry no letters (`_unmapped_fonts`)."""
     from pypdf import PdfReader
 
     limits = budget.limits
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
-        raise budget.refuse("the PDF is encrypted; save an unprotected copy and upload that")
+        raise budget.refuse("the PDF is encrypted; save an unprotected copy and use that")
     # pypdf resolves the whole page tree on first use of `pages`; counting the leaves first stops at the limit.
     if _count_pages(reader, limits.max_pdf_pages) > limits.max_pdf_pages:
         raise budget.refuse(f"the PDF has more than {limits.max_pdf_pages:,} pages (SAAR_MAX_PDF_PAGES)")
-    texts: list[str] = []
-    total = 0
+    unmapped: list[frozenset[str]] = []
     for number, page in enumerate(reader.pages, start=1):
-        budget.check(f"reading page {number} of the PDF")
+        budget.check(f"checking page {number} of the PDF")
         size = _content_size(page, limits.max_pdf_content)
         if size > limits.max_pdf_content:
             raise budget.refuse(
                 f"page {number} of the PDF has {size:,} bytes of content, more than the limit of "
                 f"{limits.max_pdf_content:,} (SAAR_MAX_PDF_CONTENT)"
             )
-        text = (page.extract_text(visitor_operand_before=_Checkpoint(budget, number)) or "").strip()
-        budget.check(f"interpreting page {number} of the PDF")  # pypdf swallows the checkpoint's error in forms
-        total += len(text) + 2
-        if total > limits.max_chars:
-            raise too_many_chars(budget.name, limits.max_chars)
-        if text:
-            texts.append(text)
-    if not texts:
+        unmapped.append(_unmapped_fonts(page))
+    return reader, unmapped
+
+
+def _unmapped_fonts(page: PageObject) -> frozenset[str]:
+    """Base names of the page's fonts that say nothing of the letters their glyphs draw: a composite (Type0) or
+    Type3 font without a /ToUnicode table numbers its glyphs only by position in the font. pdfium names a Type3 font
+    "" (it has no base name)."""
+    from pypdf.generic import DictionaryObject
+
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else None
+    fonts = resources.get("/Font") if isinstance(resources, DictionaryObject) else None
+    fonts = fonts.get_object() if fonts is not None else None
+    if not isinstance(fonts, DictionaryObject):
+        return frozenset()
+    names = set()
+    for reference in fonts.values():
+        font = reference.get_object()
+        composite = isinstance(font, DictionaryObject) and font.get("/Subtype") in ("/Type0", "/Type3")
+        if composite and "/ToUnicode" not in font:
+            names.add(str(font.get("/BaseFont", "")).lstrip("/"))
+    return frozenset(names)
+
+
+def _pages_text(data: bytes, budget: Budget) -> PdfText:
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    limits = budget.limits
+    reader, unmapped_fonts = _checked_reader(data, budget)
+    document = pypdfium2.PdfDocument(data)
+    try:
+        if len(document) != len(reader.pages):
+            raise budget.refuse("the PDF's page tree is damaged (its readers disagree on the number of pages)")
+        pages: list[PageText] = []
+        total = 0
+        for number in range(len(document)):
+            budget.check(f"reading page {number + 1} of the PDF")
+            page = document[number]
+            textpage = page.get_textpage()
+            try:
+                found = page_text(pdfium, page.raw, textpage.raw, unmapped_fonts[number])
+            finally:
+                textpage.close()
+                page.close()
+            total += sum(len(paragraph) + 2 for paragraph in found.paragraphs)
+            if total > limits.max_chars:
+                raise too_many_chars(budget.name, limits.max_chars)
+            pages.append(found)
+        metadata_title = _metadata_title(document.get_metadata_dict(skip_empty=True).get("Title"))
+    finally:
+        document.close()
+    glyphs = sum(page.glyphs for page in pages)
+    unmapped = sum(page.unmapped for page in pages)
+    if glyphs and unmapped > UNMAPPED_SHARE * glyphs:
+        raise budget.refuse(_unmapped_reason(set().union(*(page.unmapped_fonts for page in pages))))
+    text = _joined(pages)
+    if not text.strip():
         raise budget.refuse("the PDF has no text layer (a scan?); run OCR on it first")
-    return "\n\n".join(texts)
+    heading = next((page.heading for page in pages if page.paragraphs), None)
+    return PdfText(text, metadata_title or heading)
+
+
+def _joined(pages: list[PageText]) -> str:
+    """The pages' paragraphs in order; a paragraph that runs to the end of a page goes on with the next page's first
+    line when that is set in the same size."""
+    paragraphs: list[str] = []
+    runs_on = False
+    last_size = 0.0
+    for page in pages:
+        if not page.paragraphs:
+            continue
+        first, *rest = page.paragraphs
+        if paragraphs and runs_on and abs(page.first_size - last_size) <= 0.15 * max(page.first_size, last_size):
+            paragraphs[-1] = join_lines([paragraphs[-1], first])
+        else:
+            paragraphs.append(first)
+        paragraphs.extend(rest)
+        runs_on, last_size = page.last_line_full, page.last_size
+    return "\n\n".join(paragraphs)
+
+
+def _metadata_title(title: str | None) -> str | None:
+    """The metadata title, unless it says nothing: empty, "untitled", or the name of the file it was made from."""
+    if not title:
+        return None
+    title = " ".join(title.replace("\x00", "").split())
+    if not title or title.casefold() in ("untitled", "title", "document") or FILE_NAME.search(title):
+        return None
+    return title
+
+
+def _unmapped_reason(fonts: set[str]) -> str:
+    """Plain words for a PDF whose glyphs carry no letters: Hindi when their fonts are Devanagari ones."""
+    if any(DEVANAGARI_FONT.search(font) for font in fonts):
+        return (
+            "this PDF's Hindi text cannot be extracted: its fonts draw the letters without saying which letters "
+            "they are; save the article as text or HTML, or print it to PDF again from a browser"
+        )
+    return (
+        "this PDF's text cannot be extracted: its fonts draw the letters without saying which letters they are; "
+        "save the article as text or HTML, or run OCR on the PDF"
+    )
 
 
 def _content_size(page: PageObject, limit: int) -> int:
@@ -132,20 +248,3 @@ def _count_pages(reader: PdfReader, limit: int) -> int:
         else:
             count += 1
     return count
-
-
-class _Checkpoint:
-    """Called by pypdf before each content operator: checks the time budget every few hundred, so a page whose
-    operators take long to interpret is stopped while it is interpreted, not after."""
-
-    EVERY = 256
-
-    def __init__(self, budget: Budget, page: int) -> None:
-        self.budget = budget
-        self.page = page
-        self.operators = 0
-
-    def __call__(self, operator: bytes, operands: object, matrix: object, text_matrix: object) -> None:
-        self.operators += 1
-        if self.operators % self.EVERY == 0:
-            self.budget.check(f"interpreting page {self.page} of the PDF")

@@ -15,7 +15,7 @@ from typing import Literal
 from summarizers import settings
 from summarizers.documents.decode import MAX_BYTES_PER_CHAR, decode
 from summarizers.documents.docx import docx_text
-from summarizers.documents.html import html_to_text
+from summarizers.documents.html import html_article, html_to_text
 from summarizers.documents.limits import Budget, Limits, too_many_chars
 from summarizers.documents.pdf import pdf_text
 from summarizers.errors import DocumentError
@@ -43,12 +43,14 @@ SUPPORTED_EXTENSIONS = tuple(_EXTENSION_KINDS)
 
 @dataclass(frozen=True)
 class Document:
-    """A readable text: `text` is what the user sees and what every offset refers to."""
+    """A readable text: `text` is what the user sees and what every offset refers to. `title` is the one the file
+    gives itself (a web page's <title>, a PDF's metadata title or first heading), when it gives one."""
 
     name: str
     text: str
     kind: Kind = "text"
     encoding: str | None = None
+    title: str | None = None
 
 
 def normalise_newlines(text: str) -> str:
@@ -61,7 +63,7 @@ def _check_text(name: str, text: str, max_chars: int | None = None) -> str:
     if "\x00" in text:
         raise DocumentError(name, "the text contains NUL characters; it looks like binary data, not an article")
     if not text.strip():
-        raise DocumentError(name, "the document is empty; paste or upload an article with some text")
+        raise DocumentError(name, "the document is empty; there is no article text to summarise")
     if len(text) > max_chars:
         raise too_many_chars(name, max_chars, len(text))
     if not any(ch.isalpha() for ch in text):
@@ -104,8 +106,9 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
         raise DocumentError(name, "the file is empty")
     kind = detect_kind(data, name)
     encoding: str | None = None
+    title: str | None = None
     if kind == "pdf":
-        text = pdf_text(data, budget)
+        text, title = pdf_text(data, budget)
     elif kind == "docx":
         text = docx_text(data, budget)
     else:
@@ -114,8 +117,9 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
         text, encoding = decode(data, name)
         budget.check("decoding the text")
         if kind == "html":
-            text = html_to_text(text, budget)
-    return Document(name=name, text=_check_text(name, text, limits.max_chars), kind=kind, encoding=encoding)
+            text, title = html_article(text, budget)
+    text = _check_text(name, text, limits.max_chars)
+    return Document(name=name, text=text, kind=kind, encoding=encoding, title=title)
 
 
 def read_path(path: str | Path, limits: Limits | None = None) -> Document:

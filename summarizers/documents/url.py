@@ -22,12 +22,14 @@ import ssl
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http.client import HTTPMessage
 from typing import IO, Any
 
 from summarizers import settings
-from summarizers.documents.reading import Document, decode, from_text, html_to_text, read_bytes
+from summarizers.documents.html import extract_article, html_limits_check
+from summarizers.documents.limits import Budget
+from summarizers.documents.reading import Document, decode, from_text, read_bytes
 from summarizers.errors import DocumentError
 
 MAX_REDIRECTS = 5
@@ -178,30 +180,39 @@ def _read(url: str) -> tuple[bytes, str, str]:
     return data, content_type, final_url
 
 
-def _article(markup: str) -> tuple[str, str | None, str | None]:
-    """The article's text, title and date; the text is empty when the page holds no article."""
-    import trafilatura
-
-    text = trafilatura.extract(markup, include_comments=False, include_tables=False, favor_precision=True) or ""
-    metadata = trafilatura.extract_metadata(markup)
-    title = metadata.title if metadata is not None else None
-    date = metadata.date if metadata is not None else None
-    # Precision first; a short page trafilatura declines entirely is read whole (menus and all) rather than lost.
-    return (text or html_to_text(markup)), title, date
+def _article(markup: str, url: str) -> tuple[str, str | None, str | None]:
+    """The article's text, title and date, read as an uploaded page is (`html.html_article`): the page's element and
+    depth limits first, then trafilatura; a page it declines is read whole (menus and all) rather than lost."""
+    plain, page_title, extractable = html_limits_check(markup, Budget(url))
+    if not extractable:
+        return plain, page_title, None
+    text, found_title, date = extract_article(markup, metadata=True)
+    return (text or plain), (page_title or found_title), date
 
 
 def fetch(url: str) -> FetchedPage:
     """The article at `url`; every failure is a `DocumentError` naming the link and saying why in plain words."""
+    try:
+        return _fetch(url)
+    except DocumentError:
+        raise
+    # The page reaches parsers and libraries the server does not control: whatever they raise, the person who gave
+    # the link reads one plain line, never a traceback.
+    except Exception as error:
+        raise DocumentError(url.strip() or "link", f"the page could not be read ({type(error).__name__})") from error
+
+
+def _fetch(url: str) -> FetchedPage:
     url = check_url(url)
     data, content_type, final_url = _read(url)
     if content_type in ("text/html", "application/xhtml+xml"):
         markup, _ = decode(data, url)
-        text, title, date = _article(markup)
+        text, title, date = _article(markup, url)
         if sum(ch.isalpha() for ch in text) < MIN_ARTICLE_LETTERS:
             raise DocumentError(url, "no article text was found on this page (it may be an index, a video or a login)")
         if title and not text.lstrip().startswith(title):
             text = f"{title}\n\n{text}"
-        return FetchedPage(from_text(text, title or url), final_url, title, date)
+        return FetchedPage(replace(from_text(text, title or url), title=title), final_url, title, date)
     if content_type.startswith("text/"):
         text, _ = decode(data, url)
         return FetchedPage(from_text(text, url), final_url)

@@ -3,14 +3,17 @@
 Both spellings are reduced to a consonant skeleton: vowels, h and y dropped (Hindi marks vowels that English
 spellings guess, and vice versa), aspirates folded into their plain consonant, retroflex and dental stops merged, a
 nasal before a labial written as n (Hindi writes it with an anusvara). "Narendra" and "नरेंद्र" both become "nrndr".
-Acronyms are matched by spelling out their letters the way Hindi writes them (LNG ~ एलएनजी), and a short table
-covers the countries whose Hindi names are not transliterations (India ~ भारत).
+Acronyms are matched by spelling out their letters the way Hindi writes them (LNG ~ एलएनजी), and names Hindi
+translates (India ~ भारत) by `exonyms`. The skeleton is exact, which suits two Latin spellings of one name (Zelensky,
+Zelenskiy); across scripts, `phonetic` compares the sounds themselves.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from summarizers.language.exonyms import hindi_names, hindi_stems
 
 MIN_SKELETON = 2  # one consonant ("Asia" -> "s") matches far too much to mean anything
 # Two consonants still collide (Modi "md" ~ मुद्दे "issues"), so short skeletons also compare their written vowels.
@@ -46,18 +49,6 @@ _LETTER_NAMES = {
     "u": "यू", "v": "वी", "w": "डब्ल्यू", "x": "एक्स", "y": "वाई", "z": "जेड",
 }  # fmt: skip
 
-# Names whose Hindi form is not a transliteration of the English one.
-EXONYMS = {
-    "india": ("भारत",), "indian": ("भारतीय", "भारत"), "indians": ("भारतीयों", "भारतीय"),
-    "russia": ("रूस",), "russian": ("रूसी", "रूस"), "us": ("अमेरिका",), "usa": ("अमेरिका",),
-    "america": ("अमेरिका",), "american": ("अमेरिकी",), "uk": ("ब्रिटेन",), "britain": ("ब्रिटेन",),
-    "germany": ("जर्मनी",), "german": ("जर्मन",),
-    # "Indo-" is India in compounds (Indo-Pacific ~ हिंद-प्रशांत, Indo–Russian ~ भारत-रूस).
-    "indo": ("भारत", "हिंद", "भारतीय"), "pacific": ("प्रशांत",),
-    "west": ("पश्चिम", "पश्चिमी"), "western": ("पश्चिमी",), "eastern": ("पूर्वी",),  # पूर्व alone also means "former"
-    "gulf": ("खाड़ी",),
-    "asia": ("एशिया",), "asian": ("एशियाई",),  # too short a skeleton ("s") to be matched by it
-}  # fmt: skip
 # Combining forms of country names, a name of their own only inside a compound: "Indo–Russian ties" (an en dash joins
 # two names, so "Indo" stands alone) speaks of India.
 COMBINING_FORMS = {"indo": "India", "sino": "China", "russo": "Russia", "anglo": "Britain", "franco": "France"}
@@ -99,6 +90,16 @@ def vowel_signature(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", "".join(ch for ch in folded if ch in "eiou"))
 
 
+def is_latin_word(word: str) -> bool:
+    """Whether a word is written in Latin letters, accented ones too ("Sánchez", "Ångström"): its first character is
+    ASCII or in the Latin-1, Latin Extended-A/B or Latin Extended Additional blocks (a range test: this runs for
+    every word of a text)."""
+    if not word:
+        return False
+    first = word[0]
+    return first.isascii() or "\u00c0" <= first <= "\u024f" or "\u1e00" <= first <= "\u1eff"
+
+
 def skeleton(word: str) -> str:
     """The consonant skeleton of a word in either script ("" for other scripts)."""
     if any("\u0900" <= ch <= "\u097f" for ch in word):
@@ -113,17 +114,30 @@ def acronym_in_devanagari(word: str) -> str | None:
     return "".join(_LETTER_NAMES[letter] for letter in word.casefold())
 
 
+# "Richard III", "Pope Paul VI": a numeral is spelled, not sounded (वीं, "-th", is no match for VI).
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+
+
+def phonetic_key(word: str) -> str:
+    """The key a Latin name word is matched under by sound: a Devanagari word that sounds like it gets the same key
+    (see `facts.names_matching`)."""
+    return f"phonetic:{word.casefold()}"
+
+
 def name_keys(word: str) -> set[str]:
-    """Language-independent keys under which a name is matched: its skeleton, acronym spelling and exonyms."""
-    keys = set()
-    if word.isascii():
-        for native in EXONYMS.get(word.casefold(), ()):
-            keys.add(f"exonym:{native}")
+    """Language-independent keys under which a name is matched: its skeleton, acronym spelling, exonyms (the Hindi
+    names of a Latin word; a Devanagari word's own spelling and the place names it may be a form of), and for a
+    Latin word the key its sound is matched under."""
+    keys: set[str] = set()
+    if is_latin_word(word):
+        keys.update(f"exonym:{native}" for native in hindi_names(word))
         acronym = acronym_in_devanagari(word)
         if acronym is not None:
             keys.add(f"acronym:{acronym}")
+        if any(letter.isalpha() for letter in word) and not _ROMAN_NUMERAL.fullmatch(word):
+            keys.add(phonetic_key(word))
     else:
-        keys.add(f"exonym:{word}")
+        keys.update(f"exonym:{stem}" for stem in hindi_stems(word))
         keys.add(f"acronym:{word}")
     consonants = skeleton(word)
     if len(consonants) > SHORT_SKELETON:

@@ -1,5 +1,6 @@
 """Month and weekday names in English and Hindi, one table for every layer: dates as facts (attribution), datelines
-left out of summaries (engines) and dateline cues in page chrome (language).
+left out of summaries (engines) and dateline cues in page chrome (language). The names come from CLDR (through
+Babel); only spellings CLDR does not list are written here.
 
 Hindi spells nukta letters two ways (ड़ as one code point, or ड + ़) and texts use either, so every table holds both.
 """
@@ -9,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+
+from babel import Locale
 
 # NFC leaves ड़ decomposed (a composition exclusion); some texts use the single code point.
 _SINGLE_NUKTA = {
@@ -34,19 +37,41 @@ def with_spellings(table: dict[str, int]) -> dict[str, int]:
     return {variant: value for word, value in table.items() for variant in spellings(word)}
 
 
-MONTHS: dict[str, int] = with_spellings({
-    "january": 1, "jan": 1, "जनवरी": 1, "february": 2, "feb": 2, "फरवरी": 2, "फ़रवरी": 2,
-    "march": 3, "mar": 3, "मार्च": 3, "april": 4, "apr": 4, "अप्रैल": 4, "may": 5, "मई": 5,
-    "june": 6, "jun": 6, "जून": 6, "july": 7, "jul": 7, "जुलाई": 7, "august": 8, "aug": 8, "अगस्त": 8,
-    "september": 9, "sept": 9, "sep": 9, "सितंबर": 9, "सितम्बर": 9, "october": 10, "oct": 10, "अक्टूबर": 10,
-    "अक्तूबर": 10, "november": 11, "nov": 11, "नवंबर": 11, "नवम्बर": 11, "december": 12, "dec": 12,
-    "दिसंबर": 12, "दिसम्बर": 12,
-})  # fmt: skip
-WEEKDAYS: dict[str, int] = with_spellings({
-    "monday": 1, "सोमवार": 1, "tuesday": 2, "मंगलवार": 2, "wednesday": 3, "बुधवार": 3, "thursday": 4,
-    "गुरुवार": 4, "बृहस्पतिवार": 4, "friday": 5, "शुक्रवार": 5, "saturday": 6, "शनिवार": 6, "sunday": 7,
-    "रविवार": 7,
-})  # fmt: skip
+# Spellings CLDR does not list but Hindi news writes: anusvara or half nasal (सितंबर, सितम्बर), nukta or none
+# (फ़रवरी, फरवरी), त or ट (अक्टूबर, अक्तूबर), the long e of अप्रेल; and the English "Sept." abbreviation.
+_OTHER_MONTH_SPELLINGS = {
+    "sept": 9, "फरवरी": 2, "अप्रेल": 4, "सितम्बर": 9, "अक्तूबर": 10, "नवम्बर": 11, "दिसम्बर": 12,
+}  # fmt: skip
+_OTHER_WEEKDAY_SPELLINGS = {"बृहस्पतिवार": 4}  # Thursday's other Hindi name, beside CLDR's गुरुवार
+_CALENDAR_LOCALES = ("en", "hi")
+
+
+def _months() -> dict[str, int]:
+    """Month names of English and Hindi from CLDR (through Babel): full names, and abbreviations where they cannot
+    be read as another word (Hindi's end in "॰"; English ones are dates only when capitalised, see `attribution`)."""
+    table: dict[str, int] = {}
+    for code in _CALENDAR_LOCALES:
+        months = Locale(code).months["format"]
+        for number, month in months["wide"].items():
+            table[month.casefold()] = number
+        for number, month in months["abbreviated"].items():
+            if code == "en" or month.endswith("॰"):
+                table[month.casefold()] = number
+    return with_spellings(table | _OTHER_MONTH_SPELLINGS)
+
+
+def _weekdays() -> dict[str, int]:
+    """Weekday names (Monday = 1), full names only: short ones are words too ("Sun", "Wed"; Hindi शनि is Saturn)."""
+    table = {
+        day.casefold(): index + 1
+        for code in _CALENDAR_LOCALES
+        for index, day in Locale(code).days["format"]["wide"].items()
+    }
+    return with_spellings(table | _OTHER_WEEKDAY_SPELLINGS)
+
+
+MONTHS: dict[str, int] = _months()
+WEEKDAYS: dict[str, int] = _weekdays()
 
 
 def alternation(words: Iterable[str]) -> str:

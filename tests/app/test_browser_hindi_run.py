@@ -33,6 +33,8 @@ WRITTEN = (
     ".saar-summary, .saar-paragraph, .saar-source, .saar-run-text, [data-testid=stCode], blockquote, "
     "[data-testid=stMarkdownContainer] ol, [role=gridcell]"
 )
+# Commands a notice tells (under Details), set as code: `python -m summarizers download hi`.
+COMMAND_SPANS = "[data-testid=stMarkdownContainer] code, [data-testid=stCaptionContainer] code"
 # Streamlit's own words that no setting of it can change (its icons' names are text too: "check", "expand_more"):
 # the uploader's drop zone ("Drag and drop files here", streamlit/streamlit#13500) and a table's toolbar.
 UNWORDABLE = "[data-testid=stIconMaterial], [data-testid=stFileUploaderDropzone], [data-testid=stElementToolbar]"
@@ -66,7 +68,7 @@ RECORD = """([skipped, written]) => {
   read();
   new MutationObserver(read).observe(document.body, {subtree: true, childList: true, characterData: true});
 }"""
-SKIPPED = f"{WRITTEN}, {UNWORDABLE}"
+SKIPPED = f"{WRITTEN}, {UNWORDABLE}, {COMMAND_SPANS}"
 CURSOR = "▍"  # a summary being written (model text) ends with it
 # Left as written in Hindi: commands (Details only) and their arguments, addresses, model names (hub ids) and
 # licence names; file formats and units as Hindi writes them.

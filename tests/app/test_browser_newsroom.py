@@ -390,10 +390,7 @@ def test_history_keeps_each_summary_to_reopen_and_download(browser: Any, app_url
         _paste_and_summarize(page, DATED_ARTICLE)
         page.get_by_role("heading", name=re.compile("^New Delhi, 12 August 2025")).wait_for()
         _wait_for_the_run(page)  # an expander opened while the run goes on is drawn closed again
-        page.get_by_text("Copy the summary").first.click()
-        code = page.locator("[data-testid=stCode]").first
-        code.hover()  # its copy button shows on hover; whether the hover has drawn it yet is Chromium's timing
-        code.locator("button[aria-label='Copy to clipboard']").wait_for(state="attached")
+        assert page.get_by_role("button", name="Copy this summary").count() == 1  # one summary: English
         if viewport is PHONE:  # on a phone the page list sits in the closed sidebar
             page.get_by_test_id("stExpandSidebarButton").click()
         page.get_by_role("link", name="History").click(delay=100)

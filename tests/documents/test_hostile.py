@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from summarizers.documents import isolated
+from summarizers.documents.html import html_to_text
 from summarizers.documents.isolated import read_bytes_isolated
 from summarizers.documents.limits import Limits
 from summarizers.documents.reading import read_bytes
@@ -182,3 +185,33 @@ def test_a_memory_refusal_in_a_reused_worker_is_tried_again_and_stays_a_document
         with pytest.raises(DocumentError, match=r"more than 32 MB of memory \(SAAR_READ_MEMORY_MB\)"):
             reader.read_bytes(hostile.pdf_stream_bomb(filters=b"[/ASCII85Decode /FlateDecode]"), "bomb.pdf")
         assert reader.read_bytes(b"Another story.", "next.txt").text == "Another story."
+
+
+@pytest.mark.parametrize(
+    ("build", "extracted"),
+    [
+        (hostile.html_deep_under_the_limits, False),  # 47,500 elements: the plain reading alone
+        (hostile.html_links_under_the_limits, False),
+        (lambda: hostile.html_links_under_the_limits(9_000), True),
+        # Drawings do not count: a page of 20,000 SVG paths around a short story still goes to the extractor.
+        (lambda: b"<html><body><svg>" + b"<path d='M0 0'/>" * 20_000 + b"</svg><p>A story.</p></body></html>", True),
+    ],
+)
+def test_only_pages_within_the_extractors_element_count_reach_it(
+    build: Callable[[], bytes], extracted: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trafilatura
+
+    calls: list[int] = []
+    extract = trafilatura.bare_extraction
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    data = build()
+    document = read_bytes(data, "page.html")
+    assert bool(calls) == extracted
+    if not extracted:
+        assert document.text == html_to_text(data.decode())

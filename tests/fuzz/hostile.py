@@ -171,6 +171,17 @@ def html_flat(count: int = 200_000) -> bytes:
     return b"<html><body><article>" + b"<p>Word.</p>" * count + b"</article></body></html>"
 
 
+def html_deep_under_the_limits(depth: int = 250, chains: int = 190) -> bytes:
+    """47,500 elements in chains 250 deep: under the element and depth limits, and the worst shape for an article
+    extractor's passes over the tree (trafilatura took 34 s on it)."""
+    return b"<html><body>" + (b"<div>" * depth + b"x. " + b"</div>" * depth) * chains + b"</body></html>"
+
+
+def html_links_under_the_limits(count: int = 49_000) -> bytes:
+    """49,000 links in one block, under the element limit: link density measured element by element (13 s)."""
+    return b"<html><body><div>" + b"<a href='/x'>link text</a> " * count + b"</div></body></html>"
+
+
 def html_unclosed_comment(size: int = 19 * MB) -> bytes:
     """An opening comment never closed, then megabytes: a tokenizer fed in small pieces rescans it each time."""
     return b"<html><body><p>Start.</p><!--" + b"a" * size
@@ -201,5 +212,7 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes]]] = {
     "html-200k-nested": ("nested.html", html_nested),
     "html-200k-flat": ("flat.html", html_flat),
     "html-unclosed-comment": ("comment.html", html_unclosed_comment),
+    "html-47k-deep-under-limits": ("deep.html", html_deep_under_the_limits),
+    "html-49k-links-under-limits": ("links.html", html_links_under_the_limits),
     "text-19MB": ("long.txt", text_too_long),
 }

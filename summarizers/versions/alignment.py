@@ -1,0 +1,284 @@
+"""Sentence alignment of two versions of one story, in order, in the manner of Gale and Church (1993).
+
+Versions keep the story's order, so the sentences are aligned by dynamic programming over links of 1–1, 1–2, 2–1,
+1–0 and 0–1 sentences. A link's cost is how unlikely it is:
+- its kind (most links are 1–1; a sentence only one version has is rare);
+- the lengths: a sentence's translation is about as long as the sentence times the languages' length ratio, with a
+  spread that grows with the length (Gale–Church's normal model of the length difference);
+- the anchors: a figure, date or name both sides of a link state lowers the cost; one that the other version states
+  elsewhere but not in this link raises it.
+
+Only cells near the diagonal are computed (a band, widened when the best path touches its edge), so two texts of
+thousands of sentences align in about a second of pure Python rather than minutes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+# Measured on the dev split of the English–Hindi human translations (493 sentence pairs): Hindi takes 0.97 times the
+# non-space characters of its English sentence, and the squared length difference grows by 1.6 per character.
+LENGTH_RATIOS = {("en", "hi"): 0.97, ("hi", "en"): 1 / 0.97}
+LENGTH_VARIANCE = 1.6
+# Gale and Church's link priors (1–1 .89, 1–0 and 0–1 .0099 each, 2–1 and 1–2 .089 each); 2–2 is left out.
+PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089}
+ANCHOR_BONUS = 2.5  # per weight of a fact both sides of a link state
+ANCHOR_PENALTY = 1.0  # per weight of a fact the other version states elsewhere but not in this link
+LEAST_PROBABILITY = 1e-12
+BAND = 8  # the band's half-width to start with, in sentences beyond the length ratio of the two versions
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A fact a sentence states: the keys it matches under (`facts.Fact.keys`) and how much a match says."""
+
+    keys: frozenset[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """What the aligner knows of a sentence: its length (non-space characters) and its anchors."""
+
+    length: int
+    anchors: tuple[Anchor, ...] = ()
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset().union(*(anchor.keys for anchor in self.anchors))
+
+
+@dataclass(frozen=True)
+class Link:
+    """Sentences of the first version (`a`) and of the second (`b`) that say the same; one side may be empty."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+
+
+def length_ratio(lang_a: str | None, lang_b: str | None) -> float:
+    return LENGTH_RATIOS.get((lang_a or "", lang_b or ""), 1.0)
+
+
+def length_cost(length_a: int, length_b: int, ratio: float) -> float:
+    """-log of the probability of a length difference this large or larger between a sentence and its translation."""
+    mean = max((length_a + length_b / ratio) / 2, 1.0)
+    delta = (length_b - ratio * length_a) / math.sqrt(mean * LENGTH_VARIANCE)
+    return -math.log(max(math.erfc(abs(delta) / math.sqrt(2)), LEAST_PROBABILITY))
+
+
+class _Scorer:
+    """Link costs over two fixed versions.
+
+    What two sentences share is measured once per pair (a cell of the band) and kept: a link of two sentences with
+    one sums its pairs (capped at all a sentence has), which counts an anchor both of the two state twice only up to
+    that cap, and keeps the work per cell to a few lookups."""
+
+    def __init__(self, a: Sequence[Sentence], b: Sequence[Sentence], ratio: float) -> None:
+        self.ratio = ratio
+        self.lengths = ([s.length for s in a], [s.length for s in b])
+        keys = ([s.keys for s in a], [s.keys for s in b])
+        self.keys = keys
+        # Only a fact the other version states somewhere can be missed in a link; others say nothing of where.
+        shared = frozenset().union(*keys[0]) & frozenset().union(*keys[1])
+        # Per sentence: its one-key anchors grouped by weight (so a match is a C-level set intersection), its
+        # several-key anchors (names), and the weight of all of them.
+        self.single: tuple[list[tuple[tuple[float, frozenset[str]], ...]], ...] = ([], [])
+        self.multi: tuple[list[tuple[Anchor, ...]], list[tuple[Anchor, ...]]] = ([], [])
+        self.totals: tuple[list[float], list[float]] = ([], [])  # the weight of a sentence's anchors at stake
+        for side, sentences in enumerate((a, b)):
+            for sentence in sentences:
+                by_weight: dict[float, set[str]] = {}
+                for anchor in sentence.anchors:
+                    if len(anchor.keys) == 1 and anchor.keys <= shared:
+                        by_weight.setdefault(anchor.weight, set()).update(anchor.keys)
+                single = tuple((weight, frozenset(keys)) for weight, keys in by_weight.items())
+                multi = tuple(x for x in sentence.anchors if len(x.keys) > 1 and x.keys & shared)
+                self.single[side].append(single)
+                self.multi[side].append(multi)
+                total = sum(weight * len(keys) for weight, keys in single) + sum(x.weight for x in multi)
+                self.totals[side].append(total)
+        self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
+
+    def _matched(self, side: int, index: int, other: frozenset[str]) -> float:
+        matched = 0.0
+        for weight, keys in self.single[side][index]:
+            matched += weight * len(keys & other)
+        for anchor in self.multi[side][index]:
+            if anchor.keys & other:
+                matched += anchor.weight
+        return matched
+
+    def pair(self, i: int, j: int) -> tuple[float, float]:
+        """The weight of a[i]'s anchors that b[j] states, and of b[j]'s that a[i] states."""
+        found = self._pairs.get((i, j))
+        if found is None:
+            found = (self._matched(0, i, self.keys[1][j]), self._matched(1, j, self.keys[0][i]))
+            self._pairs[(i, j)] = found
+        return found
+
+    def pairs_of(self, x: int, low: int, high: int) -> tuple[np.ndarray, np.ndarray]:
+        """`pair(x, y)` for y in [low, high), as two arrays."""
+        found = [self.pair(x, y) for y in range(low, high)]
+        return np.array([f[0] for f in found], dtype=float), np.array([f[1] for f in found], dtype=float)
+
+
+def align(a: Sequence[Sentence], b: Sequence[Sentence], ratio: float = 1.0) -> list[Link]:
+    """The likeliest in-order alignment of two versions' sentences: every sentence in exactly one link.
+
+    The first band follows the diagonal. Where the best path runs along its edge (one version has a paragraph the
+    other lacks, and the path drifts), the next band follows that path, twice as wide, until the path stays inside
+    or the band holds every cell."""
+    n, m = len(a), len(b)
+    if not n or not m:
+        return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
+    scorer = _Scorer(a, b, ratio)
+    width = BAND + math.ceil(max(n / m, m / n))
+    bounds = [_diagonal(i, n, m, width) for i in range(n + 1)]
+    while True:
+        links, touched = _banded(scorer, n, m, bounds)
+        if not touched or width >= max(n, m):
+            return links
+        width *= 2
+        bounds = _around(links, n, m, width)
+
+
+def _diagonal(i: int, n: int, m: int, width: int) -> tuple[int, int]:
+    centre = i * m / n
+    return max(0, math.floor(centre - width)), min(m, math.ceil(centre + width))
+
+
+def _around(links: Sequence[Link], n: int, m: int, width: int) -> list[tuple[int, int]]:
+    """A band of `width` either side of a path, its edges never stepping back (rows share cells with the next)."""
+    lows, highs = [m] * (n + 1), [0] * (n + 1)
+    i = j = 0
+    cells = [(0, 0)]
+    for link in links:
+        for _ in link.a:
+            i += 1
+            cells.append((i, j))
+        j += len(link.b)
+        cells.append((i, j))
+    for row, column in cells:
+        lows[row] = min(lows[row], max(0, column - width))
+        highs[row] = max(highs[row], min(m, column + width))
+    for row in range(n - 1, -1, -1):
+        lows[row] = min(lows[row], lows[row + 1])
+    for row in range(1, n + 1):
+        highs[row] = max(highs[row], highs[row - 1])
+    return list(zip(lows, highs, strict=True))
+
+
+# -log(erfc(d / sqrt 2)) on a grid of |delta|: the length cost of a whole row of cells by one interpolation.
+_GRID = np.linspace(0.0, 10.0, 4001)
+_TABLE = np.array([-math.log(max(math.erfc(d / math.sqrt(2)), LEAST_PROBABILITY)) for d in _GRID])
+# Back-pointer codes of the five moves.
+_STEPS = {1: (1, 1), 2: (1, 0), 3: (1, 2), 4: (2, 1), 5: (0, 1)}
+
+
+def length_costs(length_a: np.ndarray, length_b: np.ndarray, ratio: float) -> np.ndarray:
+    """`length_cost` of many pairs at once (to the grid's precision)."""
+    mean = np.maximum((length_a + length_b / ratio) / 2, 1.0)
+    delta = np.abs(length_b - ratio * length_a) / np.sqrt(mean * LENGTH_VARIANCE)
+    costs: np.ndarray = np.interp(delta, _GRID, _TABLE)
+    return costs
+
+
+def _at(values: np.ndarray, low: int, indexes: np.ndarray, outside: float = math.inf) -> np.ndarray:
+    """values[index - low] for each index, `outside` where an index lies outside the row's band."""
+    out: np.ndarray = np.full(len(indexes), outside)
+    inside = (indexes >= low) & (indexes < low + len(values))
+    out[inside] = values[indexes[inside] - low]
+    return out
+
+
+def _banded(scorer: _Scorer, n: int, m: int, bounds: list[tuple[int, int]]) -> tuple[list[Link], bool]:
+    """The best path through the cells of each row's `bounds`, and whether it runs along the band's edge (then a
+    wider band might find a better one). Each row is computed as arrays over its cells; only the 0–1 move, which
+    depends on the cell before in the same row, is a loop."""
+    lengths_a = np.array(scorer.lengths[0], dtype=float)
+    lengths_b = np.array(scorer.lengths[1] + [0], dtype=float)  # a last 0 keeps indexes of -1 harmless
+    totals_a = np.array(scorer.totals[0], dtype=float)
+    totals_b = np.array(scorer.totals[1] + [0.0], dtype=float)
+    priors = {step: -math.log(prior) for step, prior in PRIORS.items()}
+    ratio = scorer.ratio
+    pairs: dict[int, tuple[int, np.ndarray, np.ndarray]] = {}  # a sentence x -> (first y, matched a, matched b)
+
+    def matched(x: int, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if x not in pairs:
+            low = max(0, bounds[min(x + 1, n)][0] - 2)
+            high = min(m, bounds[min(x + 2, n)][1])
+            pairs[x] = (low, *scorer.pairs_of(x, low, high))
+            pairs.pop(x - 3, None)  # rows further back are never asked for again
+        low, of_a, of_b = pairs[x]
+        return _at(of_a, low, ys, 0.0), _at(of_b, low, ys, 0.0)
+
+    costs: list[np.ndarray] = []
+    steps: list[np.ndarray] = []
+    for i in range(n + 1):
+        low, high = bounds[i]
+        js = np.arange(low, high + 1)
+        best = np.full(len(js), math.inf)
+        step = np.zeros(len(js), dtype=np.int8)
+        if i == 0:
+            best[0] = 0.0  # low is 0 in the first row
+        candidates = []
+        if i >= 1:
+            previous, previous_low = costs[i - 1], bounds[i - 1][0]
+            x = i - 1
+            total_a = totals_a[x]
+            # 1-1: a[x] with b[j-1]
+            ma, mb = matched(x, js - 1)
+            anchors = ANCHOR_PENALTY * (total_a - ma + totals_b[js - 1] - mb) - ANCHOR_BONUS * ma
+            lengths = length_costs(np.full(len(js), lengths_a[x]), lengths_b[js - 1], ratio)
+            candidates.append((1, _at(previous, previous_low, js - 1) + priors[(1, 1)] + lengths + anchors))
+            # 1-0: a[x] alone
+            candidates.append((2, _at(previous, previous_low, js) + priors[(1, 0)] + ANCHOR_PENALTY * total_a))
+            # 1-2: a[x] with b[j-2], b[j-1]
+            ma1, mb1 = matched(x, js - 2)
+            mine = np.minimum(ma + ma1, total_a)
+            theirs = np.minimum(mb1, totals_b[js - 2]) + np.minimum(mb, totals_b[js - 1])
+            anchors = ANCHOR_PENALTY * (total_a - mine + totals_b[js - 2] + totals_b[js - 1] - theirs)
+            anchors -= ANCHOR_BONUS * mine
+            lengths = length_costs(np.full(len(js), lengths_a[x]), lengths_b[js - 2] + lengths_b[js - 1], ratio)
+            candidates.append((3, _at(previous, previous_low, js - 2) + priors[(1, 2)] + lengths + anchors))
+        if i >= 2:
+            before, before_low = costs[i - 2], bounds[i - 2][0]
+            x1, x2 = i - 2, i - 1
+            ma1, mb1 = matched(x1, js - 1)
+            ma2, mb2 = matched(x2, js - 1)
+            mine = np.minimum(ma1, totals_a[x1]) + np.minimum(ma2, totals_a[x2])
+            theirs = np.minimum(mb1 + mb2, totals_b[js - 1])
+            anchors = ANCHOR_PENALTY * (totals_a[x1] + totals_a[x2] - mine + totals_b[js - 1] - theirs)
+            anchors -= ANCHOR_BONUS * mine
+            lengths = length_costs(np.full(len(js), lengths_a[x1] + lengths_a[x2]), lengths_b[js - 1], ratio)
+            candidates.append((4, _at(before, before_low, js - 1) + priors[(2, 1)] + lengths + anchors))
+        for code, values in candidates:
+            valid = js - _STEPS[code][1] >= 0
+            better = valid & (values < best)
+            best[better] = values[better]
+            step[better] = code
+        # 0-1: b[j-1] alone, from the cell before in this row
+        row, codes = best.tolist(), step.tolist()
+        alone = (priors[(0, 1)] + ANCHOR_PENALTY * totals_b[js - 1]).tolist()
+        for k in range(1, len(row)):
+            total = row[k - 1] + alone[k]
+            if total < row[k]:
+                row[k], codes[k] = total, 5
+        costs.append(np.array(row))
+        steps.append(np.array(codes, dtype=np.int8))
+    links: list[Link] = []
+    touched = False
+    i, j = n, m
+    while i or j:
+        low, high = bounds[i]
+        touched = touched or (j == low and low > 0) or (j == high and high < m)
+        di, dj = _STEPS[int(steps[i][j - low])]
+        links.append(Link(tuple(range(i - di, i)), tuple(range(j - dj, j))))
+        i, j = i - di, j - dj
+    links.reverse()
+    return links, touched
