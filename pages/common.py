@@ -15,7 +15,6 @@ from typing import Any
 import streamlit as st
 
 from pages._views.highlight import STYLE
-from pages._views.input_words import INPUT_WORDS, input_word
 from pages._views.live import LiveDocument
 from pages._views.report import escape_markdown
 from pages._views.wording import document_title, label, language_name, option_label, progress_writer
@@ -111,8 +110,6 @@ def ui_language() -> str:
 
 def t(key: str) -> str:
     """An interface label in the reader's chosen language."""
-    if key in INPUT_WORDS["en"]:
-        return input_word(key, ui_language())
     return label(key, ui_language())
 
 
@@ -157,7 +154,7 @@ def junk_reason(text: str, ui: str = "en") -> str | None:
     links = _LINKS.findall(text)
     without_links = _LINKS.sub(" ", text)
     if links and _letters(without_links) < MIN_ARTICLE_LETTERS:
-        return input_word("junk_link", ui) if len(links) == 1 else label("junk_links", ui)
+        return label("junk_link" if len(links) == 1 else "junk_links", ui)
     if is_page_source(text):
         return label("junk_html", ui)
     return None

@@ -20,7 +20,6 @@ from pages._views.highlight import (
     source_lang,
     summary_html,
 )
-from pages._views.input_words import input_word
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
 from pages._views.wording import (
     document_notices,
@@ -76,7 +75,7 @@ def _summary_block(document: dict[str, Any], summary: SummaryJSON, selected: Sen
     if summary["sentences"]:
         form = document.get("settings", {}).get("form", "bullets")
         st.html(summary_html(document, summary, selected, form, ui))
-        words = [input_word(key, ui) for key in ("copy_button", "copied", "copy_help")]
+        words = [label(key, ui) for key in ("copy_button", "copied", "copy_help")]
         st.html(copy_button_html(summary["text"], *words))
 
 

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from pages._views.input_words import INPUT_WORDS
 from pages._views.wording import LABELS
 from pages.common import SEED_TITLES, SEED_TITLES_HI
 from tests.app.conftest import AXE, DESKTOP, PHONE, open_page, screenshot
@@ -170,7 +169,7 @@ def test_the_summarize_page_speaks_hindi_with_a_summary_shown(browser: Any, app_
     # A sentence picked (its source outlined), the copy box and Details open: every piece of the page's own text shown.
     page.get_by_role("radio", name="अं 1").click()
     page.locator("mark.saar-selected").first.wait_for()
-    page.get_by_role("button", name=INPUT_WORDS["hi"]["copy_help"]).first.wait_for()
+    page.get_by_role("button", name=LABELS["hi"]["copy_help"]).first.wait_for()
     page.get_by_text("विवरण", exact=True).last.click()
     page.get_by_text("भाषा के हिस्से").wait_for()
     page.wait_for_timeout(800)
@@ -181,7 +180,7 @@ def test_the_summarize_page_speaks_hindi_with_a_summary_shown(browser: Any, app_
     assert sorted(set(before + after + attributes)) == []
     for key in ("into", "pick_sentence", "source_caption", "details", "language_runs", "results"):
         assert LABELS["hi"][key] in shown, key
-    assert INPUT_WORDS["hi"]["copy_button"] in shown
+    assert LABELS["hi"]["copy_button"] in shown
     for key in ("download_markdown", "download_word", "download_json"):
         page.get_by_role("button", name=LABELS["hi"][key]).wait_for()
     assert "**" not in shown

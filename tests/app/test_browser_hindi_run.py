@@ -38,6 +38,7 @@ COMMAND_SPANS = "[data-testid=stMarkdownContainer] code, [data-testid=stCaptionC
 # Streamlit's own words that no setting of it can change (its icons' names are text too: "check", "expand_more"):
 # the uploader's drop zone ("Drag and drop files here", streamlit/streamlit#13500) and a table's toolbar.
 UNWORDABLE = "[data-testid=stIconMaterial], [data-testid=stFileUploaderDropzone], [data-testid=stElementToolbar]"
+CODE = "script, style, noscript"  # the page's own scripts and styles: never shown
 # Every text of the main area the interface itself writes, recorded on each change of the page (hidden text too: a
 # progress line can come and go between two paints), and the tooltips, labels and placeholders of its own HTML.
 RECORD = """([skipped, written]) => {
@@ -68,7 +69,7 @@ RECORD = """([skipped, written]) => {
   read();
   new MutationObserver(read).observe(document.body, {subtree: true, childList: true, characterData: true});
 }"""
-SKIPPED = f"{WRITTEN}, {UNWORDABLE}, {COMMAND_SPANS}"
+SKIPPED = f"{WRITTEN}, {UNWORDABLE}, {COMMAND_SPANS}, {CODE}"
 CURSOR = "▍"  # a summary being written (model text) ends with it
 # Left as written in Hindi: commands (Details only) and their arguments, addresses, model names (hub ids) and
 # licence names; file formats and units as Hindi writes them.
