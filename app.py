@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from pages._views.library_words import word
 from pages.common import LANGUAGE_CHANGED_KEY, UI_LANGUAGE_KEY, keep, language_switched, refresh_choices, t, use_styles
+from pages.saved import LINK_PARAMETER, account_controls, remember_browser
 
 st.set_page_config(page_title="Saar · सार", page_icon="📰", layout="wide")
 
@@ -17,15 +19,22 @@ st.sidebar.radio(
     on_change=language_switched,
     horizontal=True,
 )
-navigation = st.navigation(
-    [
-        # Each page's address is its own, so a bookmark or a reload opens that page (Summarize is at "/").
-        st.Page("pages/summarize.py", title=t("summarize_title"), icon="📝", default=True),
-        st.Page("pages/history.py", title=t("history"), icon="🕘", url_path="history"),
-        st.Page("pages/compare.py", title=t("compare_title"), icon="⚖️", url_path="compare"),
-        st.Page("pages/models.py", title=t("models_title"), icon="🧠", url_path="models"),
-    ]
-)
+remember_browser()  # this browser's identity for the saved library (a cookie, written on the first visit)
+shared = LINK_PARAMETER in st.query_params  # a link to a saved summary opens it read-only, first
+pages = [
+    # Each page's address is its own, so a bookmark or a reload opens that page (Summarize is at "/").
+    st.Page("pages/summarize.py", title=t("summarize_title"), icon="📝", default=not shared),
+    st.Page("pages/history.py", title=t("history"), icon="🕘", url_path="history"),
+    st.Page("pages/compare.py", title=t("compare_title"), icon="⚖️", url_path="compare"),
+    st.Page("pages/models.py", title=t("models_title"), icon="🧠", url_path="models"),
+]
+if shared:
+    ui = str(st.session_state.get(UI_LANGUAGE_KEY, "en"))
+    pages.insert(
+        0, st.Page("pages/shared.py", title=word("shared_title", ui), icon="🔗", url_path="link", default=True)
+    )
+navigation = st.navigation(pages)
+account_controls(str(st.session_state.get(UI_LANGUAGE_KEY, "en")))  # where the deployment has a login (README)
 st.sidebar.markdown(t("sidebar_tagline"))
 navigation.run()
 st.session_state[LANGUAGE_CHANGED_KEY] = False

@@ -18,6 +18,7 @@ from pages._views.highlight import STYLE
 from pages._views.live import LiveDocument
 from pages._views.report import escape_markdown
 from pages._views.wording import document_title, label, language_name, option_label, progress_writer
+from pages.saved import mark_unsaved
 from summarizers.documents.reading import Document, from_text, read_bytes, read_path
 from summarizers.errors import DocumentError, SummarizerError
 from summarizers.pipeline import Options, Result, summarize
@@ -292,6 +293,7 @@ def add_to_history(documents: list[dict[str, Any]], settings: dict[str, Any]) ->
     history.append({"id": batch_id, "created": created, "documents": documents})
     del history[:-HISTORY_LIMIT]
     st.session_state[CURRENT_KEY] = batch_id
+    mark_unsaved(batch_id)  # saved to the library once the page has drawn it (pages.saved.save_unsaved)
     return batch_id
 
 

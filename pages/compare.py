@@ -35,6 +35,7 @@ from pages.common import (
     ui_language,
     use_styles,
 )
+from pages.saved import mark_comparison_unsaved, save_comparison, show_notice
 from summarizers.compare import Side, compare_sides, document_side, language_sides
 from summarizers.documents.reading import Document, from_text
 from summarizers.errors import DocumentError, SummarizerError
@@ -173,6 +174,7 @@ if sides is not None:
             same = sides[0].document is sides[1].document
             st.session_state[TEXTS_KEY] = [side.document.text for side in sides[: 1 if same else 2]]
             st.session_state[READER_KEY] = reader
+            mark_comparison_unsaved()  # saved to the library once drawn (below)
             status.update(label=t("compare_done"), state="complete", expanded=False)
         except SummarizerError as error:
             st.session_state.pop(COMPARISON_KEY, None)
@@ -332,3 +334,5 @@ if comparison:
     if comparison.get("checker"):
         st.caption(plain(checker_label(comparison["checker"], ui)))
     _show_facts(comparison, first, second)
+    save_comparison()  # after it is drawn: saving never delays it
+    show_notice(ui)

@@ -16,6 +16,7 @@ from pages.common import (
     PICKED_SAMPLE_KEY,
     add_to_history,
     current_documents,
+    history,
     keep,
     o,
     read_pasted,
@@ -30,6 +31,7 @@ from pages.common import (
     use_styles,
 )
 from pages.inputs import UPLOADER_KEY, Chosen, anything_given, keep_uploads, show_inputs, start_uploader
+from pages.saved import current_link, save_unsaved, share_controls, show_notice
 from summarizers.documents.isolated import read_bytes_isolated
 from summarizers.documents.reading import Document
 from summarizers.documents.url import fetch
@@ -226,4 +228,8 @@ if shown:
     show_documents(shown, str(st.session_state[CURRENT_KEY]), ui_language())
     if ran:
         st.html(scroll_into_view_html(str(st.session_state[CURRENT_KEY])), unsafe_allow_javascript=True)
+save_unsaved(history())  # after the result is drawn: saving never delays it
+show_notice(ui_language())
+for entry_id in (document["entry_id"] for document in shown if document.get("entry_id") is not None):
+    share_controls(entry_id, current_link(entry_id), f"summary-{entry_id}", ui_language())
 st.html(page_scripts_html(), unsafe_allow_javascript=True)

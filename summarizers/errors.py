@@ -8,6 +8,7 @@
     |   +-- DegenerateGeneration the model ran but wrote nothing usable (empty, or one word over and over)
     +-- UsageError               a caller passed arguments the library cannot honour
     +-- GenerationStopped        the caller stopped a summary while it was being written (carries the text so far)
+    +-- StorageError             the saved library cannot be read or written (a full or read-only disk, a lost server)
 
 Every message names the input and says what to do, because it is shown to users as it is.
 """
@@ -58,3 +59,14 @@ class GenerationStopped(SummarizerError):
         self.model = model
         self.text = text
         self.part = part
+
+
+class StorageError(SummarizerError):
+    """The saved library cannot be read or written. `code` says why, for the pages to word: "read_only" (the
+    database or its folder cannot be written), "full" (no space left), "unavailable" (anything else: a server that
+    does not answer, a file that is not a database)."""
+
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(f"saved library: {detail}")
+        self.code = code
+        self.detail = detail

@@ -33,6 +33,7 @@ it falls back to the default.
 | SAAR_MAX_HTML_DEPTH      | 256                 | deepest element nesting in an HTML page                            |
 | SAAR_ALLOW_PRIVATE_URLS  | off                 | fetching by link may reach private and loopback addresses          |
 | SAAR_FETCH_TIMEOUT       | 10 seconds          | longest wait for a page fetched by link (connect, then each read)  |
+| SAAR_DB                  | (user data folder)  | saved library: off, a SQLite file's path, or a SQLAlchemy URL      |
 """
 
 from __future__ import annotations
@@ -209,3 +210,9 @@ def allow_private_urls() -> bool:
 
 def fetch_timeout() -> int:
     return _count("SAAR_FETCH_TIMEOUT", DEFAULT_FETCH_TIMEOUT, minimum=1)
+
+
+def database() -> str:
+    """The saved library's place as given: "" (the default SQLite file), "off", a file path or a SQLAlchemy URL;
+    `storage.location` turns it into a URL."""
+    return _text("SAAR_DB")

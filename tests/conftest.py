@@ -17,6 +17,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 # Converted (CTranslate2) models of the tiny test models go to a fresh folder, not the user's cache.
 os.environ.setdefault("SAAR_CACHE", tempfile.mkdtemp(prefix="saar-cache-"))
+# Nothing is saved by default (whatever the shell says): a test of the saved library names its own temporary database.
+os.environ["SAAR_DB"] = "off"
 
 
 @pytest.fixture(scope="session")

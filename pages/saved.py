@@ -1,0 +1,267 @@
+"""The pages' way to the saved library: the store SAAR_DB names (one per server process), whose work this browser
+is (its identity), saving each run after its result is shown, and links to saved summaries. Not a page itself.
+
+Identity: where the deployment has a login (`st.login`, OpenID) and the reader is signed in, saved work belongs to
+the account and follows it to any browser. Otherwise each browser gets a random key (256 bits) in a cookie, made
+on its first visit; its History is what that key saved. The database holds only a hash of either, so a copy of it
+gives no one a way to act as a reader."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+import tempfile
+from collections.abc import Callable
+from typing import Any, BinaryIO, cast
+from urllib.parse import urlsplit, urlunsplit
+
+import streamlit as st
+
+from pages._views.library_words import storage_notice, word
+from summarizers import settings
+from summarizers.errors import StorageError
+from summarizers.storage import Store, database_url, open_store
+
+COOKIE = "saar_browser"
+COOKIE_DAYS = 400  # the longest a browser keeps a cookie (Chrome caps expiry at 400 days)
+KEY_BYTES = 32
+KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) writes
+BROWSER_KEY = "saved:browser"  # this session's browser key
+NEW_COOKIE_KEY = "saved:new_cookie"  # the key still to be written into the browser's cookie
+UNSAVED_KEY = "saved:unsaved"  # ids of history batches not yet saved
+NOTICE_KEY = "saved:notice"  # the code of the last saving failure, shown once
+UNSAVED_COMPARISON_KEY = "saved:unsaved_comparison"  # a comparison made in this run, to be saved once shown
+# The Compare page's session keys (pages/compare.py): its result, each side's text, the language it is read in.
+COMPARISON_KEY, TEXTS_KEY, READER_KEY = "comparison", "comparison_texts", "comparison_reader"
+LINK_PARAMETER = "link"
+PAGE_PATHS = {"summarize", "history", "compare", "models", "link"}  # the app's page addresses, trimmed from links
+
+
+@st.cache_resource(show_spinner=False)
+def _store(setting: str) -> Store | None:
+    return open_store(setting)
+
+
+def store() -> Store | None:
+    """The saved library, or None when saving is off or the database cannot be opened (the reason is kept for
+    `show_notice`; the next run tries again, so a disk that comes back is used again)."""
+    try:
+        return _store(settings.database())
+    except StorageError as error:
+        st.session_state[NOTICE_KEY] = error.code
+        return None
+
+
+def saving_enabled() -> bool:
+    return database_url() is not None
+
+
+def _login_subject() -> str | None:
+    try:
+        if not st.user.is_logged_in:
+            return None
+        subject = st.user.get("sub") or st.user.get("email")
+    except (AttributeError, KeyError):  # no [auth] section: the deployment has no login
+        return None
+    return str(subject) if subject else None
+
+
+def login_configured() -> bool:
+    """Whether the deployment has a login: an [auth] section in .streamlit/secrets.toml (README)."""
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, KeyError):  # no secrets file at all
+        return False
+
+
+def account_controls(ui: str) -> None:
+    """Sign in and out, in the sidebar, where the deployment has a login; nothing otherwise."""
+    if not login_configured():
+        return
+    if signed_in():
+        st.sidebar.caption(word("signed_in_as", ui).format(name=str(st.user.get("name") or st.user.get("email") or "")))
+        st.sidebar.button(word("sign_out", ui), on_click=st.logout, key="sign-out")
+    else:
+        st.sidebar.button(word("sign_in", ui), on_click=st.login, key="sign-in", help=word("sign_in_help", ui))
+
+
+def signed_in() -> bool:
+    return _login_subject() is not None
+
+
+def owner() -> str:
+    """Whose work this session's is: the signed-in account, else this browser (module docstring)."""
+    subject = _login_subject()
+    if subject is not None:
+        return "user:" + hashlib.sha256(subject.encode("utf-8")).hexdigest()
+    return "browser:" + hashlib.sha256(browser_key().encode("ascii")).hexdigest()
+
+
+def browser_key() -> str:
+    """This browser's key: from its cookie, or new (and to be written by `remember_browser`)."""
+    key = st.session_state.get(BROWSER_KEY)
+    if key is None:
+        sent = st.context.cookies.get(COOKIE)
+        if isinstance(sent, str) and KEY_PATTERN.fullmatch(sent):
+            key = sent
+        else:
+            key = secrets.token_urlsafe(KEY_BYTES)
+            st.session_state[NEW_COOKIE_KEY] = key
+        st.session_state[BROWSER_KEY] = key
+    return str(key)
+
+
+def remember_browser() -> None:
+    """Writes a new browser key into the browser's cookie (on every run of the session that made it: a run cut short
+    by a rerun may never have reached the browser). Streamlit reads cookies but cannot set them, so a script does;
+    the key is ours (URL-safe letters), never user text."""
+    browser_key()
+    key = st.session_state.get(NEW_COOKIE_KEY)
+    if key is None:
+        return
+    cookie = json.dumps(f"{COOKIE}={key}; path=/; max-age={COOKIE_DAYS * 86400}; samesite=lax")
+    script = f"<script>document.cookie = {cookie} + (location.protocol === 'https:' ? '; secure' : '');</script>"
+    with st.sidebar:
+        st.html(script, unsafe_allow_javascript=True, width="content")
+
+
+def mark_unsaved(batch_id: str) -> None:
+    """A run's batch, kept in the session's history, to be saved once its result is on the page."""
+    st.session_state.setdefault(UNSAVED_KEY, []).append(batch_id)
+
+
+def save_unsaved(batches: list[dict[str, Any]]) -> None:
+    """Saves the batches marked unsaved (called after the result is drawn, so saving never delays it). Each saved
+    document gets its "entry_id". A failure leaves the session's history as it is and is shown as a notice."""
+    pending = st.session_state.pop(UNSAVED_KEY, [])
+    library = store() if pending else None
+    if library is None:
+        return
+    who = owner()
+    for batch in batches:
+        if batch["id"] not in pending:
+            continue
+        readable = [document for document in batch["documents"] if "error" not in document]
+        try:
+            ids = library.save(who, batch["id"], readable)
+        except StorageError as error:
+            st.session_state[NOTICE_KEY] = error.code
+            return
+        for document, entry_id in zip(readable, ids, strict=True):
+            document["entry_id"] = entry_id
+
+
+def mark_comparison_unsaved() -> None:
+    st.session_state[UNSAVED_COMPARISON_KEY] = True
+
+
+def save_comparison() -> None:
+    """Saves the comparison the Compare page has just drawn (called after it is shown), with the texts and the
+    reading language it needs to be drawn again."""
+    if not st.session_state.pop(UNSAVED_COMPARISON_KEY, False):
+        return
+    library = store()
+    comparison = st.session_state.get(COMPARISON_KEY)
+    if library is None or not comparison:
+        return
+    texts = list(st.session_state.get(TEXTS_KEY, []))
+    # A side's title ends with its label when it is a language run of one document ("Story · English"): the story's
+    # title alone, once, names such a comparison.
+    titles = [
+        str(side.get("title") or "").removesuffix(f" · {side.get('label')}") or str(side.get("label") or "")
+        for side in comparison.get("sides", [])
+    ]
+    unique_titles = list(dict.fromkeys(title for title in titles if title))
+    record = {
+        "name": " ⇄ ".join(unique_titles),
+        "title": " ⇄ ".join(unique_titles),
+        "text": "\n\n".join(texts),
+        "comparison": comparison,
+        "texts": texts,
+        "reader": st.session_state.get(READER_KEY),
+    }
+    try:
+        library.save(owner(), secrets.token_hex(6), [record], kind="comparison")
+    except StorageError as error:
+        st.session_state[NOTICE_KEY] = error.code
+
+
+def reopen_comparison(document: dict[str, Any]) -> None:
+    """Puts a saved comparison back where the Compare page draws it from."""
+    st.session_state[COMPARISON_KEY] = document["comparison"]
+    st.session_state[TEXTS_KEY] = document.get("texts", [])
+    st.session_state[READER_KEY] = document.get("reader")
+
+
+def show_notice(ui: str) -> None:
+    """The last saving failure, in plain words, once."""
+    code = st.session_state.pop(NOTICE_KEY, None)
+    if code is not None:
+        st.warning(storage_notice(str(code), ui), icon="💾")
+
+
+def link_url(token: str) -> str:
+    """The address that opens a saved summary read-only: this app's address with `?link=TOKEN`."""
+    here = urlsplit(st.context.url or "http://localhost:8501/")
+    parts = [part for part in here.path.split("/") if part]
+    if parts and parts[-1] in PAGE_PATHS:
+        parts.pop()
+    path = "/" + "/".join(parts) + ("/" if parts else "")
+    return urlunsplit((here.scheme, here.netloc, path, f"{LINK_PARAMETER}={token}", ""))
+
+
+def export_file(library: Store, who: str) -> Callable[[], BinaryIO]:
+    """The deferred download of a whole library as JSONL: written to a spooled file when asked for, so a huge
+    library is never held in memory as one string."""
+
+    def write() -> BinaryIO:
+        # Left open on purpose: Streamlit reads the file it is handed and closes it.
+        spooled = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
+        for line in library.export(who):
+            spooled.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
+        spooled.seek(0)
+        # A binary-mode spooled file is a binary file; typeshed types it as IO[bytes], which download_button refuses.
+        return cast(BinaryIO, spooled)
+
+    return write
+
+
+def share_controls(entry_id: int | None, token: str | None, key: str, ui: str) -> None:
+    """ "Link to this summary" for a saved entry; once made, the link to copy and a button that revokes it. Only the
+    maker sees these (the entry is looked up under their identity)."""
+    library = store()
+    if library is None or entry_id is None:
+        return
+    who = owner()
+    if token is None:
+        if st.button(word("share", ui), key=f"share-{key}", icon="🔗"):
+            try:
+                library.share(who, entry_id)
+            except StorageError as error:
+                st.session_state[NOTICE_KEY] = error.code
+            st.rerun()
+        return
+    st.caption(word("share_caption", ui))
+    st.code(link_url(token), language=None, wrap_lines=True)
+    if st.button(word("revoke", ui), key=f"revoke-{key}", icon="⛔"):
+        try:
+            library.revoke(who, entry_id)
+        except StorageError as error:
+            st.session_state[NOTICE_KEY] = error.code
+        st.toast(word("revoked", ui))
+        st.rerun()
+
+
+def current_link(entry_id: int | None) -> str | None:
+    """The token of a saved entry's link, when its maker has made one."""
+    library = store()
+    if library is None or entry_id is None:
+        return None
+    try:
+        saved = library.entry(owner(), entry_id)
+    except StorageError as error:
+        st.session_state[NOTICE_KEY] = error.code
+        return None
+    return None if saved is None else saved.link

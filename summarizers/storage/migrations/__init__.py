@@ -1,0 +1,1 @@
+"""Alembic migrations of the saved library, run by `storage.schema.upgrade` whenever a store is opened."""
