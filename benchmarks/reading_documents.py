@@ -1,6 +1,6 @@
 """How well documents come in: a fresh install's imports, web pages' article text, PDFs' letters and sentences.
 
-    python benchmarks/reading_documents.py [--fresh] [--pdfs 10] [--only install pages pdfs]
+    python benchmarks/reading_documents.py [--fresh] [--pdfs 10] [--margins] [--only install pages pdfs]
 
 - install: every module of the app and everything it imports (tests/documents/import_everything.py), in this
   environment, or with --fresh in a new one built from requirements.txt alone as the README's first command builds it
@@ -12,9 +12,11 @@
   imports. The benchmark is read from SAAR_AEB_REPO: a checkout, or a bare git folder as `fetch` leaves it (default
   /work/.mirror/scrapinghub+article-extraction-benchmark/repo); without it, one line says so.
 - PDFs: the first N English (en_cnndm) and Hindi (hi_headlines) dev articles, set as web pages and printed to PDF by
-  headless Chromium, read back by pypdf (the reader before) and by the reader: character fidelity (difflib's ratio of
-  the source and the text read, white space runs counted as one space) and the share of the source's sentences that
-  come back as whole sentences of the text read (the project's sentence splitter on both sides).
+  headless Chromium, read back by pypdf (the reader before), pdfminer.six (where installed), pypdfium2's own text and
+  the reader: character fidelity (difflib's ratio of the source and the text read, white space runs counted as one
+  space) and the share of the source's sentences that come back as whole sentences of the text read (the project's
+  sentence splitter on both sides). With --margins the browser prints its own head and foot on each page (date and
+  title, address and page number), as it does unless told not to.
 
 `figures()` returns the same figures as (label, value) lines.
 """
@@ -174,7 +176,7 @@ def _article_paragraphs(text: str, lang: str) -> list[str]:
     return [" ".join(found[index : index + 3]) for index in range(0, len(found), 3)]
 
 
-def _print_pdf(chromium: str, paragraphs: list[str], lang: str, folder: Path, stem: str) -> Path:
+def _print_pdf(chromium: str, paragraphs: list[str], lang: str, folder: Path, stem: str, margins: bool) -> Path:
     title, *body = paragraphs
     markup = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title[:90])}'
               f"</title></head><body><h1>{html.escape(title)}</h1>"
@@ -182,8 +184,8 @@ def _print_pdf(chromium: str, paragraphs: list[str], lang: str, folder: Path, st
     source = folder / f"{stem}.html"
     source.write_text(markup, encoding="utf-8")
     target = folder / f"{stem}.pdf"
-    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-               f"--print-to-pdf={target}", source.as_uri()]  # fmt: skip
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={target}", source.as_uri(),
+               *([] if margins else ["--no-pdf-header-footer"])]  # fmt: skip
     subprocess.run(command, capture_output=True, timeout=120, check=True)
     return target
 
@@ -212,18 +214,38 @@ def _pypdf_text(data: bytes) -> str:
     return "\n\n".join((page.extract_text() or "").strip() for page in PdfReader(io.BytesIO(data)).pages)
 
 
+def _pdfium_text(data: bytes) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    return "\n\n".join(document[index].get_textpage().get_text_bounded() for index in range(len(document)))
+
+
+def _pdfminer_text(data: bytes) -> str:
+    import io
+
+    from pdfminer.high_level import extract_text  # not a dependency: measured where it is installed
+
+    return str(extract_text(io.BytesIO(data)))
+
+
 def _reader_text(data: bytes) -> str:
     from summarizers.documents.reading import read_bytes
 
     return read_bytes(data, "article.pdf").text
 
 
-def pdf_figures(count: int) -> list[Figure]:
+def pdf_figures(count: int, margins: bool = False) -> list[Figure]:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         return [("PDFs", "skipped: no chromium to print the dev articles with (apt-get install chromium)")]
     figures: list[Figure] = []
-    readers: dict[str, Callable[[bytes], str]] = {"pypdf (before)": _pypdf_text, "reader": _reader_text}
+    readers: dict[str, Callable[[bytes], str]] = {
+        "pypdf (before)": _pypdf_text,
+        "pdfminer.six": _pdfminer_text,
+        "pypdfium2's own text": _pdfium_text,
+        "reader": _reader_text,
+    }
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         for lang, file in (("en", "en_cnndm.jsonl"), ("hi", "hi_headlines.jsonl")):
@@ -231,9 +253,16 @@ def pdf_figures(count: int) -> list[Figure]:
             printed = []
             for index, row in enumerate(rows):
                 paragraphs = _article_paragraphs(str(row["text"]), lang)
-                pdf = _print_pdf(chromium, paragraphs, lang, folder, f"{lang}{index}")
+                pdf = _print_pdf(chromium, paragraphs, lang, folder, f"{lang}{index}", margins)
                 printed.append(("\n\n".join(paragraphs), pdf.read_bytes()))
             for reader, read in readers.items():
+                try:
+                    read(printed[0][1])
+                except ImportError as error:
+                    figures.append((f"PDF {lang}, {reader}", f"not measured: {error}"))
+                    continue
+                except Exception:  # measured below, as a refusal
+                    pass
                 scores, wholes, times, nuls = [], [], [], 0
                 for source, data in printed:
                     start = time.perf_counter()
@@ -246,7 +275,7 @@ def pdf_figures(count: int) -> list[Figure]:
                     scores.append(fidelity(source, text))
                     wholes.append(whole_sentences(source, text))
                 figures.append((
-                    f"PDF {lang}, {reader}",
+                    f"PDF {lang}{' (with the browser head and foot)' if margins else ''}, {reader}",
                     f"character fidelity {statistics.mean(scores):.3f} (lowest {min(scores):.3f}), whole sentences "
                     f"{statistics.mean(wholes):.1%}, NULs {nuls}; {len(printed)} articles, "
                     f"median {statistics.median(times) * 1000:.0f} ms/PDF",
@@ -257,14 +286,14 @@ def pdf_figures(count: int) -> list[Figure]:
 PARTS = ("install", "pages", "pdfs")
 
 
-def figures(fresh: bool = False, pdfs: int = 10, parts: tuple[str, ...] = PARTS) -> list[Figure]:
+def figures(fresh: bool = False, pdfs: int = 10, parts: tuple[str, ...] = PARTS, margins: bool = False) -> list[Figure]:
     found: list[Figure] = []
     if "install" in parts:
         found += install_figures(fresh)
     if "pages" in parts:
         found += page_figures()
     if "pdfs" in parts:
-        found += pdf_figures(pdfs)
+        found += pdf_figures(pdfs, margins)
     return found
 
 
@@ -273,9 +302,11 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="build a new environment from requirements.txt alone")
     parser.add_argument("--pdfs", type=int, default=10, help="dev articles printed per language")
     parser.add_argument("--only", nargs="*", choices=PARTS, default=list(PARTS), help="measure only these parts")
+    parser.add_argument("--margins", action="store_true", help="print PDFs with the browser's head and foot")
     args = parser.parse_args()
-    for label, value in figures(args.fresh, args.pdfs, tuple(args.only)):
-        print(f"{label}: {value}", flush=True)
+    for part in args.only:  # part by part, so that each figure shows as soon as it is measured
+        for label, value in figures(args.fresh, args.pdfs, (part,), args.margins):
+            print(f"{label}: {value}", flush=True)
 
 
 if __name__ == "__main__":

@@ -57,7 +57,11 @@ def _models(args: argparse.Namespace) -> dict[str, str]:
 
 def serve(models: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
     """The app on a free local port (the browser tests' own starter), with these models and a benchmark cache."""
-    env = {"SAAR_CACHE": os.environ.get("SAAR_CACHE", str(speed.OUTPUT / "cache"))}
+    # Nothing saved to the user's own library unless SAAR_DB names a database for the run.
+    env = {
+        "SAAR_CACHE": os.environ.get("SAAR_CACHE", str(speed.OUTPUT / "cache")),
+        "SAAR_DB": os.environ.get("SAAR_DB", "off"),
+    }
     env.update({f"SAAR_MODEL_{lang.upper()}": directory for lang, directory in models.items()})
     return serve_app(env)
 

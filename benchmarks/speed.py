@@ -18,6 +18,12 @@ result cache). The borrowed tokenizer has only a few hundred Devanagari pieces, 
 vocabulary; so the filter is widened to --filter-candidates pieces (30,000 by default, a generous stand-in for the
 Devanagari pieces of mT5's 250,112) and the speed it gives is not flattered by the small tokenizer.
 
+`--conversion` measures a model's first use on a fresh cache (config, tokenizer, conversion to CTranslate2, loading
+the converted model), each run in a fresh process with its own empty cache: the peak RSS of the process that asked
+(the server, in the app) and of the converting child process, against its RSS once the model is loaded (its steady
+size); and the same with the conversion run in the asking process itself, as it was before it had a child of its
+own. The two alternate run by run.
+
 `--parts` splits the engine's time into the encoder (one output step) and decoding with 4 beams and with 1, and sets
 each decoding step beside its read floor: the bytes a step must read at least once (int8 decoder weights, the output
 layer, the float32 cross-attention keys and values) at the memory read bandwidth measured here.
@@ -110,6 +116,13 @@ def build(arch: str) -> Path:
     return directory
 
 
+def build_apart(arch: str) -> None:
+    """`build` in a process of its own. Building holds the whole model in this process's memory, and Linux carries a
+    process's peak RSS over into the programs it starts (a forked child's peak counts the parent's pages, and exec
+    keeps it), so every worker started after an in-process build would report the builder's peak as its own."""
+    _spawn(arch, "build")
+
+
 def articles(arch: str, count: int) -> list[list[str]]:
     """Sentences of dev articles (English for BART, Hindi for mT5)."""
     from summarizers.text.spans import split_sentences
@@ -174,7 +187,7 @@ def worker(arch: str, side: str, runs: int, count: int) -> dict[str, Any]:
         model, spec = engine.loaded.model, engine.spec  # loaded by `_engine` with the transformers backend
 
         # A language-map model starts at its target language's token, as its card generates.
-        start = {"decoder_start_token_id": engine.start_id} if engine.start_id is not None else {}
+        start = {"decoder_start_token_id": engine.generator.start_id} if engine.generator.start_id is not None else {}
 
         def generate(text: str) -> object:
             batch = engine.tokenizer([text], return_tensors="pt")
@@ -233,6 +246,86 @@ def both_loaded() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def first_use(arch: str, in_process: bool = False) -> dict[str, Any]:
+    """One model's first use in this process, on an empty conversion cache (the caller's `SAAR_CACHE`): its RSS
+    before and after, its peak, and the peak of any child process (where the conversion runs, unless `in_process`)."""
+    from summarizers.engines.abstractive import loading as models
+    from summarizers.engines.abstractive.backends import conversion
+    from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
+
+    if in_process:
+
+        def convert_here(checkpoint: Path, target: Path, quantization: str) -> None:
+            conversion.convert_here(str(checkpoint), str(target), quantization)
+
+        ctranslate2_backend.convert_in_child = convert_here  # type: ignore[assignment]
+    from summarizers.engines.abstractive.specs import CROSS_LANGUAGE, spec_for
+
+    lang = ARCHS[arch][0]
+    key = CROSS_LANGUAGE if arch == "crosssum" else lang
+    spec = spec_for(key, {key: str(OUTPUT / "models" / arch)})
+    assert spec is not None
+    # A server has torch and transformers imported before its first summary: not counted as the first use's.
+    import torch  # noqa: F401
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer  # noqa: F401
+
+    before = _rss_mb()
+    started = time.perf_counter()
+    loaded = models.load(replace(spec, lang=lang), backend="ctranslate2")
+    return {
+        "seconds": time.perf_counter() - started,
+        "before_mb": before,
+        "steady_mb": _rss_mb(),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "child_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "backend": loaded.backend,
+    }
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+CONVERSION_SIDES = {"first-use": "in a child process (the product)", "first-use-in-process": "in the asking process"}
+
+
+def measure_conversion(arch: str, runs: int) -> list[dict[str, Any]]:
+    """The median over `runs` fresh processes of `first_use`, each with a fresh, empty cache, for the conversion in a
+    child process and in the asking process, alternating."""
+    import tempfile
+
+    build_apart(arch)
+    measured: dict[str, list[dict[str, Any]]] = {side: [] for side in CONVERSION_SIDES}
+    for _ in range(runs):
+        for side, runs_of_side in measured.items():
+            with tempfile.TemporaryDirectory(prefix="saar-conversion-") as cache:
+                runs_of_side.append(_spawn(arch, side, env={"SAAR_CACHE": cache}))
+    rows = []
+    for side, runs_of_side in measured.items():
+        figures = {name: round(statistics.median(run[name] for run in runs_of_side), 1)
+                   for name in ("seconds", "before_mb", "steady_mb", "peak_rss_mb", "child_peak_rss_mb")}  # fmt: skip
+        peaks = [round(run["peak_rss_mb"]) for run in runs_of_side]
+        rows.append({"arch": arch, "model_shape": ARCHS[arch][3], "conversion": CONVERSION_SIDES[side], "runs": runs,
+                     "backend": runs_of_side[0]["backend"], "peak_rss_mb_each_run": peaks, **figures})  # fmt: skip
+    return rows
+
+
+def print_conversion(rows: list[dict[str, Any]]) -> None:
+    first = rows[0]
+    print(f"first use of {first['arch']} ({first['model_shape']} shape, random weights) on a fresh cache, "
+          f"{first['backend']}; median of {first['runs']} fresh processes each")  # fmt: skip
+    print(f"{'conversion':34} {'RSS before MB':>14} {'peak RSS MB':>12} {'steady RSS MB':>14} "
+          f"{'child peak MB':>14} {'seconds':>8}  peak each run")  # fmt: skip
+    for row in rows:
+        print(f"{row['conversion']:34} {row['before_mb']:>14.0f} {row['peak_rss_mb']:>12.0f} {row['steady_mb']:>14.0f} "
+              f"{row['child_peak_rss_mb']:>14.0f} {row['seconds']:>8.1f}  "
+              f"{', '.join(str(peak) for peak in row['peak_rss_mb_each_run'])}")  # fmt: skip
+    print("RSS of the asking process (the server, in the app): before the first use (torch and transformers imported), "
+          "its peak, and once the converted model is loaded; child peak: the converting process's own")  # fmt: skip
+
+
 def _spawn(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
     command = [sys.executable, __file__, "--worker", *args]
     completed = subprocess.run(command, capture_output=True, text=True, check=True, env={**os.environ, **(env or {})})
@@ -284,7 +377,7 @@ def _alternating(arch: str, sides: list[tuple[str, dict[str, str]]], runs: int, 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     results, levers, parts = [], [], []
     for arch in args.arch or list(ARCHS):
-        build(arch)
+        build_apart(arch)
         # The filter serves Hindi summaries; the cross-language row writes English, which scores every piece.
         filter_size = widen_filter(arch, args.filter_candidates) if ARCHS[arch][0] == "hi" else None
         baseline, engine = _alternating(arch, [("baseline", {}), ("engine", {})], args.runs, args.articles)
@@ -435,15 +528,28 @@ def main() -> None:
     parser.add_argument("--filter-candidates", type=int, default=30_000)
     parser.add_argument("--no-levers", action="store_true")
     parser.add_argument("--parts", action="store_true", help="also time the encoder alone and decoding with one beam")
+    parser.add_argument("--conversion", action="store_true", help="only the memory of a model's first use")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--worker", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker is not None:
         if args.worker == ["both"]:
             print(json.dumps({"peak_rss_mb": both_loaded()}))
+        elif args.worker[1:] == ["build"]:
+            print(json.dumps({"directory": str(build(args.worker[0]))}))
+        elif args.worker[1:] in (["first-use"], ["first-use-in-process"]):
+            print(json.dumps(first_use(args.worker[0], in_process=args.worker[1] == "first-use-in-process")))
         else:
             arch, side = args.worker
             print(json.dumps(worker(arch, side, args.runs, args.articles)))
+        return
+    if args.conversion:
+        for arch in args.arch or ["mt5"]:
+            rows = measure_conversion(arch, args.runs)
+            if args.json:
+                print(json.dumps(rows, indent=2))
+            else:
+                print_conversion(rows)
         return
     payload = measure(args)
     if args.json:

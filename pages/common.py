@@ -171,28 +171,19 @@ def is_page_source(text: str) -> bool:
     return tags > 0.25 * len(text.strip()) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
 
 
-def read_pasted(text: str, name: str, ui: str = "en") -> tuple[Document | dict[str, Any], dict[str, Any]]:
-    """Pasted text as a document, or an error entry; and what is known of it beyond its text (a page's title).
-    A page's HTML source and paragraphs copied with their tags are read as HTML: the article's text, headed by the
-    page's <title>, never by "<!doctype html>"."""
+def read_pasted(text: str, name: str, ui: str = "en") -> Document | dict[str, Any]:
+    """Pasted text as a document, or an error entry. A page's HTML source and paragraphs copied with their tags are
+    read as HTML: the article's text, headed by the page's <title> (the reader's `Document.title`), never by
+    "<!doctype html>"."""
     try:
         if not (is_page_source(text) or is_markup(text)):
-            return from_text(text, name), {}
+            return from_text(text, name)
         document = replace(read_bytes(text.encode("utf-8"), "pasted.html"), name=name)
     except DocumentError as error:
-        return {"name": name, "title": name, "error": error.reason}, {}
-    title = _page_title(text)
+        return {"name": name, "title": name, "error": error.reason}
     if _letters(document.text) < MIN_ARTICLE_LETTERS:
-        return {"name": name, "title": title or name, "error": label("junk_html", ui)}, {}
-    return document, ({"title": title} if title else {})
-
-
-def _page_title(markup: str) -> str | None:
-    import trafilatura  # only for pasted page sources: its import costs a second
-
-    metadata = trafilatura.extract_metadata(markup)
-    title = metadata.title if metadata is not None else None
-    return " ".join(title.split()) if title else None
+        return {"name": name, "title": document.title or name, "error": label("junk_html", ui)}
+    return document
 
 
 def summary_language_label(choice: str) -> str:
@@ -230,10 +221,13 @@ def summarize_with_status(
                 results.append(item)
                 continue
             document = item
-            title = extra.get(document.name, {}).get("title") or document_title(document.text, document.name)
+            known = extra.get(document.name, {}).get("title") or document.title  # a page's or a file's own title
+            title = known or document_title(document.text, document.name)
             reason = junk_reason(document.text, ui)
             if reason is not None:
-                results.append({"name": document.name, "title": title, "error": reason})
+                # Headed by its name ("Pasted text", the file's): its first line is a link or a tag, not a headline.
+                refused = extra.get(document.name, {}).get("title") or document.title or document.name
+                results.append({"name": document.name, "title": refused, "error": reason})
                 continue
             status.write(f"**{plain(title)}**")
             live = LiveDocument(live_slot, title, settings["form"], results, settings, ui)

@@ -181,12 +181,24 @@ if sides is not None:
             status.update(label=t("compare_failed").format(error=error), state="error")
 
 
-def _check_line(check: dict[str, Any]) -> str:
+def _check_line(check: dict[str, Any], conflicts: dict[str, str] | None = None) -> str:
+    """A summary sentence's verdict against the other version. One whose missing facts are all differences listed
+    above says what the other version has instead ("45 where this has 54"), not that it found no support."""
     if not check.get("checked", True):
         return t("compare_nothing_to_check")
     if check["supported"]:
         return t("compare_supported")
+    missing = check.get("missing", [])
+    if conflicts and missing and all(fact in conflicts for fact in missing):
+        said = words(ui)
+        return "⚠ " + "; ".join(said["differs_here"].format(mine=fact, theirs=conflicts[fact]) for fact in missing)
     return "⚠ " + flag_text(check, t("compare_other_version"), ui)
+
+
+def _conflicts(comparison: dict[str, Any], side: int) -> dict[str, str]:
+    """Each figure, date or name of a difference as one side writes it, and what the other side has there."""
+    mine, theirs = ("a", "b") if side == 0 else ("b", "a")
+    return {d[mine]: d[theirs] for d in comparison.get("differences", []) if d["kind"] != "sentence"}
 
 
 def _side_label(side: dict[str, Any]) -> str:
@@ -208,7 +220,7 @@ def _heading(side: dict[str, Any]) -> str:
     return f"#### {plain(_side_label(side))}{into}"
 
 
-def _show_side(side: dict[str, Any], reader: str | None) -> None:
+def _show_side(side: dict[str, Any], reader: str | None, conflicts: dict[str, str] | None = None) -> None:
     st.markdown(_heading(side))
     language = language_name(side["language"], ui)
     if side["label"] == name(side["language"]):  # a language run, headed by its language: the document's title only
@@ -226,7 +238,7 @@ def _show_side(side: dict[str, Any], reader: str | None) -> None:
                     st.caption(plain(notice.details))
         for number, (sentence, check) in enumerate(zip(summary["sentences"], summary["in_other"], strict=True), 1):
             st.markdown(f"{number}. {plain(sentence['text'])}")
-            st.caption(plain(_check_line(check)))
+            st.caption(plain(_check_line(check, conflicts)))
 
 
 def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
@@ -249,14 +261,23 @@ def _facts_tables(comparison: dict[str, Any], first: dict[str, Any], second: dic
             hide_index=True,
             width="stretch",
         )
-    for column, key, label in ((only_first, "only_a", first_label), (only_second, "only_b", second_label)):
+    # A figure, date or name of a difference is shown above as one difference, not again as two facts "only in"
+    # each version.
+    differing = [{d[side] for d in comparison.get("differences", []) if d["kind"] != "sentence"} for side in ("a", "b")]
+    for column, key, label, listed in (
+        (only_first, "only_a", first_label, differing[0]),
+        (only_second, "only_b", second_label, differing[1]),
+    ):
         with column:
-            st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(comparison[key]))}**")
-            rows = [{kind: o(row["kind"]), fact: row["text"]} for row in comparison[key]]
+            facts = [row for row in comparison[key] if row["text"] not in listed]
+            st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(facts))}**")
+            rows = [{kind: o(row["kind"]), fact: row["text"]} for row in facts]
             if rows:
                 st.dataframe(rows, hide_index=True, width="stretch")
             else:
                 st.caption(t("compare_none"))  # an empty grid reads "empty", in English
+            if len(facts) < len(comparison[key]):
+                st.caption(words(ui)["facts_differing"])
 
 
 def _labels(comparison: dict[str, Any]) -> tuple[str, str]:
@@ -298,8 +319,8 @@ def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
             st.html(differences_html(comparison, mine, texts, labels, ui))
     if not items and not comparison.get("differences"):
         st.caption(t("compare_all_supported"))
-    elif not items:
-        st.caption(said["summaries_note"])  # never "all supported" beside a list of differences
+    elif not items and not sentences:
+        st.caption(said["nothing_else"])  # never "all supported" beside a list of differences
     for index, label in enumerate(labels):
         mine = [item for item in items if item.side == index]
         if mine:
@@ -328,9 +349,9 @@ if comparison:
     _show_differences(comparison, texts)
     _show_only_one(comparison, texts)
     columns = st.columns(2, gap="large")
-    for column, side in zip(columns, (first, second), strict=True):
+    for index, (column, side) in enumerate(zip(columns, (first, second), strict=True)):
         with column:
-            _show_side(side, st.session_state.get(READER_KEY))
+            _show_side(side, st.session_state.get(READER_KEY), _conflicts(comparison, index))
     if comparison.get("checker"):
         st.caption(plain(checker_label(comparison["checker"], ui)))
     _show_facts(comparison, first, second)

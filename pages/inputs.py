@@ -68,7 +68,7 @@ def start_uploader() -> None:
 def _size(data: bytes) -> str:
     if len(data) >= 1_000_000:
         return t("bytes_mb").format(size=len(data) / 1e6)
-    return t("bytes_kb").format(size=max(len(data) / 1e3, 1))
+    return t("bytes_kb").format(size=max(len(data) / 1e3, 0.1))
 
 
 def _tick(key: str, text: str) -> bool:

@@ -12,12 +12,10 @@ import streamlit as st
 from pages._views.report import escape_markdown
 from pages._views.wording import language_name, model_text, progress_writer
 from pages.common import OVERRIDES_KEY, model_overrides, t, ui_language
-from summarizers import settings
-from summarizers.engines.abstractive import loading as models
-from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
-from summarizers.engines.abstractive.specs import ALTERNATIVES, CROSS_LANGUAGE, ModelSpec, spec_for
+from summarizers import models, settings
 from summarizers.engines.extractive import MODEL as EXTRACTIVE_MODEL
 from summarizers.errors import ModelError
+from summarizers.models import ALTERNATIVES, CROSS_LANGUAGE, ModelSpec, spec_for
 from summarizers.text.language_names import SUMMARISED
 
 HUB_HOST = ("huggingface.co", 443)
@@ -50,11 +48,11 @@ def device_description() -> str:
 
 def engine_settings() -> str:
     """How generation runs here, in one line (the settings come from the environment the app started with)."""
-    backend = settings.backend()
-    if backend == "transformers" or not ctranslate2_backend.available():
+    generation = models.generation()
+    if generation.backend == "transformers" or not generation.converts:
         engine = t("models_plain")
     else:
-        engine = t("models_ct2").format(quantization=settings.quantization(), folder=ctranslate2_backend.cache_root())
+        engine = t("models_ct2").format(quantization=generation.quantization, folder=generation.converted_folder)
     vocabulary = t("models_on") if settings.vocabulary_filter() else t("models_whole_vocabulary")
     capacity = settings.result_cache_capacity()
     cache = t("models_cache").format(count=capacity) if capacity else t("models_off")

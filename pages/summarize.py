@@ -167,10 +167,7 @@ def collect_inputs(chosen: Chosen) -> tuple[list[Document | dict[str, Any]], dic
     extra: dict[str, dict[str, Any]] = {}
     pasted, link = chosen.pasted, chosen.link
     if pasted.strip():
-        document, known = read_pasted(pasted, pasted_name, ui_language())
-        inputs.append(document)
-        if known:
-            extra[pasted_name] = known
+        inputs.append(read_pasted(pasted, pasted_name, ui_language()))
     for upload in chosen.uploads:
         try:
             # A worker process with a time and memory cap: a hostile upload costs it, never this server thread.
@@ -191,7 +188,7 @@ def collect_inputs(chosen: Chosen) -> tuple[list[Document | dict[str, Any]], dic
     return inputs, extra
 
 
-def run(inputs: list[Document | dict[str, Any]], extra: dict[str, dict[str, Any]]) -> bool:
+def run(inputs: list[Document | dict[str, Any]], extra: dict[str, dict[str, Any]]) -> None:
     settings = current_settings()
     clear_stopped()
     if settings["method"] != "extractive":  # key sentences appear at once: nothing to stop
@@ -199,11 +196,10 @@ def run(inputs: list[Document | dict[str, Any]], extra: dict[str, dict[str, Any]
     documents = summarize_with_status(inputs, settings, extra)
     stop_slot.empty()
     add_to_history(documents, settings)
-    return True
 
 
-def run_sample(path: Path) -> bool:
-    return run([read_seed(path)], {path.name: {"source": path.name}})
+def run_sample(path: Path) -> None:
+    run([read_seed(path)], {path.name: {"source": path.name}})
 
 
 ran = False  # this run summarised: its result is brought into view
@@ -211,14 +207,17 @@ if submitted:
     documents, extra = collect_inputs(chosen)
     if documents:
         st.session_state.pop(PICKED_SAMPLE_KEY, None)  # what was given replaces the sample
-        ran = run(documents, extra)
+        run(documents, extra)
+        ran = True
     elif sample is not None:
-        ran = run_sample(sample)  # a sample picked before: summarised again with the settings changed since
+        run_sample(sample)  # a sample picked before: summarised again with the settings changed since
+        ran = True
     else:
         given_but_unticked = anything_given(st.session_state["pasted_text"], st.session_state["link_url"])
         st.warning(t("nothing_ticked") if given_but_unticked else t("nothing"))
 elif st.session_state.pop(SAMPLE_CLICKED_KEY, False) and sample is not None:
-    ran = run_sample(sample)
+    run_sample(sample)
+    ran = True
 
 show_stopped(ui_language())
 shown = current_documents()

@@ -16,14 +16,14 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from summarizers import jsonl
-from summarizers.attribution import nli
+from summarizers import jsonl, models
 from summarizers.attribution.align import split_summary
-from summarizers.attribution.checkers import Checker, default_checker
+from summarizers.attribution.checkers import Checker
+from summarizers.attribution.registry import default_checker
 from summarizers.compare import compare_sides, document_side, language_sides
 from summarizers.documents.isolated import IsolatedReader
 from summarizers.documents.reading import from_text
-from summarizers.engines.abstractive import loading, specs
+from summarizers.engines.abstractive import specs
 from summarizers.engines.base import LENGTHS
 from summarizers.errors import DocumentError, SummarizerError, UsageError
 from summarizers.language.segment import analyse
@@ -136,28 +136,17 @@ def command_download(args: argparse.Namespace) -> int:
     languages = args.languages or list(specs.DEFAULTS)
     status = EXIT_OK
     for lang in languages:
-        if lang == NLI_TARGET:
-            try:
-                nli.download(progress=lambda message: print(message, file=sys.stderr))
-            except SummarizerError as error:
-                print(f"error: {lang}: {error}", file=sys.stderr)
-                status = EXIT_UNREADABLE
-            continue
-        spec = specs.spec_for(lang, overrides)
-        if spec is None:
-            known = ", ".join([*specs.DOWNLOADABLE, NLI_TARGET])
-            raise UsageError(f"no model is registered for {lang!r}; known: {known}")
-        if not spec.commercial_use:
-            print(f"note: {spec.model_id} is licensed {spec.licence}", file=sys.stderr)
+        model = models.find(lang, overrides)
+        if model is None:
+            raise UsageError(f"no model is registered for {lang!r}; known: {', '.join(models.keys())}")
+        if not model.commercial_use:
+            print(f"note: {model.model_id} is licensed {model.licence}", file=sys.stderr)
         try:
-            loading.download(spec, progress=lambda message: print(message, file=sys.stderr))
+            models.download(model, progress=lambda message: print(message, file=sys.stderr))
         except SummarizerError as error:
             print(f"error: {lang}: {error}", file=sys.stderr)
             status = EXIT_UNREADABLE
     return status
-
-
-NLI_TARGET = "nli"  # `download nli`: the consistency checker's model
 
 
 def _render_checks(data: dict[str, Any]) -> str:
@@ -408,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     download.add_argument(
         "languages", nargs="*", metavar="LANG",
         help=f"default: every language's default model; '{specs.CROSS_LANGUAGE}': the cross-language model; "
-        f"'{NLI_TARGET}': the checker's model",
+        f"'{models.NLI}': the checker's model",
     )  # fmt: skip
     download.add_argument("--model", action="append", metavar="LANG=HUB_ID", help="download this model for LANG")
     download.set_defaults(run=command_download)

@@ -11,15 +11,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Literal
 
 from summarizers.attribution.align import AlignedSentence
-from summarizers.attribution.checkers import Checker, about_other_version, default_checker
+from summarizers.attribution.checkers import Checker, about_other_version
 from summarizers.attribution.facts import Fact, FactComparison, FactMatcher
+from summarizers.attribution.registry import default_checker
 from summarizers.documents.reading import Document
 from summarizers.language.segment import Analysis, analyse
-from summarizers.language.transliteration import skeleton
 from summarizers.messages import Message, Place
 from summarizers.pipeline import Options, Summary, summarize, summarize_language
 from summarizers.schema import (
@@ -36,9 +35,7 @@ from summarizers.schema import (
     summary_json,
 )
 from summarizers.text.language_names import name
-from summarizers.text.lexicon import STOPWORDS
-from summarizers.text.spans import WORD_RE
-from summarizers.versions import alignment, differences
+from summarizers.versions import alignment, anchors, differences
 
 OTHER: Place = "other_version"  # where Compare seeks a sentence's support
 
@@ -158,19 +155,9 @@ def facts_json(comparison: FactComparison) -> list[FactRowJSON]:
     return rows
 
 
-# Weights of a shared fact as an alignment anchor: a figure or date is seldom shared by chance, a name more often
-# (a story names its people again and again).
-ANCHOR_WEIGHTS = {"number": 1.0, "date": 1.0, "name": 0.6}
-# Any other word whose consonants another sentence's word spells: a loanword Hindi writes in Devanagari ("digital",
-# "डिजिटल"), or a chance likeness; weak alone, it tells neighbouring sentences of similar length apart.
-WORD_WEIGHT = 0.3
-WORD_CONSONANTS = 3  # fewer consonants match too many words by chance
-# Punctuation a translation keeps: its commas, quotation marks, brackets, question marks (each occurrence an anchor,
-# so two commas match two commas better than one).
-MARKS = {",": "comma", "?": "question", "(": "bracket", ":": "colon", ";": "semicolon", "“": "quote", '"': "quote"}
-MARK_WEIGHT = 0.3
 # Versions whose sentence counts differ more than this many times: one is likely a summary of the other.
 LENGTHS_APART = 2.0
+UNNAMED_LANGUAGES = frozenset({"mixed", "und"})  # two mixed versions are not "in one language"
 
 
 def version_of(side: Side, mentions: Sequence[Fact]) -> differences.Side:
@@ -195,43 +182,10 @@ def version_of(side: Side, mentions: Sequence[Fact]) -> differences.Side:
     )
 
 
-@lru_cache(maxsize=65536)
-def _word_key(word: str) -> str | None:
-    if word.casefold() in STOPWORDS:
-        return None
-    consonants = skeleton(word)
-    return f"word:{consonants}" if len(consonants) >= WORD_CONSONANTS else None
-
-
-def _aligned_sentence(version: differences.Side, index: int) -> alignment.Sentence:
-    span = version.sentences[index]
-    anchors: dict[str, alignment.Anchor] = {}
-    for fact in version.facts[index]:
-        anchors.setdefault(fact.key, alignment.Anchor(fact.keys, ANCHOR_WEIGHTS[fact.kind]))
-    for word in WORD_RE.findall(version.text, span.start, span.end):
-        key = _word_key(word)
-        if key is not None:
-            anchors.setdefault(key, alignment.Anchor(frozenset({key}), WORD_WEIGHT))
-    counts: dict[str, int] = {}
-    for char in version.text[span.start : span.end]:
-        if char in MARKS:
-            counts[MARKS[char]] = counts.get(MARKS[char], 0) + 1
-    for mark, count in counts.items():
-        for number in range(1, count + 1):
-            key = f"mark:{mark}:{number}"
-            anchors[key] = alignment.Anchor(frozenset({key}), MARK_WEIGHT)
-    length = sum(not char.isspace() for char in version.text[span.start : span.end])
-    return alignment.Sentence(length, tuple(anchors.values()))
-
-
 def align_versions(
     a: differences.Side, b: differences.Side, lang_a: str | None, lang_b: str | None
 ) -> list[alignment.Link]:
-    return alignment.align(
-        [_aligned_sentence(a, i) for i in range(len(a.sentences))],
-        [_aligned_sentence(b, j) for j in range(len(b.sentences))],
-        alignment.length_ratio(lang_a, lang_b),
-    )
+    return alignment.align(anchors.sentences_of(a), anchors.sentences_of(b), alignment.length_ratio(lang_a, lang_b))
 
 
 def links_json(links: Sequence[alignment.Link]) -> list[LinkJSON]:
@@ -257,7 +211,7 @@ def differences_json(found: Sequence[differences.Difference], texts: tuple[str, 
 def cautions(languages: tuple[str, str], counts: tuple[int, int]) -> list[CautionJSON]:
     """What a reader should know before trusting the comparison, as codes and values (worded by the interface)."""
     found: list[CautionJSON] = []
-    if languages[0] == languages[1]:
+    if languages[0] == languages[1] and languages[0] not in UNNAMED_LANGUAGES:
         found.append({"code": "same_language", "values": {"language": languages[0]}})
     if min(counts) < 2:
         found.append({"code": "few_sentences", "values": {"a": counts[0], "b": counts[1]}})

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from summarizers.attribution.align import AlignedSentence, Source, align_across
-from summarizers.attribution.checkers import default_checker
+from summarizers.attribution.registry import default_checker
 from summarizers.documents.reading import Document
 from summarizers.engines import registry
 from summarizers.engines.abstractive.specs import MT5_CROSSSUM, MT5_XLSUM

@@ -17,7 +17,9 @@ an added field bumps the minor version.
     MessageJSON        {"code", "values"}   a notice, reason or note as a stable code and its values: any interface
                         words it in its own language (`summarizers.messages.render`); the text beside it is English
     CheckJSON          {"id"?, "consistent", "score", "checker", "sentences": [SentenceJSON]}   (attribute --jsonl)
-    ComparisonJSON     {"facts": [{"kind", "a", "b", "in"}], "documents": [...], "notes", "note_codes"} (compare --json)
+    compare --json     {"facts": [{"kind", "a", "b", "in"}], "documents": [...], "checker", "alignment",
+                        "differences", "cautions", "notes"?, "note_codes"?}
+                                                    (the library's ComparisonJSON: see the end of this file)
 
 Each list of texts (`notices`, `reasons`, `notes`) has its codes beside it, item for item (`notice_codes`,
 `reason_codes`, `note_codes`); a summary's `notice` is the text of its `notice_codes` joined.

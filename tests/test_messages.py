@@ -22,7 +22,10 @@ CODE_LITERAL = re.compile(r"\"((?:progress|notice|reason|note)\.[a-z_]+)\"")
 
 
 # Values a message carries for other languages' words only (the English names the licence in full).
-EXTRA_VALUES = {"notice.across_not_downloaded": {"licence_name"}}
+EXTRA_VALUES = {
+    code: {"licence_name"}
+    for code in ("notice.across_not_downloaded", "progress.downloading", "progress.downloading_licensed")
+}
 
 
 def _fields(template: str) -> set[str]:

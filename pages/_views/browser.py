@@ -73,11 +73,17 @@ _COPY = """
     } catch (error) { copied = false; }
     if (!copied) copied = fallback(text);
     if (!copied) return;
+    // The accessible name changes with the words shown, so a screen reader hears "Copied" too.
     const label = button.querySelector(".saar-copy-label");
-    const before = label.textContent;
+    const [before, name] = [label.textContent, button.getAttribute("aria-label")];
     label.textContent = button.dataset.done;
+    button.setAttribute("aria-label", button.dataset.done);
     button.classList.add("saar-copied");
-    setTimeout(() => { label.textContent = before; button.classList.remove("saar-copied"); }, 2000);
+    setTimeout(() => {
+      label.textContent = before;
+      button.setAttribute("aria-label", name);
+      button.classList.remove("saar-copied");
+    }, 2000);
   });
 })();
 """
@@ -89,7 +95,7 @@ button.saar-copy {
   border: 1px solid rgba(49, 51, 63, 0.2); background: #fff; color: #31333f;
 }
 button.saar-copy:hover, button.saar-copy:focus-visible { border-color: #b4441a; color: #b4441a; }
-button.saar-copied { border-color: #177233; color: #177233; }
+button.saar-copy.saar-copied { border-color: #177233; color: #177233; }
 """
 
 

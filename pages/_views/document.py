@@ -39,13 +39,13 @@ def _plain(text: str) -> str:
     return escape_markdown(text)
 
 
-def _sentence(text: str) -> str:
+def sentence_case(text: str) -> str:
     """A message shown on its own, as a sentence: the library's reasons start in lower case ("the file is empty")
     because they follow a file's name on the command line."""
     return text[:1].upper() + text[1:]
 
 
-def _with_code(text: str) -> str:
+def markdown_with_code(text: str) -> str:
     """Text for Markdown with its `command` spans kept as code, the rest escaped: no literal backticks on the page."""
     parts = text.split("`")
     if len(parts) % 2 == 0:  # an unpaired backtick: no code span to keep
@@ -86,9 +86,9 @@ def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]], u
             engine = f"{method} · {model_text(summary['model'], ui)}"
             st.markdown(f"**{language_name(summary['lang'], ui)}**: {_plain(engine)}")
             for notice in summary_notices(summary, ui):
-                st.caption(_with_code(notice.details or notice.plain))
+                st.caption(markdown_with_code(notice.details or notice.plain))
         for notice in document_notices(document, ui):
-            st.caption(_with_code(notice.details or notice.plain))
+            st.caption(markdown_with_code(notice.details or notice.plain))
         for source in selected_sources:
             place = {"start": source["start"], "end": source["end"], "score": f"{source['score']:.0%}"}
             st.caption(label("picked_source", ui).format(**place))
@@ -104,7 +104,7 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
     when = document.get("created", "")
     st.caption(_plain(" · ".join(part for part in (where, when) if part)))
     if "error" in document:
-        st.error(_plain(_sentence(document["error"])), icon="🚫")
+        st.error(_plain(sentence_case(document["error"])), icon="🚫")
         return
     downloads(document, key, ui)
     shares = " · ".join(f"{language_name(lang, ui)} {share:.0%}" for lang, share in document["shares"].items())

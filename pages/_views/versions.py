@@ -93,8 +93,9 @@ WORDS = {
         "kind_sentence": "Only in {label}",
         "go_to": "go to its place in {label}",
         "only_sentences": "Sentences of {label} with no counterpart in the other version ({count})",
-        "summaries_note": "The summary sentences below that could be checked are found in the other version; the "
-        "differences above lie outside them.",
+        "nothing_else": "Beyond the differences above, nothing is said by one version only.",
+        "facts_differing": "Figures, dates and names that differ are listed above, each with its counterpart.",
+        "differs_here": "the other version has {theirs} where this has {mine} (see above)",
         "facts_show": "Show the facts both versions state, and those only one does",
         "caution_same_language": "Both versions are in {language}: they are compared sentence by sentence as they "
         "stand, not as translations.",
@@ -120,7 +121,9 @@ WORDS = {
         "kind_sentence": "केवल {label} में",
         "go_to": "{label} में इसकी जगह पर जाएँ",
         "only_sentences": "{label} के वाक्य जिनका दूसरे संस्करण में कोई समकक्ष नहीं ({count})",
-        "summaries_note": "नीचे सारांश के जिन वाक्यों की जाँच हो सकी, वे दूसरे संस्करण में मिलते हैं; ऊपर के अंतर उनसे बाहर हैं।",
+        "nothing_else": "ऊपर के अंतरों के अलावा ऐसा कुछ नहीं जो केवल एक संस्करण कहता हो।",
+        "facts_differing": "जो संख्याएँ, तारीख़ें और नाम अलग हैं, वे ऊपर अपने समकक्ष के साथ दिए गए हैं।",
+        "differs_here": "जहाँ इसमें {mine} है, वहाँ दूसरे संस्करण में {theirs} है (ऊपर देखें)",
         "facts_show": "वे तथ्य दिखाएँ जो दोनों संस्करण कहते हैं, और जो केवल एक कहता है",
         "caution_same_language": "दोनों संस्करण {language} में हैं: उनकी तुलना वाक्य-दर-वाक्य वैसे ही की गई है, अनुवाद के रूप में नहीं।",
         "caution_few_sentences": "किसी संस्करण में दो से कम वाक्य हैं ({a} और {b}): मिलाने को बहुत कम है।",
@@ -271,7 +274,7 @@ def marked_text_html(
     for start, end, _side, anchor, colour in spans:
         if start < position:
             # Inside a place already marked: an empty target keeps its link working.
-            pieces.append(f'<span id="{anchor}"></span>')
+            pieces.append(f'<mark id="{anchor}" style="background:none"></mark>')
             continue
         pieces.append(html.escape(text[position:start]))
         pieces.append(f'<mark id="{anchor}" style="background:{colour}">{html.escape(text[start:end])}</mark>')

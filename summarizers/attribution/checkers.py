@@ -1,5 +1,6 @@
 """Checking a summary against its source: one `Checker` interface, an offline checker (the default, no weights) and
-an NLI checker (`attribution.nli`, used when its weights are here). Every result names the checker that ran.
+an NLI checker (`attribution.nli`, used when its weights are here; `attribution.registry` chooses). Every result names
+the checker that ran.
 
 The offline checker scores each sentence by the calibrated overlap signals of `features` and says what it could not
 find ("12 per cent is not in the source", "name Kovind not in the source"). Overlap cannot tell a paraphrase from an
@@ -19,11 +20,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from summarizers import settings
 from summarizers.attribution.align import AlignedSentence, CrossAligner, LexicalAligner
 from summarizers.attribution.calibration import Calibration, shipped, summary_score
 from summarizers.attribution.features import Measured, SourceIndex, measure
-from summarizers.errors import ModelError
 from summarizers.language.segment import Analysis, analyse
 from summarizers.messages import Message, MessageCode
 from summarizers.text.scripts import Script
@@ -248,26 +247,3 @@ def cross_judged(aligned: AlignedSentence) -> AlignedSentence:
         Message("reason.fact_missing", fact=fact, place="other_language_source") for fact in aligned.missing
     )
     return replace(aligned, score=1.0 if aligned.supported else 0.0, reasons=reasons)
-
-
-_DEFAULT: list[Checker] = []
-
-
-def default_checker() -> Checker:
-    """The NLI checker when its weights are here (or SAAR_CHECKER=nli asks for it), else the offline one.
-
-    SAAR_CHECKER=offline keeps the offline checker even where NLI weights exist."""
-    from summarizers.attribution import nli
-
-    choice = settings.checker()
-    if choice == "offline":
-        return OfflineChecker()
-    if choice == "nli" or nli.is_available():
-        try:
-            return nli.NLIChecker.load()
-        except ModelError:  # unusable weights must not stop summarising; the checker's name says which one ran
-            if choice == "nli":
-                raise
-    if not _DEFAULT:
-        _DEFAULT.append(OfflineChecker())
-    return _DEFAULT[0]

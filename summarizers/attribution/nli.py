@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from summarizers import settings
+from summarizers import models, settings
 from summarizers.attribution.align import AlignedSentence, CrossAligner, LexicalAligner
 from summarizers.attribution.checkers import CheckedSummary, reasons_for, route
 from summarizers.attribution.features import SourceIndex, measure
-from summarizers.engines.abstractive.loading import check_directory, configure_torch, is_local
+from summarizers.engines.abstractive.loading import configure_torch
 from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.language.segment import Analysis
 from summarizers.messages import Message, MessageCode
@@ -37,24 +37,14 @@ ENTAILS = 0.5  # entailment probability at which a premise settles the sentence 
 # What one forward pass costs beyond its tokens, in tokens: the disentangled attention projects its 512 relative
 # position embeddings in every layer once per pass (mDeBERTa-v3-base: about 85 tokens' worth of work).
 PASS_COST_TOKENS = 85
-DOWNLOAD_MB = 1140
-LICENCE = "MIT"
 DECISIVE_SCORE = 0.25  # the most a sentence stating a fact the source lacks can score
 _LOCK = threading.Lock()
 _LOADED: dict[str, NLIChecker] = {}
 
 
-def is_downloaded(target: str) -> bool:
-    if is_local(target):
-        return (Path(target).expanduser() / "config.json").is_file()
-    from huggingface_hub import try_to_load_from_cache
-
-    return isinstance(try_to_load_from_cache(target, "config.json"), str)
-
-
 def is_available(target: str | None = None) -> bool:
     """Whether the NLI model's weights can be loaded without a network."""
-    return is_downloaded(target or settings.nli_model())
+    return models.is_downloaded(models.nli_model(target))
 
 
 def _label_index(config: Any, wanted: str) -> int:
@@ -93,11 +83,11 @@ class NLIChecker:
     def _load(cls, target: str) -> NLIChecker:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-        local = is_local(target)
+        local = models.is_local(target)
         source = str(Path(target).expanduser()) if local else target
         if local:
-            check_directory(Path(source))
-        elif not is_downloaded(target):
+            models.check_directory(Path(source))
+        elif not is_available(target):
             raise ModelUnavailable(
                 f"{target} is not downloaded; run `python -m summarizers download nli` with internet access, "
                 "or point SAAR_NLI_MODEL at a local copy"
@@ -274,27 +264,6 @@ def batches(lengths: Sequence[int]) -> list[list[int]]:
         grouped.insert(0, order[cut[end] : end])
         end = cut[end]
     return grouped
-
-
-def download(target: str | None = None, progress: Callable[[str], None] | None = None) -> str:
-    """Fetch the NLI model into the Hugging Face cache; returns the local folder."""
-    target = target or settings.nli_model()
-    if is_local(target):
-        raise ModelLoadError(f"{target} is a local directory; there is nothing to download")
-    if settings.hub_offline():
-        raise ModelUnavailable("HF_HUB_OFFLINE is set; unset it and connect to the internet to download models")
-    from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import HfHubHTTPError
-
-    if progress:
-        progress(Message("progress.downloading_licensed", model=target, mb=DOWNLOAD_MB, licence=LICENCE))
-    try:
-        folder = snapshot_download(target, allow_patterns=["*.json", "*.model", "*.safetensors", "*.txt"])
-    except (OSError, HfHubHTTPError, ValueError) as error:
-        raise ModelUnavailable(f"{target} could not be downloaded: {error}") from error
-    if progress:
-        progress(Message("progress.ready", model=target, folder=str(folder)))
-    return str(folder)
 
 
 def unload_all() -> None:

@@ -8,7 +8,9 @@ furniture dropped, the first <article>, else <main>, else <body> kept, blocks on
 given only pages within the limits, finds the article the way the link reader does: on the dev pages of a public
 article-extraction benchmark it scores F1 0.97 where the plain reading scores 0.80 (a teaser <article> before the
 real one, an empty <main>, a page inside a <form>: benchmarks/reading_documents.py). When trafilatura finds nothing,
-or fails, the plain reading is the text: a real page is never refused for want of an article.
+or fails, the plain reading is the text: a real page is never refused for want of an article. A fragment of markup
+(no <html>, <head> or <body>: paragraphs someone copied with their tags) is read whole by the plain reading, since
+all of it was chosen.
 
 The plain reading follows the tree BeautifulSoup's "html.parser" builder would build (an end tag closes up to its
 most recent open twin and is ignored without one; void elements never open), and gives the text that tree gave."""
@@ -66,6 +68,7 @@ class _MainText(HTMLParser):
         self.title: list[str] | None = None  # the first <title>'s text, once it opens
         self.ornaments = 0  # how many open elements are ORNAMENTS
         self.content_elements = 0  # elements outside ornaments: what the article extractor works through
+        self.whole_page = False  # an <html>, <head> or <body> tag: a saved page, not a fragment of one
         self.title_depth = 0
 
     def _emit(self, text: str) -> None:
@@ -83,6 +86,8 @@ class _MainText(HTMLParser):
             self._refuse(f"the page has more than {limits.max_html_elements:,} elements (SAAR_MAX_HTML_ELEMENTS)")
         if not self.ornaments:
             self.content_elements += 1
+        if tag in ("html", "head", "body"):
+            self.whole_page = True
         if tag in BLOCKS:
             self._emit("\n")
         if tag in VOID:
@@ -183,12 +188,8 @@ def html_to_text(markup: str, budget: Budget | None = None) -> str:
     return _plain_text(_scan(markup, budget), budget)
 
 
-def page_title(markup: str, budget: Budget | None = None) -> str | None:
-    """The text of the page's <title>, white space tidied; None when it has none."""
-    return _title(_scan(markup, budget or Budget("page")))
-
-
 def _title(parser: _MainText) -> str | None:
+    """The text of the page's first <title>, white space tidied; None when it has none."""
     title = " ".join("".join(parser.title or ()).split())
     return title or None
 
@@ -219,13 +220,14 @@ def extract_article(markup: str, metadata: bool = False) -> tuple[str, str | Non
 class Scanned(NamedTuple):
     plain: str  # the plain reading
     title: str | None  # the page's <title>
-    extractable: bool  # small enough for the article extractor (EXTRACTOR_MAX_ELEMENTS)
+    extractable: bool  # a whole page (a fragment is someone's own selection, read whole) within EXTRACTOR_MAX_ELEMENTS
 
 
 def html_limits_check(markup: str, budget: Budget) -> Scanned:
     """The plain reading and <title> of a page within the limits; a `DocumentError` past them."""
     parser = _scan(markup, budget)
-    return Scanned(_plain_text(parser, budget), _title(parser), parser.content_elements <= EXTRACTOR_MAX_ELEMENTS)
+    extractable = parser.whole_page and parser.content_elements <= EXTRACTOR_MAX_ELEMENTS
+    return Scanned(_plain_text(parser, budget), _title(parser), extractable)
 
 
 def html_article(markup: str, budget: Budget | None = None) -> tuple[str, str | None]:

@@ -19,7 +19,7 @@ import zlib
 from typing import TYPE_CHECKING, NamedTuple
 
 from summarizers.documents.limits import Budget, too_many_chars
-from summarizers.documents.pdf_layout import PageText, join_lines, page_text
+from summarizers.documents.pdf_layout import PageLines, PageText, join_lines, page_lines, page_text, running_lines
 from summarizers.errors import DocumentError
 
 if TYPE_CHECKING:
@@ -113,24 +113,26 @@ def _pages_text(data: bytes, budget: Budget) -> PdfText:
     try:
         if len(document) != len(reader.pages):
             raise budget.refuse("the PDF's page tree is damaged (its readers disagree on the number of pages)")
-        pages: list[PageText] = []
+        read: list[PageLines] = []
         total = 0
         for number in range(len(document)):
             budget.check(f"reading page {number + 1} of the PDF")
             page = document[number]
             textpage = page.get_textpage()
             try:
-                found = page_text(pdfium, page.raw, textpage.raw, unmapped_fonts[number])
+                found = page_lines(pdfium, page.raw, textpage.raw, unmapped_fonts[number])
             finally:
                 textpage.close()
                 page.close()
-            total += sum(len(paragraph) + 2 for paragraph in found.paragraphs)
+            total += sum(len(line.text) + 1 for line in found.lines)
             if total > limits.max_chars:
                 raise too_many_chars(budget.name, limits.max_chars)
-            pages.append(found)
+            read.append(found)
         metadata_title = _metadata_title(document.get_metadata_dict(skip_empty=True).get("Title"))
     finally:
         document.close()
+    running = running_lines(read)
+    pages = [page_text(page, running) for page in read]
     glyphs = sum(page.glyphs for page in pages)
     unmapped = sum(page.unmapped for page in pages)
     if glyphs and unmapped > UNMAPPED_SHARE * glyphs:

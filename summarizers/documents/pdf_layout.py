@@ -10,7 +10,12 @@ their order. pypdf and pdfminer.six have no /ActualText: they give NULs for the 
 
 Lines come from the baselines, paragraphs from the gaps between lines (wider than the paragraph's own line spacing),
 a change of font size, an indented first line, or a short line that ends a sentence. The lines of a paragraph are
-joined with a space; a word broken at a soft hyphen is joined whole, one broken at a hyphen keeps it ("well-known")."""
+joined with a space; a word broken at a soft hyphen is joined whole, one broken at a hyphen keeps it ("well-known").
+Running heads and feet (a line at the top or bottom of most pages, or the date, title, address and page number a
+browser prints around a page) are left out, so that a paragraph runs on from one page to the next.
+
+A font with no table from its glyphs to letters (`unmapped_fonts`) gives no text: what pdfium guesses for its glyphs
+is not the words; the reader counts those glyphs, to say so when they are many."""
 
 from __future__ import annotations
 
@@ -19,7 +24,9 @@ import itertools
 import re
 import statistics
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 WORD_GAP = 0.2  # a gap between glyphs wider than this share of the font size is a space between words
@@ -27,9 +34,14 @@ SAME_LINE = 0.4  # baselines closer than this share of the font size are one lin
 PARAGRAPH_GAP = 1.3  # a line gap this much wider than the paragraph's own spacing starts a new paragraph
 FULL_LINE = 0.85  # a line reaching this share of the text's width runs on into the next
 MAX_FORM_DEPTH = 8  # forms drawn inside forms, followed this deep
+PDFIUM_LINE_END_HYPHEN = "-"  # pdfium reports a hyphen that ends a line as U+0002; it was drawn as a hyphen
 SOFT_HYPHENS = ("\u00ad", "\u2010")  # a browser prints a soft hyphen's break as U+2010
-# Never letters: a missing mapping (NUL, U+FFFD) and a soft hyphen where no line broke (it shows nothing).
-INVISIBLE = re.compile("[\x00\ufffd]|\u00ad(?!$)")
+INVISIBLE = re.compile("[\x00\ufffd]")  # never letters: a glyph with no mapping
+HIDDEN_HYPHEN = re.compile("\u00ad(?!$)")  # a soft hyphen shows nothing unless a line breaks at it
+# What a browser prints around each page unless told not to: "12/6/26, 9:35 PM  <title>" above, "<address>  1/2" below
+# (digits already replaced by "#", `_running_key`).
+BROWSER_HEAD = re.compile(r"#+/#+/#+, #+:#+\s*(?:[AP]M)?\b")
+BROWSER_FOOT = re.compile(r"(?:https?|file)://\S*\s+#+/#+$")
 SENTENCE_ENDS = (".", "!", "?", "।", "॥", ":", '"', "”", "’", ")")
 _PDF_TEXT_OBJECT = 1
 _PDF_FORM_OBJECT = 5
@@ -51,8 +63,8 @@ class Piece:
 class Line:
     pieces: list[Piece] = field(default_factory=list)
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # asked for once the line is complete
         return _line_text(self.pieces)
 
     @property
@@ -71,6 +83,16 @@ class Line:
     def size(self) -> float:
         sizes = [piece.size for piece in self.pieces if not piece.space and piece.text.strip()]
         return statistics.median(sizes) if sizes else self.pieces[0].size
+
+
+@dataclass(frozen=True)
+class PageLines:
+    """A page's lines in drawing order, and its glyphs: how many, and how many (in which fonts) carry no letters."""
+
+    lines: list[Line]
+    glyphs: int
+    unmapped: int
+    unmapped_fonts: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -142,7 +164,8 @@ def _texts_by_object(pdfium: Any, textpage: Any) -> dict[int, str]:
         if pending_space is not None and pending_space == owner:
             texts[owner].append(" ")
         pending_space = None
-        texts.setdefault(owner, []).append(chr(code) if code < 0x110000 else "\ufffd")
+        letter = chr(code) if code < 0x110000 else "\ufffd"
+        texts.setdefault(owner, []).append(PDFIUM_LINE_END_HYPHEN if letter == "\x02" else letter)
         previous = owner
     return {owner: "".join(letters) for owner, letters in texts.items()}
 
@@ -218,14 +241,15 @@ def _pieces(
             continue
         span = 0
         text = INVISIBLE.sub("", texts.get(_address(obj), ""))
-        font = _font_name(pdfium, obj) if unmapped_fonts or not text.strip() else ""
-        if font in unmapped_fonts:
-            text = ""
-        visible = text.strip()
+        font = _font_name(pdfium, obj) if unmapped_fonts else ""
         if ink:
             glyphs += 1
-            if not visible:
+            if font in unmapped_fonts:
                 unmapped.append(font)
+                text = ""
+        # An object with ink and no letters otherwise is one pdfium dropped as a copy of the one beneath it (text
+        # drawn twice, slightly offset, to look bold).
+        visible = text.strip()
         if visible and text != visible:  # a space glyph drawn at either end of the object's letters
             if text[0].isspace():
                 pieces.append(Piece(" ", x, x, y, size, space=True))
@@ -251,7 +275,7 @@ def _line_text(pieces: list[Piece]) -> str:
             parts.append(" ")
         parts.append(piece.text)
         previous = piece
-    return "".join(parts).strip()
+    return HIDDEN_HYPHEN.sub("", "".join(parts).strip())
 
 
 def _lines(pieces: list[Piece]) -> list[Line]:
@@ -315,12 +339,40 @@ def join_lines(lines: list[str]) -> str:
     return text
 
 
-def page_text(pdfium: Any, page: Any, textpage: Any, unmapped_fonts: frozenset[str] = frozenset()) -> PageText:
-    """The page's paragraphs; `unmapped_fonts` names the page's fonts that carry no letters (`_pieces`)."""
+def page_lines(pdfium: Any, page: Any, textpage: Any, unmapped_fonts: frozenset[str] = frozenset()) -> PageLines:
+    """The page's lines; `unmapped_fonts` names the page's fonts that carry no letters (`_pieces`)."""
     pieces, glyphs, unmapped = _pieces(pdfium, page, textpage, unmapped_fonts)
-    lines = _lines(pieces)
+    return PageLines(_lines(pieces), glyphs, len(unmapped), frozenset(unmapped))
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text)
+
+
+def running_lines(pages: list[PageLines]) -> set[str]:
+    """Running heads and feet: a line at the top or bottom of most pages (page numbers aside), or, on a single page,
+    the date and title a browser prints above a page and the address and page number it prints below."""
+    edges: list[set[str]] = []
+    for page in pages:
+        ordered = sorted(page.lines, key=lambda line: line.baseline)
+        edges.append({_running_key(line.text) for line in ordered[:2] + ordered[-2:]})
+    found = set()
+    if len(edges) >= 2:
+        counts: dict[str, int] = {}
+        for keys in edges:
+            for key in keys:
+                counts[key] = counts.get(key, 0) + 1
+        found = {key for key, count in counts.items() if count >= max(2, len(edges) / 2)}
+    found |= {key for keys in edges for key in keys if BROWSER_HEAD.match(key) or BROWSER_FOOT.search(key)}
+    return found
+
+
+def page_text(page: PageLines, running: AbstractSet[str] = frozenset()) -> PageText:
+    """The page's paragraphs, its running heads and feet (`running_lines`) left out."""
+    glyphs, unmapped, unmapped_fonts = page.glyphs, page.unmapped, page.unmapped_fonts
+    lines = [line for line in page.lines if _running_key(line.text) not in running]
     if not lines:
-        return PageText([], False, 0.0, 0.0, None, glyphs, len(unmapped), frozenset(unmapped))
+        return PageText([], False, 0.0, 0.0, None, glyphs, unmapped, unmapped_fonts)
     paragraphs: list[list[str]] = []
     for line, starts in zip(lines, _paragraph_starts(lines), strict=True):
         if starts or not paragraphs:
@@ -344,6 +396,6 @@ def page_text(pdfium: Any, page: Any, textpage: Any, unmapped_fonts: frozenset[s
         last.size,
         join_lines(heading_lines) if heading_lines else None,
         glyphs,
-        len(unmapped),
-        frozenset(unmapped),
+        unmapped,
+        unmapped_fonts,
     )

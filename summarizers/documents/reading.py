@@ -105,21 +105,33 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
     if not data.strip():
         raise DocumentError(name, "the file is empty")
     kind = detect_kind(data, name)
-    encoding: str | None = None
-    title: str | None = None
-    if kind == "pdf":
-        text, title = pdf_text(data, budget)
-    elif kind == "docx":
-        text = docx_text(data, budget)
-    else:
-        if kind != "html" and len(data) > MAX_BYTES_PER_CHAR * limits.max_chars:
-            raise too_many_chars(name, limits.max_chars)
-        text, encoding = decode(data, name)
-        budget.check("decoding the text")
-        if kind == "html":
-            text, title = html_article(text, budget)
+    try:
+        text, encoding, title = _read_kind(data, name, kind, budget)
+    except (DocumentError, MemoryError):
+        raise  # a memory error is the isolated worker's to report (it stops trusting itself)
+    # Each reader turns what its libraries raise on a bad file into a DocumentError; anything else (a library missing
+    # from the install, a failure no file should cause) still reaches the user as one line, never a traceback.
+    except Exception as error:
+        raise DocumentError(name, f"the {kind} reader failed ({type(error).__name__}: {error})") from error
     text = _check_text(name, text, limits.max_chars)
     return Document(name=name, text=text, kind=kind, encoding=encoding, title=title)
+
+
+def _read_kind(data: bytes, name: str, kind: Kind, budget: Budget) -> tuple[str, str | None, str | None]:
+    """The text of a file of a known kind, its encoding (text and HTML) and its title (HTML and PDF)."""
+    if kind == "pdf":
+        text, title = pdf_text(data, budget)
+        return text, None, title
+    if kind == "docx":
+        return docx_text(data, budget), None, None
+    if kind != "html" and len(data) > MAX_BYTES_PER_CHAR * budget.limits.max_chars:
+        raise too_many_chars(name, budget.limits.max_chars)
+    text, encoding = decode(data, name)
+    budget.check("decoding the text")
+    if kind == "html":
+        text, title = html_article(text, budget)
+        return text, encoding, title
+    return text, encoding, None
 
 
 def read_path(path: str | Path, limits: Limits | None = None) -> Document:

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import Protocol
 
+from summarizers.engines.kinds import LENGTHS as LENGTHS
+from summarizers.engines.kinds import Length as Length
+from summarizers.engines.kinds import SummaryMethod as SummaryMethod
+from summarizers.engines.streaming import Live
 from summarizers.text.spans import Span
 
-if TYPE_CHECKING:
-    from summarizers.engines.streaming import Live
-
-Length = Literal["short", "medium", "long"]
-LENGTHS: tuple[Length, ...] = ("short", "medium", "long")
-SummaryMethod = Literal["abstractive", "extractive"]
 # Reports each slow stage ("Loading the Hindi model ...") to whoever shows progress; the app passes st.status.
 Progress = Callable[[str], None]
 

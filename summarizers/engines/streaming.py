@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from summarizers.engines.base import SummaryMethod
+from summarizers.engines.kinds import SummaryMethod
 
 
 @dataclass(frozen=True)

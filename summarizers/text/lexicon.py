@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from summarizers.text.primitives import words
 from summarizers.text.scripts import dominant_script
-from summarizers.text.spans import words
 
 ENGLISH_STOPWORDS = frozenset(
     [

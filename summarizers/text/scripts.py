@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Literal
 
-from summarizers.text.spans import is_letter
+from summarizers.text.primitives import is_letter
 
 Script = Literal["Latn", "Deva", "Arab", "Other"]
 

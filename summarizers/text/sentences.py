@@ -30,7 +30,7 @@ from itertools import islice
 import regex
 
 from summarizers.text.lexicon import ENGLISH_STOPWORDS
-from summarizers.text.spans import WORD_RE, Span, line_spans
+from summarizers.text.primitives import WORD_RE, Span, line_spans
 
 _CLOSERS = "\"'”’»)]"
 # One stop and the quotes and brackets it closes; a spaced ellipsis (". . .") is one stop.

@@ -5,16 +5,18 @@ Versions keep the story's order, so the sentences are aligned by dynamic program
 - its kind (most links are 1–1; a sentence only one version has is rare);
 - the lengths: a sentence's translation is about as long as the sentence times the languages' length ratio, with a
   spread that grows with the length (Gale–Church's normal model of the length difference);
-- the anchors: a figure, date or name both sides of a link state lowers the cost; one that the other version states
-  elsewhere but not in this link raises it.
+- the anchors (`versions.anchors`: figures, dates, names, loanwords, punctuation): one both sides of a link state
+  lowers the cost; one that the other version states elsewhere but not in this link raises it.
 
-Only cells near the diagonal are computed (a band, widened when the best path touches its edge), so two texts of
-thousands of sentences align in about a second of pure Python rather than minutes.
+Only cells near the diagonal are computed (a band, moved along the path and widened where the best path runs along
+its edge), each row of it as arrays, so two texts of thousands of sentences align in a second or two rather than the
+minutes every cell would take.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,15 +28,17 @@ LENGTH_RATIOS = {("en", "hi"): 0.97, ("hi", "en"): 1 / 0.97}
 LENGTH_VARIANCE = 1.6
 # Gale and Church's link priors (1–1 .89, 1–0 and 0–1 .0099 each, 2–1 and 1–2 .089 each); 2–2 is left out.
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089}
-ANCHOR_BONUS = 2.5  # per weight of a fact both sides of a link state
-ANCHOR_PENALTY = 1.0  # per weight of a fact the other version states elsewhere but not in this link
+ANCHOR_BONUS = 2.5  # per weight of an anchor both sides of a link state
+ANCHOR_PENALTY = 1.0  # per weight of an anchor the other version states elsewhere but not in this link
 LEAST_PROBABILITY = 1e-12
 BAND = 8  # the band's half-width to start with, in sentences beyond the length ratio of the two versions
+FIRST_BAND_CELLS = 400_000  # about a second of work
 
 
 @dataclass(frozen=True)
 class Anchor:
-    """A fact a sentence states: the keys it matches under (`facts.Fact.keys`) and how much a match says."""
+    """Something a sentence states that a translation keeps (a fact, a loanword, a punctuation mark): the keys it
+    matches under (a fact's are `facts.Fact.keys`) and how much a match says."""
 
     keys: frozenset[str]
     weight: float
@@ -72,78 +76,93 @@ def length_cost(length_a: int, length_b: int, ratio: float) -> float:
 
 
 class _Scorer:
-    """Link costs over two fixed versions.
+    """What sentences of the two versions share, for the link costs.
 
-    What two sentences share is measured once per pair (a cell of the band) and kept: a link of two sentences with
-    one sums its pairs (capped at all a sentence has), which counts an anchor both of the two state twice only up to
-    that cap, and keeps the work per cell to a few lookups."""
+    Each key the other version states is filed under the sentences that state it (postings, in order), so the
+    sentences of one row of the band that share anything with a sentence are found by a binary search per key,
+    not by comparing the sentence with each of them. A link of two sentences with one sums its pairs (capped at all
+    a sentence has), which counts an anchor both of the two state twice only up to that cap."""
 
     def __init__(self, a: Sequence[Sentence], b: Sequence[Sentence], ratio: float) -> None:
         self.ratio = ratio
         self.lengths = ([s.length for s in a], [s.length for s in b])
         keys = ([s.keys for s in a], [s.keys for s in b])
-        self.keys = keys
         # Only a fact the other version states somewhere can be missed in a link; others say nothing of where.
         shared = frozenset().union(*keys[0]) & frozenset().union(*keys[1])
-        # Per sentence: its one-key anchors grouped by weight (so a match is a C-level set intersection), its
-        # several-key anchors (names), and the weight of all of them.
-        self.single: tuple[list[tuple[tuple[float, frozenset[str]], ...]], ...] = ([], [])
+        self.keys = tuple([sentence_keys & shared for sentence_keys in side] for side in keys)
+        # Per sentence: its one-key anchors (key, weight) and its several-key anchors (names); the weight of all.
+        self.single: tuple[list[list[tuple[str, float]]], list[list[tuple[str, float]]]] = ([], [])
         self.multi: tuple[list[tuple[Anchor, ...]], list[tuple[Anchor, ...]]] = ([], [])
-        self.totals: tuple[list[float], list[float]] = ([], [])  # the weight of a sentence's anchors at stake
+        self.totals: tuple[list[float], list[float]] = ([], [])
         for side, sentences in enumerate((a, b)):
             for sentence in sentences:
-                by_weight: dict[float, set[str]] = {}
-                for anchor in sentence.anchors:
-                    if len(anchor.keys) == 1 and anchor.keys <= shared:
-                        by_weight.setdefault(anchor.weight, set()).update(anchor.keys)
-                single = tuple((weight, frozenset(keys)) for weight, keys in by_weight.items())
+                single = {
+                    key: anchor.weight for anchor in sentence.anchors if len(anchor.keys) == 1 for key in anchor.keys
+                }
+                kept = [(key, weight) for key, weight in single.items() if key in shared]
                 multi = tuple(x for x in sentence.anchors if len(x.keys) > 1 and x.keys & shared)
-                self.single[side].append(single)
+                self.single[side].append(kept)
                 self.multi[side].append(multi)
-                total = sum(weight * len(keys) for weight, keys in single) + sum(x.weight for x in multi)
-                self.totals[side].append(total)
-        self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
-
-    def _matched(self, side: int, index: int, other: frozenset[str]) -> float:
-        matched = 0.0
-        for weight, keys in self.single[side][index]:
-            matched += weight * len(keys & other)
-        for anchor in self.multi[side][index]:
-            if anchor.keys & other:
-                matched += anchor.weight
-        return matched
-
-    def pair(self, i: int, j: int) -> tuple[float, float]:
-        """The weight of a[i]'s anchors that b[j] states, and of b[j]'s that a[i] states."""
-        found = self._pairs.get((i, j))
-        if found is None:
-            found = (self._matched(0, i, self.keys[1][j]), self._matched(1, j, self.keys[0][i]))
-            self._pairs[(i, j)] = found
-        return found
+                self.totals[side].append(sum(weight for _, weight in kept) + sum(x.weight for x in multi))
+        # The second version's postings: sentences stating a key at all, and those whose one-key anchor it is.
+        self.stating: dict[str, list[int]] = {}
+        self.anchoring: dict[str, list[tuple[int, float]]] = {}
+        for y, sentence_keys in enumerate(self.keys[1]):
+            for key in sentence_keys:
+                self.stating.setdefault(key, []).append(y)
+            for key, weight in self.single[1][y]:
+                self.anchoring.setdefault(key, []).append((y, weight))
+        self.with_names = [y for y, multi in enumerate(self.multi[1]) if multi]
 
     def pairs_of(self, x: int, low: int, high: int) -> tuple[np.ndarray, np.ndarray]:
-        """`pair(x, y)` for y in [low, high), as two arrays."""
-        found = [self.pair(x, y) for y in range(low, high)]
-        return np.array([f[0] for f in found], dtype=float), np.array([f[1] for f in found], dtype=float)
+        """For y in [low, high): the weight of a[x]'s anchors that b[y] states, and of b[y]'s that a[x] states."""
+        of_a = [0.0] * (high - low)
+        of_b = [0.0] * (high - low)
+        for key, weight in self.single[0][x]:
+            postings = self.stating.get(key, [])
+            for y in postings[bisect_left(postings, low) : bisect_left(postings, high)]:
+                of_a[y - low] += weight
+        for anchor in self.multi[0][x]:
+            found: set[int] = set()
+            for key in anchor.keys:
+                postings = self.stating.get(key, [])
+                found.update(postings[bisect_left(postings, low) : bisect_left(postings, high)])
+            for y in found:
+                of_a[y - low] += anchor.weight
+        for key in self.keys[0][x]:
+            anchored = self.anchoring.get(key, [])
+            start = bisect_left(anchored, (low, -math.inf))
+            for y, weight in anchored[start : bisect_left(anchored, (high, -math.inf))]:
+                of_b[y - low] += weight
+        keys_x = self.keys[0][x]
+        named = self.with_names
+        for y in named[bisect_left(named, low) : bisect_left(named, high)]:
+            of_b[y - low] += sum(anchor.weight for anchor in self.multi[1][y] if anchor.keys & keys_x)
+        return np.array(of_a), np.array(of_b)
 
 
 def align(a: Sequence[Sentence], b: Sequence[Sentence], ratio: float = 1.0) -> list[Link]:
     """The likeliest in-order alignment of two versions' sentences: every sentence in exactly one link.
 
     The first band follows the diagonal. Where the best path runs along its edge (one version has a paragraph the
-    other lacks, and the path drifts), the next band follows that path, twice as wide, until the path stays inside
-    or the band holds every cell."""
+    other lacks, and the path drifts), the next band follows that path, and each after it is also twice as wide,
+    until the path stays inside or the band holds every cell."""
     n, m = len(a), len(b)
     if not n or not m:
         return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
     scorer = _Scorer(a, b, ratio)
-    width = BAND + math.ceil(max(n / m, m / n))
+    # Sentences one version has and the other lacks move the path off the diagonal by up to their count: the first
+    # band allows for that, within a budget of cells (beyond it, the band follows the path instead).
+    width = BAND + math.ceil(max(n / m, m / n)) + min(abs(n - m), FIRST_BAND_CELLS // (2 * (n + 1)))
     bounds = [_diagonal(i, n, m, width) for i in range(n + 1)]
+    recentred = False
     while True:
         links, touched = _banded(scorer, n, m, bounds)
         if not touched or width >= max(n, m):
             return links
-        width *= 2
+        if recentred:  # the path left a band that already followed it: widen too
+            width *= 2
+        recentred = True
         bounds = _around(links, n, m, width)
 
 

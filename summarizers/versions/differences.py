@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from summarizers.attribution.facts import Fact, may_match
+from summarizers.language.common_words import is_common_word
 from summarizers.language.transliteration import skeleton
 from summarizers.text.spans import WORD_RE, Span
 from summarizers.versions.alignment import Link
@@ -112,6 +113,12 @@ def _surely_a_name(fact: Fact) -> bool:
     return False
 
 
+def _common_words(fact: Fact) -> bool:
+    """A capitalised run of English common words ("War", "First", "Stranger Things"): a title, a heading or an
+    institution's name, which a translation renders in words of its own rather than by sound."""
+    return all(is_common_word(word) for word in WORD_RE.findall(fact.text))
+
+
 def _forms_of_one_name(a: Fact, b: Fact) -> bool:
     """Two spellings that start alike ("American" and "अमेरिका", "Germanic" and "जर्मन"): a demonym and its country,
     or an inflected form, rather than another name."""
@@ -125,6 +132,7 @@ def _conflicts(facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fac
     left_a, left_b = _unmatched(facts_a, facts_b)
     only_a = [fact for fact in left_a if not any(_compatible(fact, b) for b in facts_b)]
     only_b = [fact for fact in left_b if not any(_compatible(fact, a) for a in facts_a)]
+    only_a = [fact for fact in only_a if fact.kind != "name" or not _common_words(fact)]
     only_b = [fact for fact in only_b if fact.kind != "name" or _surely_a_name(fact)]
     pairs = []
     for sort in dict.fromkeys(_sort(fact) for fact in only_a):

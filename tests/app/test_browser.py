@@ -97,6 +97,7 @@ def test_compare_and_models_pages_render(browser: Any, app_url: str) -> None:
     page = _page(browser, app_url)
     page.get_by_role("link", name="Compare versions").click()
     page.get_by_role("button", name="Compare", exact=True).click()
+    page.get_by_text("Show the facts both versions state", exact=False).click()  # the facts come folded
     page.get_by_text("In both").wait_for()
     assert page.get_by_text("the other version says this too").count() >= 1
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()

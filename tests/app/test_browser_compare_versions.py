@@ -73,8 +73,15 @@ def test_two_versions_differing_in_one_figure_show_one_difference_with_both_sent
     text = page.locator("body").inner_text()
     assert "(1) (1)" not in text
     assert words["differ_none"] not in text
+    assert words["nothing_else"] in text  # the one figure is the only difference: nothing else is listed
+    # Each summary sentence with the figure says what the other version has there, not that it found no support.
+    assert words["differs_here"].format(mine="54", theirs="45") in text
+    assert words["differs_here"].format(mine="45", theirs="54") in text
     for agree in ("Every summary sentence that could be checked is supported", "उन सबका समर्थन दूसरा संस्करण करता है"):
         assert agree not in text
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    # The folded facts do not list the two figures again as facts only one version states.
+    page.get_by_text(words["facts_show"]).click()
+    page.get_by_text(words["facts_differing"]).first.wait_for()
     difference.scroll_into_view_if_needed()
     screenshot(page, f"compare-{ui}-{device}.png")

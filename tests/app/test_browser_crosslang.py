@@ -74,6 +74,8 @@ def _compare(page: object) -> None:
     page.get_by_role("link", name="Compare versions").click()  # type: ignore[attr-defined]
     page.get_by_role("radio", name="English").first.wait_for()  # type: ignore[attr-defined]
     page.get_by_role("button", name="Compare", exact=True).click()  # type: ignore[attr-defined]
+    facts = page.get_by_text("Show the facts both versions state", exact=False)  # type: ignore[attr-defined]
+    facts.click(timeout=GENERATION_TIMEOUT_MS)  # the facts come folded
     page.get_by_text("In both").wait_for(timeout=GENERATION_TIMEOUT_MS)  # type: ignore[attr-defined]
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()  # type: ignore[attr-defined]
     page.wait_for_timeout(1000)  # type: ignore[attr-defined]  # the data grids paint after they attach

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.app.conftest import RESULT_TIMEOUT_MS, open_page, screenshot, serving
+from tests.app.conftest import AXE, RESULT_TIMEOUT_MS, open_page, screenshot, serving
 from tests.conftest import BILINGUAL_SEED
 
 pytestmark = pytest.mark.browser
@@ -52,6 +52,14 @@ def _tick(page: Any, name: str) -> Any:
     return page.locator("[data-testid=stCheckbox]", has_text=name)
 
 
+def _serious_axe_violations(page: Any) -> list[str]:
+    if not AXE.exists():  # installed by `npm ci`, as .ci/run does
+        return []
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [f"{v['id']}: {v['nodes'][0]['target']}" for v in found if v["impact"] in ("serious", "critical")]
+
+
 def _menu(page: Any) -> list[str]:
     return [" ".join(text.split()) for text in page.locator("[data-testid=stSidebarNav] a").all_inner_texts()]
 
@@ -87,11 +95,15 @@ def test_a_draft_survives_a_quick_click_on_another_page(browser: Any, app_url: s
 
 
 def test_uploads_survive_a_trip_to_another_page(browser: Any, app_url: str, tmp_path: Path) -> None:
-    files = _story_files(tmp_path, 2)
+    files = _story_files(tmp_path, 3)
     page = open_page(browser, app_url)
     page.get_by_role("tab", name="Upload files").click()
     page.locator("input[type=file]").set_input_files(files)
-    _tick(page, "story_1.txt").wait_for()
+    _tick(page, "story_2.txt").wait_for()
+    _wait_for_the_run(page)
+    # A file removed in the uploader itself leaves the list too.
+    page.get_by_role("button", name="Remove story_2.txt").click()
+    _tick(page, "story_2.txt").wait_for(state="detached")
     _wait_for_the_run(page)
     page.get_by_role("link", name="History").click()
     page.get_by_role("heading", name="History").wait_for()
@@ -119,6 +131,7 @@ def test_the_inputs_about_to_be_read_are_listed_and_can_be_left_out(browser: Any
     assert _tick(page, "story_0.txt").get_by_role("checkbox").is_checked()
     _wait_for_the_run(page)
     screenshot(page, "inputs-listed-desktop.png")
+    assert _serious_axe_violations(page) == []
     _tick(page, "Pasted text").locator("label").click()
     expect(pasted).not_to_be_checked()
     _wait_for_the_run(page)
@@ -151,6 +164,7 @@ def test_each_summary_has_one_copy_button(browser: Any, app_url: str) -> None:
     assert all(sentence[:30] in copied for sentence in hindi)
     assert "EN 1" not in copied
     screenshot(page, "copy-button-desktop.png")
+    assert _serious_axe_violations(page) == []
     context.close()
 
 
@@ -161,7 +175,28 @@ def test_on_a_phone_the_result_comes_into_view(browser: Any, app_url: str) -> No
     heading = page.get_by_role("heading", name="Results")
     heading.wait_for()
     _wait_for_the_run(page)
-    page.wait_for_timeout(500)
-    top = heading.bounding_box()["y"]
-    assert 0 <= top < PHONE_SCREEN["height"] - 100, top
+    # Within the first screen, once the page has settled: 900 px down (below the screen) before it was scrolled.
+    page.wait_for_function(
+        "([heading, limit]) => { const top = heading.getBoundingClientRect().top; return top >= 0 && top < limit; }",
+        arg=[heading.element_handle(), PHONE_SCREEN["height"] - 100],
+        timeout=15_000,
+    )
     screenshot(page, "result-in-view-phone.png")
+
+
+def test_an_uploaded_page_is_headed_by_its_own_title(browser: Any, app_url: str, tmp_path: Path) -> None:
+    page_file = tmp_path / "roads.html"
+    page_file.write_text(
+        "<html><head><title>Roads plan announced for forty districts</title></head><body><article>"
+        + "".join(f"<p>{sentence}.</p>" for sentence in STORY.split(". "))
+        + "</article></body></html>",
+        "utf-8",
+    )
+    page = open_page(browser, app_url)
+    page.get_by_role("tab", name="Upload files").click()
+    page.locator("input[type=file]").set_input_files([str(page_file)])
+    _tick(page, "roads.html").wait_for()
+    _wait_for_the_run(page)
+    page.get_by_role("button", name="Summarize", exact=True).click()
+    page.get_by_role("heading", name="Roads plan announced for forty districts").wait_for()
+    assert page.get_by_role("heading", name=re.compile("^The district council")).count() == 0

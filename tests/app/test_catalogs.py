@@ -142,6 +142,7 @@ def test_progress_is_written_in_the_interface_language_and_internal_stages_stay_
 def test_every_progress_stage_reads_in_hindi() -> None:
     values: dict[str, Any] = {
         "lang": "hi", "into": "en", "langs": ("en", "hi"), "model": "org/model", "mb": 2300, "licence": "MIT",
+        "licence_name": "MIT",
         "folder": "/cache/model", "ahead": 2, "engine": "abstractive", "error": "", "title": "",
     }  # fmt: skip
     written: list[str] = []

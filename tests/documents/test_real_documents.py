@@ -8,9 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarizers.documents.html import html_to_text
 from summarizers.documents.isolated import read_bytes_isolated
 from summarizers.documents.pdf_layout import join_lines
 from summarizers.documents.reading import read_bytes
@@ -85,6 +86,11 @@ def test_when_the_extractor_fails_the_plain_reading_stands_in(monkeypatch: pytes
     assert_reads_the_article(document.text)
 
 
+def as_read(paragraph: str) -> str:
+    """A fixture paragraph as a reader sees it: its soft hyphens and forced line breaks show nothing."""
+    return paragraph.replace("\u00ad", "").replace("\n", "")
+
+
 def normalised(text: str) -> str:
     return " ".join(text.split())
 
@@ -95,16 +101,25 @@ def sentences(text: str) -> list[str]:
 
 def test_an_english_pdfs_paragraphs_are_one_line_each_and_a_soft_hyphen_break_is_joined() -> None:
     document = read_bytes((DATA / "english_paragraphs.pdf").read_bytes(), "english.pdf")
-    assert document.text.split("\n\n") == [ENGLISH_TITLE, *(paragraph.replace("\u00ad", "") for paragraph in ENGLISH)]
+    assert document.text.split("\n\n") == [ENGLISH_TITLE, *map(as_read, ENGLISH)]
     assert "discussed" in document.text
+    assert "four-day-long" in document.text
     # Every sentence of the article is one sentence of the text: no line end cuts one in two.
-    assert sentences(document.text) == sentences("\n\n".join([ENGLISH_TITLE, *ENGLISH]).replace("\u00ad", ""))
+    assert sentences(document.text) == sentences("\n\n".join([ENGLISH_TITLE, *map(as_read, ENGLISH)]))
+
+
+def test_paragraphs_run_on_across_pages_and_the_browsers_head_and_foot_are_left_out() -> None:
+    document = read_bytes((DATA / "english_pages.pdf").read_bytes(), "pages.pdf")
+    assert document.text.split("\n\n") == [ENGLISH_TITLE, *map(as_read, ENGLISH)]
 
 
 def test_a_hindi_pdf_a_browser_printed_reads_letter_for_letter() -> None:
-    document = read_bytes((DATA / "hindi_article.pdf").read_bytes(), "hindi.pdf")
+    data = (DATA / "hindi_article.pdf").read_bytes()
+    document = read_bytes(data, "hindi.pdf")
     assert document.text == "\n\n".join([HINDI_TITLE, *HINDI])
     assert document.title == HINDI_TITLE
+    # The same in the worker the app reads uploads in, under its memory cap (pdfium maps its own library there).
+    assert read_bytes_isolated(data, "hindi.pdf") == document
 
 
 def test_a_pdfs_title_is_its_first_heading_when_its_metadata_has_none() -> None:
@@ -154,3 +169,35 @@ def test_joined_lines_keep_every_word_in_order_with_one_space_between_lines(line
 def test_a_word_broken_at_a_soft_hyphen_is_joined_and_one_at_a_hyphen_keeps_it(first: str, rest: str) -> None:
     assert join_lines([f"a {first}\u2010", f"{rest} b"]) == f"a {first}{rest} b"
     assert join_lines([f"a {first}-", f"{rest} b"]) == f"a {first}-{rest} b"
+
+
+def test_a_library_failing_inside_a_reader_is_a_document_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    def missing(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("pdfium could not be loaded")
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", missing)
+    with pytest.raises(DocumentError) as caught:
+        read_bytes((DATA / "english_paragraphs.pdf").read_bytes(), "english.pdf")
+    assert caught.value.name == "english.pdf"
+    assert caught.value.reason == "the pdf reader failed (RuntimeError: pdfium could not be loaded)"
+
+
+def test_paragraphs_copied_with_their_tags_are_read_whole() -> None:
+    # A fragment (no <html>, <head> or <body>) is someone's own selection: every paragraph of it is kept, the short
+    # ones an article extractor would take for page furniture too.
+    fragment = "<p>Delhi, 5 July.</p>" + paragraphs(ARTICLE) + "<p>Read more:</p><ul><li>Metro fares</li></ul>"
+    document = read_bytes(fragment.encode(), "pasted.html")
+    assert document.text == html_to_text(fragment)
+    for kept in ("Delhi, 5 July.", "Read more:", "Metro fares", *ARTICLE):
+        assert kept in document.text
+
+
+@settings(max_examples=60, deadline=None)  # each example runs the article extractor (the first one imports it)
+@given(st.text(alphabet=st.characters(categories=["L", "N", "P", "Zs"], exclude_characters="\x00"), max_size=60))
+def test_a_pages_title_is_its_title_elements_text_with_white_space_tidied(title: str) -> None:
+    import html
+
+    data = page(f"<article>{paragraphs(ARTICLE)}</article>", title=html.escape(title))
+    assert read_bytes(data, "a.html").title == (" ".join(title.split()) or None)

@@ -190,3 +190,18 @@ def test_the_connection_goes_to_the_looked_up_address_and_the_request_still_name
     page = fetching.fetch(f"http://news.example:{port}/article")
     assert page.title == "Roads plan announced"
     assert _Handler.requests == [("/article", f"news.example:{port}")]
+
+
+@pytest.mark.usefixtures("allowed")
+def test_whatever_breaks_inside_the_reader_reaches_the_user_as_one_plain_line(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What a fresh install without lxml_html_clean raised from inside trafilatura, on every link.
+    def missing(*args: object, **kwargs: object) -> None:
+        raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+
+    monkeypatch.setattr(fetching, "html_limits_check", missing)
+    with pytest.raises(DocumentError) as caught:
+        fetching.fetch(f"{server}/article")
+    assert caught.value.reason == "the page could not be read (ImportError)"
+    assert "\n" not in str(caught.value)

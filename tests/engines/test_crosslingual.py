@@ -85,7 +85,7 @@ def test_transformers_decoding_starts_at_the_target_language_token(crosssum: Pat
     engine = _engine(crosssum, target, "transformers")
     token = TINY_LANGID_MAP["english" if target == "en" else "hindi"][1]
     expected = engine.tokenizer.convert_tokens_to_ids(token)
-    rows = engine._generate([TEXT[:400], TEXT[-400:]], TokenBudget(6, 6))
+    rows = engine.generator.token_rows([TEXT[:400], TEXT[-400:]], TokenBudget(6, 6))
     assert [row[0] for row in rows] == [expected, expected]
     decoded = engine.generate([TEXT[:400]], TokenBudget(6, 6))[0]
     assert str(token) not in decoded.text  # the start token is not part of the summary
@@ -94,8 +94,8 @@ def test_transformers_decoding_starts_at_the_target_language_token(crosssum: Pat
 
 def test_the_target_language_changes_what_is_written(crosssum: Path) -> None:
     budget = TokenBudget(8, 8)
-    english = _engine(crosssum, "en", "transformers")._generate([TEXT[:400]], budget)[0]
-    hindi = _engine(crosssum, "hi", "transformers")._generate([TEXT[:400]], budget)[0]
+    english = _engine(crosssum, "en", "transformers").generator.token_rows([TEXT[:400]], budget)[0]
+    hindi = _engine(crosssum, "hi", "transformers").generator.token_rows([TEXT[:400]], budget)[0]
     assert english[0] != hindi[0]
     assert english[1:] != hindi[1:]
 
@@ -120,7 +120,7 @@ def test_a_language_map_model_refuses_to_decode_without_a_start(crosssum: Path) 
     converted = _engine(crosssum, "en", "ctranslate2", "float32")
     assert converted.loaded.fast is not None
     with pytest.raises(ValueError, match="start"):
-        converted.loaded.fast.generate([["▁a", "</s>"]], converted._generation_kwargs(TokenBudget(1, 2)), "en")
+        converted.loaded.fast.generate([["▁a", "</s>"]], converted.generator.settings(TokenBudget(1, 2)), "en")
 
 
 # --- the pipeline: right language, right label, honest fallback
@@ -214,7 +214,7 @@ def test_vocabulary_filter_keeps_hindi_output_in_devanagari_or_input_pieces(cros
     tokens = engine.tokenizer.convert_ids_to_tokens(engine.tokenizer(TEXT[:400])["input_ids"])
     source = set(tokens)
     (decoded,) = engine.loaded.fast.generate(
-        [tokens], engine._generation_kwargs(TokenBudget(10, 10)), "hi", engine.start_token
+        [tokens], engine.generator.settings(TokenBudget(10, 10)), "hi", engine.generator.start_token
     )
     ranges = ctranslate2_backend.OUTPUT_SCRIPTS["hi"]
     assert all(ctranslate2_backend.piece_fits(piece, ranges) or piece in source for piece in decoded)

@@ -76,7 +76,7 @@ HINDI_CHUNKS = [chunk for chunk in CHUNKS if sum("\u0900" <= ch <= "\u097f" for 
 def _pieces(loaded: models.LoadedModel, sources: list[list[str]], budget: TokenBudget) -> list[list[str]]:
     """The Hindi summaries' pieces, as the engine asks the converted model for them."""
     assert loaded.fast is not None
-    settings = AbstractiveEngine(loaded)._generation_kwargs(budget)
+    settings = AbstractiveEngine(loaded).generator.settings(budget)
     return [list(hypothesis) for hypothesis in loaded.fast.generate(sources, settings, "hi")]
 
 
@@ -156,3 +156,51 @@ def test_a_page_request_keeps_every_core_and_the_batch_command_splits_them(monke
     batch.batch_cores()
     threads = ctranslate2_backend.threads_for({"language": None})
     assert (threads, ctranslate2_backend.parallel_for(threads)) == (1, 16)
+
+
+# --- conversion runs in a child process
+
+_CONVERT_AND_REPORT = """
+import json, resource, sys
+from pathlib import Path
+from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_backend
+directory = ctranslate2_backend.convert(Path(sys.argv[1]), "int8")
+print(json.dumps({
+    "converted": (directory / "model.bin").is_file(),
+    "converter_imported_here": "ctranslate2.converters" in sys.modules,
+    "weights_loaded_here": any(name.startswith("transformers.models.") for name in sys.modules),
+    "child_peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+}))
+"""
+
+
+def test_conversion_runs_in_a_child_process_and_leaves_the_caller_unloaded(
+    tiny_models: dict[str, Path], tmp_path: Path
+) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    completed = subprocess.run(
+        [sys.executable, "-c", _CONVERT_AND_REPORT, str(tiny_models["en"])],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "SAAR_CACHE": str(tmp_path)},
+    )  # fmt: skip
+    report = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert report["converted"]
+    assert not report["converter_imported_here"]  # the converter and the float32 weights were the child's
+    assert not report["weights_loaded_here"]
+    assert report["child_peak_kb"] > 0
+
+
+def test_a_checkpoint_that_cannot_be_converted_gives_the_childs_reason_and_no_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SAAR_CACHE", str(tmp_path / "cache"))
+    checkpoint = tmp_path / "not-a-seq2seq"
+    checkpoint.mkdir()
+    (checkpoint / "config.json").write_text('{"model_type": "bert", "vocab_size": 10}', "utf-8")
+    with pytest.raises(ModelLoadError, match=r"not-a-seq2seq could not be converted to CTranslate2: \w+"):
+        ctranslate2_backend.convert(checkpoint, "int8")
+    assert list((tmp_path / "cache" / "ctranslate2").iterdir()) == []  # not even a half-written folder

@@ -14,12 +14,15 @@ from hypothesis import strategies as st
 
 from summarizers.documents.reading import from_text, read_path
 from summarizers.engines import extractive
-from summarizers.engines.abstractive.engine import AbstractiveEngine, Decoded, is_degenerate
-from summarizers.engines.abstractive.loading import is_downloaded, load
+from summarizers.engines.abstractive.engine import AbstractiveEngine
+from summarizers.engines.abstractive.generation import Decoded
+from summarizers.engines.abstractive.loading import load
+from summarizers.engines.abstractive.reduce import is_degenerate
 from summarizers.engines.abstractive.specs import DEFAULTS, TokenBudget, parse_overrides, spec_for
 from summarizers.engines.result_cache import ResultCache
 from summarizers.errors import DegenerateGeneration, ModelLoadError, ModelUnavailable, UsageError
 from summarizers.language.segment import analyse
+from summarizers.models import is_downloaded
 from summarizers.pipeline import Options, summarize, summarize_language
 from summarizers.text.lexicon import content_terms
 from summarizers.text.spans import split_sentences
@@ -104,7 +107,7 @@ def test_engine_respects_the_window_of_the_weights(tmp_path: Path) -> None:
     directory = build_tiny_bart(tmp_path / "short-bart", max_positions=256)
     engine = AbstractiveEngine(load(spec_for("en", {"en": str(directory)})))
     assert engine.window == 256  # the tiny BART has 256 positions although distilBART's spec says 1024
-    assert engine.chunk_limit < engine.window
+    assert engine.chunker.limit < engine.window
 
 
 def test_long_document_is_chunked_and_summarised_within_budget(
@@ -115,7 +118,7 @@ def test_long_document_is_chunked_and_summarised_within_budget(
     engine = AbstractiveEngine(load(spec_for("en", {"en": str(tiny_models["en"])})))
     chunks = engine.chunk(sentences)
     assert len(chunks) > 1
-    assert all(len(engine._encode_ids([chunk])[0]) <= engine.window for chunk in chunks)
+    assert all(len(engine.chunker.encode_ids([chunk])[0]) <= engine.window for chunk in chunks)
     # No sentence is dropped or cut: the chunks hold every word, in order.
     assert " ".join(chunks).split() == " ".join(sentences).split()
     with warnings.catch_warnings(), caplog.at_level(logging.WARNING):

@@ -148,11 +148,12 @@ def test_a_row_of_length_costs_agrees_with_the_cost_of_each_pair(length_a: int, 
     assert abs(float(row[0]) - length_cost(length_a, length_b, ratio)) < 0.05
 
 
-def test_a_paragraph_only_one_version_has_moves_the_band_along_with_the_path() -> None:
-    """Sixty sentences only the second version has, early on: the path leaves the diagonal's band, and the band
-    follows it (the sentences after are still aligned one to one)."""
-    plain = [Sentence(100 + 7 * (i % 5), (Anchor(frozenset({f"number:{i}"}), 1.0),)) for i in range(200)]
-    extra = [Sentence(90, (Anchor(frozenset({f"number:x{i}"}), 1.0),)) for i in range(60)]
+def test_a_long_passage_only_one_version_has_moves_the_band_along_with_the_path() -> None:
+    """150 sentences only the second version has, early in 3,000: more than the first band allows for at that size,
+    so the path runs along its edge, and the next band follows the path (the sentences after are still aligned one
+    to one)."""
+    plain = [Sentence(100 + 7 * (i % 5), (Anchor(frozenset({f"number:{i}"}), 1.0),)) for i in range(3000)]
+    extra = [Sentence(90, (Anchor(frozenset({f"number:x{i}"}), 1.0),)) for i in range(150)]
     links = align(plain, plain[:20] + extra + plain[20:])
-    _check_links(links, 200, 260)
-    assert all(link.b == (link.a[0] + 60,) for link in links if link.a and link.a[0] >= 20)
+    _check_links(links, 3000, 3150)
+    assert all(link.b == (link.a[0] + 150,) for link in links if link.a and link.a[0] >= 20)

@@ -2,14 +2,12 @@
 
 Hub ids are loaded from the standard Hugging Face cache (`HF_HOME`) only: summarising never starts a multi-GB
 download behind the user's back. Downloading is its own, explicit step (`python -m summarizers download hi`, or the
-Models page), which honours `HF_HUB_OFFLINE`.
+Models page: `summarizers.models`), which honours `HF_HUB_OFFLINE`.
 """
 
 from __future__ import annotations
 
-import os
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,9 +17,9 @@ from summarizers.engines.abstractive.backends import ctranslate2 as ctranslate2_
 from summarizers.engines.abstractive.backends.ctranslate2 import FastModel
 from summarizers.engines.abstractive.specs import ModelSpec, with_architecture
 from summarizers.engines.abstractive.turns import Turns
+from summarizers.engines.hub import check_directory, is_here, is_local
 from summarizers.engines.result_cache import LruCache, ResultCache
 from summarizers.errors import ModelLoadError, ModelUnavailable
-from summarizers.messages import Message
 from summarizers.settings import Backend
 
 if TYPE_CHECKING:  # transformers takes seconds to import: only when a model is loaded
@@ -56,14 +54,6 @@ class LoadedModel:
 _LOADED: LruCache[tuple[str, str, str], LoadedModel] = LruCache(settings.model_cache_capacity())
 
 
-def looks_like_path(target: str) -> bool:
-    return target.startswith((".", "/", "~")) or (os.sep in target and Path(target).expanduser().exists())
-
-
-def is_local(target: str) -> bool:
-    return looks_like_path(target) or Path(target).expanduser().is_dir()
-
-
 def configure_torch() -> None:
     """Set torch's thread count once per process (it is global, and changing it mid-run is not thread-safe)."""
     global _TORCH_CONFIGURED
@@ -76,28 +66,6 @@ def configure_torch() -> None:
     _TORCH_CONFIGURED = True
 
 
-def is_downloaded(spec: ModelSpec) -> bool:
-    """Whether the weights can be loaded without a network."""
-    if is_local(spec.model_id):
-        return (Path(spec.model_id).expanduser() / "config.json").is_file()
-    from huggingface_hub import try_to_load_from_cache
-
-    found = try_to_load_from_cache(spec.model_id, "config.json")
-    return isinstance(found, str)
-
-
-def check_directory(directory: Path) -> None:
-    if not directory.exists():
-        raise ModelLoadError(f"model directory {directory} does not exist; check the path given with --model")
-    if not directory.is_dir():
-        raise ModelLoadError(f"{directory} is a file; --model takes a model directory or a hub id")
-    if not (directory / "config.json").is_file():
-        raise ModelLoadError(
-            f"{directory} has no config.json, so it is not a Hugging Face model directory "
-            "(save one with model.save_pretrained and tokenizer.save_pretrained)"
-        )
-
-
 def _load(spec: ModelSpec, backend: Backend, quantization: str) -> LoadedModel:
     from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
 
@@ -105,7 +73,7 @@ def _load(spec: ModelSpec, backend: Backend, quantization: str) -> LoadedModel:
     source = str(Path(spec.model_id).expanduser()) if local else spec.model_id
     if local:
         check_directory(Path(source))
-    elif not is_downloaded(spec):
+    elif not is_here(spec.model_id):
         raise ModelUnavailable(
             f"{spec.model_id} is not downloaded"
             + (" and the hub is offline (HF_HUB_OFFLINE)" if settings.hub_offline() else "")
@@ -208,31 +176,3 @@ def loaded_count() -> int:
 
 def unload_all() -> None:
     _LOADED.clear()
-
-
-ProgressCallback = Callable[[str], None]
-
-
-def download(spec: ModelSpec, progress: ProgressCallback | None = None) -> str:
-    """Fetch a model's files into the Hugging Face cache; returns the local folder."""
-    if is_local(spec.model_id):
-        raise ModelLoadError(f"{spec.model_id} is a local directory; there is nothing to download")
-    if settings.hub_offline():
-        raise ModelUnavailable("HF_HUB_OFFLINE is set; unset it and connect to the internet to download models")
-    from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import HfHubHTTPError
-
-    if progress:
-        progress(Message("progress.downloading", model=spec.model_id, mb=spec.download_mb))
-    try:
-        folder = snapshot_download(
-            spec.model_id,
-            allow_patterns=["*.json", "*.model", "*.safetensors", "*.txt", "*.bin"]
-            if spec.architecture != "mt5"
-            else ["*.json", "*.model", "*.safetensors", "*.bin"],
-        )
-    except (OSError, HfHubHTTPError, ValueError) as error:
-        raise ModelUnavailable(f"{spec.model_id} could not be downloaded: {error}") from error
-    if progress:
-        progress(Message("progress.ready", model=spec.model_id, folder=str(folder)))
-    return str(folder)

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from summarizers import settings
+from summarizers.engines.kinds import LENGTHS, Length
 from summarizers.errors import ModelUnavailable, UsageError
 
-Length = Literal["short", "medium", "long"]
-LENGTHS: tuple[Length, ...] = ("short", "medium", "long")
 Architecture = Literal["bart", "mt5", "indicbart"]
 
 

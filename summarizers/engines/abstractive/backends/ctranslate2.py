@@ -2,8 +2,8 @@
 
 CTranslate2 runs the same weights with quantised matrix products, fused layers and a leaner beam search. Conversion
 happens offline from the checkpoint already on disk (a local directory or the Hugging Face cache) into
-`$SAAR_CACHE` (default `~/.cache/saar`); a model that cannot be converted keeps the transformers backend, and the
-reason is kept so the app can show it.
+`$SAAR_CACHE` (default `~/.cache/saar`), in a child process (`conversion`); a model that cannot be converted keeps
+the transformers backend, and the reason is kept so the app can show it.
 
 Choose with `SAAR_BACKEND=auto|ctranslate2|transformers` (auto: CTranslate2 where it works) and
 `SAAR_CT2_QUANTIZATION` (int8 by default; float32 gives transformers' numbers, which the tests compare).
@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from summarizers import settings
+from summarizers.engines.abstractive.backends.conversion import convert_in_child
+from summarizers.errors import ModelLoadError
 
 _CONVERT_LOCK = threading.Lock()
 
@@ -60,21 +62,6 @@ def converted_directory(checkpoint: Path, quantization: str) -> Path:
     return cache_root() / f"{slug}-{_fingerprint(checkpoint)}-{quantization}"
 
 
-def _converter_class() -> type:
-    from ctranslate2.converters import TransformersConverter
-
-    class SaarConverter(TransformersConverter):  # type: ignore[misc]
-        """transformers 5 dropped BART's `normalize_before` (always post-norm); the converter still reads it."""
-
-        def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
-            model = super().load_model(model_class, model_name_or_path, **kwargs)
-            if model.config.model_type in ("bart", "mbart") and not hasattr(model.config, "normalize_before"):
-                model.config.normalize_before = model.config.model_type == "mbart"
-            return model
-
-    return SaarConverter
-
-
 def convert(checkpoint: Path, quantization: str) -> Path:
     """The converted model directory for a checkpoint, converting it on first use (once per process at a time)."""
     target = converted_directory(checkpoint, quantization)
@@ -84,9 +71,11 @@ def convert(checkpoint: Path, quantization: str) -> Path:
         partial = target.with_name(target.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
         partial.parent.mkdir(parents=True, exist_ok=True)
-        _converter_class()(str(checkpoint), low_cpu_mem_usage=True).convert(
-            str(partial), quantization=quantization, force=True
-        )
+        try:
+            convert_in_child(checkpoint, partial, quantization)  # its memory peak is the child's (see `conversion`)
+        except ModelLoadError:
+            shutil.rmtree(partial, ignore_errors=True)  # nothing half-written stays in the cache
+            raise
         write_vocabulary_map(partial)
         partial.rename(target)  # a crash mid-conversion never leaves a directory that looks complete
     return target

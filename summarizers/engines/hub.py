@@ -1,0 +1,58 @@
+"""Where a model's weights are: a local directory, or the standard Hugging Face cache (`HF_HOME`) for a hub id; and
+fetching a hub id's files into that cache, the one step that uses the network (it honours `HF_HUB_OFFLINE`).
+
+Every model the product uses (the summarisers and the NLI checker) is found and fetched here; `summarizers.models` is
+the face the pages and the command line see.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from summarizers import settings
+from summarizers.errors import ModelLoadError, ModelUnavailable
+
+
+def looks_like_path(target: str) -> bool:
+    return target.startswith((".", "/", "~")) or (os.sep in target and Path(target).expanduser().exists())
+
+
+def is_local(target: str) -> bool:
+    return looks_like_path(target) or Path(target).expanduser().is_dir()
+
+
+def is_here(target: str) -> bool:
+    """Whether a model (hub id or directory) can be loaded without a network."""
+    if is_local(target):
+        return (Path(target).expanduser() / "config.json").is_file()
+    from huggingface_hub import try_to_load_from_cache
+
+    return isinstance(try_to_load_from_cache(target, "config.json"), str)
+
+
+def check_directory(directory: Path) -> None:
+    if not directory.exists():
+        raise ModelLoadError(f"model directory {directory} does not exist; check the path given with --model")
+    if not directory.is_dir():
+        raise ModelLoadError(f"{directory} is a file; --model takes a model directory or a hub id")
+    if not (directory / "config.json").is_file():
+        raise ModelLoadError(
+            f"{directory} has no config.json, so it is not a Hugging Face model directory "
+            "(save one with model.save_pretrained and tokenizer.save_pretrained)"
+        )
+
+
+def fetch(model_id: str, files: tuple[str, ...]) -> str:
+    """Fetch a hub id's files matching `files` (glob patterns) into the Hugging Face cache; returns the folder."""
+    if is_local(model_id):
+        raise ModelLoadError(f"{model_id} is a local directory; there is nothing to download")
+    if settings.hub_offline():
+        raise ModelUnavailable("HF_HUB_OFFLINE is set; unset it and connect to the internet to download models")
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import HfHubHTTPError
+
+    try:
+        return str(snapshot_download(model_id, allow_patterns=list(files)))
+    except (OSError, HfHubHTTPError, ValueError) as error:
+        raise ModelUnavailable(f"{model_id} could not be downloaded: {error}") from error
