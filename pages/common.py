@@ -15,10 +15,9 @@ from typing import Any
 import streamlit as st
 
 from pages._views.highlight import STYLE
-from pages._views.input_words import INPUT_WORDS, input_word
 from pages._views.live import LiveDocument
 from pages._views.report import escape_markdown
-from pages._views.wording import document_title, label, language_name, option_label
+from pages._views.wording import document_title, label, language_name, option_label, progress_writer
 from pages.saved import mark_unsaved
 from summarizers.documents.reading import Document, from_text, read_bytes, read_path
 from summarizers.errors import DocumentError, SummarizerError
@@ -112,8 +111,6 @@ def ui_language() -> str:
 
 def t(key: str) -> str:
     """An interface label in the reader's chosen language."""
-    if key in INPUT_WORDS["en"]:
-        return input_word(key, ui_language())
     return label(key, ui_language())
 
 
@@ -158,7 +155,7 @@ def junk_reason(text: str, ui: str = "en") -> str | None:
     links = _LINKS.findall(text)
     without_links = _LINKS.sub(" ", text)
     if links and _letters(without_links) < MIN_ARTICLE_LETTERS:
-        return input_word("junk_link", ui) if len(links) == 1 else label("junk_links", ui)
+        return label("junk_link" if len(links) == 1 else "junk_links", ui)
     if is_page_source(text):
         return label("junk_html", ui)
     return None
@@ -204,15 +201,6 @@ def result_dict(document: Document, result: Result) -> dict[str, Any]:
     return {"name": document.name, "text": document.text, **result_json(result)}
 
 
-def _progress(status: Any) -> Callable[[str], None]:
-    # The library's progress lines name stages; those that describe internals stay out of the reader's view.
-    def write(message: str) -> None:
-        if "could not be used" not in message:
-            status.write(message)
-
-    return write
-
-
 def summarize_with_status(
     inputs: list[Document | dict[str, Any]], settings: dict[str, Any], extra: dict[str, dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -248,7 +236,7 @@ def summarize_with_status(
                     method,
                     settings["length"],
                     model_overrides(),
-                    progress=_progress(status),
+                    progress=progress_writer(status.write, ui),
                     into=settings.get("into"),
                     sentences=settings.get("sentences"),
                     share=settings.get("share"),

@@ -21,7 +21,7 @@ from pages._views.versions import (
     side_text,
     words,
 )
-from pages._views.wording import comparison_note, document_title, language_name, plain_notice
+from pages._views.wording import document_title, language_name, notes, progress_writer, summary_notices
 from pages.common import (
     history,
     model_overrides,
@@ -121,13 +121,19 @@ mode = st.radio(
 sides: tuple[Side, Side] | None = None
 one_document = mode == "one"
 if one_document:
-    choice = st.selectbox(t("compare_document"), labels, key="compare_one", format_func=_source_label)
+    choice = st.selectbox(
+        t("compare_document"), labels, key="compare_one", format_func=_source_label, placeholder=t("choose")
+    )
     if options[choice] is None:
         st.text_area(t("compare_text_both"), key="compare_paste_one", height=160)
 else:
     left, right = st.columns(2)
-    choice_a = left.selectbox(t("compare_first"), labels, key="compare_a", format_func=_source_label)
-    choice_b = right.selectbox(t("compare_second"), labels, key="compare_b", format_func=_source_label)
+    choice_a = left.selectbox(
+        t("compare_first"), labels, key="compare_a", format_func=_source_label, placeholder=t("choose")
+    )
+    choice_b = right.selectbox(
+        t("compare_second"), labels, key="compare_b", format_func=_source_label, placeholder=t("choose")
+    )
     if options[choice_a] is None:
         left.text_area(t("compare_first_text"), key="compare_paste_a", height=160)
     if options[choice_b] is None:
@@ -161,7 +167,9 @@ if button_column.button(t("compare_button"), type="primary", width="stretch"):
 if sides is not None:
     with st.status(t("compare_running"), expanded=True) as status:
         try:
-            settings = Options(method, models=model_overrides(), progress=status.write, into=reader)
+            settings = Options(
+                method, models=model_overrides(), progress=progress_writer(status.write, ui), into=reader
+            )
             st.session_state[COMPARISON_KEY] = compare_sides(*sides, settings)
             same = sides[0].document is sides[1].document
             st.session_state[TEXTS_KEY] = [side.document.text for side in sides[: 1 if same else 2]]
@@ -221,14 +229,13 @@ def _show_side(side: dict[str, Any], reader: str | None, conflicts: dict[str, st
         st.caption(t("compare_side_caption").format(title=plain(side["title"]), language=language))
     for summary in side["summaries"]:
         st.caption(plain(engine_label(summary, ui=ui)))
-        if summary["notice"]:
-            # A summary not in the reader's language is a warning; other notes (an extractive fallback) are not.
-            show = st.warning if reader is not None and summary["lang"] != reader else st.info
-            shown, details = plain_notice(summary["notice"], ui)  # commands and model names go under Details
-            show(plain(shown), icon="ℹ️")
-            if details:
+        # A summary not in the reader's language is a warning; other notes (an extractive fallback) are not.
+        show = st.warning if reader is not None and summary["lang"] != reader else st.info
+        for notice in summary_notices(summary, ui):
+            show(plain(notice.plain), icon="ℹ️")
+            if notice.details:  # commands and model names go under Details
                 with st.expander(t("details")):
-                    st.caption(plain(details))
+                    st.caption(plain(notice.details))
         for number, (sentence, check) in enumerate(zip(summary["sentences"], summary["in_other"], strict=True), 1):
             st.markdown(f"{number}. {plain(sentence['text'])}")
             st.caption(plain(_check_line(check, conflicts)))
@@ -236,8 +243,8 @@ def _show_side(side: dict[str, Any], reader: str | None, conflicts: dict[str, st
 
 def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
     st.subheader(t("compare_facts"))
-    for note in comparison["notes"]:
-        st.caption(plain(comparison_note(note, ui)))
+    for note in notes(comparison, ui):
+        st.caption(plain(note))
     with st.expander(words(ui)["facts_show"]):  # what agrees comes last, folded: the differences lead
         _facts_tables(comparison, first, second)
 

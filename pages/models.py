@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages._views.report import escape_markdown
-from pages._views.wording import language_name
+from pages._views.wording import language_name, model_text, progress_writer
 from pages.common import OVERRIDES_KEY, model_overrides, t, ui_language
 from summarizers import models, settings
 from summarizers.engines.extractive import MODEL as EXTRACTIVE_MODEL
@@ -89,18 +89,20 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
             f"| {' | '.join(escape_markdown(cell) for cell in cells)} |"
         )
         if not spec.commercial_use:
-            st.warning(t("models_noncommercial").format(model=spec.model_id, licence=spec.licence), icon="⚠️")
+            # The licence's name only: the warning itself says, in the interface language, what it forbids.
+            licence = spec.licence.split(" (")[0]
+            st.warning(t("models_noncommercial").format(model=spec.model_id, licence=licence), icon="⚠️")
         st.caption(t("models_window").format(tokens=spec.max_input_tokens, beams=spec.num_beams))
         if not downloaded:
             until = t("models_cross_until") if cross else t("models_until")
-            st.caption(until.format(language=language, model=EXTRACTIVE_MODEL))
+            st.caption(until.format(language=language, model=model_text(EXTRACTIVE_MODEL, ui_language())))
         if not local:
             disabled = downloaded or not online
             button = t("models_cross_download") if cross else t("models_download").format(language=language)
             if st.button(button, key=f"download-{lang}", disabled=disabled, type="primary"):
                 with st.status(t("models_downloading").format(model=spec.model_id), expanded=True) as progress:
                     try:
-                        models.download(spec, progress=progress.write)
+                        models.download(spec, progress=progress_writer(progress.write, ui_language()))
                         progress.update(label=t("models_downloaded").format(model=spec.model_id), state="complete")
                     except ModelError as error:
                         progress.update(label=t("models_download_failed").format(error=error), state="error")

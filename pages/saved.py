@@ -14,7 +14,7 @@ import re
 import secrets
 import tempfile
 from collections.abc import Callable
-from typing import IO, Any
+from typing import Any, BinaryIO, cast
 from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
@@ -212,17 +212,18 @@ def link_url(token: str) -> str:
     return urlunsplit((here.scheme, here.netloc, path, f"{LINK_PARAMETER}={token}", ""))
 
 
-def export_file(library: Store, who: str) -> Callable[[], IO[bytes]]:
+def export_file(library: Store, who: str) -> Callable[[], BinaryIO]:
     """The deferred download of a whole library as JSONL: written to a spooled file when asked for, so a huge
     library is never held in memory as one string."""
 
-    def write() -> IO[bytes]:
+    def write() -> BinaryIO:
         # Left open on purpose: Streamlit reads the file it is handed and closes it.
         spooled = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
         for line in library.export(who):
             spooled.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
         spooled.seek(0)
-        return spooled
+        # A binary-mode spooled file is a binary file; typeshed types it as IO[bytes], which download_button refuses.
+        return cast(BinaryIO, spooled)
 
     return write
 

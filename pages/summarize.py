@@ -102,7 +102,9 @@ method = method_column.radio(
     help=t("method_help"),
 )
 with length_column:
-    length = st.selectbox(t("length"), LENGTH_CHOICES, format_func=o, key="length", on_change=stores["length"])
+    length = st.selectbox(
+        t("length"), LENGTH_CHOICES, format_func=o, key="length", on_change=stores["length"], placeholder=t("choose")
+    )
     if length == "sentences":
         st.number_input(t("count"), min_value=1, max_value=20, step=1, key="count", on_change=stores["count"])
     elif length == "share":
@@ -115,6 +117,7 @@ st.selectbox(
     key="into",
     on_change=stores["into"],
     help=t("into_help"),
+    placeholder=t("choose"),
 )
 
 

@@ -289,6 +289,7 @@ def command_compare(args: argparse.Namespace) -> int:
     }
     if comparison["notes"]:
         payload["notes"] = comparison["notes"]
+        payload["note_codes"] = comparison["note_codes"]
     _emit(payload, args.json, _render_comparison)
     return EXIT_OK
 

@@ -19,6 +19,7 @@ from summarizers.attribution.facts import Fact, FactComparison, FactMatcher
 from summarizers.attribution.registry import default_checker
 from summarizers.documents.reading import Document
 from summarizers.language.segment import Analysis, analyse
+from summarizers.messages import Message, Place
 from summarizers.pipeline import Options, Summary, summarize, summarize_language
 from summarizers.schema import (
     CautionJSON,
@@ -29,11 +30,14 @@ from summarizers.schema import (
     FactJSON,
     FactRowJSON,
     LinkJSON,
+    messages_json,
     sentence_json,
     summary_json,
 )
 from summarizers.text.language_names import name
 from summarizers.versions import alignment, anchors, differences
+
+OTHER: Place = "other_version"  # where Compare seeks a sentence's support
 
 
 @dataclass(frozen=True)
@@ -109,14 +113,14 @@ def check_against_other(
     checked = []
     for sentence, aligned in zip(sentences, worded, strict=True):
         found, missing = matcher.missing(sentence, side)
-        fact_reasons = tuple(f"{fact.text} is not in the other version" for fact in missing)
+        fact_reasons = tuple(Message("reason.fact_missing", fact=fact.text, place=OTHER) for fact in missing)
         if other.content_units(analyse(sentence).language):
             supported = aligned.supported and not missing
             reasons = fact_reasons + tuple(about_other_version(reason) for reason in aligned.reasons)
             score = aligned.score if not missing or aligned.score is None else min(aligned.score, 0.25)
             checked.append(replace(aligned, supported=supported, missing=_texts(missing), score=score, reasons=reasons))
         elif not (found or missing):
-            note = ("nothing in it (numbers, dates, names) could be compared with the other version",)
+            note = (Message("reason.nothing_comparable", place=OTHER),)
             checked.append(replace(aligned, supported=False, checked=False, missing=(), score=None, reasons=note))
         else:
             # Across languages offline, the facts it states are all there is to compare.
@@ -224,7 +228,7 @@ def compare_sides(a: Side, b: Side, options: Options | None = None, checker: Che
     checker = checker or default_checker()
     texts = (a.content_text(), b.content_text())
     others = (analyse(texts[1]), analyse(texts[0]))
-    progress("Matching numbers, dates and names between the versions")
+    progress(Message("progress.matching"))
     matcher = FactMatcher(*texts)
     versions = (version_of(a, matcher.mentions[0]), version_of(b, matcher.mentions[1]))
     languages = (a.lang or a.analysis.language, b.lang or b.analysis.language)
@@ -235,7 +239,7 @@ def compare_sides(a: Side, b: Side, options: Options | None = None, checker: Che
     for index, (side, other, label) in enumerate(((a, others[0], labels[0]), (b, others[1], labels[1]))):
         summaries: list[ComparedSummaryJSON] = []
         for summary in _summaries(side, options):
-            progress(f"Checking the {name(summary.lang)} summary of {side.title} against the other version")
+            progress(Message("progress.checking_version", lang=summary.lang, title=side.title))
             checks = check_against_other(
                 checker, matcher, index, other, list(summary.sentences), _positions(side, summary)
             )
@@ -258,6 +262,7 @@ def compare_sides(a: Side, b: Side, options: Options | None = None, checker: Che
         "only_a": [_fact_dict(fact) for fact in facts.only_a],
         "only_b": [_fact_dict(fact) for fact in facts.only_b],
         "notes": list(facts.notes),
+        "note_codes": messages_json(facts.notes),
         "alignment": links_json(links),
         "differences": differences_json(found, (a.document.text, b.document.text)),
         "cautions": cautions(languages, (len(versions[0].sentences), len(versions[1].sentences))),

@@ -26,6 +26,7 @@ from summarizers.engines.abstractive.specs import spec_for as spec_for
 from summarizers.engines.hub import check_directory as check_directory
 from summarizers.engines.hub import is_local as is_local
 from summarizers.engines.hub import looks_like_path as looks_like_path
+from summarizers.messages import Message
 from summarizers.settings import Backend
 
 NLI = "nli"  # the consistency checker's key: `download nli`
@@ -92,11 +93,16 @@ def download(model: Model, progress: Callable[[str], None] | None = None) -> str
     """Fetch a model's files into the Hugging Face cache; returns the local folder. `ModelLoadError` for a local
     directory, `ModelUnavailable` when offline or when the hub refuses."""
     if progress:
-        size = f"about {model.download_mb:,} MB, " if model.download_mb else ""
-        progress(f"Downloading {model.model_id} ({size}licence {model.licence}) into the Hugging Face cache")
+        # `licence` as the model card words it; `licence_name` alone for other languages' words.
+        licence, licence_name = model.licence, model.licence.split(" (")[0]
+        if model.download_mb:
+            named = {"licence": licence, "licence_name": licence_name}
+            progress(Message("progress.downloading_licensed", model=model.model_id, mb=model.download_mb, **named))
+        else:
+            progress(Message("progress.downloading", model=model.model_id, licence=licence, licence_name=licence_name))
     folder = hub.fetch(model.model_id, files_of(model))
     if progress:
-        progress(f"{model.model_id} is ready in {folder}")
+        progress(Message("progress.ready", model=model.model_id, folder=str(folder)))
     return folder
 
 

@@ -22,7 +22,8 @@ from summarizers.engines.base import LENGTHS, EngineRequest, EngineSummary, Leng
 from summarizers.engines.streaming import Event, Live, Written
 from summarizers.errors import ModelError, ModelUnavailable, UsageError
 from summarizers.language.segment import Analysis, analyse
-from summarizers.text.language_names import SUMMARISED, name
+from summarizers.messages import Message, joined
+from summarizers.text.language_names import SUMMARISED
 from summarizers.text.spans import Span, count_letters
 
 MIN_LETTERS = 120  # about two short sentences: less than this in a language is a quote or a name, not an article
@@ -97,7 +98,7 @@ class Summary:
     method: SummaryMethod | None
     model: str | None
     sentences: tuple[str, ...]
-    notice: str | None = None
+    notices: tuple[Message, ...] = ()  # why it is not what was asked for (a fallback, a cross-language miss), or how
     # Extractive summaries know exactly which source sentence each of theirs is.
     source_spans: tuple[Span, ...] | None = None
     chunks: int = 1
@@ -106,6 +107,11 @@ class Summary:
     source_lang: str | None = None
     form: Form = "paragraph"
     checker: str | None = None  # what judged the sentences (see `attribution.checkers`)
+
+    @property
+    def notice(self) -> str | None:
+        """The notices in English, as one text (the JSON's `"notice"`)."""
+        return joined(self.notices)
 
     @property
     def summarised_lang(self) -> str:
@@ -123,16 +129,17 @@ class Result:
     document: Document
     analysis: Analysis
     summaries: tuple[Summary, ...]
-    notices: tuple[str, ...] = ()
+    notices: tuple[Message, ...] = ()
 
 
-def _fallback_notice(lang: str, error: ModelError) -> str:
+def _fallback_notice(lang: str, error: ModelError) -> Message:
     if isinstance(error, ModelUnavailable):
-        return (
-            f"{name(lang)} model not downloaded; showing an extractive summary. Run `python -m summarizers "
-            f"download {lang}` with internet access, or point --model {lang}=DIR at a local copy."
-        )
-    return f"{name(lang)} model could not be used; showing an extractive summary. ({error})"
+        return Message("notice.model_not_downloaded", lang=lang)
+    return Message("notice.model_unusable", lang=lang, error=str(error))
+
+
+def _chunked(written: EngineSummary) -> tuple[Message, ...]:
+    return (Message("notice.chunked", parts=written.chunks),) if written.chunks > 1 else ()
 
 
 def _told(live: Live | None, written: EngineSummary) -> None:
@@ -141,7 +148,9 @@ def _told(live: Live | None, written: EngineSummary) -> None:
         live.listen(Written(written.method, written.model, written.sentences))
 
 
-def _attributed(request: EngineRequest, written: EngineSummary, notice: str | None, options: Options) -> Summary:
+def _attributed(
+    request: EngineRequest, written: EngineSummary, notices: tuple[Message, ...], options: Options
+) -> Summary:
     progress = options.progress
     if request.count is not None and written.source_spans is None and len(written.sentences) > request.count:
         # A model writes to a token budget, not a sentence count: keep the first sentences it wrote.
@@ -155,18 +164,16 @@ def _attributed(request: EngineRequest, written: EngineSummary, notice: str | No
         )
         checker = "exact"
     else:
-        progress(f"Checking the {name(request.lang)} summary against its sources")
+        progress(Message("progress.checking", lang=request.lang))
         judge = default_checker()
         attribution = tuple(judge.check_spans(request.text, request.spans, written.sentences))
         checker = judge.name
-    if written.chunks > 1 and notice is None:
-        notice = f"The text was longer than the model's window: summarised in {written.chunks} parts, then combined."
     return Summary(
         request.lang,
         written.method,
         written.model,
         written.sentences,
-        notice=notice,
+        notices=notices or _chunked(written),
         source_spans=written.source_spans,
         chunks=written.chunks,
         attribution=attribution,
@@ -175,14 +182,15 @@ def _attributed(request: EngineRequest, written: EngineSummary, notice: str | No
     )
 
 
-def _across_notice(lang: str, into: str, reason: str) -> str:
-    return f"No {name(into)} summary of the {name(lang)} text: {reason} Showing the {name(lang)} summary instead."
-
-
-def _unavailable_reason(error: ModelError) -> str:
+def _across_notice(lang: str, into: str, error: ModelError) -> Message:
     if isinstance(error, ModelUnavailable):  # its message says how to get the model (`download cross`, --model)
-        return f"{error} (about {MT5_CROSSSUM.download_mb:,} MB; licence {MT5_CROSSSUM.licence})."
-    return f"the cross-language model could not be used ({error})."
+        spec = MT5_CROSSSUM  # `licence` as the model card words it; `licence_name` alone for other languages' words
+        licence, licence_name = spec.licence, spec.licence.split(" (")[0]
+        return Message(
+            "notice.across_not_downloaded",
+            lang=lang, into=into, error=str(error), mb=spec.download_mb, licence=licence, licence_name=licence_name,
+        )  # fmt: skip
+    return Message("notice.across_unusable", lang=lang, into=into, error=str(error))
 
 
 def summarize_across(text: str, spans: list[Span], lang: str, into: str, options: Options) -> Summary:
@@ -191,33 +199,25 @@ def summarize_across(text: str, spans: list[Span], lang: str, into: str, options
     another language) the summary in `lang` itself, with a notice saying so: never text labelled as another language.
     """
     if options.method == "extractive":
-        reason = "an extractive summary copies the text's own sentences, so it cannot be in another language."
         original = summarize_language(text, spans, lang, replace(options, into=None))
-        return replace(original, notice=_joined(_across_notice(lang, into, reason), original.notice))
+        notice = Message("notice.across_extractive", lang=lang, into=into)
+        return replace(original, notices=(notice, *original.notices))
     live = options.live(lang)
     request = EngineRequest(text, tuple(spans), lang, options.length, options.count_for(len(spans)), live)
     try:
         engine = registry.CROSS_LANGUAGE(lang, into, options.models, options.progress)
         written = engine.summarize(request, options.progress)
     except ModelError as error:  # DegenerateGeneration (including a summary in the wrong script) included
-        options.progress(f"{name(lang)}: no {name(into)} summary ({error})")
+        options.progress(Message("progress.across_failed", lang=lang, into=into, error=str(error)))
         original = summarize_language(text, spans, lang, replace(options, into=None))
-        fallback = _across_notice(lang, into, _unavailable_reason(error))
-        return replace(original, notice=_joined(fallback, original.notice))
+        return replace(original, notices=(_across_notice(lang, into, error), *original.notices))
     _told(live, written)
-    options.progress(f"Linking the {name(into)} summary to its {name(lang)} sources")
+    options.progress(Message("progress.linking", lang=lang, into=into))
     attribution = tuple(align_across(text, list(written.sentences), list(spans)))
-    notice = None
-    if written.chunks > 1:
-        notice = f"The text was longer than the model's window: summarised in {written.chunks} parts, then combined."
     return Summary(
-        into, written.method, written.model, written.sentences, notice=notice, chunks=written.chunks,
+        into, written.method, written.model, written.sentences, notices=_chunked(written), chunks=written.chunks,
         attribution=attribution, source_lang=lang,
     )  # fmt: skip
-
-
-def _joined(first: str, second: str | None) -> str:
-    return f"{first} {second}" if second else first
 
 
 def summarize_language(text: str, spans: list[Span], lang: str, options: Options) -> Summary:
@@ -234,12 +234,13 @@ def summarize_language(text: str, spans: list[Span], lang: str, options: Options
             written = engine.summarize(request, options.progress)
         except ModelError as error:  # DegenerateGeneration included
             failure = error
-            options.progress(f"{name(lang)}: the {engine_name} engine could not be used ({error})")
+            options.progress(Message("progress.engine_failed", lang=lang, engine=engine_name, error=str(error)))
             continue
-        notice = _fallback_notice(lang, failure) if failure is not None else None
-        return _attributed(request, written, notice, options)
+        notices = (_fallback_notice(lang, failure),) if failure is not None else ()
+        return _attributed(request, written, notices, options)
     assert failure is not None  # every chain has at least one engine
-    return Summary(lang, METHOD_LABELS.get(engines[-1]), None, (), notice=f"No {engines[-1]} summary: {failure}")
+    notice = Message("notice.no_summary", engine=engines[-1], error=str(failure))
+    return Summary(lang, METHOD_LABELS.get(engines[-1]), None, (), notices=(notice,))
 
 
 def summarize(document: Document, options: Options | None = None, analysis: Analysis | None = None) -> Result:
@@ -248,12 +249,12 @@ def summarize(document: Document, options: Options | None = None, analysis: Anal
     options = options or Options()
     text = document.text
     if analysis is None:
-        options.progress("Detecting languages")
+        options.progress(Message("progress.detecting"))
         analysis = analyse(text)
-    found = ", ".join(name(lang) for lang in analysis.shares())
-    options.progress(f"Found: {found or 'no language'}")
+    found = tuple(analysis.shares())
+    options.progress(Message("progress.found", langs=found) if found else Message("progress.found_nothing"))
     summaries: list[Summary] = []
-    notices: list[str] = []
+    notices: list[Message] = []
     languages = list(analysis.shares())
     for lang in languages:
         units = analysis.content_units(lang)
@@ -261,26 +262,19 @@ def summarize(document: Document, options: Options | None = None, analysis: Anal
             continue  # all of it is page chrome: no summary; the notice below says so if nothing else is left
         letters = sum(count_letters(unit.span.text(text)) for unit in units)
         if lang == "und":
-            notices.append("Some text is in no language that could be told (symbols, numbers or an unknown script).")
+            notices.append(Message("notice.undetermined"))
             continue
         if letters < MIN_LETTERS and len(languages) > 1:
-            notices.append(f"The {name(lang)} part is too short to summarise ({letters} letters).")
+            notices.append(Message("notice.part_too_short", lang=lang, letters=letters))
             continue
         if lang not in SUMMARISED and lang not in options.models:
-            notices.append(
-                f"{name(lang)} ({lang}) is not summarised: Saar summarises English and Hindi. The multilingual "
-                f"{MT5_XLSUM.model_id} model covers 45 languages and may serve it: "
-                f"pass --model {lang}={MT5_XLSUM.model_id} to try."
-            )
+            notices.append(Message("notice.language_not_summarised", lang=lang, model=MT5_XLSUM.model_id))
             continue
         if letters < MIN_LETTERS:
-            notices.append(
-                f"The text is very short ({letters} letters), so there is little to summarise: "
-                "paste the whole article for a summary."
-            )
+            notices.append(Message("notice.text_too_short", letters=letters))
         summaries.append(summarize_language(text, [unit.span for unit in units], lang, options))
     if not summaries and not notices:
-        notices.append("Nothing to summarise: the document has no article text (only page chrome or symbols).")
+        notices.append(Message("notice.nothing"))
     order = {code: rank for rank, code in enumerate(SUMMARISED)}
     summaries.sort(key=lambda summary: order.get(summary.lang, len(order)))
     return Result(document, analysis, tuple(summaries), tuple(notices))

@@ -6,17 +6,23 @@ an added field bumps the minor version.
 
     documents output   {"schema_version", "documents": [DocumentJSON | {"path", "error"}]}
     DocumentJSON       {"path", "language", "shares", "segments": [SegmentJSON], "summaries"?: [SummaryJSON],
-                        "notices"?: [str]}
+                        "notices"?: [str], "notice_codes"?: [MessageJSON]}
     SegmentJSON        {"lang", "start", "end", "text", "boilerplate", "reason"?, "noise"?: [{"start","end","reason"}],
                         "script"?: "Latn" | "Deva" | "Arab" | "Other", "inline"?: [{"lang","start","end"}]}
-    SummaryJSON        {"lang", "source_lang", "method", "model", "text", "notice", "sentences": [SentenceJSON],
-                        "checker"?}
+    SummaryJSON        {"lang", "source_lang", "method", "model", "text", "notice", "notice_codes",
+                        "sentences": [SentenceJSON], "checker"?}
                        ("lang": the summary's language; "source_lang": the language of the text it summarises)
     SentenceJSON       {"text", "supported", "sources": [{"start", "end", "score"}], "missing"?, "checked"?,
-                        "score"?, "reasons"?}
+                        "score"?, "reasons"?, "reason_codes"?}
+    MessageJSON        {"code", "values"}   a notice, reason or note as a stable code and its values: any interface
+                        words it in its own language (`summarizers.messages.render`); the text beside it is English
     CheckJSON          {"id"?, "consistent", "score", "checker", "sentences": [SentenceJSON]}   (attribute --jsonl)
     compare --json     {"facts": [{"kind", "a", "b", "in"}], "documents": [...], "checker", "alignment",
-                        "differences", "cautions"}          (the library's ComparisonJSON: see the end of this file)
+                        "differences", "cautions", "notes"?, "note_codes"?}
+                                                    (the library's ComparisonJSON: see the end of this file)
+
+Each list of texts (`notices`, `reasons`, `notes`) has its codes beside it, item for item (`notice_codes`,
+`reason_codes`, `note_codes`); a summary's `notice` is the text of its `notice_codes` joined.
 
 `checker` names what judged the sentences: "offline" (calibrated overlap, no weights), "nli:<model>" or "exact"
 (extractive sentences are the source's own). A sentence's `score` is in [0, 1]; `reasons` say what was not found.
@@ -26,16 +32,24 @@ Offsets are code points into the document's decoded text; `text == document_text
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal, NotRequired, TypedDict
 
 from summarizers.attribution.align import AlignedSentence
 from summarizers.attribution.checkers import CheckedSummary
 from summarizers.language.segment import Analysis, Segment
+from summarizers.messages import Message, MessageCode, Value
 from summarizers.pipeline import Result, Summary
 
 # 1.2: segments carry "script" and "inline"; 1.3: summaries carry "source_lang"; 1.4: sentences carry "score" and
-# "reasons", summaries "checker"; 1.5: compare gives "alignment", "differences", "cautions", sides "sentences"
-SCHEMA_VERSION = "1.5"
+# "reasons", summaries "checker"; 1.5: compare gives "alignment", "differences", "cautions", sides "sentences";
+# 1.6: notices, reasons and notes carry their codes and values
+SCHEMA_VERSION = "1.6"
+
+
+class MessageJSON(TypedDict):
+    code: MessageCode
+    values: dict[str, Value | list[str]]  # a tuple of values (language codes, words) is a list in JSON
 
 
 class NoiseJSON(TypedDict):
@@ -76,6 +90,7 @@ class SentenceJSON(TypedDict):
     checked: NotRequired[Literal[False]]  # present only when nothing in the sentence could be compared
     score: NotRequired[float]  # set by a checker: how likely the sentence is consistent with its source, in [0, 1]
     reasons: NotRequired[list[str]]  # what a reader can look for ("name Kovind not in the source")
+    reason_codes: NotRequired[list[MessageJSON]]  # the same reasons, coded
 
 
 class SummaryJSON(TypedDict):
@@ -85,6 +100,7 @@ class SummaryJSON(TypedDict):
     model: str | None
     text: str
     notice: str | None
+    notice_codes: NotRequired[list[MessageJSON]]  # the notice's parts, coded (absent from results before 1.5)
     sentences: list[SentenceJSON]
     checker: NotRequired[str]
 
@@ -106,6 +122,18 @@ class AnalysisJSON(TypedDict):
 class ResultJSON(AnalysisJSON):
     summaries: list[SummaryJSON]
     notices: list[str]
+    notice_codes: NotRequired[list[MessageJSON]]  # the same notices, coded (absent from results before 1.5)
+
+
+def message_json(message: Message) -> MessageJSON:
+    values: dict[str, Value | list[str]] = {
+        key: list(value) if isinstance(value, tuple) else value for key, value in message.values.items()
+    }
+    return {"code": message.code, "values": values}
+
+
+def messages_json(messages: Iterable[Message]) -> list[MessageJSON]:
+    return [message_json(message) for message in messages]
 
 
 def segment_json(segment: Segment, text: str) -> SegmentJSON:
@@ -148,6 +176,7 @@ def sentence_json(aligned: AlignedSentence) -> SentenceJSON:
     if aligned.score is not None:
         entry["score"] = aligned.score
         entry["reasons"] = list(aligned.reasons)
+        entry["reason_codes"] = messages_json(aligned.reasons)
     return entry
 
 
@@ -168,6 +197,7 @@ def summary_json(summary: Summary) -> SummaryJSON:
         "model": summary.model,
         "text": summary.text,
         "notice": summary.notice,
+        "notice_codes": messages_json(summary.notices),
         "sentences": [sentence_json(aligned) for aligned in summary.attribution],
     }
     if summary.checker:
@@ -183,6 +213,7 @@ def result_json(result: Result) -> ResultJSON:
         "segments": analysis["segments"],
         "summaries": [summary_json(summary) for summary in result.summaries],
         "notices": list(result.notices),
+        "notice_codes": messages_json(result.notices),
     }
 
 
@@ -261,6 +292,7 @@ class ComparisonJSON(TypedDict):
     only_a: list[FactJSON]
     only_b: list[FactJSON]
     notes: list[str]
+    note_codes: list[MessageJSON]  # the same notes, coded
     alignment: list[LinkJSON]
     differences: list[DifferenceJSON]
     cautions: list[CautionJSON]

@@ -14,14 +14,22 @@ from pages._views.highlight import (
     engine_label,
     language_label,
     runs_bar_html,
+    runs_table_html,
     sentence_refs,
     source_html,
     source_lang,
     summary_html,
 )
-from pages._views.input_words import input_word
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
-from pages._views.wording import ignored_reason, label, language_name, option_label, plain_notice
+from pages._views.wording import (
+    document_notices,
+    label,
+    language_name,
+    model_text,
+    option_label,
+    summary_notices,
+)
+from summarizers.schema import SummaryJSON
 from summarizers.text.language_names import SUMMARISED
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -59,15 +67,15 @@ def downloads(document: dict[str, Any], key: str, ui: str = "en") -> None:
         row.download_button(text, data, file_name(title, extension), mime, key=f"{extension}-{key}", on_click="ignore")
 
 
-def _summary_block(document: dict[str, Any], summary: dict[str, Any], selected: SentenceRef | None, ui: str) -> None:
+def _summary_block(document: dict[str, Any], summary: SummaryJSON, selected: SentenceRef | None, ui: str) -> None:
     st.markdown(f"#### {language_label(document, summary['lang'], ui)}")
     st.caption(_plain(engine_label(summary, document, ui)))
-    if summary["notice"]:
-        st.info(_plain(plain_notice(summary["notice"], ui)[0]), icon="ℹ️")
+    for notice in summary_notices(summary, ui):
+        st.info(_plain(notice.plain), icon="ℹ️")
     if summary["sentences"]:
         form = document.get("settings", {}).get("form", "bullets")
         st.html(summary_html(document, summary, selected, form, ui))
-        words = [input_word(key, ui) for key in ("copy_button", "copied", "copy_help")]
+        words = [label(key, ui) for key in ("copy_button", "copied", "copy_help")]
         st.html(copy_button_html(summary["text"], *words))
 
 
@@ -75,27 +83,18 @@ def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]], u
     with st.expander(label("details", ui)):
         for summary in document["summaries"]:
             method = option_label(summary["method"], ui) if summary["method"] else label("no_method", ui)
-            engine = f"{method} · {summary['model'] or label('no_model', ui)}"
+            engine = f"{method} · {model_text(summary['model'], ui)}"
             st.markdown(f"**{language_name(summary['lang'], ui)}**: {_plain(engine)}")
-            if summary["notice"]:
-                st.caption(markdown_with_code(summary["notice"]))
-        for notice in document["notices"]:
-            st.caption(markdown_with_code(notice))
+            for notice in summary_notices(summary, ui):
+                st.caption(markdown_with_code(notice.details or notice.plain))
+        for notice in document_notices(document, ui):
+            st.caption(markdown_with_code(notice.details or notice.plain))
         for source in selected_sources:
             place = {"start": source["start"], "end": source["end"], "score": f"{source['score']:.0%}"}
             st.caption(label("picked_source", ui).format(**place))
-        columns = {column: label(f"runs_{column}", ui) for column in ("language", "characters", "ignored", "text")}
-        rows = [
-            {
-                columns["language"]: language_name(segment["lang"], ui),
-                columns["characters"]: f"{segment['start']}–{segment['end']}",
-                columns["ignored"]: ignored_reason(segment.get("reason"), ui) if segment["boilerplate"] else "",
-                columns["text"]: " ".join(segment["text"].split())[:160],
-            }
-            for segment in document["segments"]
-        ]
         st.caption(label("language_runs", ui))
-        st.dataframe(rows, hide_index=True, width="stretch")
+        # A table of our own, not st.dataframe: its toolbar ("Download as CSV", "Search") has no words but English.
+        st.html(runs_table_html(document, ui))
 
 
 def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
@@ -112,10 +111,10 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
     language = language_name(document["language"], ui)
     st.markdown(f"**{label('language_heading', ui)}:** {language}" + (f" ({shares})" if shares else ""))
     st.html(runs_bar_html(document, ui))
-    for notice in document["notices"]:
-        st.info(_plain(plain_notice(notice, ui)[0]), icon="ℹ️")
+    for notice in document_notices(document, ui):
+        st.info(_plain(notice.plain), icon="ℹ️")
     refs = sentence_refs(document)
-    labels = [ref.label for ref in refs]
+    labels = [ref.mark(ui) for ref in refs]
     pick_key = f"pick-{key}"
     picked = st.session_state.get(pick_key)
     selected = refs[labels.index(picked)] if picked in labels else None
@@ -135,7 +134,7 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
             sentence = summary["sentences"][selected.index]
             selected_sources = sentence["sources"]
             if not selected_sources:
-                st.caption(label("no_source", ui).format(sentence=selected.label))
+                st.caption(label("no_source", ui).format(sentence=selected.mark(ui)))
             for source in selected_sources:
                 excerpt = " ".join(document["text"][source["start"] : source["end"]].split())
                 st.markdown(f"> {_plain(excerpt)}")
@@ -172,5 +171,6 @@ def show_documents(documents: list[dict[str, Any]], key: str, ui: str = "en") ->
         range(len(documents)),
         format_func=lambda i: f"{i + 1}. {marks[i]}{short_title(documents[i], 70)}",
         key=f"document-{key}",
+        placeholder=label("choose", ui),
     )
     show_document(documents[index], f"{key}-{index}", ui)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import html
 import itertools
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pages._views.wording import ignored_reason, label, language_name, option_label, reason_text, short_model
-from summarizers.text.language_names import name
+from pages._views.wording import LABELS, ignored_reason, label, language_name, option_label, reasons, short_model
+from summarizers.schema import SentenceJSON, SummaryJSON
 
 # Light enough to read black text on, distinct enough to tell apart side by side; twelve, so that the English and
 # Hindi summaries of a story (usually up to six sentences each) share no colour.
@@ -49,11 +50,20 @@ STYLE = """
 .saar-flag { color: #b02525; font-size: 0.85rem; display: block; }
 .saar-unchecked { color: #666666; font-size: 0.85rem; display: block; }
 .saar-place { display: block; }
+.saar-runs { max-height: 22rem; overflow: auto; border: 1px solid rgba(128,128,128,0.35); border-radius: 0.5rem; }
+.saar-runs table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
+.saar-runs th, .saar-runs td { text-align: left; vertical-align: top; padding: 0.3rem 0.6rem;
+  border-bottom: 1px solid rgba(128,128,128,0.2); }
+.saar-runs th { position: sticky; top: 0; background: #ffffff; }
+.saar-runs td:nth-child(2) { white-space: nowrap; }
+/* Streamlit's own running corner ("Running…", "Stop") says in English what the page's progress box and Stop button
+   say in the reader's language. */
+[data-testid="stStatusWidget"] { display: none; }
 </style>
 """
 
 
-def source_lang(summary: dict[str, Any]) -> str:
+def source_lang(summary: SummaryJSON | Mapping[str, Any]) -> str:
     """The language of the text a summary summarises (its column); a cross-language summary is written in another."""
     return str(summary.get("source_lang", summary["lang"]))
 
@@ -67,7 +77,14 @@ class SentenceRef:
 
     @property
     def label(self) -> str:
+        """Its stable name ("EN 1"), the same in every interface language (the page's anchors use it)."""
         return f"{self.lang.upper()} {self.index + 1}"
+
+    def mark(self, ui: str = "en") -> str:
+        """Its name as a reader sees it, in the interface language ("EN 1", "अं 1")."""
+        key = f"mark_{self.lang}"
+        language = label(key, ui) if key in LABELS["en"] else self.lang.upper()
+        return label("sentence_mark", ui).format(language=language, number=self.index + 1)
 
 
 def sentence_refs(document: dict[str, Any]) -> list[SentenceRef]:
@@ -83,8 +100,9 @@ def colours(document: dict[str, Any]) -> dict[SentenceRef, str]:
     return {ref: PALETTE[index % len(PALETTE)] for index, ref in enumerate(sentence_refs(document))}
 
 
-def _sentence(document: dict[str, Any], ref: SentenceRef) -> dict[str, Any]:
-    summary = next(summary for summary in document["summaries"] if source_lang(summary) == ref.lang)
+def _sentence(document: dict[str, Any], ref: SentenceRef) -> SentenceJSON:
+    summaries: list[SummaryJSON] = document["summaries"]
+    summary = next(summary for summary in summaries if source_lang(summary) == ref.lang)
     return summary["sentences"][ref.index]
 
 
@@ -149,7 +167,7 @@ def _mark(
     if selected is not None:
         classes.append("saar-selected" if selected in covering else "saar-dim")
     refs = " ".join(ref.label.replace(" ", "-") for ref in covering)
-    title = html.escape(label("supports", ui).format(sentences=", ".join(ref.label for ref in covering)))
+    title = html.escape(label("supports", ui).format(sentences=", ".join(ref.mark(ui) for ref in covering)))
     return (
         f'<mark class="{" ".join(classes)}" data-sentences="{refs}" title="{title}" '
         f'style="--saar-colour:{palette[shown]};background:{palette[shown]}">{chunk}</mark>'
@@ -158,7 +176,7 @@ def _mark(
 
 def summary_html(
     document: dict[str, Any],
-    summary: dict[str, Any],
+    summary: SummaryJSON | Mapping[str, Any],
     selected: SentenceRef | None = None,
     form: str = "bullets",
     ui: str = "en",
@@ -185,7 +203,7 @@ def summary_html(
         items.append(
             f'<li data-sentence="{ref.label.replace(" ", "-")}" '
             f'style="border-color:{palette[ref]};{weight}">'
-            f"<small>{ref.label}</small> {html.escape(sentence['text'])}{flag}</li>"
+            f"<small>{ref.mark(ui)}</small> {html.escape(sentence['text'])}{flag}</li>"
         )
     if not items:
         return ""
@@ -198,40 +216,29 @@ def summary_html(
     return f'<ul class="saar-summary" lang="{lang}">{"".join(items)}</ul>{checked_by}'
 
 
-def flag_text(sentence: dict[str, Any], where: str = "the source", ui: str = "en") -> str:
+def flag_text(sentence: SentenceJSON | Mapping[str, Any], where: str = "the source", ui: str = "en") -> str:
     """A flagged sentence as a reader sees it: what could not be found, with the checker's score. Never "false": an
-    overlap checker cannot tell a paraphrase from an invention, only say what it did not find. In Hindi, `where` is
-    given in the oblique case ("दूसरे संस्करण"), and the checker's reasons are read in Hindi (`reason_text`)."""
-    if ui == "hi":
-        reasons = [reason_text(reason, ui) for reason in sentence.get("reasons", [])] or [
-            f"{item} {where} में नहीं मिला" for item in sentence.get("missing", [])
-        ]
-        text = f"{where} में समर्थन नहीं मिला" + (f": {'; '.join(reasons)}" if reasons else "")
-        if sentence.get("score") is not None:
-            text += f" (स्कोर {sentence['score']:.2f})"
-        return text
-    reasons = sentence.get("reasons") or [f"{item} not found in {where}" for item in sentence.get("missing", [])]
-    text = "Could not find support" + (f": {'; '.join(reasons)}" if reasons else f" in {where}")
+    overlap checker cannot tell a paraphrase from an invention, only say what it did not find. `where` is the place
+    the sentence was sought, as the interface language puts it before a postposition ("दूसरे संस्करण")."""
+    said = reasons(sentence, ui) or [
+        label("flag_missing", ui).format(item=item, where=where) for item in sentence.get("missing", [])
+    ]
+    if said:
+        text = label("flag_reasons", ui).format(where=where, reasons="; ".join(said))
+    else:
+        text = label("flag_unsupported", ui).format(where=where)
     if sentence.get("score") is not None:
-        text += f" (score {sentence['score']:.2f})"
+        text += label("flag_score", ui).format(score=sentence["score"])
     return text
 
 
 def checker_label(checker: str, ui: str = "en") -> str:
     """ "Checked by: offline checker (word overlap, calibrated)" or the NLI model that judged."""
-    if ui == "hi":
-        if checker == "offline":
-            return "जाँच: ऑफ़लाइन जाँचक (शब्दों का मेल, FRANK पर कैलिब्रेट किया गया; यह समर्थन खोजता है, सच्चाई नहीं)"
-        if checker == "exact":
-            return "जाँच: हूबहू मेल (हर वाक्य स्रोत का अपना वाक्य है)"
-        return f"जाँच: NLI मॉडल {checker.removeprefix('nli:')}" if checker.startswith("nli:") else f"जाँच: {checker}"
-    if checker == "offline":
-        return "Checked by: offline checker (word overlap, calibrated on FRANK; it finds support, not truth)"
-    if checker == "exact":
-        return "Checked by: exact match (each sentence is the source's own)"
+    if checker in ("offline", "exact"):
+        return label(f"checker_{checker}", ui)
     if checker.startswith("nli:"):
-        return f"Checked by: NLI model {checker.removeprefix('nli:')}"
-    return f"Checked by: {checker}"
+        return label("checker_nli", ui).format(model=checker.removeprefix("nli:"))
+    return label("checker_other", ui).format(checker=checker)
 
 
 def language_label(document: dict[str, Any] | None, lang: str, ui: str = "en") -> str:
@@ -241,29 +248,44 @@ def language_label(document: dict[str, Any] | None, lang: str, ui: str = "en") -
         if segment["lang"] == lang and not segment["boilerplate"]:
             letters_by_script[segment.get("script")] += segment["end"] - segment["start"]
     romanised = lang == "hi" and letters_by_script and letters_by_script.most_common(1)[0][0] == "Latn"
-    if ui == "hi":
-        return f"{language_name(lang, ui)} (रोमन लिपि)" if romanised else language_name(lang, ui)
-    return f"{name(lang)} (Roman script)" if romanised else name(lang)
+    named = language_name(lang, ui)
+    return label("roman_script", ui).format(language=named) if romanised else named
 
 
-def engine_label(summary: dict[str, Any], document: dict[str, Any] | None = None, ui: str = "en") -> str:
+def engine_label(
+    summary: SummaryJSON | Mapping[str, Any], document: dict[str, Any] | None = None, ui: str = "en"
+) -> str:
     """ "Hindi · Abstractive · csebuetnlp/..." or "Hindi · Extractive · saar-extractive": never one for the other. A
-    summary in another language than its text says both ("English summary of the Hindi text"). In Hindi the method
-    keeps its English name beside the Hindi one: "हिन्दी · मुख्य वाक्य (Extractive) · saar-extractive"."""
+    summary in another language than its text says both ("English summary of the Hindi text")."""
     method = summary.get("method") or "none"
-    if ui == "hi":
-        language = language_label(document, summary["lang"], ui)
-        if source_lang(summary) != summary["lang"]:
-            source = language_label(document, source_lang(summary), ui)
-            language = f"{source} पाठ का {language_name(summary['lang'], ui)} सारांश"
-        shown = option_label(method, ui) if method in ("abstractive", "extractive") else method
-        return f"{language} · {shown} · {short_model(summary.get('model'), ui)}"
-    language = name(summary["lang"])
+    language = language_label(document, summary["lang"], ui)
     if source_lang(summary) != summary["lang"]:
-        language += f" summary of the {language_label(document, source_lang(summary))} text"
-    else:
-        language = language_label(document, summary["lang"])
-    return f"{language} · {method.capitalize()} · {short_model(summary.get('model'))}"
+        source = language_label(document, source_lang(summary), ui)
+        language = label("summary_of", ui).format(language=language_name(summary["lang"], ui), source=source)
+    shown = option_label(method, ui) if method in ("abstractive", "extractive") else label("no_method", ui)
+    return f"{language} · {shown} · {short_model(summary.get('model'), ui)}"
+
+
+def runs_table_html(document: dict[str, Any], ui: str = "en") -> str:
+    """The document's language runs as a table (Details): language, characters, why ignored, and the run's opening
+    words (the text's own, marked as such)."""
+    headings = "".join(
+        f'<th scope="col">{html.escape(label(f"runs_{column}", ui))}</th>'
+        for column in ("language", "characters", "ignored", "text")
+    )
+    rows = []
+    for segment in document.get("segments", []):
+        ignored = ignored_reason(segment.get("reason"), ui) if segment["boilerplate"] else ""
+        opening = " ".join(segment["text"].split())[:160]
+        rows.append(
+            f"<tr><td>{html.escape(language_name(segment['lang'], ui))}</td>"
+            f"<td>{segment['start']}–{segment['end']}</td><td>{html.escape(ignored)}</td>"
+            f'<td class="saar-run-text" lang="{html.escape(segment["lang"])}">{html.escape(opening)}</td></tr>'
+        )
+    return (
+        f'<div class="saar-runs" tabindex="0" role="region" aria-label="{html.escape(label("language_runs", ui))}">'
+        f"<table><thead><tr>{headings}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 LANGUAGE_COLOURS = {"en": "#4c6ef5", "hi": "#f08c00"}

@@ -27,18 +27,18 @@ STOPPED_KEY = "stopped"  # what a stopped run had written, shown until the next 
 CURSOR = " ▍"
 
 
-def _list_html(lang: str, sentences: tuple[str, ...], form: str) -> str:
+def _list_html(lang: str, sentences: tuple[str, ...], form: str, ui: str = "en") -> str:
     """The complete summary, marked up as the document view marks it (its sentence labels), not yet checked."""
-    labels = [SentenceRef(lang, index).label for index in range(len(sentences))]
+    refs = [SentenceRef(lang, index) for index in range(len(sentences))]
     if form == "paragraph":
         spans = "".join(
-            f'<span data-sentence="{label.replace(" ", "-")}">{html.escape(sentence)}</span> '
-            for label, sentence in zip(labels, sentences, strict=True)
+            f'<span data-sentence="{ref.label.replace(" ", "-")}">{html.escape(sentence)}</span> '
+            for ref, sentence in zip(refs, sentences, strict=True)
         )
         return f'<p class="saar-paragraph" lang="{html.escape(lang)}">{spans}</p>'
     items = "".join(
-        f'<li data-sentence="{label.replace(" ", "-")}"><small>{label}</small> {html.escape(sentence)}</li>'
-        for label, sentence in zip(labels, sentences, strict=True)
+        f'<li data-sentence="{ref.label.replace(" ", "-")}"><small>{ref.mark(ui)}</small> {html.escape(sentence)}</li>'
+        for ref, sentence in zip(refs, sentences, strict=True)
     )
     return f'<ul class="saar-summary" lang="{html.escape(lang)}">{items}</ul>'
 
@@ -85,7 +85,7 @@ class LiveDocument:
             kept.update(complete=True)
             checking = label("live_checking", self.ui)
             caption.caption(escape_markdown(f"{_caption(lang, kept, self.ui)} · {checking}"))
-            body.html(_list_html(lang, event.sentences, self.form))
+            body.html(_list_html(lang, event.sentences, self.form, self.ui))
 
     def close(self) -> None:
         """The document is summarised: nothing is left to stop."""

@@ -14,8 +14,8 @@ from typing import Any
 import regex
 
 from pages._views.highlight import engine_label
-from pages._views.wording import plain_notice
-from summarizers.schema import envelope
+from pages._views.wording import document_notices, summary_notices
+from summarizers.schema import SummaryJSON, envelope
 from summarizers.text.language_names import name
 
 FILE_NAME_CHARS = 60
@@ -87,7 +87,7 @@ def facts(document: dict[str, Any]) -> list[tuple[str, str]]:
     return [(heading, value) for heading, value in rows if value]
 
 
-def flags(summary: dict[str, Any]) -> list[str]:
+def flags(summary: SummaryJSON) -> list[str]:
     """One line per summary sentence a reader should check: not supported by the source, or not checkable."""
     lines = []
     for number, sentence in enumerate(summary["sentences"], start=1):
@@ -103,7 +103,7 @@ def flags(summary: dict[str, Any]) -> list[str]:
 
 
 def _is_bullets(document: dict[str, Any]) -> bool:
-    return document.get("settings", {}).get("form") == "bullets"
+    return bool(document.get("settings", {}).get("form") == "bullets")
 
 
 def markdown_report(document: dict[str, Any]) -> str:
@@ -115,13 +115,13 @@ def markdown_report(document: dict[str, Any]) -> str:
         shown = value if value.startswith(("http://", "https://")) else markdown_text(value)
         lines.append(f"- **{heading}:** {shown}")
     lines.append("")
-    for notice in document.get("notices", []):
-        lines += [f"> {markdown_text(plain_notice(notice)[0])}", ""]
+    for notice in document_notices(document) if "notices" in document else []:
+        lines += [f"> {markdown_text(notice.plain)}", ""]
     for summary in document.get("summaries", []):
         caption = engine_label(summary, document)
         lines += [f"## {name(summary['lang'])} summary", "", f"*{markdown_text(caption)}*", ""]
-        if summary["notice"]:
-            lines += [f"> {markdown_text(plain_notice(summary['notice'])[0])}", ""]
+        for notice in summary_notices(summary):
+            lines += [f"> {markdown_text(notice.plain)}", ""]
         sentences = [markdown_text(sentence["text"]) for sentence in summary["sentences"]]
         if _is_bullets(document):
             lines += [f"- {sentence}" for sentence in sentences]
@@ -142,6 +142,11 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def _italic(paragraph: Any, text: str) -> None:
+    # Italic is a property of a run: python-docx has no `Paragraph.italic`, and setting one changes nothing.
+    paragraph.add_run(_xml_safe(text)).italic = True
+
+
 def docx_report(document: dict[str, Any]) -> bytes:
     """The same report as `markdown_report`, as a Word document."""
     from docx import Document as WordDocument
@@ -155,14 +160,14 @@ def docx_report(document: dict[str, Any]) -> bytes:
         paragraph = word.add_paragraph()
         paragraph.add_run(f"{heading}: ").bold = True
         paragraph.add_run(_xml_safe(value))
-    for notice in document.get("notices", []):
-        word.add_paragraph(_xml_safe(plain_notice(notice)[0])).italic = True
+    for notice in document_notices(document) if "notices" in document else []:
+        _italic(word.add_paragraph(), notice.plain)
     for summary in document.get("summaries", []):
         word.add_heading(f"{name(summary['lang'])} summary", level=2)
         caption = word.add_paragraph()
         caption.add_run(_xml_safe(engine_label(summary, document))).italic = True
-        if summary["notice"]:
-            word.add_paragraph(_xml_safe(plain_notice(summary["notice"])[0]))
+        for notice in summary_notices(summary):
+            _italic(word.add_paragraph(), notice.plain)
         if _is_bullets(document):
             for sentence in summary["sentences"]:
                 word.add_paragraph(_xml_safe(sentence["text"]), style="List Bullet")

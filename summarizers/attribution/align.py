@@ -25,6 +25,7 @@ from summarizers.attribution.facts import (
     names_matching,
 )
 from summarizers.language.segment import Analysis, analyse
+from summarizers.messages import Message
 from summarizers.text.lexicon import STOPWORDS, content_terms
 from summarizers.text.sentences import looks_tokenised, split_tokenised
 from summarizers.text.spans import NUMBER_RE, WORD_RE, Span, split_sentences
@@ -52,7 +53,7 @@ class AlignedSentence:
     # Set by a checker (`attribution.checkers`): how likely the sentence is consistent with the source, in [0, 1],
     # and what a reader can look for ("12 per cent is not in the source").
     score: float | None = None
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Message, ...] = ()  # why support was not found, coded
 
 
 def numbers_in(text: str) -> set[str]:

@@ -16,7 +16,6 @@ sentence states decide (`align.CrossAligner`), and a sentence stating none is le
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -25,6 +24,7 @@ from summarizers.attribution.align import AlignedSentence, CrossAligner, Lexical
 from summarizers.attribution.calibration import Calibration, shipped, summary_score
 from summarizers.attribution.features import Measured, SourceIndex, measure
 from summarizers.language.segment import Analysis, analyse
+from summarizers.messages import Message, MessageCode
 from summarizers.text.scripts import Script
 from summarizers.text.spans import Span
 
@@ -86,48 +86,36 @@ class Checker(Protocol):
         ...
 
 
-def reasons_for(measured: Measured, weak: bool) -> tuple[str, ...]:
+def reasons_for(measured: Measured, weak: bool) -> tuple[Message, ...]:
     """What a reader can look for in the source: facts not there, words not there, negation, stitched wording, and
     (for a sentence not supported) names and figures the source states apart but the sentence puts together."""
-    reasons = [f"{number} is not in the source" for number in measured.missing_numbers]
-    reasons += [f"date {date} is not in the source" for date in measured.missing_dates]
-    reasons += [f"name {name} not in the source" for name in measured.missing_names]
-    reasons += [f"“{new}” where the source has “{old}”" for new, old in measured.substitutions]
+    reasons = [Message("reason.number_missing", number=number, place="source") for number in measured.missing_numbers]
+    reasons += [Message("reason.date_missing", date=date, place="source") for date in measured.missing_dates]
+    reasons += [Message("reason.name_missing", name=name, place="source") for name in measured.missing_names]
+    reasons += [Message("reason.substitution", new=new, old=old, place="source") for new, old in measured.substitutions]
     named = {name.casefold() for name in measured.missing_names} | {new for new, _ in measured.substitutions}
     new_words = [word for word in measured.new_words if word not in named][:MAX_NEW_WORDS_SHOWN]
     if new_words:
-        reasons.append(f"{'word' if len(new_words) == 1 else 'words'} not in the source: {', '.join(new_words)}")
+        code: MessageCode = "reason.new_word" if len(new_words) == 1 else "reason.new_words"
+        reasons.append(Message(code, words=tuple(new_words), place="source"))
     if measured.negation:
-        reasons.append("its closest source sentences differ from it on a negation (not, no, never)")
+        reasons.append(Message("reason.negation", place="source"))
     if weak:
         if measured.get("copied") < WEAK_COPY:
-            reasons.append("little of its wording is found in the source")
+            reasons.append(Message("reason.little_copied", place="source"))
         if measured.get("spread") > FAR_APART:
-            reasons.append("it joins statements from far-apart places in the source")
+            reasons.append(Message("reason.far_apart", place="source"))
         reasons += [
-            f"“{a}” and “{b}” are never stated together in the source" for a, b in measured.apart[:MAX_PAIRS_SHOWN]
+            Message("reason.never_together", first=a, second=b, place="source")
+            for a, b in measured.apart[:MAX_PAIRS_SHOWN]
         ]
     return tuple(reasons)
 
 
-# Compare checks a summary against the other version of the story, not against its own source: its reasons say so.
-# (the reasons' words for the source, the same words for the other version), the longer forms first.
-OTHER_VERSION_WORDING = (
-    ("closest source sentences", "closest sentences in the other version"),
-    ("no source sentence", "no sentence of the other version"),
-    ("source sentences", "sentences of the other version"),
-    ("the other-language source", "the other version"),
-    ("the source", "the other version"),
-)
-_AS_OTHER_VERSION = tuple((re.compile(rf"\b{re.escape(source)}\b"), other) for source, other in OTHER_VERSION_WORDING)
-
-
-def about_other_version(reason: str) -> str:
-    """A checker's reason with "the source" read as the other version of a story ("“17” and “Real Madrid” are never
-    stated together in the other version")."""
-    for pattern, words in _AS_OTHER_VERSION:
-        reason = pattern.sub(words, reason)
-    return reason
+def about_other_version(reason: Message) -> Message:
+    """A checker's reason about the other version of a story, not the source: Compare checks a summary against the
+    other version ("“17” and “Real Madrid” are never stated together in the other version")."""
+    return reason.at("other_version")
 
 
 def _has_missing_fact(measured: Measured) -> bool:
@@ -167,7 +155,7 @@ class OfflineChecker:
         # A supported sentence carries no reasons: "could not find support" beside "supported" contradicts itself.
         reasons = () if supported else reasons_for(measured, weak=True)
         if not supported and not reasons:
-            reasons = ("its words do not come together in any one or two source sentences",)
+            reasons = (Message("reason.scattered", place="source"),)
         missing = measured.missing_numbers + measured.missing_dates + measured.missing_names
         return replace(aligned, supported=supported, missing=missing, score=round(score, 4), reasons=reasons)
 
@@ -247,6 +235,8 @@ def same_language_spans(source: Analysis, lang: str, script: Script | None) -> l
 def cross_judged(aligned: AlignedSentence) -> AlignedSentence:
     """Across languages only stated facts can be compared: all found is support, any missing is not."""
     if not aligned.checked:
-        return replace(aligned, reasons=("nothing in it (numbers, dates, names) could be compared with the source",))
-    reasons = tuple(f"{fact} is not in the other-language source" for fact in aligned.missing)
+        return replace(aligned, reasons=(Message("reason.nothing_comparable", place="source"),))
+    reasons = tuple(
+        Message("reason.fact_missing", fact=fact, place="other_language_source") for fact in aligned.missing
+    )
     return replace(aligned, score=1.0 if aligned.supported else 0.0, reasons=reasons)

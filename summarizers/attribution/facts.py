@@ -25,6 +25,7 @@ from summarizers.language.common_words import is_common_plural, is_common_word
 from summarizers.language.exonyms import fold, hindi_names, hindi_stems
 from summarizers.language.phonetic import PhoneticIndex
 from summarizers.language.transliteration import COMBINING_FORMS, is_latin_word, name_keys, phonetic_key
+from summarizers.messages import Message
 from summarizers.text.calendar import MONTHS, WEEKDAYS, spellings, with_spellings
 from summarizers.text.lexicon import STOPWORDS
 from summarizers.text.spans import WORD_RE, split_sentences
@@ -410,7 +411,7 @@ class FactComparison:
     shared: tuple[tuple[Fact, Fact], ...]  # first mention on each side
     only_a: tuple[Fact, ...]
     only_b: tuple[Fact, ...]
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Message, ...] = field(default=())
 
 
 def _first_mentions(facts: list[Fact]) -> list[Fact]:
@@ -428,10 +429,8 @@ def _other_names(facts: list[Fact]) -> set[str]:
     return all_keys(fact for fact in facts if fact.kind == "name")
 
 
-_NAMES_NOTE = (
-    "Names are read from capitalised words, so a name that appears only in the text without capitals "
-    "(Hindi) cannot be listed; names it shares with the other text are matched by transliteration."
-)
+# Names are read from capitalised words: one only in the text without capitals (Hindi) cannot be listed.
+_NAMES_NOTE = Message("note.names_from_capitals")
 
 
 class FactMatcher:

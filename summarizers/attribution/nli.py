@@ -26,6 +26,7 @@ from summarizers.attribution.features import SourceIndex, measure
 from summarizers.engines.abstractive.loading import configure_torch
 from summarizers.errors import ModelLoadError, ModelUnavailable
 from summarizers.language.segment import Analysis
+from summarizers.messages import Message, MessageCode
 from summarizers.text.spans import Span
 
 MAX_TOKENS = 512  # the model's limit
@@ -133,20 +134,21 @@ class NLIChecker:
 
     @staticmethod
     def judge(
-        aligned: AlignedSentence, pairs: Sequence[tuple[float, float]], fact_reasons: tuple[str, ...]
+        aligned: AlignedSentence, pairs: Sequence[tuple[float, float]], fact_reasons: tuple[Message, ...]
     ) -> AlignedSentence:
         """The sentence's verdict from its premises' (entailment, contradiction) probabilities: the best premise
         (entailment minus contradiction) wins."""
         if not pairs:
-            return replace(aligned, supported=False, score=0.0, reasons=("no source sentence aligns with it",))
+            unaligned = (Message("reason.no_aligned_sentence", place="source"),)
+            return replace(aligned, supported=False, score=0.0, reasons=unaligned)
         entail, contradict = max(pairs, key=lambda pair: pair[0] - pair[1])
         score = (entail - contradict + 1) / 2
         supported = entail > contradict
-        reasons: tuple[str, ...] = ()
+        reasons: tuple[Message, ...] = ()
         if not supported:
-            verdict = "contradict it" if contradict >= 0.5 else "do not imply it"
-            odds = f"entailment {entail:.2f}, contradiction {contradict:.2f}"
-            reasons = (f"its closest source sentences {verdict} ({odds})",)
+            verdict: MessageCode = "reason.contradicted" if contradict >= 0.5 else "reason.not_implied"
+            odds = {"entailment": round(entail, 4), "contradiction": round(contradict, 4)}
+            reasons = (Message(verdict, place="source", **odds),)
         return replace(aligned, supported=supported, score=round(score, 4), reasons=reasons + fact_reasons)
 
     def judge_all(self, planned: Sequence[Planned]) -> list[AlignedSentence]:
@@ -240,7 +242,7 @@ class Planned:
 
     aligned: AlignedSentence
     premises: tuple[str, ...]
-    fact_reasons: tuple[str, ...] = ()
+    fact_reasons: tuple[Message, ...] = ()
     decisive: bool = False
 
 

@@ -18,6 +18,7 @@ from summarizers.engines.abstractive.loading import load
 from summarizers.engines.abstractive.specs import CROSS_LANGUAGE, spec_for
 from summarizers.engines.base import EngineRequest, EngineSummary, Progress, silent
 from summarizers.errors import DegenerateGeneration, ModelUnavailable
+from summarizers.messages import Message
 from summarizers.text.language_names import name
 from summarizers.text.scripts import Script, script_counts
 
@@ -46,7 +47,7 @@ class CrossLanguageEngine:
         return self.engine.model
 
     def summarize(self, request: EngineRequest, progress: Progress = silent) -> EngineSummary:
-        progress(f"Writing the {name(self.target)} summary of the {name(request.lang)} text with {self.model}")
+        progress(Message("progress.writing_across", lang=request.lang, into=self.target, model=self.model))
         if request.live is not None:
             generated = self.engine.stream_sentences(request.sentences(), request.live, request.length)
         else:
@@ -67,7 +68,7 @@ def engine_for(source: str, target: str, models: Mapping[str, str], progress: Pr
     spec = spec_for(CROSS_LANGUAGE, models)
     if spec is None:  # the registry always has a default; a missing one is a packaging error
         raise ModelUnavailable("no cross-language model is registered")
-    progress(f"Loading the cross-language model {spec.model_id}")
+    progress(Message("progress.loading_cross", model=spec.model_id))
     loaded = load(spec)
     # The same loaded weights and result cache, writing in the target language (its start token, its vocabulary).
     return CrossLanguageEngine(AbstractiveEngine(replace(loaded, spec=replace(loaded.spec, lang=target))), target)

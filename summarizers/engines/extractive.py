@@ -25,8 +25,8 @@ import numpy as np
 import regex
 
 from summarizers.engines.base import EngineRequest, EngineSummary, Length, Progress, silent
+from summarizers.messages import Message
 from summarizers.text.calendar import MONTH_PATTERN
-from summarizers.text.language_names import name
 from summarizers.text.lexicon import content_terms
 from summarizers.text.spans import Span, words
 
@@ -219,7 +219,7 @@ class ExtractiveEngine:
     model = MODEL
 
     def summarize(self, request: EngineRequest, progress: Progress = silent) -> EngineSummary:
-        progress(f"Picking the key {name(request.lang)} sentences (extractive)")
+        progress(Message("progress.picking", lang=request.lang))
         extract = summarize_spans(request.text, list(request.spans), request.length, request.lang, request.count)
         sentences = tuple(span.text(request.text) for span in extract.spans)
         return EngineSummary("extractive", self.model, sentences, source_spans=extract.spans)

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from pages._views.input_words import INPUT_WORDS
 from pages._views.wording import LABELS
 from pages.common import SEED_TITLES, SEED_TITLES_HI
 from tests.app.conftest import AXE, DESKTOP, PHONE, open_page, screenshot
@@ -69,11 +68,11 @@ def _attributes(page: Any) -> str:
 
 def _summarize_sample_in_hindi(page: Any) -> None:
     """In Hindi: key sentences (offline) chosen, the bilingual sample summarised and its result complete."""
-    page.locator("[data-testid=stRadio] label").filter(has_text="मुख्य वाक्य (Extractive)").click()
+    page.locator("[data-testid=stRadio] label").filter(has_text="मुख्य वाक्य").click()
     page.get_by_role("button", name=SAMPLE).click()
     page.get_by_text("सारांश बना: 1 में से 1 दस्तावेज़").wait_for()
-    page.get_by_text("हिन्दी · मुख्य वाक्य (Extractive) · saar-extractive").first.wait_for()
-    page.get_by_text("अंग्रेज़ी · मुख्य वाक्य (Extractive) · saar-extractive").first.wait_for()
+    page.get_by_text("हिन्दी · मुख्य वाक्य · saar-extractive").first.wait_for()
+    page.get_by_text("अंग्रेज़ी · मुख्य वाक्य · saar-extractive").first.wait_for()
     page.wait_for_timeout(500)
 
 
@@ -96,8 +95,8 @@ def test_every_page_speaks_hindi_with_no_english_label_left(browser: Any, app_ur
     page = open_page(browser, app_url, DESKTOP)
     _to_hindi(page)
     page.get_by_role("button", name=SAMPLE).click()
-    # The honest caption in Hindi: the language, the method (its English name kept) and the model.
-    page.get_by_text("हिन्दी · मुख्य वाक्य (Extractive) · saar-extractive").first.wait_for()
+    # The honest caption in Hindi: the language, the method and the model.
+    page.get_by_text("हिन्दी · मुख्य वाक्य · saar-extractive").first.wait_for()
     page.wait_for_timeout(300)
     violations: dict[str, list[str]] = {}
     left: dict[str, list[str]] = {}
@@ -119,7 +118,7 @@ def test_every_page_speaks_hindi_with_no_english_label_left(browser: Any, app_ur
     page.get_by_role("button", name="तुलना करें", exact=True).click()
     page.get_by_role("heading", name="तथ्य: संख्याएँ, तारीख़ें और नाम").wait_for()
     page.get_by_role("heading", name="जो केवल एक संस्करण कहता है").wait_for()
-    page.get_by_text("अंग्रेज़ी · मुख्य वाक्य (Extractive) · saar-extractive").first.wait_for()
+    page.get_by_text("अंग्रेज़ी · मुख्य वाक्य · saar-extractive").first.wait_for()
     page.get_by_text("जाँच: ऑफ़लाइन जाँचक", exact=False).first.wait_for()
     page.wait_for_timeout(1500)
     after = english_left(_visible_text(page), PAGES["संस्करणों की तुलना"], single_words=False)
@@ -168,9 +167,9 @@ def test_the_summarize_page_speaks_hindi_with_a_summary_shown(browser: Any, app_
     assert [title for title in SEED_TITLES.values() if title in _visible_text(page)] == []  # the samples' names too
     _summarize_sample_in_hindi(page)
     # A sentence picked (its source outlined), the copy box and Details open: every piece of the page's own text shown.
-    page.get_by_role("radio", name="EN 1").click()
+    page.get_by_role("radio", name="अं 1").click()
     page.locator("mark.saar-selected").first.wait_for()
-    page.get_by_role("button", name=INPUT_WORDS["hi"]["copy_help"]).first.wait_for()
+    page.get_by_role("button", name=LABELS["hi"]["copy_help"]).first.wait_for()
     page.get_by_text("विवरण", exact=True).last.click()
     page.get_by_text("भाषा के हिस्से").wait_for()
     page.wait_for_timeout(800)
@@ -181,7 +180,7 @@ def test_the_summarize_page_speaks_hindi_with_a_summary_shown(browser: Any, app_
     assert sorted(set(before + after + attributes)) == []
     for key in ("into", "pick_sentence", "source_caption", "details", "language_runs", "results"):
         assert LABELS["hi"][key] in shown, key
-    assert INPUT_WORDS["hi"]["copy_button"] in shown
+    assert LABELS["hi"]["copy_button"] in shown
     for key in ("download_markdown", "download_word", "download_json"):
         page.get_by_role("button", name=LABELS["hi"][key]).wait_for()
     assert "**" not in shown
@@ -189,7 +188,7 @@ def test_the_summarize_page_speaks_hindi_with_a_summary_shown(browser: Any, app_
     assert "चुने गए वाक्य का स्रोत: अक्षर" in shown  # Details: the picked sentence's place
     into = page.get_by_role("combobox", name=LABELS["hi"]["into"])
     assert LABELS["hi"]["into_same"] in (into.input_value() or into.get_attribute("aria-label") or "")
-    assert "सारांश के वाक्य EN 1 का स्रोत" in _attributes(page)  # a highlight's tooltip
+    assert "सारांश के वाक्य अं 1 का स्रोत" in _attributes(page)  # a highlight's tooltip
     assert _axe(page) == []
     screenshot(page, "summarize-hindi-desktop.png")
 

@@ -6,11 +6,26 @@ import re
 from dataclasses import replace
 
 from pages._views.highlight import checker_label, colours, flag_text, summary_html
-from pages._views.wording import reason_text
+from pages._views.wording import reasons as reasons_read
 from summarizers.attribution.align import AlignedSentence
 from summarizers.attribution.checkers import about_other_version, cross_judged, reasons_for
 from summarizers.attribution.features import SIGNALS, Measured
 from summarizers.attribution.nli import NLIChecker
+from summarizers.messages import CODES, Message
+from summarizers.schema import SentenceJSON, messages_json
+
+OTHER = "other_version"
+
+
+def summary_json_sentence(reason: Message) -> SentenceJSON:
+    """A flagged sentence as a result's JSON holds it: the reason's English and its code."""
+    return {
+        "text": "x",
+        "supported": False,
+        "sources": [],
+        "reasons": [reason],
+        "reason_codes": messages_json([reason]),
+    }
 
 
 def _document(sentence: dict[str, object], checker: str = "offline") -> tuple[dict[str, object], dict[str, object]]:
@@ -43,7 +58,7 @@ def test_the_checker_label_names_the_nli_model() -> None:
     assert checker_label("nli:MoritzLaurer/x") == "Checked by: NLI model MoritzLaurer/x"
 
 
-def _every_reason_the_checkers_write() -> list[str]:
+def _every_reason_the_checkers_write() -> list[Message]:
     """Each kind of reason the offline checker, the NLI checker and the cross-language check write."""
     signals = [0.0] * len(SIGNALS)
     signals[SIGNALS.index("copied")] = 0.1  # little copied wording
@@ -60,35 +75,41 @@ def _every_reason_the_checkers_write() -> list[str]:
         apart=(("17", "Real Madrid"),),
     )
     reasons = list(reasons_for(measured, weak=True))
-    reasons.append("word not in the source: bridge")
+    reasons.append(Message("reason.new_word", words=("bridge",), place="source"))
     aligned = AlignedSentence("Trade rose.", False, (), missing=("Modi",))
     reasons += cross_judged(aligned).reasons
     reasons += cross_judged(replace(aligned, checked=False)).reasons
     for pairs in ([(0.1, 0.8)], [(0.3, 0.4)], []):
         reasons += NLIChecker.judge(aligned, pairs, ()).reasons
-    reasons.append("its words do not come together in any one or two source sentences")
+    reasons.append(Message("reason.scattered", place="source"))
     return reasons
 
 
 def test_every_reason_reads_in_hindi_with_only_its_quoted_words_left_in_english() -> None:
     reasons = _every_reason_the_checkers_write()
     assert len(reasons) == 16
+    assert {reason.code for reason in reasons} == {code for code in CODES if code.startswith("reason.")}
     for reason in reasons + [about_other_version(reason) for reason in reasons]:
-        hindi = reason_text(reason, "hi")
+        sentence = summary_json_sentence(reason)
+        hindi = reasons_read(sentence, "hi")[0]
         left = re.sub(r"12 per cent|3 March|Kovind|bridge|ocean|rose|fell|Real Madrid|Modi", "", hindi)
         assert not re.search(r"[A-Za-z]", left), (reason, hindi)
-        assert reason_text(reason, "en") == reason
+        assert reasons_read(sentence, "en") == [reason]  # the English on the page is the library's own text
 
 
 def test_a_hindi_flag_names_where_the_sentence_was_sought() -> None:
     sentence = {
         "supported": False,
         "score": 0.2,
-        "reasons": ["“17” and “Real Madrid” are never stated together in the other version"],
+        **summary_json_sentence(
+            Message("reason.never_together", first="17", second="Real Madrid", place="other_version")
+        ),
     }
     text = flag_text(sentence, "दूसरे संस्करण", "hi")
     assert text == ("दूसरे संस्करण में समर्थन नहीं मिला: दूसरे संस्करण में “17” और “Real Madrid” कभी एक साथ नहीं कहे गए (स्कोर 0.20)")
-    own = flag_text({"supported": False, "reasons": ["12 per cent is not in the source"]}, "स्रोत", "hi")
+    own = flag_text(
+        summary_json_sentence(Message("reason.number_missing", number="12 per cent", place="source")), "स्रोत", "hi"
+    )
     assert own == "स्रोत में समर्थन नहीं मिला: 12 per cent स्रोत में नहीं है"
 
 

@@ -1,4 +1,4 @@
-"""The words and exports the pages build: plain notices, titles, file names, Markdown that escapes only markup."""
+"""The words and exports the pages build: titles, file names, Markdown that escapes only markup."""
 
 from __future__ import annotations
 
@@ -9,34 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pages._views.report import file_name, markdown_text
-from pages._views.wording import document_title, plain_notice, short_model
+from pages._views.wording import document_title, short_model
 from pages.common import is_markup, junk_reason
 from summarizers.documents.reading import from_text
-from summarizers.errors import ModelUnavailable
-from summarizers.pipeline import _fallback_notice
-
-
-def test_the_offline_fallback_notice_reads_plainly_with_the_command_in_details() -> None:
-    notice = _fallback_notice("hi", ModelUnavailable("not downloaded"))
-    shown, details = plain_notice(notice)
-    assert shown == "Working offline: showing key sentences from the article."
-    assert details is not None
-    assert "python -m summarizers download hi" in details
-
-
-@pytest.mark.parametrize(
-    "notice",
-    [
-        "Tamil (ta) is not summarised: Saar summarises English and Hindi. The multilingual csebuetnlp/mT5 model "
-        "covers 45 languages and may serve it: pass --model ta=csebuetnlp/mT5 to try.",
-        "Something failed: run `python -m summarizers download en` to fix it.",
-    ],
-)
-def test_notices_with_commands_show_none_on_the_page(notice: str) -> None:
-    shown, details = plain_notice(notice)
-    assert "--model" not in shown
-    assert "`" not in shown
-    assert details == notice
 
 
 def test_model_names_lose_their_technical_description() -> None:
@@ -116,61 +91,3 @@ def test_a_word_export_takes_any_text_a_model_or_article_can_hold(text: str) -> 
         if ch in "\t\n\r" or (ch >= " " and not 0xD800 <= ord(ch) <= 0xDFFF and ch not in "\ufffe\uffff")
     )
     assert all(word in "\n".join(p.text for p in exported.paragraphs) for word in kept.split())
-
-
-def test_a_cross_language_fallback_reads_plainly_and_keeps_the_command_for_details() -> None:
-    notice = (
-        "No English summary of the Hindi text: the cross-language model is not available (not downloaded). Run "
-        "`python -m summarizers download cross` with internet access. Showing the Hindi summary instead. Hindi model "
-        "not downloaded; showing an extractive summary."  # the original summary's own notice follows
-    )
-    shown, details = plain_notice(notice)
-    assert shown.startswith("No English summary of the Hindi text")
-    assert shown.endswith("Showing the Hindi summary instead.")  # not the offline line, which would hide it
-    assert "python -m" not in shown
-    assert details == notice
-
-
-def test_notices_the_library_writes_in_english_read_in_hindi_on_the_hindi_page() -> None:
-    across = (
-        "No English summary of the Hindi text: the cross-language model is not available (not downloaded). Run "
-        "`python -m summarizers download cross` with internet access. Showing the Hindi summary instead."
-    )
-    shown, details = plain_notice(across, "hi")
-    assert shown.startswith("हिन्दी पाठ का अंग्रेज़ी सारांश")
-    assert not re.search(r"[A-Za-z]", shown)  # nothing left in English
-    assert details == across
-    unsupported = "Tamil (ta) is not summarised: Saar summarises English and Hindi. Pass --model ta=x to try."
-    shown, details = plain_notice(unsupported, "hi")
-    assert shown.startswith("तमिल पाठ")
-    assert not re.search(r"[A-Za-z]", shown)
-    assert details == unsupported
-
-
-@pytest.mark.parametrize(
-    ("notice", "english", "hindi"),
-    [
-        (
-            "The Hindi part is too short to summarise (42 letters).",
-            "The Hindi part is too short to summarise (42 letters).",
-            "हिन्दी भाग सारांश के लिए बहुत छोटा है (42 अक्षर)।",
-        ),
-        (
-            "The text is very short (7 letters), so there is little to summarise: paste the whole article for a "
-            "summary.",
-            "The text is very short (7 letters), so there is little to summarise: paste the whole article for a "
-            "summary.",
-            "पाठ बहुत छोटा है (7 अक्षर), इसलिए सारांश में कहने को कुछ ख़ास नहीं: सारांश के लिए पूरा लेख चिपकाएँ।",
-        ),
-        (
-            "Nothing to summarise: the document has no article text (only page chrome or symbols).",
-            "Nothing to summarise: the document has no article text (only page menus, links or symbols).",
-            "सारांश के लिए कुछ नहीं: इसमें लेख का पाठ नहीं है (केवल वेबसाइट के मेन्यू, लिंक या चिह्न)।",
-        ),
-    ],
-)
-def test_notices_about_a_whole_document_read_in_either_interface_language(
-    notice: str, english: str, hindi: str
-) -> None:
-    assert plain_notice(notice, "en") == (english, None)
-    assert plain_notice(notice, "hi") == (hindi, None)

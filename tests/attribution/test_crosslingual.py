@@ -16,6 +16,7 @@ from summarizers.compare import check_against_other, document_side, language_sid
 from summarizers.documents.reading import read_path
 from summarizers.language.segment import analyse
 from summarizers.language.transliteration import name_keys, skeleton
+from summarizers.messages import Message
 from summarizers.text.spans import Span
 from tests.cli_runner import run_cli
 from tests.conftest import BILINGUAL_SEED, ROOT
@@ -270,26 +271,38 @@ def test_compare_reasons_name_the_other_version_not_a_source() -> None:
 @pytest.mark.parametrize(
     ("reason", "expected"),
     [
-        ("12 per cent is not in the source", "12 per cent is not in the other version"),
-        ("words not in the source: flying, bridge", "words not in the other version: flying, bridge"),
         (
-            "“Delhi” and “17” are never stated together in the source",
+            Message("reason.number_missing", number="12 per cent", place="source"),
+            "12 per cent is not in the other version",
+        ),
+        (
+            Message("reason.new_words", words=("flying", "bridge"), place="source"),
+            "words not in the other version: flying, bridge",
+        ),
+        (
+            Message("reason.never_together", first="Delhi", second="17", place="source"),
             "“Delhi” and “17” are never stated together in the other version",
         ),
         (
-            "its closest source sentences differ from it on a negation (not, no, never)",
+            Message("reason.negation", place="source"),
             "its closest sentences in the other version differ from it on a negation (not, no, never)",
         ),
         (
-            "its words do not come together in any one or two source sentences",
+            Message("reason.scattered", place="source"),
             "its words do not come together in any one or two sentences of the other version",
         ),
-        ("no source sentence aligns with it", "no sentence of the other version aligns with it"),
-        ("Modi is not in the other-language source", "Modi is not in the other version"),
+        (Message("reason.no_aligned_sentence", place="source"), "no sentence of the other version aligns with it"),
+        (
+            Message("reason.fact_missing", fact="Modi", place="other_language_source"),
+            "Modi is not in the other version",
+        ),
     ],
+    ids=lambda value: value.code if isinstance(value, Message) else None,
 )
-def test_every_checker_reason_can_be_read_against_the_other_version(reason: str, expected: str) -> None:
-    assert about_other_version(reason) == expected
+def test_every_checker_reason_can_be_read_against_the_other_version(reason: Message, expected: str) -> None:
+    moved = about_other_version(reason)
+    assert moved == expected
+    assert (moved.code, moved.values["place"]) == (reason.code, "other_version")
 
 
 def test_two_english_versions_do_not_pair_different_people_with_a_like_first_name() -> None:

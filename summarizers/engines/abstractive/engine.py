@@ -31,6 +31,7 @@ from summarizers.engines.base import EngineRequest, EngineSummary, Length, Progr
 from summarizers.engines.result_cache import key_for
 from summarizers.engines.streaming import Live, Part, Words
 from summarizers.errors import DegenerateGeneration, ModelUnavailable
+from summarizers.messages import Message
 from summarizers.text.language_names import name
 
 MANY_BATCH = 16  # chunks per generate call when many documents are summarised together (`summarize_many`)
@@ -61,7 +62,7 @@ class AbstractiveEngine:
         return self.generator.generate(chunks, budget, batch_size)
 
     def summarize(self, request: EngineRequest, progress: Progress = silent) -> EngineSummary:
-        progress(f"Writing the {name(request.lang)} summary with {self.spec.model_id}")
+        progress(Message("progress.writing", lang=request.lang, model=self.spec.model_id))
         if request.live is not None:
             generated = self.stream_sentences(request.sentences(), request.live, request.length, progress)
         else:
@@ -96,8 +97,9 @@ class AbstractiveEngine:
             return _heard(self.model, cached, live)
 
         def tell(ahead: int) -> None:
-            plural = "s" if ahead > 1 else ""
-            progress(f"{self.spec.model_id} is busy: waiting in line, {ahead} request{plural} ahead")
+            progress(
+                Message("progress.queued_many" if ahead > 1 else "progress.queued_one", model=self.model, ahead=ahead)
+            )
 
         with self.loaded.turns.turn(tell):
             cached = self._cached(key)  # the request ahead may have been this very one
@@ -189,5 +191,5 @@ def engine_for(lang: str, models: Mapping[str, str], progress: Progress = silent
     spec = spec_for(lang, models)
     if spec is None:
         raise ModelUnavailable(f"no abstractive model is registered for {name(lang)}")
-    progress(f"Loading the {name(lang)} model {spec.model_id}")
+    progress(Message("progress.loading", lang=lang, model=spec.model_id))
     return AbstractiveEngine(load(spec))
