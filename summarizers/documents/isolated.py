@@ -2,7 +2,7 @@
 
 The app reads every upload this way, and the command line every file it is given. The worker process caps its own
 address space at what its imports map plus SAAR_READ_MEMORY_MB and reads within the usual limits; the parent waits
-SAAR_READ_SECONDS for each answer (plus a start-up allowance for a fresh worker) and kills the worker past that, so
+SAAR_READ_SECONDS for each answer (counted once a fresh worker has said it is ready) and kills the worker past that, so
 neither a slow parser nor a memory bomb can stall a server thread, hang a command or take memory from anything else.
 Any way the worker can fail becomes a `DocumentError` whose reason the user can read.
 
@@ -10,7 +10,8 @@ One worker reads many documents in turn (`IsolatedReader`): starting an interpre
 about a quarter of a second, far more than reading a small article (a fraction of a millisecond), so a batch of
 thousands of files reuses one worker and starts a fresh one only after a worker was stopped. A reused worker may
 hold memory from the documents before; a read refused for memory there is tried once more in a fresh worker, so
-the refusal is the document's own. The protocol, one request after another: a JSON header line ({"path"} for a file
+the refusal is the document's own. The protocol: the worker's first line says it is ready; then, one request after
+another, a JSON header line ({"path"} for a file
 the worker opens itself, so a FIFO or a device hangs or fills the worker and not the caller; {"name", "size"} for
 bytes that follow), answered by one JSON line ({"document"}, {"error"} or {"memory"})."""
 
@@ -32,8 +33,9 @@ from summarizers import settings
 from summarizers.documents.reading import Document, read_bytes, read_path
 from summarizers.errors import DocumentError
 
-STARTUP_SECONDS = 5  # a fresh interpreter importing the readers, on a busy machine
+STARTUP_SECONDS = 5  # a fresh interpreter starting, on a busy machine (before it says it is ready)
 ANSWER_SECONDS = 1  # passing the request and the answer through the pipes
+READY = b'{"ready": true}'  # a fresh worker's first line, once it can take requests
 PACKAGE = Path(__file__).resolve().parents[1]
 # The worker loads the readers alone: the package's __init__ would import the whole summarizing stack (numpy and
 # more), which triples its start-up. An empty package module pointing at the same folder lets
@@ -116,9 +118,21 @@ class IsolatedReader:
             worker = self._worker = self._worker or self._start()
         except OSError as error:
             raise DocumentError(name, f"the reader could not be started ({error.strerror or error})") from error
-        deadline = time.monotonic() + self.seconds + (STARTUP_SECONDS if fresh else ANSWER_SECONDS)
         assert worker.stdin is not None
         assert worker.stdout is not None
+        # A fresh worker says when its interpreter is up: the time limit is then the read's alone, not the start-up's
+        # (a reader stuck in one long library call, which no budget check interrupts, is stopped after the limit).
+        if fresh:
+            ready = _line_before(worker.stdout, time.monotonic() + self.seconds + STARTUP_SECONDS)
+            if ready is None:
+                self._stop()
+                raise DocumentError(
+                    name, f"reading took longer than {self.seconds} s (SAAR_READ_SECONDS); it was stopped"
+                )
+            if ready != READY:
+                status = self._stop()
+                raise DocumentError(name, f"the reader stopped without an answer (exit status {status})")
+        deadline = time.monotonic() + self.seconds + ANSWER_SECONDS
         try:
             worker.stdin.write(json.dumps(header, ensure_ascii=True).encode() + b"\n" + payload)
             worker.stdin.flush()
@@ -241,6 +255,8 @@ def serve(memory_mb: int) -> None:
     """The worker's entry point: requests on stdin, one JSON line on stdout for each, until stdin ends."""
     requests, answers = sys.stdin.buffer, sys.stdout
     _cap_memory(memory_mb)
+    answers.write(READY.decode() + "\n")
+    answers.flush()
     while header_line := requests.readline():
         header: dict[str, Any] = json.loads(header_line)
         try:
