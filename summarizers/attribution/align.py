@@ -23,8 +23,10 @@ from summarizers.attribution.facts import (
     latin_name_vocabulary,
     latin_names,
     names_matching,
+    naming_words,
 )
 from summarizers.language.segment import Analysis, analyse
+from summarizers.language.transliteration import is_latin_word
 from summarizers.messages import Message
 from summarizers.text.lexicon import STOPWORDS, content_terms
 from summarizers.text.sentences import looks_tokenised, split_tokenised
@@ -154,6 +156,12 @@ class CrossAligner:
         self.name_keys = all_keys(latin_names(text, self.names))
         self.span_texts = [span.text(text) for span in self.spans]
         self.span_facts = [dates_and_numbers(chunk) + latin_names(chunk, self.names) for chunk in self.span_texts]
+        # Each span's capital-less words, so that a sentence's names are sought only in spans with a word that may be
+        # one of them (every span of a long text, for every sentence, took seconds).
+        self.span_words = [
+            frozenset(word for word in WORD_RE.findall(chunk) if not is_latin_word(word)) for chunk in self.span_texts
+        ]
+        self.words = frozenset().union(*self.span_words)
 
     def _stated(self, sentence: str) -> list[Fact]:
         stated = facts_in(sentence, self.name_keys)
@@ -173,9 +181,10 @@ class CrossAligner:
         if not wanted:
             return AlignedSentence(sentence, False, (), checked=False)
         name_keys = all_keys(fact for fact in stated if fact.kind == "name")
+        naming = naming_words(self.words, name_keys) if name_keys else set()
         source_facts = [
-            facts + names_matching(chunk, name_keys) if name_keys else facts
-            for facts, chunk in zip(self.span_facts, self.span_texts, strict=True)
+            facts + names_matching(chunk, name_keys) if not words.isdisjoint(naming) else facts
+            for facts, chunk, words in zip(self.span_facts, self.span_texts, self.span_words, strict=True)
         ]
         evidence = [all_keys(facts) for facts in source_facts]
         wanted_keys = all_keys(wanted.values())
