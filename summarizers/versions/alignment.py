@@ -226,10 +226,14 @@ def length_costs(length_a: np.ndarray, length_b: np.ndarray, ratio: float) -> np
 
 
 def _at(values: np.ndarray, low: int, indexes: np.ndarray, outside: float = math.inf) -> np.ndarray:
-    """values[index - low] for each index, `outside` where an index lies outside the row's band."""
+    """values[index - low] for each of a run of consecutive indexes (a band row's), `outside` where an index lies
+    outside the row's band. (By slices: a mask and a gather for each of a dozen arrays a row took half the time.)"""
     out: np.ndarray = np.full(len(indexes), outside)
-    inside = (indexes >= low) & (indexes < low + len(values))
-    out[inside] = values[indexes[inside] - low]
+    if len(indexes):
+        first = int(indexes[0])
+        start, stop = max(first, low), min(first + len(indexes), low + len(values))
+        if start < stop:
+            out[start - first : stop - first] = values[start - low : stop - low]
     return out
 
 
