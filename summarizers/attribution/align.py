@@ -162,6 +162,7 @@ class CrossAligner:
             frozenset(word for word in WORD_RE.findall(chunk) if not is_latin_word(word)) for chunk in self.span_texts
         ]
         self.words = frozenset().union(*self.span_words)
+        self.span_keys = [all_keys(facts) for facts in self.span_facts]
 
     def _stated(self, sentence: str) -> list[Fact]:
         stated = facts_in(sentence, self.name_keys)
@@ -182,21 +183,35 @@ class CrossAligner:
             return AlignedSentence(sentence, False, (), checked=False)
         name_keys = all_keys(fact for fact in stated if fact.kind == "name")
         naming = naming_words(self.words, name_keys) if name_keys else set()
-        source_facts = [
-            facts + names_matching(chunk, name_keys) if not words.isdisjoint(naming) else facts
-            for facts, chunk, words in zip(self.span_facts, self.span_texts, self.span_words, strict=True)
-        ]
-        evidence = [all_keys(facts) for facts in source_facts]
+        source_facts = {
+            index: self.span_facts[index] + names_matching(self.span_texts[index], name_keys)
+            for index, words in enumerate(self.span_words)
+            if not words.isdisjoint(naming)
+        }
+        evidence = {index: self.span_keys[index] | all_keys(facts) for index, facts in source_facts.items()}
         wanted_keys = all_keys(wanted.values())
+        # Only a source stating something the sentence states can be chosen: the others are never looked at again.
+        candidates = [
+            index for index in range(len(self.spans)) if evidence.get(index, self.span_keys[index]) & wanted_keys
+        ]
+        evidence = {index: evidence.get(index, self.span_keys[index]) for index in candidates}
         # Facts a source states that the sentence does not: among equal matches, the more specific sentence wins
         # (a headline naming everyone matches every sentence that names anyone).
-        extra = [len({fact.key for fact in facts if not fact.keys & wanted_keys}) for facts in source_facts]
+        extra = {
+            index: len(
+                {fact.key for fact in source_facts.get(index, self.span_facts[index]) if not fact.keys & wanted_keys}
+            )
+            for index in candidates
+        }
         chosen: list[Source] = []
         found: set[str] = set()
         for _ in range(MAX_SOURCES):
-            gains = [{key for key, f in wanted.items() if key not in found and f.keys & keys} for keys in evidence]
+            gains = {
+                index: {key for key, f in wanted.items() if key not in found and f.keys & evidence[index]}
+                for index in candidates
+            }
             best = max(
-                range(len(gains)),
+                candidates,
                 key=lambda index: (len(gains[index]), -extra[index], -self._distance(index, position)),
                 default=None,
             )
