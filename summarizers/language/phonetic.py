@@ -357,14 +357,19 @@ class PhoneticIndex:
     """English words, to find which of them a Devanagari word sounds like."""
 
     words: Iterable[str]
-    _blocks: dict[str, list[_Entry]] = field(default_factory=lambda: defaultdict(list), init=False)
+    # By first consonant's kind, then by number of consonants: alike words differ by one consonant at most, so only
+    # three counts of a block are ever compared (the quick test's first condition, without a call per entry).
+    _blocks: dict[str, dict[int, list[_Entry]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)), init=False
+    )
     _found: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         for word in set(self.words):
             for phones in english_pronunciations(word):
+                entry = _entry(word, phones)
                 for onset in _onsets(phones):
-                    self._blocks[onset].append(_entry(word, phones))
+                    self._blocks[onset][entry.consonants].append(entry)
 
     def matches(self, word: str) -> frozenset[str]:
         """The indexed words `word` sounds like."""
@@ -375,7 +380,9 @@ class PhoneticIndex:
         for phones in phones_of(word):
             entry = _entry(word, phones)
             for onset in _onsets(phones):
-                for candidate in self._blocks.get(onset, ()):
+                by_count = self._blocks.get(onset, {})
+                near = (by_count.get(count, ()) for count in range(entry.consonants - 1, entry.consonants + 2))
+                for candidate in (candidate for block in near for candidate in block):
                     if (
                         candidate.word not in found
                         and _may_be_alike(entry, candidate)
