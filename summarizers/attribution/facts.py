@@ -209,7 +209,7 @@ def _vocabulary(text: str) -> frozenset[str]:
             continue
         for index, match in enumerate(WORD_RE.finditer(sentence.text(text))):
             word = match.group()
-            if not (_is_latin(word) and word[0].isupper()):
+            if not (word[0].isupper() and _is_latin(word)):
                 continue
             if (
                 word.casefold() in STOPWORDS | _TITLES | _INSTITUTION_WORDS | _DATE_WORDS
@@ -245,7 +245,7 @@ def standalone_names(text: str) -> set[str]:
     found = set()
     for match in WORD_RE.finditer(text):
         word = match.group()
-        if _is_latin(word) and word[0].isupper():
+        if word[0].isupper() and _is_latin(word):  # the cheap test first: most words of a Hindi text fail it
             before, after = text[max(0, match.start() - 1) : match.start()], text[match.end() : match.end() + 1]
             if before not in _HYPHENS and after not in _HYPHENS:
                 found.add(word)
