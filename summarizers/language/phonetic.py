@@ -163,6 +163,29 @@ def weight(phones: Phones) -> float:
     return sum(map(_weight, phones))
 
 
+def _floors() -> dict[str, float]:
+    """For each sound, the most it may add to a sequence's "floor" such that no edit changes the floor by more than
+    it costs: at most its own insertion cost, and within the cost of substituting any other sound for it (the least
+    over sounds of their insertion cost plus the cheapest way of substituting one for the other). Two sequences'
+    floors then differ by no more than their distance, so a pair whose floors differ by more than is allowed needs
+    no distance computed. (A sound outside the alphabet counts 0: every substitution with it costs 1.)"""
+    phones = sorted(_ALPHABET)
+    apart = {(a, b): _substitution(a, b) for a in phones for b in phones}
+    for via in phones:  # the cheapest chain of substitutions between two sounds (Floyd–Warshall)
+        for a in phones:
+            for b in phones:
+                apart[a, b] = min(apart[a, b], apart[a, via] + apart[via, b])
+    return {a: min(_indel(b) + apart[a, b] for b in phones) for a in phones}
+
+
+_FLOORS = _floors()
+
+
+@lru_cache(maxsize=65536)
+def _floor(phones: Phones) -> float:
+    return sum(_FLOORS.get(phone, 0.0) for phone in phones)
+
+
 def similarity(a: Phones, b: Phones) -> float:
     """1 for the same sounds, falling towards 0 (and below) as edits add up, relative to the longer sequence."""
     heavier = max(weight(a), weight(b))
@@ -180,6 +203,8 @@ def alike(a: Phones, b: Phones) -> bool:
     if not (a and b and heavier):
         return False
     allowed = (1.0 - threshold(a, b)) * heavier
+    if abs(_floor(a) - _floor(b)) > allowed + 1e-9:
+        return False  # the distance is at least as large (see `_floors`)
     return distance(a, b, allowed) <= allowed + 1e-9
 
 
