@@ -315,8 +315,10 @@ def latin_names(text: str, vocabulary: set[str] | None = None, standalone: set[s
     as written: neighbouring name words are one name ("Indo-Pacific", "Vladimir Putin"), matched under any part.
     `standalone`: the names written on their own (by default, in `text`), which a hyphen does not make one name."""
     vocabulary = latin_name_vocabulary(text) if vocabulary is None else vocabulary
-    standalone = standalone_names(text) if standalone is None else standalone
     found = [match for match in WORD_RE.finditer(text) if match.group() in vocabulary]
+    if not found:  # no name to join: the words written on their own are not needed (most sentences of a long text)
+        return sorted(_dotted_acronyms(text), key=lambda fact: fact.start)
+    standalone = standalone_names(text) if standalone is None else standalone
     facts = []
     for run in _joined(text, found, standalone):
         keys = {key for match in run for key in name_keys(match.group())}
