@@ -13,6 +13,7 @@ without a name dictionary, and `FactComparison.note` says so. A capitalised Engl
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -140,8 +141,12 @@ def dates_and_numbers(text: str) -> list[Fact]:
     for match in _WEEKDAY_RE.finditer(digits):
         key = f"weekday:{WEEKDAYS[match.group('weekday').casefold()]}"
         facts.append(Fact("date", key, frozenset({key}), text[match.start() : match.end()], match.start(), match.end()))
+    # The dates do not overlap and come in order, so the one a number may lie in is the last to start before its
+    # end (a search, not a pass over every date of a long text for each of its numbers).
+    starts = [start for start, _ in taken]
     for match in _NUMBER_RE.finditer(digits):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        before = bisect_left(starts, match.end()) - 1
+        if before >= 0 and match.start() < taken[before][1]:
             continue
         number = _number_key(match.group("value"), match.group("scale"), match.group("percent"))
         if number is not None:
