@@ -217,8 +217,8 @@ _TABLE = np.array([-math.log(max(math.erfc(d / math.sqrt(2)), LEAST_PROBABILITY)
 _STEPS = {1: (1, 1), 2: (1, 0), 3: (1, 2), 4: (2, 1), 5: (0, 1)}
 
 
-def length_costs(length_a: np.ndarray, length_b: np.ndarray, ratio: float) -> np.ndarray:
-    """`length_cost` of many pairs at once (to the grid's precision)."""
+def length_costs(length_a: np.ndarray | float, length_b: np.ndarray, ratio: float) -> np.ndarray:
+    """`length_cost` of many pairs at once (to the grid's precision); one length of `a` may stand for all."""
     mean = np.maximum((length_a + length_b / ratio) / 2, 1.0)
     delta = np.abs(length_b - ratio * length_a) / np.sqrt(mean * LENGTH_VARIANCE)
     costs: np.ndarray = np.interp(delta, _GRID, _TABLE)
@@ -265,6 +265,8 @@ def _banded(scorer: _Scorer, n: int, m: int, bounds: list[tuple[int, int]]) -> t
     for i in range(n + 1):
         low, high = bounds[i]
         js = np.arange(low, high + 1)
+        j1, j2 = js - 1, js - 2  # b[j-1] and b[j-2] of each cell (index -1: the last, harmless 0)
+        length_b1, length_b2, total_b1, total_b2 = lengths_b[j1], lengths_b[j2], totals_b[j1], totals_b[j2]
         best = np.full(len(js), math.inf)
         step = np.zeros(len(js), dtype=np.int8)
         if i == 0:
@@ -275,35 +277,35 @@ def _banded(scorer: _Scorer, n: int, m: int, bounds: list[tuple[int, int]]) -> t
             x = i - 1
             total_a = totals_a[x]
             # 1-1: a[x] with b[j-1]
-            ma, mb = matched(x, js - 1)
-            anchors = ANCHOR_PENALTY * (total_a - ma + totals_b[js - 1] - mb) - ANCHOR_BONUS * ma
-            lengths = length_costs(np.full(len(js), lengths_a[x]), lengths_b[js - 1], ratio)
-            candidates.append((1, _at(previous, previous_low, js - 1) + priors[(1, 1)] + lengths + anchors))
+            ma, mb = matched(x, j1)
+            anchors = ANCHOR_PENALTY * (total_a - ma + total_b1 - mb) - ANCHOR_BONUS * ma
+            lengths = length_costs(lengths_a[x], length_b1, ratio)
+            candidates.append((1, _at(previous, previous_low, j1) + priors[(1, 1)] + lengths + anchors))
             # 1-0: a[x] alone
             alone = priors[(1, 0)] + ANCHOR_PENALTY * total_a - UNSHARED_BONUS * unshared_a[x]
             candidates.append((2, _at(previous, previous_low, js) + alone))
             # 1-2: a[x] with b[j-2], b[j-1]
-            ma1, mb1 = matched(x, js - 2)
+            ma1, mb1 = matched(x, j2)
             mine = np.minimum(ma + ma1, total_a)
-            theirs = np.minimum(mb1, totals_b[js - 2]) + np.minimum(mb, totals_b[js - 1])
-            anchors = ANCHOR_PENALTY * (total_a - mine + totals_b[js - 2] + totals_b[js - 1] - theirs)
+            theirs = np.minimum(mb1, total_b2) + np.minimum(mb, total_b1)
+            anchors = ANCHOR_PENALTY * (total_a - mine + total_b2 + total_b1 - theirs)
             anchors -= ANCHOR_BONUS * mine
             # A merge one of whose sentences states (almost) nothing of a[x]'s anchors: see MERGE_UNCOVERED.
             anchors += MERGE_UNCOVERED * total_a * ((ma1 <= MERGE_COVERS) | (ma <= MERGE_COVERS))
-            lengths = length_costs(np.full(len(js), lengths_a[x]), lengths_b[js - 2] + lengths_b[js - 1], ratio)
-            candidates.append((3, _at(previous, previous_low, js - 2) + priors[(1, 2)] + lengths + anchors))
+            lengths = length_costs(lengths_a[x], length_b2 + length_b1, ratio)
+            candidates.append((3, _at(previous, previous_low, j2) + priors[(1, 2)] + lengths + anchors))
         if i >= 2:
             before, before_low = costs[i - 2], bounds[i - 2][0]
             x1, x2 = i - 2, i - 1
-            ma1, mb1 = matched(x1, js - 1)
-            ma2, mb2 = matched(x2, js - 1)
+            ma1, mb1 = matched(x1, j1)
+            ma2, mb2 = matched(x2, j1)
             mine = np.minimum(ma1, totals_a[x1]) + np.minimum(ma2, totals_a[x2])
-            theirs = np.minimum(mb1 + mb2, totals_b[js - 1])
-            anchors = ANCHOR_PENALTY * (totals_a[x1] + totals_a[x2] - mine + totals_b[js - 1] - theirs)
+            theirs = np.minimum(mb1 + mb2, total_b1)
+            anchors = ANCHOR_PENALTY * (totals_a[x1] + totals_a[x2] - mine + total_b1 - theirs)
             anchors -= ANCHOR_BONUS * mine
-            anchors += MERGE_UNCOVERED * totals_b[js - 1] * ((mb1 <= MERGE_COVERS) | (mb2 <= MERGE_COVERS))
-            lengths = length_costs(np.full(len(js), lengths_a[x1] + lengths_a[x2]), lengths_b[js - 1], ratio)
-            candidates.append((4, _at(before, before_low, js - 1) + priors[(2, 1)] + lengths + anchors))
+            anchors += MERGE_UNCOVERED * total_b1 * ((mb1 <= MERGE_COVERS) | (mb2 <= MERGE_COVERS))
+            lengths = length_costs(lengths_a[x1] + lengths_a[x2], length_b1, ratio)
+            candidates.append((4, _at(before, before_low, j1) + priors[(2, 1)] + lengths + anchors))
         for code, values in candidates:
             valid = js - _STEPS[code][1] >= 0
             better = valid & (values < best)
@@ -311,7 +313,7 @@ def _banded(scorer: _Scorer, n: int, m: int, bounds: list[tuple[int, int]]) -> t
             step[better] = code
         # 0-1: b[j-1] alone, from the cell before in this row
         row, codes = best.tolist(), step.tolist()
-        alone = (priors[(0, 1)] + ANCHOR_PENALTY * totals_b[js - 1] - UNSHARED_BONUS * unshared_b[js - 1]).tolist()
+        alone = (priors[(0, 1)] + ANCHOR_PENALTY * total_b1 - UNSHARED_BONUS * unshared_b[j1]).tolist()
         for k in range(1, len(row)):
             total = row[k - 1] + alone[k]
             if total < row[k]:
