@@ -163,6 +163,7 @@ class CrossAligner:
         ]
         self.words = frozenset().union(*self.span_words)
         self.span_keys = [all_keys(facts) for facts in self.span_facts]
+        self._text_words: frozenset[str] | None = None  # the whole text's capital-less words, once asked for
 
     def _stated(self, sentence: str) -> list[Fact]:
         stated = facts_in(sentence, self.name_keys)
@@ -170,9 +171,18 @@ class CrossAligner:
         first_word = WORD_RE.match(sentence.lstrip())
         if first_word and first_word.group()[0].isupper() and first_word.group().casefold() not in STOPWORDS:
             for fact in latin_names(sentence, {first_word.group()}):
-                if fact.keys & (self.name_keys | all_keys(names_matching(self.text, set(fact.keys)))):
+                if fact.keys & (self.name_keys | self._named(set(fact.keys))):
                     stated.append(fact)
         return stated
+
+    def _named(self, keys: set[str]) -> set[str]:
+        """The keys of the names the whole text matches among `keys`: sought only where one of the text's words may
+        be part of one (a pass over a long text for each summary sentence took most of its check)."""
+        if self._text_words is None:
+            self._text_words = frozenset(word for word in WORD_RE.findall(self.text) if not is_latin_word(word))
+        if not naming_words(self._text_words, keys):
+            return set()
+        return all_keys(names_matching(self.text, keys))
 
     def align(self, sentence: str, position: float | None = None) -> AlignedSentence:
         """`position`: where the sentence sits in its own version (0 first, 1 last), when known. Versions of one story
