@@ -4,7 +4,7 @@ The command line prints these (each JSON document carries `"schema_version"`), t
 renders them, and tools outside the project read them. Change rules: fields are added, never renamed or removed;
 an added field bumps the minor version.
 
-    documents output   {"schema_version", "documents": [DocumentJSON | {"path", "error"}]}
+    documents output   {"schema_version", "documents": [DocumentJSON | {"path", "error", "error_code"?}]}
     DocumentJSON       {"path", "language", "shares", "segments": [SegmentJSON], "summaries"?: [SummaryJSON],
                         "notices"?: [str], "notice_codes"?: [MessageJSON]}
     SegmentJSON        {"lang", "start", "end", "text", "boilerplate", "reason"?, "noise"?: [{"start","end","reason"}],
@@ -16,6 +16,8 @@ an added field bumps the minor version.
                         "score"?, "reasons"?, "reason_codes"?}
     MessageJSON        {"code", "values"}   a notice, reason or note as a stable code and its values: any interface
                         words it in its own language (`summarizers.messages.render`); the text beside it is English
+    "error_code"       MessageJSON beside an entry's "error" when an input could not be read (a "reading." code);
+                        also on `batch` and `attribute --jsonl` error lines
     CheckJSON          {"id"?, "consistent", "score", "checker", "sentences": [SentenceJSON]}   (attribute --jsonl)
     compare --json     {"facts": [{"kind", "a", "b", "in"}], "documents": [...], "checker", "alignment",
                         "differences", "cautions", "notes"?, "note_codes"?}
@@ -37,14 +39,15 @@ from typing import Any, Literal, NotRequired, TypedDict
 
 from summarizers.attribution.align import AlignedSentence
 from summarizers.attribution.checkers import CheckedSummary
+from summarizers.errors import DocumentError
 from summarizers.language.segment import Analysis, Segment
 from summarizers.messages import Message, MessageCode, Value
 from summarizers.pipeline import Result, Summary
 
 # 1.2: segments carry "script" and "inline"; 1.3: summaries carry "source_lang"; 1.4: sentences carry "score" and
 # "reasons", summaries "checker"; 1.5: compare gives "alignment", "differences", "cautions", sides "sentences";
-# 1.6: notices, reasons and notes carry their codes and values
-SCHEMA_VERSION = "1.6"
+# 1.6: notices, reasons and notes carry their codes and values; 1.7: an input that cannot be read has "error_code"
+SCHEMA_VERSION = "1.7"
 
 
 class MessageJSON(TypedDict):
@@ -134,6 +137,12 @@ def message_json(message: Message) -> MessageJSON:
 
 def messages_json(messages: Iterable[Message]) -> list[MessageJSON]:
     return [message_json(message) for message in messages]
+
+
+def error_code(error: Exception) -> dict[str, MessageJSON]:
+    """`{"error_code": ...}` to put beside an entry's "error" when `error` says why an input could not be read (its
+    coded reason); nothing for any other error."""
+    return {"error_code": message_json(error.reason)} if isinstance(error, DocumentError) else {}
 
 
 def segment_json(segment: Segment, text: str) -> SegmentJSON:
