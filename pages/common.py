@@ -22,7 +22,7 @@ from pages.saved import mark_unsaved
 from summarizers.documents.reading import Document, from_text, read_bytes, read_path
 from summarizers.errors import DocumentError, SummarizerError
 from summarizers.pipeline import Options, Result, summarize
-from summarizers.schema import result_json
+from summarizers.schema import error_code, result_json
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 SEED_TITLES = {
@@ -180,10 +180,18 @@ def read_pasted(text: str, name: str, ui: str = "en") -> Document | dict[str, An
             return from_text(text, name)
         document = replace(read_bytes(text.encode("utf-8"), "pasted.html"), name=name)
     except DocumentError as error:
-        return {"name": name, "title": name, "error": error.reason}
+        return unreadable(name, error)
     if _letters(document.text) < MIN_ARTICLE_LETTERS:
         return {"name": name, "title": document.title or name, "error": label("junk_html", ui)}
     return document
+
+
+def unreadable(name: str, error: SummarizerError, title: str | None = None) -> dict[str, Any]:
+    """An input that could not be read, as the session keeps it: its reason in English ("error", what an export
+    shows) and, for a reading error, its code and values ("error_code"), which the page words in the reader's
+    language (`wording.error_text`)."""
+    reason = error.reason if isinstance(error, DocumentError) else str(error)
+    return {"name": name, "title": title or name, "error": str(reason), **error_code(error)}
 
 
 def summary_language_label(choice: str) -> str:
@@ -246,7 +254,7 @@ def summarize_with_status(
                 result = summarize(document, options)
             except SummarizerError as error:
                 live.close()
-                results.append({"name": document.name, "title": title, "error": str(error)})
+                results.append(unreadable(document.name, error, title))
                 continue
             # Closed only when the summary is done: a run interrupted mid-way (Stop) leaves what was written behind.
             live.close()

@@ -21,7 +21,14 @@ from pages._views.versions import (
     side_text,
     words,
 )
-from pages._views.wording import document_title, language_name, notes, progress_writer, summary_notices
+from pages._views.wording import (
+    document_title,
+    language_name,
+    notes,
+    progress_writer,
+    reason_text,
+    summary_notices,
+)
 from pages.common import (
     history,
     model_overrides,
@@ -90,7 +97,7 @@ def _document(choice: str, source: Any, pasted_key: str) -> Document | None:
             # Named by its first line, as the Summarize page names a document, never "Pasted text (1)".
             return from_text(text, document_title(text, t("compare_pasted"))) if text.strip() else None
         except DocumentError as error:
-            st.error(f"{t('compare_pasted')}: {plain(error.reason)}")
+            st.error(f"{t('compare_pasted')}: {plain(reason_text(error.reason, ui))}")
             return None
     # A version is named by its title, as on the Summarize page, not by its file.
     if isinstance(source, dict):

@@ -11,7 +11,7 @@ import streamlit as st
 
 from pages._views.document import downloads, short_title
 from pages._views.library_words import word
-from pages._views.wording import language_name
+from pages._views.wording import error_text, language_name
 from pages.common import HISTORY_KEY, history, o, plain, refresh_choices, reopen, t, ui_language, use_styles
 from pages.saved import (
     NOTICE_KEY,
@@ -79,7 +79,7 @@ def session_history(ui: str) -> None:
             with st.container(border=True):
                 if "error" in document:
                     st.markdown(f"**{plain(short_title(document, 90))}**")
-                    failed = t("history_failed").format(created=batch["created"], error=document["error"])
+                    failed = t("history_failed").format(created=batch["created"], error=error_text(document, ui))
                     st.caption(plain(failed))
                     continue
                 describe(document, batch["created"], ui)

@@ -28,6 +28,7 @@ from pages.common import (
     summary_language_label,
     t,
     ui_language,
+    unreadable,
     use_styles,
 )
 from pages.inputs import UPLOADER_KEY, Chosen, anything_given, keep_uploads, show_inputs, start_uploader
@@ -174,13 +175,13 @@ def collect_inputs(chosen: Chosen) -> tuple[list[Document | dict[str, Any]], dic
             inputs.append(read_bytes_isolated(upload.data, upload.name))
             extra[upload.name] = {"source": upload.name}
         except DocumentError as error:
-            inputs.append({"name": upload.name, "title": upload.name, "error": error.reason})
+            inputs.append(unreadable(upload.name, error))
     if link.strip():
         with st.spinner(t("link_fetching")):
             try:
                 page = fetch(link)
             except DocumentError as error:
-                inputs.append({"name": link.strip(), "title": link.strip(), "error": error.reason})
+                inputs.append(unreadable(link.strip(), error))
             else:
                 inputs.append(page.document)
                 extra[page.document.name] = {"source": page.url, "title": page.title, "published": page.date}

@@ -23,6 +23,7 @@ from pages._views.highlight import (
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
 from pages._views.wording import (
     document_notices,
+    error_text,
     label,
     language_name,
     model_text,
@@ -104,7 +105,7 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
     when = document.get("created", "")
     st.caption(_plain(" · ".join(part for part in (where, when) if part)))
     if "error" in document:
-        st.error(_plain(sentence_case(document["error"])), icon="🚫")
+        st.error(_plain(sentence_case(error_text(document, ui))), icon="🚫")
         return
     downloads(document, key, ui)
     shares = " · ".join(f"{language_name(lang, ui)} {share:.0%}" for lang, share in document["shares"].items())

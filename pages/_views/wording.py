@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from summarizers.messages import Message, MessageCode, catalog, fill, render
@@ -43,6 +44,14 @@ LABELS: dict[str, dict[str, str]] = {lang: _catalog(lang)["labels"] for lang in 
 
 def label(key: str, lang: str = "en") -> str:
     return LABELS.get(lang, LABELS["en"]).get(key, LABELS["en"][key])
+
+
+@cache
+def section(name: str, lang: str = "en") -> Mapping[str, str]:
+    """One table of the interface catalogs in the interface language ("versions": the Compare page's words about two
+    versions; "library": the saved library's), English for a key the language lacks (a test keeps the keys equal)."""
+    english: dict[str, str] = _catalog("en")[name]
+    return MappingProxyType({**english, **_catalog(lang).get(name, {})})
 
 
 def option_label(key: str, lang: str = "en") -> str:
@@ -89,6 +98,18 @@ def _notices(texts: list[str], codes: list[MessageJSON] | None, ui: str) -> list
     if codes is None:  # a result kept from before messages were coded: its English as it was written
         return [Notice(text, None) for text in texts]
     return [Notice(notice_text(code, ui), message_text(code, ui) if has_details(code) else None) for code in codes]
+
+
+def error_text(entry: Mapping[str, Any], ui: str = "en") -> str:
+    """Why an input could not be read (an error entry's "error_code"), in the interface language; an entry kept from
+    before reading errors were coded, or an error of another kind, shows its "error" as written."""
+    coded: MessageJSON | None = entry.get("error_code")
+    return str(entry["error"]) if coded is None else message_text(coded, ui)
+
+
+def reason_text(reason: Message, ui: str = "en") -> str:
+    """A coded reason (a `DocumentError`'s) in the interface language."""
+    return render(reason.code, reason.values, ui)
 
 
 def reasons(sentence: SentenceJSON | Mapping[str, Any], ui: str = "en") -> list[str]:
