@@ -16,16 +16,17 @@ from pages._views.wording import (
     LABELS,
     _catalog,
     document_notices,
+    error_text,
     language_name,
     progress_writer,
     reasons,
     summary_notices,
 )
 from summarizers.documents.reading import from_text
-from summarizers.errors import ModelLoadError, ModelUnavailable
+from summarizers.errors import DocumentError, ModelLoadError, ModelUnavailable
 from summarizers.messages import CODES, Message
 from summarizers.pipeline import Options, _across_notice, _fallback_notice, summarize
-from summarizers.schema import MessageJSON, messages_json, result_json
+from summarizers.schema import MessageJSON, error_code, messages_json, result_json
 
 # What stays as written in a Hindi message: commands and their arguments (under Details only), model names.
 COMMANDS = re.compile(r"`[^`]*`|--model \S+|[\w.-]+/[\w.-]+")
@@ -181,3 +182,11 @@ def test_a_word_export_sets_its_notices_in_italic() -> None:
     notices = [p for p in exported.paragraphs if p.text.startswith("The text is very short")]
     assert len(notices) == 1
     assert all(run.italic for run in notices[0].runs)
+
+
+def test_an_input_that_could_not_be_read_is_worded_from_its_code_and_an_older_entry_as_written() -> None:
+    error = DocumentError("notes.pdf", Message("reading.too_large", mb=31.5, limit_mb=20.0))
+    entry = {"name": "notes.pdf", "error": str(error.reason), **error_code(error)}
+    assert error_text(entry, "en") == "the file is 31.5 MB, more than the limit of 20 MB (SAAR_MAX_BYTES)"
+    assert error_text(entry, "hi") == "फ़ाइल 31.5 मेगाबाइट की है, जो 20 मेगाबाइट की सीमा से बड़ी है"
+    assert error_text({"name": "notes.pdf", "error": "the file is empty"}, "hi") == "the file is empty"
