@@ -13,7 +13,8 @@ hold memory from the documents before; a read refused for memory there is tried 
 the refusal is the document's own. The protocol: the worker's first line says it is ready; then, one request after
 another, a JSON header line ({"path"} for a file
 the worker opens itself, so a FIFO or a device hangs or fills the worker and not the caller; {"name", "size"} for
-bytes that follow), answered by one JSON line ({"document"}, {"error"} or {"memory"})."""
+bytes that follow), answered by one JSON line ({"document"}, {"error", "code", "values"} or {"memory"}): a refusal
+crosses the pipe as its coded reason, which the parent makes again, so it can be worded in any language."""
 
 from __future__ import annotations
 
