@@ -24,7 +24,14 @@ from pages.common import (
     ui_language,
     use_styles,
 )
-from pages.saved import mark_comparison_unsaved, save_comparison, show_notice
+from pages.saved import (
+    comparison_entry,
+    current_link,
+    mark_comparison_unsaved,
+    save_comparison,
+    share_controls,
+    show_notice,
+)
 from summarizers.compare import Side, compare_sides, document_side, language_sides
 from summarizers.documents.reading import Document, from_text
 from summarizers.errors import DocumentError, SummarizerError
@@ -172,6 +179,10 @@ if sides is not None:
 comparison = st.session_state.get(COMPARISON_KEY)
 if comparison:
     st.divider()
+    link_slot = st.container()  # the link sits above the result, though made only once the result is saved
     show_comparison(comparison, st.session_state.get(TEXTS_KEY, []), st.session_state.get(READER_KEY), ui)
     save_comparison()  # after it is drawn: saving never delays it
     show_notice(ui)
+    entry_id = comparison_entry()
+    with link_slot:
+        share_controls(entry_id, current_link(entry_id), f"comparison-{entry_id}", ui, kind="comparison")

@@ -153,9 +153,9 @@ def entry_card(library: Store, who: str, saved: Saved, ui: str) -> None:
             except StorageError as error:
                 st.session_state[NOTICE_KEY] = error.code
             st.rerun()
-        if not comparison:  # a comparison is opened on the Compare page; its link view is not built yet
+        if not comparison:  # a summary's own downloads (a comparison is in the library's export)
             downloads(document, key, ui)
-            share_controls(saved.id, saved.link, key, ui)
+        share_controls(saved.id, saved.link, key, ui, kind=saved.kind)
 
 
 def pager(total: int, ui: str) -> None:
