@@ -1,12 +1,13 @@
-"""A saved comparison's link through AppTest (the real page scripts and a real SQLite file): made on the Compare page
-or in History, it opens the same result read-only for another browser, differences first and drawn by the same
-view; opening adds nothing to that browser's History until it keeps a copy; revoked, malformed or unreadable, the
-link says plainly that it opens nothing."""
+"""A saved comparison's link through AppTest (the real page scripts on a real SQLite file, and on PostgreSQL where
+SAAR_TEST_POSTGRES names a server): made on the Compare page or in History, it opens the same result read-only for
+another browser, differences first and drawn by the same view; opening adds nothing to that browser's History until
+it keeps a copy; revoked, malformed or unreadable, the link says plainly that it opens nothing."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,23 +16,28 @@ from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Dataframe, Divider, Expander
 
+from pages._views.report import escape_markdown
 from pages.common import KEPT_PREFIX, UI_LANGUAGE_KEY
 from pages.saved import BROWSER_KEY
 from summarizers.storage import Store, open_store
 from summarizers.storage.tables import Entry
 from tests.conftest import ROOT
+from tests.storage.conftest import BACKENDS, postgres_database
 
 TIMEOUT = 300
 BAD_LINK = "This link does not open a saved summary or comparison."
 
 
-@pytest.fixture
-def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("SAAR_DB", str(tmp_path / "library.sqlite3"))
-    store = open_store()
-    assert store is not None
-    yield store
-    store.engine.dispose()
+@pytest.fixture(params=BACKENDS)
+def library(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The pages' library (SAAR_DB) for one test: a SQLite file, or a fresh database on the test PostgreSQL server."""
+    databases = iter([str(tmp_path / "library.sqlite3")]) if request.param == "sqlite" else postgres_database()
+    for database in databases:  # one; a PostgreSQL one is dropped when the loop ends
+        monkeypatch.setenv("SAAR_DB", database)
+        store = open_store()
+        assert store is not None
+        yield store
+        store.engine.dispose()
 
 
 def page(name: str, browser: str | None = None, link: str | None = None, ui: str = "en") -> AppTest:
@@ -193,3 +199,19 @@ def test_a_saved_comparison_this_version_cannot_draw_reads_as_a_link_that_opens_
     assert token is not None
     reader = page("shared.py", link=token)
     assert [error.value for error in reader.error] == [BAD_LINK]
+
+
+def test_titles_in_a_shared_comparison_are_shown_as_text(library: Store) -> None:
+    maker = compared()
+    (saved,) = library.page(owner_of(maker)).entries
+    hostile = "<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1))"
+    record = {key: value for key, value in saved.document.items() if key != "entry_id"}
+    record["title"] = record["name"] = hostile
+    for side in record["comparison"]["sides"]:
+        side["title"] = hostile
+    [entry_id] = library.save("someone", "r", [record], "comparison")
+    reader = page("shared.py", link=library.share("someone", entry_id))
+    assert reader.subheader[0].value == "Where the versions differ"
+    assert reader.markdown[0].value == f"**⚖️ {escape_markdown(hostile)}**"
+    assert escape_markdown(hostile) in [caption.value for caption in reader.caption]  # each version's title
+    assert "<img" not in " ".join(element.value for element in reader.get("html"))
