@@ -2,8 +2,8 @@
 result read-only in a second browser, differences first; opening it adds nothing to that browser's History until
 "keep a copy"; revoked by its maker, it reads the plain "does not open" message.
 
-The app is served on the test's own temporary database (SAAR_DB); screenshots of the read-only comparison, desktop
-and phone, go to test-output/."""
+The app is served on the test's own temporary database (SAAR_DB: a SQLite file, and a PostgreSQL database where
+SAAR_TEST_POSTGRES names a server); screenshots of the read-only comparison, desktop and phone, go to test-output/."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import pytest
 from pages._views.versions import WORDS
 from tests.app.conftest import PHONE, RESULT_TIMEOUT_MS, open_page, screenshot, serving
 from tests.app.test_browser_library import open_history, settled
+from tests.storage.conftest import BACKENDS, postgres_database
 from tests.versions.test_alignment import EN, HI
 
 pytestmark = pytest.mark.browser
@@ -27,9 +28,12 @@ DIFFER_TITLE = WORDS["en"]["differ_title"]
 BAD_LINK = "This link does not open a saved summary or comparison."
 
 
-@pytest.fixture
-def library_url(tmp_path: Path) -> Iterator[str]:
-    yield from serving({"SAAR_DB": str(tmp_path / "library.sqlite3")})
+@pytest.fixture(params=BACKENDS)
+def library_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The app served on a SQLite file, or on a fresh database of the test PostgreSQL server (skipped without one)."""
+    databases = iter([str(tmp_path / "library.sqlite3")]) if request.param == "sqlite" else postgres_database()
+    for database in databases:  # one; a PostgreSQL one is dropped when the loop ends
+        yield from serving({"SAAR_DB": database})
 
 
 def compare(page: Any) -> None:
@@ -45,6 +49,13 @@ def compare(page: Any) -> None:
     page.get_by_role("button", name="Compare", exact=True).click()
     page.get_by_role("heading", name=DIFFER_TITLE).wait_for()
     page.get_by_role("button", name="Link to this comparison").wait_for()  # drawn once the comparison is saved
+    settled(page)
+
+
+def drawn(page: Any) -> None:
+    """Waits until the whole comparison is on the page: its last part, the folded facts, drawn and nothing stale."""
+    page.get_by_role("heading", name=DIFFER_TITLE).wait_for()
+    page.get_by_text(WORDS["en"]["facts_show"]).wait_for()
     settled(page)
 
 
@@ -71,8 +82,7 @@ def test_a_comparisons_link_opens_the_same_result_read_only_until_revoked(browse
     reader = open_page(browser, library_url)  # a second browser: its own cookies
     reader.goto(link)
     reader.get_by_role("heading", name="Shared comparison").wait_for()
-    reader.get_by_role("heading", name=DIFFER_TITLE).wait_for()
-    settled(reader)
+    drawn(reader)
     assert result_text(reader) == made  # the same result, drawn the same way
     assert reader.get_by_test_id("saar-difference").count() == 1
     headings = [str(heading) for heading in reader.get_by_test_id("stMain").locator("h3").all_inner_texts()]
@@ -86,8 +96,7 @@ def test_a_comparisons_link_opens_the_same_result_read_only_until_revoked(browse
     phone = phone_browser.new_page()
     phone.set_default_timeout(RESULT_TIMEOUT_MS)
     phone.goto(link)
-    phone.get_by_role("heading", name=DIFFER_TITLE).wait_for()
-    settled(phone)
+    drawn(phone)
     screenshot(phone, "comparison-link-phone.png")
     phone_browser.close()
 
