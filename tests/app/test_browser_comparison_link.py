@@ -75,6 +75,7 @@ def test_a_comparisons_link_opens_the_same_result_read_only_until_revoked(browse
     made = result_text(maker)
     maker.get_by_role("button", name="Link to this comparison").click()
     link = maker.get_by_text("?link=").first.inner_text().strip()
+    screenshot(maker, "comparison-link-made.png")  # the link above the Compare page's result
     token = link.split("link=", 1)[1]
     assert len(token) >= 22  # at least 128 bits in URL-safe base64
     assert not token.isdigit()
