@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
@@ -40,6 +39,7 @@ from summarizers.compare import Side, compare_sides, document_side, language_sid
 from summarizers.documents.reading import Document, from_text
 from summarizers.errors import DocumentError, SummarizerError
 from summarizers.pipeline import METHODS, Options
+from summarizers.schema import ComparisonJSON, ComparisonSideJSON, DocumentRecord, SentenceJSON
 from summarizers.text.language_names import name
 
 COMPARISON_KEY = "comparison"
@@ -49,6 +49,7 @@ READERS: tuple[str | None, ...] = ("en", "hi", None)  # the reader's language; N
 PASTE = "paste"
 MODES = ("one", "two")  # the language versions in one document, or two documents
 BILINGUAL_SEED = "en_hi_putin_modi_talks_bilingual.txt"
+Source = Path | DocumentRecord | None  # a sample, a document summarised on the Summarize page, or pasting
 
 use_styles()
 ui = ui_language()
@@ -56,11 +57,11 @@ st.title(t("compare_title"))
 st.caption(t("compare_caption"))
 
 
-def _sources() -> dict[str, Any]:
+def _sources() -> dict[str, Source]:
     """Documents to choose from by a key that stays the same in either interface language: the samples, then what
     was summarised on the Summarize page, then pasting."""
     samples = seed_paths()
-    options: dict[str, Any] = {f"sample:{path.name}": path for path in samples}
+    options: dict[str, Source] = {f"sample:{path.name}": path for path in samples}
     sample_names = {path.name for path in samples}
     for batch in reversed(history()):  # the newest first
         for index, result in enumerate(batch["documents"]):
@@ -83,7 +84,7 @@ def _reader_label(reader: str | None) -> str:
     return language_name(reader, ui) if reader is not None else t("compare_reader_own")
 
 
-def _document(choice: str, source: Any, pasted_key: str) -> Document | None:
+def _document(choice: str, source: Source, pasted_key: str) -> Document | None:
     if source is None:
         text = st.session_state.get(pasted_key, "")
         try:
@@ -93,16 +94,15 @@ def _document(choice: str, source: Any, pasted_key: str) -> Document | None:
             st.error(f"{t('compare_pasted')}: {plain(error.reason)}")
             return None
     # A version is named by its title, as on the Summarize page, not by its file.
-    if isinstance(source, dict):
-        return from_text(source["text"], source.get("title") or source["name"])
-    return replace(read_seed(source), name=seed_title(source))
+    if isinstance(source, Path):
+        return replace(read_seed(source), name=seed_title(source))
+    return from_text(source["text"], source.get("title") or source["name"])
 
 
 options = _sources()
 labels = list(options)
 default_seed = next(
-    (i for i, label in enumerate(labels) if isinstance(options[label], Path) and options[label].name == BILINGUAL_SEED),
-    0,
+    (i for i, source in enumerate(options.values()) if isinstance(source, Path) and source.name == BILINGUAL_SEED), 0
 )
 # Defaults through the session state, not `index`: a choice the language switch re-sets must have no other default.
 defaults = {"compare_one": default_seed, "compare_a": default_seed, "compare_b": min(1, len(labels) - 1)}
@@ -181,7 +181,7 @@ if sides is not None:
             status.update(label=t("compare_failed").format(error=error), state="error")
 
 
-def _check_line(check: dict[str, Any], conflicts: dict[str, str] | None = None) -> str:
+def _check_line(check: SentenceJSON, conflicts: dict[str, str] | None = None) -> str:
     """A summary sentence's verdict against the other version. One whose missing facts are all differences listed
     above says what the other version has instead ("45 where this has 54"), not that it found no support."""
     if not check.get("checked", True):
@@ -195,32 +195,43 @@ def _check_line(check: dict[str, Any], conflicts: dict[str, str] | None = None) 
     return "⚠ " + flag_text(check, t("compare_other_version"), ui)
 
 
-def _conflicts(comparison: dict[str, Any], side: int) -> dict[str, str]:
+def _conflicts(comparison: ComparisonJSON, side: int) -> dict[str, str]:
     """Each figure, date or name of a difference as one side writes it, and what the other side has there."""
-    mine, theirs = ("a", "b") if side == 0 else ("b", "a")
-    return {d[mine]: d[theirs] for d in comparison.get("differences", []) if d["kind"] != "sentence"}
+    conflicts = {}
+    for difference in comparison.get("differences", []):
+        mine, theirs = (difference["a"], difference["b"]) if side == 0 else (difference["b"], difference["a"])
+        if difference["kind"] != "sentence" and mine is not None and theirs is not None:
+            conflicts[mine] = theirs
+    return conflicts
 
 
-def _side_label(side: dict[str, Any]) -> str:
+def _comparison() -> ComparisonJSON | None:
+    """The comparison on the page (`COMPARISON_KEY`): made here, or reopened from the saved library."""
+    comparison: ComparisonJSON | None = st.session_state.get(COMPARISON_KEY)
+    return comparison
+
+
+def _side_label(side: ComparisonSideJSON) -> str:
     """A side's name: its language (named in the interface language) and its title; the language alone for a run of
     one document. Two versions of one language and one title are numbered."""
     language = language_name(side["language"], ui)
     if side["label"] == name(side["language"]):
         return language
-    comparison_sides = st.session_state.get(COMPARISON_KEY, {}).get("sides", [])
+    shown = _comparison()
+    comparison_sides = shown.get("sides", []) if shown else []
     twins = [s for s in comparison_sides if s["title"] == side["title"] and s["language"] == side["language"]]
     number = f" ({comparison_sides.index(side) + 1})" if len(twins) > 1 and side in comparison_sides else ""
     return f"{language} · {side['title']}{number}"
 
 
-def _heading(side: dict[str, Any]) -> str:
+def _heading(side: ComparisonSideJSON) -> str:
     """The version, and the language its summary is read in when that is not the version's own."""
     written = {summary["lang"] for summary in side["summaries"]} - {side["language"]}
     into = t("compare_read_as").format(language=language_name(written.pop(), ui)) if len(written) == 1 else ""
     return f"#### {plain(_side_label(side))}{into}"
 
 
-def _show_side(side: dict[str, Any], reader: str | None, conflicts: dict[str, str] | None = None) -> None:
+def _show_side(side: ComparisonSideJSON, reader: str | None, conflicts: dict[str, str] | None = None) -> None:
     st.markdown(_heading(side))
     language = language_name(side["language"], ui)
     if side["label"] == name(side["language"]):  # a language run, headed by its language: the document's title only
@@ -241,7 +252,7 @@ def _show_side(side: dict[str, Any], reader: str | None, conflicts: dict[str, st
             st.caption(plain(_check_line(check, conflicts)))
 
 
-def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
+def _show_facts(comparison: ComparisonJSON, first: ComparisonSideJSON, second: ComparisonSideJSON) -> None:
     st.subheader(t("compare_facts"))
     for note in notes(comparison, ui):
         st.caption(plain(note))
@@ -249,7 +260,7 @@ def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[
         _facts_tables(comparison, first, second)
 
 
-def _facts_tables(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
+def _facts_tables(comparison: ComparisonJSON, first: ComparisonSideJSON, second: ComparisonSideJSON) -> None:
     kind, fact = t("compare_kind"), t("compare_fact")
     first_label, second_label = _side_label(first), _side_label(second)
     both, only_first, only_second = st.columns([2, 1, 1])
@@ -263,28 +274,29 @@ def _facts_tables(comparison: dict[str, Any], first: dict[str, Any], second: dic
         )
     # A figure, date or name of a difference is shown above as one difference, not again as two facts "only in"
     # each version.
-    differing = [{d[side] for d in comparison.get("differences", []) if d["kind"] != "sentence"} for side in ("a", "b")]
-    for column, key, label, listed in (
-        (only_first, "only_a", first_label, differing[0]),
-        (only_second, "only_b", second_label, differing[1]),
+    conflicts = [d for d in comparison.get("differences", []) if d["kind"] != "sentence"]
+    differing = ({d["a"] for d in conflicts}, {d["b"] for d in conflicts})
+    for column, only, label, listed in (
+        (only_first, comparison["only_a"], first_label, differing[0]),
+        (only_second, comparison["only_b"], second_label, differing[1]),
     ):
         with column:
-            facts = [row for row in comparison[key] if row["text"] not in listed]
+            facts = [row for row in only if row["text"] not in listed]
             st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(facts))}**")
             rows = [{kind: o(row["kind"]), fact: row["text"]} for row in facts]
             if rows:
                 st.dataframe(rows, hide_index=True, width="stretch")
             else:
                 st.caption(t("compare_none"))  # an empty grid reads "empty", in English
-            if len(facts) < len(comparison[key]):
+            if len(facts) < len(only):
                 st.caption(words(ui)["facts_differing"])
 
 
-def _labels(comparison: dict[str, Any]) -> tuple[str, str]:
+def _labels(comparison: ComparisonJSON) -> tuple[str, str]:
     return _side_label(comparison["sides"][0]), _side_label(comparison["sides"][1])
 
 
-def _show_cautions(comparison: dict[str, Any]) -> None:
+def _show_cautions(comparison: ComparisonJSON) -> None:
     for caution in comparison.get("cautions", []):
         values = dict(caution["values"])
         if "language" in values:
@@ -292,7 +304,7 @@ def _show_cautions(comparison: dict[str, Any]) -> None:
         st.warning(words(ui)[f"caution_{caution['code']}"].format(**values), icon="ℹ️")
 
 
-def _show_differences(comparison: dict[str, Any], texts: list[str]) -> None:
+def _show_differences(comparison: ComparisonJSON, texts: list[str]) -> None:
     """Where the versions differ, first: figures, dates and names in matching sentences with other values."""
     said = words(ui)
     st.subheader(said["differ_title"])
@@ -306,7 +318,7 @@ def _show_differences(comparison: dict[str, Any], texts: list[str]) -> None:
         st.html(differences_html(comparison, conflicts, texts, _labels(comparison), ui))
 
 
-def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
+def _show_only_one(comparison: ComparisonJSON, texts: list[str]) -> None:
     labels = _labels(comparison)
     items = not_in_differences(only_in_one(comparison), comparison)
     said = words(ui)
@@ -322,10 +334,10 @@ def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
     elif not items and not sentences:
         st.caption(said["nothing_else"])  # never "all supported" beside a list of differences
     for index, label in enumerate(labels):
-        mine = [item for item in items if item.side == index]
-        if mine:
-            st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(mine))}**")
-            st.html(only_here_list_html(mine, labels, ui))
+        said_here = [item for item in items if item.side == index]
+        if said_here:
+            st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(said_here))}**")
+            st.html(only_here_list_html(said_here, labels, ui))
     if not texts:
         return
     places = difference_marks(comparison)
@@ -340,20 +352,20 @@ def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
             st.html(marked_text_html(side_text(texts, index), items, (index,), labels[index], places))
 
 
-comparison = st.session_state.get(COMPARISON_KEY)
+comparison = _comparison()
 if comparison:
     st.divider()
-    first, second = comparison["sides"]
+    first_side, second_side = comparison["sides"]
     texts = st.session_state.get(TEXTS_KEY, [])
     _show_cautions(comparison)
     _show_differences(comparison, texts)
     _show_only_one(comparison, texts)
     columns = st.columns(2, gap="large")
-    for index, (column, side) in enumerate(zip(columns, (first, second), strict=True)):
+    for index, (column, side) in enumerate(zip(columns, (first_side, second_side), strict=True)):
         with column:
             _show_side(side, st.session_state.get(READER_KEY), _conflicts(comparison, index))
     if comparison.get("checker"):
         st.caption(plain(checker_label(comparison["checker"], ui)))
-    _show_facts(comparison, first, second)
+    _show_facts(comparison, first_side, second_side)
     save_comparison()  # after it is drawn: saving never delays it
     show_notice(ui)

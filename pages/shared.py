@@ -7,7 +7,7 @@ import streamlit as st
 
 from pages._views.document import show_document
 from pages._views.library_words import word
-from pages.common import ui_language, use_styles
+from pages.common import summary_record, ui_language, use_styles
 from pages.saved import LINK_PARAMETER, NOTICE_KEY, owner, show_notice, store
 from summarizers.errors import StorageError
 
@@ -38,5 +38,5 @@ else:
         except StorageError as error:
             st.session_state[NOTICE_KEY] = error.code
         st.rerun()
-    document = {key: value for key, value in opened.document.items() if key != "entry_id"}
+    document = summary_record({key: value for key, value in opened.document.items() if key != "entry_id"})
     show_document(document, f"shared-{opened.id}", ui)
