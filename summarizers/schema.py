@@ -4,9 +4,10 @@ The command line prints these (each JSON document carries `"schema_version"`), t
 renders them, and tools outside the project read them. Change rules: fields are added, never renamed or removed;
 an added field bumps the minor version.
 
-    documents output   {"schema_version", "documents": [DocumentJSON | {"path", "error"}]}
+    documents output   {"schema_version", "documents": [DocumentJSON | FailedDocumentJSON {"path", "error"}]}
     DocumentJSON       {"path", "language", "shares", "segments": [SegmentJSON], "summaries"?: [SummaryJSON],
-                        "notices"?: [str], "notice_codes"?: [MessageJSON]}
+                        "notices"?: [str], "notice_codes"?: [MessageJSON]}   (`segment` prints the first four;
+                        the app's download may add "published", a fetched page's date)
     SegmentJSON        {"lang", "start", "end", "text", "boilerplate", "reason"?, "noise"?: [{"start","end","reason"}],
                         "script"?: "Latn" | "Deva" | "Arab" | "Other", "inline"?: [{"lang","start","end"}]}
     SummaryJSON        {"lang", "source_lang", "method", "model", "text", "notice", "notice_codes",
@@ -20,6 +21,9 @@ an added field bumps the minor version.
     compare --json     {"facts": [{"kind", "a", "b", "in"}], "documents": [...], "checker", "alignment",
                         "differences", "cautions", "notes"?, "note_codes"?}
                                                     (the library's ComparisonJSON: see the end of this file)
+
+The app keeps each document as a DocumentRecord (a FailedRecord where it could not be read), one run's as a
+BatchRecord, a comparison as a ComparisonRecord; the saved library keeps them as they are (see the sections below).
 
 Each list of texts (`notices`, `reasons`, `notes`) has its codes beside it, item for item (`notice_codes`,
 `reason_codes`, `note_codes`); a summary's `notice` is the text of its `notice_codes` joined.
