@@ -157,11 +157,28 @@ def test_a_saved_documents_download_leaves_its_library_id_behind(batches: list[B
     assert problems(entry, DocumentJSON) == []
 
 
-def test_the_compare_page_keeps_and_saves_a_comparison_the_schema_describes(
+def _app(page: str) -> AppTest:
+    """The whole app (its menu), on one of its pages: a page that switches to another needs the menu to find it."""
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _open_first(app: AppTest) -> AppTest:
+    """History: the first card's Open."""
+    app.switch_page("pages/history.py").run()
+    next(button for button in app.button if button.label == "Open").click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_the_compare_page_keeps_saves_and_reopens_a_comparison_the_schema_describes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SAAR_DB", str(tmp_path / "library.sqlite3"))
-    app = _page("compare.py")
+    app = _app("pages/compare.py")
     next(button for button in app.button if button.label == "Compare").click().run()
     assert not app.exception, app.exception
     comparison = app.session_state["comparison"]
@@ -173,6 +190,22 @@ def test_the_compare_page_keeps_and_saves_a_comparison_the_schema_describes(
     (saved,) = store.page(owner).entries
     assert problems(saved.document, ComparisonRecord) == []
     store.engine.dispose()
+    del app.session_state["comparison"]
+    _open_first(app)
+    assert app.session_state["comparison"] == comparison  # reopened from the library as it was made
+    assert any(element.value == "Where the versions differ" for element in app.subheader)  # on the Compare page
+
+
+def test_a_saved_summary_reopens_as_the_record_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAAR_DB", str(tmp_path / "library.sqlite3"))
+    app = _summarize(_app("pages/summarize.py"), ARTICLE)
+    (made,) = app.session_state["history"][0]["documents"]
+    app.session_state["history"] = []  # a new session of the same browser: only the library has it
+    _open_first(app)
+    (batch,) = app.session_state["history"]
+    assert problems(batch, BatchRecord) == []
+    assert batch["documents"] == [made]
+    assert app.session_state["current_batch"] == batch["id"]
 
 
 def _owners(store: Store) -> set[str]:
