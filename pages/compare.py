@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
@@ -36,6 +35,7 @@ from summarizers.compare import Side, compare_sides, document_side, language_sid
 from summarizers.documents.reading import Document, from_text
 from summarizers.errors import DocumentError, SummarizerError
 from summarizers.pipeline import METHODS, Options
+from summarizers.schema import ComparisonJSON, DocumentRecord
 
 COMPARISON_KEY = "comparison"
 READER_KEY = "comparison_reader"
@@ -44,6 +44,7 @@ READERS: tuple[str | None, ...] = ("en", "hi", None)  # the reader's language; N
 PASTE = "paste"
 MODES = ("one", "two")  # the language versions in one document, or two documents
 BILINGUAL_SEED = "en_hi_putin_modi_talks_bilingual.txt"
+Source = Path | DocumentRecord | None  # a sample, a document summarised on the Summarize page, or pasting
 
 use_styles()
 ui = ui_language()
@@ -51,11 +52,11 @@ st.title(t("compare_title"))
 st.caption(t("compare_caption"))
 
 
-def _sources() -> dict[str, Any]:
+def _sources() -> dict[str, Source]:
     """Documents to choose from by a key that stays the same in either interface language: the samples, then what
     was summarised on the Summarize page, then pasting."""
     samples = seed_paths()
-    options: dict[str, Any] = {f"sample:{path.name}": path for path in samples}
+    options: dict[str, Source] = {f"sample:{path.name}": path for path in samples}
     sample_names = {path.name for path in samples}
     for batch in reversed(history()):  # the newest first
         for index, result in enumerate(batch["documents"]):
@@ -78,7 +79,7 @@ def _reader_label(reader: str | None) -> str:
     return language_name(reader, ui) if reader is not None else t("compare_reader_own")
 
 
-def _document(choice: str, source: Any, pasted_key: str) -> Document | None:
+def _document(choice: str, source: Source, pasted_key: str) -> Document | None:
     if source is None:
         text = st.session_state.get(pasted_key, "")
         try:
@@ -88,16 +89,15 @@ def _document(choice: str, source: Any, pasted_key: str) -> Document | None:
             st.error(f"{t('compare_pasted')}: {plain(error.reason)}")
             return None
     # A version is named by its title, as on the Summarize page, not by its file.
-    if isinstance(source, dict):
-        return from_text(source["text"], source.get("title") or source["name"])
-    return replace(read_seed(source), name=seed_title(source))
+    if isinstance(source, Path):
+        return replace(read_seed(source), name=seed_title(source))
+    return from_text(source["text"], source.get("title") or source["name"])
 
 
 options = _sources()
 labels = list(options)
 default_seed = next(
-    (i for i, label in enumerate(labels) if isinstance(options[label], Path) and options[label].name == BILINGUAL_SEED),
-    0,
+    (i for i, source in enumerate(options.values()) if isinstance(source, Path) and source.name == BILINGUAL_SEED), 0
 )
 # Defaults through the session state, not `index`: a choice the language switch re-sets must have no other default.
 defaults = {"compare_one": default_seed, "compare_a": default_seed, "compare_b": min(1, len(labels) - 1)}
@@ -176,7 +176,7 @@ if sides is not None:
             status.update(label=t("compare_failed").format(error=error), state="error")
 
 
-comparison = st.session_state.get(COMPARISON_KEY)
+comparison: ComparisonJSON | None = st.session_state.get(COMPARISON_KEY)  # made here, or reopened from History
 if comparison:
     st.divider()
     link_slot = st.container()  # the link sits above the result, though made only once the result is saved

@@ -15,7 +15,7 @@ import re
 import secrets
 import tempfile
 from collections.abc import Callable
-from typing import Any, BinaryIO, cast
+from typing import BinaryIO, cast
 from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
@@ -24,6 +24,7 @@ from pages._views.library_words import storage_notice, word
 from pages._views.wording import label
 from summarizers import settings
 from summarizers.errors import StorageError
+from summarizers.schema import BatchRecord, ComparisonJSON, ComparisonRecord
 from summarizers.storage import Store, database_url, open_store
 
 COOKIE = "saar_browser"
@@ -135,7 +136,7 @@ def mark_unsaved(batch_id: str) -> None:
     st.session_state.setdefault(UNSAVED_KEY, []).append(batch_id)
 
 
-def save_unsaved(batches: list[dict[str, Any]]) -> None:
+def save_unsaved(batches: list[BatchRecord]) -> None:
     """Saves the batches marked unsaved (called after the result is drawn, so saving never delays it). Each saved
     document gets its "entry_id". A failure leaves the session's history as it is and is shown as a notice."""
     pending = st.session_state.pop(UNSAVED_KEY, [])
@@ -167,7 +168,7 @@ def save_comparison() -> None:
     if not st.session_state.pop(UNSAVED_COMPARISON_KEY, False):
         return
     library = store()
-    comparison = st.session_state.get(COMPARISON_KEY)
+    comparison: ComparisonJSON | None = st.session_state.get(COMPARISON_KEY)
     if library is None or not comparison:
         return
     texts = list(st.session_state.get(TEXTS_KEY, []))
@@ -178,7 +179,7 @@ def save_comparison() -> None:
         for side in comparison.get("sides", [])
     ]
     unique_titles = list(dict.fromkeys(title for title in titles if title))
-    record = {
+    record: ComparisonRecord = {
         "name": " ⇄ ".join(unique_titles),
         "title": " ⇄ ".join(unique_titles),
         "text": "\n\n".join(texts),
@@ -200,7 +201,7 @@ def comparison_entry() -> int | None:
     return entry_id if isinstance(entry_id, int) else None
 
 
-def reopen_comparison(document: dict[str, Any]) -> None:
+def reopen_comparison(document: ComparisonRecord) -> None:
     """Puts a saved comparison back where the Compare page draws it from, with its entry (for its link)."""
     st.session_state[COMPARISON_KEY] = document["comparison"]
     st.session_state[TEXTS_KEY] = document.get("texts", [])

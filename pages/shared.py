@@ -13,7 +13,7 @@ from pages._views.document import show_document
 from pages._views.library_words import word
 from pages._views.report import escape_markdown
 from pages._views.wording import label
-from pages.common import ui_language, use_styles
+from pages.common import comparison_record, summary_record, ui_language, use_styles
 from pages.saved import LINK_PARAMETER, NOTICE_KEY, owner, show_notice, store
 from summarizers.errors import StorageError
 from summarizers.storage import Saved
@@ -59,8 +59,8 @@ def keep_copy_control(token: str, ui: str) -> None:
 
 
 def show_shared_comparison(opened: Saved, ui: str) -> None:
-    document = opened.document
-    st.markdown(f"**⚖️ {escape_markdown(str(document.get('title') or document.get('name') or ''))}**")
+    document = comparison_record(opened.document)
+    st.markdown(f"**⚖️ {escape_markdown(document.get('title') or document.get('name') or '')}**")
     st.divider()
     show_comparison(document["comparison"], list(document.get("texts", [])), document.get("reader"), ui)
 
@@ -81,5 +81,5 @@ else:
     if comparison:
         show_shared_comparison(opened, ui)
     else:
-        document = {key: value for key, value in opened.document.items() if key != "entry_id"}
+        document = summary_record({key: value for key, value in opened.document.items() if key != "entry_id"})
         show_document(document, f"shared-{opened.id}", ui)

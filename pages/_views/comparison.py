@@ -8,8 +8,6 @@ language runs of one document) and the language it was read in (None: each versi
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from pages._views.highlight import checker_label, engine_label, flag_text
@@ -26,10 +24,11 @@ from pages._views.versions import (
     words,
 )
 from pages._views.wording import label, language_name, notes, option_label, summary_notices
+from summarizers.schema import ComparisonJSON, ComparisonSideJSON, SentenceJSON
 from summarizers.text.language_names import name
 
 
-def show_comparison(comparison: dict[str, Any], texts: list[str], reader: str | None, ui: str) -> None:
+def show_comparison(comparison: ComparisonJSON, texts: list[str], reader: str | None, ui: str) -> None:
     """The whole result, differences first (what agrees comes last, folded)."""
     first, second = comparison["sides"]
     _show_cautions(comparison, ui)
@@ -44,7 +43,7 @@ def show_comparison(comparison: dict[str, Any], texts: list[str], reader: str | 
     _show_facts(comparison, ui)
 
 
-def _check_line(check: dict[str, Any], ui: str, conflicts: dict[str, str] | None = None) -> str:
+def _check_line(check: SentenceJSON, ui: str, conflicts: dict[str, str] | None = None) -> str:
     """A summary sentence's verdict against the other version. One whose missing facts are all differences listed
     above says what the other version has instead ("45 where this has 54"), not that it found no support."""
     if not check.get("checked", True):
@@ -58,13 +57,17 @@ def _check_line(check: dict[str, Any], ui: str, conflicts: dict[str, str] | None
     return "⚠ " + flag_text(check, label("compare_other_version", ui), ui)
 
 
-def _conflicts(comparison: dict[str, Any], side: int) -> dict[str, str]:
+def _conflicts(comparison: ComparisonJSON, side: int) -> dict[str, str]:
     """Each figure, date or name of a difference as one side writes it, and what the other side has there."""
-    mine, theirs = ("a", "b") if side == 0 else ("b", "a")
-    return {d[mine]: d[theirs] for d in comparison.get("differences", []) if d["kind"] != "sentence"}
+    conflicts = {}
+    for difference in comparison.get("differences", []):
+        mine, theirs = (difference["a"], difference["b"]) if side == 0 else (difference["b"], difference["a"])
+        if difference["kind"] != "sentence" and mine is not None and theirs is not None:
+            conflicts[mine] = theirs
+    return conflicts
 
 
-def side_label(comparison: dict[str, Any], side: dict[str, Any], ui: str) -> str:
+def side_label(comparison: ComparisonJSON, side: ComparisonSideJSON, ui: str) -> str:
     """A side's name: its language (named in the interface language) and its title; the language alone for a run of
     one document. Two versions of one language and one title are numbered."""
     language = language_name(side["language"], ui)
@@ -76,7 +79,7 @@ def side_label(comparison: dict[str, Any], side: dict[str, Any], ui: str) -> str
     return f"{language} · {side['title']}{number}"
 
 
-def _heading(comparison: dict[str, Any], side: dict[str, Any], ui: str) -> str:
+def _heading(comparison: ComparisonJSON, side: ComparisonSideJSON, ui: str) -> str:
     """The version, and the language its summary is read in when that is not the version's own."""
     written = {summary["lang"] for summary in side["summaries"]} - {side["language"]}
     into = label("compare_read_as", ui).format(language=language_name(written.pop(), ui)) if len(written) == 1 else ""
@@ -84,8 +87,8 @@ def _heading(comparison: dict[str, Any], side: dict[str, Any], ui: str) -> str:
 
 
 def _show_side(
-    comparison: dict[str, Any],
-    side: dict[str, Any],
+    comparison: ComparisonJSON,
+    side: ComparisonSideJSON,
     reader: str | None,
     ui: str,
     conflicts: dict[str, str] | None = None,
@@ -110,7 +113,7 @@ def _show_side(
             st.caption(plain(_check_line(check, ui, conflicts)))
 
 
-def _show_facts(comparison: dict[str, Any], ui: str) -> None:
+def _show_facts(comparison: ComparisonJSON, ui: str) -> None:
     st.subheader(label("compare_facts", ui))
     for note in notes(comparison, ui):
         st.caption(plain(note))
@@ -118,7 +121,7 @@ def _show_facts(comparison: dict[str, Any], ui: str) -> None:
         _facts_tables(comparison, ui)
 
 
-def _facts_tables(comparison: dict[str, Any], ui: str) -> None:
+def _facts_tables(comparison: ComparisonJSON, ui: str) -> None:
     kind, fact = label("compare_kind", ui), label("compare_fact", ui)
     first_label, second_label = _labels(comparison, ui)
     both, only_first, only_second = st.columns([2, 1, 1])
@@ -132,28 +135,29 @@ def _facts_tables(comparison: dict[str, Any], ui: str) -> None:
         )
     # A figure, date or name of a difference is shown above as one difference, not again as two facts "only in"
     # each version.
-    differing = [{d[side] for d in comparison.get("differences", []) if d["kind"] != "sentence"} for side in ("a", "b")]
-    for column, key, side_name, listed in (
-        (only_first, "only_a", first_label, differing[0]),
-        (only_second, "only_b", second_label, differing[1]),
+    conflicts = [d for d in comparison.get("differences", []) if d["kind"] != "sentence"]
+    differing = ({d["a"] for d in conflicts}, {d["b"] for d in conflicts})
+    for column, only, side_name, listed in (
+        (only_first, comparison["only_a"], first_label, differing[0]),
+        (only_second, comparison["only_b"], second_label, differing[1]),
     ):
         with column:
-            facts = [row for row in comparison[key] if row["text"] not in listed]
+            facts = [row for row in only if row["text"] not in listed]
             st.markdown(f"**{label('compare_only_in', ui).format(label=plain(side_name), count=len(facts))}**")
             rows = [{kind: option_label(row["kind"], ui), fact: row["text"]} for row in facts]
             if rows:
                 st.dataframe(rows, hide_index=True, width="stretch")
             else:
                 st.caption(label("compare_none", ui))  # an empty grid reads "empty", in English
-            if len(facts) < len(comparison[key]):
+            if len(facts) < len(only):
                 st.caption(words(ui)["facts_differing"])
 
 
-def _labels(comparison: dict[str, Any], ui: str) -> tuple[str, str]:
+def _labels(comparison: ComparisonJSON, ui: str) -> tuple[str, str]:
     return side_label(comparison, comparison["sides"][0], ui), side_label(comparison, comparison["sides"][1], ui)
 
 
-def _show_cautions(comparison: dict[str, Any], ui: str) -> None:
+def _show_cautions(comparison: ComparisonJSON, ui: str) -> None:
     for caution in comparison.get("cautions", []):
         values = dict(caution["values"])
         if "language" in values:
@@ -161,7 +165,7 @@ def _show_cautions(comparison: dict[str, Any], ui: str) -> None:
         st.warning(words(ui)[f"caution_{caution['code']}"].format(**values), icon="ℹ️")
 
 
-def _show_differences(comparison: dict[str, Any], texts: list[str], ui: str) -> None:
+def _show_differences(comparison: ComparisonJSON, texts: list[str], ui: str) -> None:
     """Where the versions differ, first: figures, dates and names in matching sentences with other values."""
     said = words(ui)
     st.subheader(said["differ_title"])
@@ -175,7 +179,7 @@ def _show_differences(comparison: dict[str, Any], texts: list[str], ui: str) -> 
         st.html(differences_html(comparison, conflicts, texts, _labels(comparison, ui), ui))
 
 
-def _show_only_one(comparison: dict[str, Any], texts: list[str], ui: str) -> None:
+def _show_only_one(comparison: ComparisonJSON, texts: list[str], ui: str) -> None:
     labels = _labels(comparison, ui)
     items = not_in_differences(only_in_one(comparison), comparison)
     said = words(ui)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from summarizers.messages import Message, MessageCode, catalog, fill, render
-from summarizers.schema import MessageJSON, ResultJSON, SentenceJSON, SummaryJSON
+from summarizers.schema import ComparisonJSON, MessageJSON, ResultJSON, SentenceJSON, SummaryJSON
 
 CATALOGS = Path(__file__).parent / "catalogs"
 INTERFACE_LANGUAGES = ("en", "hi")
@@ -74,13 +74,13 @@ def has_details(message: MessageJSON) -> bool:
     return name in _catalog("en").get("plain", {}).get(kind, {})
 
 
-def summary_notices(summary: SummaryJSON | Mapping[str, Any], ui: str = "en") -> list[Notice]:
+def summary_notices(summary: SummaryJSON, ui: str = "en") -> list[Notice]:
     """A summary's notices, each as a reader is told it and in full for Details."""
     kept = [summary["notice"]] if summary["notice"] else []
     return _notices(kept, summary.get("notice_codes"), ui)
 
 
-def document_notices(document: ResultJSON | Mapping[str, Any], ui: str = "en") -> list[Notice]:
+def document_notices(document: ResultJSON, ui: str = "en") -> list[Notice]:
     """The notices about a whole document, each as a reader is told it and in full for Details."""
     return _notices(document["notices"], document.get("notice_codes"), ui)
 
@@ -91,7 +91,7 @@ def _notices(texts: list[str], codes: list[MessageJSON] | None, ui: str) -> list
     return [Notice(notice_text(code, ui), message_text(code, ui) if has_details(code) else None) for code in codes]
 
 
-def reasons(sentence: SentenceJSON | Mapping[str, Any], ui: str = "en") -> list[str]:
+def reasons(sentence: SentenceJSON, ui: str = "en") -> list[str]:
     """Why a checker found no support for a sentence, in the interface language."""
     codes = sentence.get("reason_codes")
     if codes is None:  # a result kept from before messages were coded
@@ -99,9 +99,9 @@ def reasons(sentence: SentenceJSON | Mapping[str, Any], ui: str = "en") -> list[
     return [message_text(code, ui) for code in codes]
 
 
-def notes(comparison: dict[str, Any], ui: str = "en") -> list[str]:
+def notes(comparison: ComparisonJSON, ui: str = "en") -> list[str]:
     """How a comparison was made (how names are read), in the interface language."""
-    codes: list[MessageJSON] | None = comparison.get("note_codes")
+    codes = comparison.get("note_codes")  # absent from comparisons kept before messages were coded
     return list(comparison.get("notes", [])) if codes is None else [message_text(code, ui) for code in codes]
 
 
