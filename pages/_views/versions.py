@@ -1,8 +1,8 @@
 """HTML views of a comparison of two versions: what only one version says, and each version's text with those
 sentences' sources marked, so a link can take the reader to the place.
 
-Works on the dict `summarizers.compare.compare_sides` returns. Every piece of user or model text goes through
-`html.escape`; offsets are code points into each side's document text.
+Works on the comparison `summarizers.compare.compare_sides` returns (`summarizers.schema.ComparisonJSON`). Every
+piece of user or model text goes through `html.escape`; offsets are code points into each side's document text.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from pages._views.wording import INTERFACE_LANGUAGES, section
+from summarizers.schema import ComparisonJSON, DifferenceJSON, SharedFactJSON
 
 MARK_COLOUR = "#ffe08a"
 
@@ -32,7 +32,7 @@ class OnlyHere:
         return f"saar-v{self.side}-{self.start}"
 
 
-def only_in_one(comparison: dict[str, Any]) -> list[OnlyHere]:
+def only_in_one(comparison: ComparisonJSON) -> list[OnlyHere]:
     """Each side's summary sentences that were checked against the other version and not found there."""
     found = []
     for index, side in enumerate(comparison["sides"]):
@@ -53,10 +53,10 @@ def only_in_one(comparison: dict[str, Any]) -> list[OnlyHere]:
     return found
 
 
-def not_in_differences(items: list[OnlyHere], comparison: dict[str, Any]) -> list[OnlyHere]:
+def not_in_differences(items: list[OnlyHere], comparison: ComparisonJSON) -> list[OnlyHere]:
     """The sentences whose missing facts are not all figures, dates or names already listed as differences: "54" in
     a sentence whose translation says "45" is one difference above, not a fact only one version states."""
-    listed: tuple[set[str], set[str]] = (set(), set())
+    listed: tuple[set[str | None], set[str | None]] = (set(), set())
     for difference in comparison.get("differences", []):
         if difference["kind"] != "sentence":
             listed[0].add(difference["a"])
@@ -64,15 +64,15 @@ def not_in_differences(items: list[OnlyHere], comparison: dict[str, Any]) -> lis
     return [item for item in items if not (item.missing and set(item.missing) <= listed[item.side])]
 
 
-def merged_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def merged_rows(rows: list[SharedFactJSON]) -> list[SharedFactJSON]:
     """The facts both versions state, one row per fact of the second version: forms of one fact the first version
     writes ("Donald Trump", "Trump"; "Ukraine", "Ukrainian") share its row instead of counting twice."""
-    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    merged: dict[tuple[str, str], tuple[SharedFactJSON, list[str]]] = {}  # the first row of each, and its forms
     for row in rows:
-        kept = merged.setdefault((row["kind"], row["b"]), {**row, "a": []})
-        if row["a"] not in kept["a"]:
-            kept["a"].append(row["a"])
-    return [{**row, "a": " · ".join(row["a"])} for row in merged.values()]
+        _, forms = merged.setdefault((row["kind"], row["b"]), (row, []))
+        if row["a"] not in forms:
+            forms.append(row["a"])
+    return [{**row, "a": " · ".join(forms)} for row, forms in merged.values()]
 
 
 # ---------------------------------------------------------------- the Compare page's words
@@ -109,16 +109,18 @@ def side_text(texts: list[str], side: int) -> str:
     return texts[side] if len(texts) > 1 else texts[0]
 
 
-def difference_places(comparison: dict[str, Any], difference: dict[str, Any]) -> list[Place]:
+def difference_places(comparison: ComparisonJSON, difference: DifferenceJSON) -> list[Place]:
     """The sentences of each version a difference lies in (the aligned sentences of its link)."""
     link = comparison["alignment"][difference["link"]]
     places = []
-    for side, key in ((0, "a"), (1, "b")):
-        sentences = [comparison["sides"][side]["sentences"][index] for index in link[key]]
+    for side, indexes, start, end in (
+        (0, link["a"], difference["a_start"], difference["a_end"]),
+        (1, link["b"], difference["b_start"], difference["b_end"]),
+    ):
+        sentences = [comparison["sides"][side]["sentences"][index] for index in indexes]
         if not sentences:
             continue
-        start = difference[f"{key}_start"]
-        part = (start, difference[f"{key}_end"]) if start is not None and difference["kind"] != "sentence" else None
+        part = (start, end) if start is not None and end is not None and difference["kind"] != "sentence" else None
         places.append(Place(side, sentences[0]["start"], sentences[-1]["end"], part))
     return places
 
@@ -135,7 +137,7 @@ def _sentence_html(text: str, place: Place) -> str:
 
 
 def difference_html(
-    comparison: dict[str, Any], difference: dict[str, Any], texts: list[str], labels: tuple[str, str], ui: str
+    comparison: ComparisonJSON, difference: DifferenceJSON, texts: list[str], labels: tuple[str, str], ui: str
 ) -> str:
     """One difference: what differs, then each version's sentence side by side (they wrap on a phone), the differing
     part marked, each with a link to its place in its version's text."""
@@ -162,12 +164,12 @@ def difference_html(
 
 
 def differences_html(
-    comparison: dict[str, Any], found: list[dict[str, Any]], texts: list[str], labels: tuple[str, str], ui: str
+    comparison: ComparisonJSON, found: list[DifferenceJSON], texts: list[str], labels: tuple[str, str], ui: str
 ) -> str:
     return "".join(difference_html(comparison, difference, texts, labels, ui) for difference in found)
 
 
-def difference_marks(comparison: dict[str, Any]) -> list[Place]:
+def difference_marks(comparison: ComparisonJSON) -> list[Place]:
     """Every place a difference lies in, for marking in each version's text (the targets of the links)."""
     return [
         place for difference in comparison.get("differences", []) for place in difference_places(comparison, difference)

@@ -186,7 +186,7 @@ def test_a_word_export_sets_its_notices_in_italic() -> None:
 
 def test_an_input_that_could_not_be_read_is_worded_from_its_code_and_an_older_entry_as_written() -> None:
     error = DocumentError("notes.pdf", Message("reading.too_large", mb=31.5, limit_mb=20.0))
-    entry = {"name": "notes.pdf", "error": str(error.reason), **error_code(error)}
+    entry = {"name": "notes.pdf", "title": "notes.pdf", "error": str(error.reason), **error_code(error)}
     assert error_text(entry, "en") == "the file is 31.5 MB, more than the limit of 20 MB (SAAR_MAX_BYTES)"
     assert error_text(entry, "hi") == "फ़ाइल 31.5 मेगाबाइट की है, जो 20 मेगाबाइट की सीमा से बड़ी है"
     assert error_text({"name": "notes.pdf", "error": "the file is empty"}, "hi") == "the file is empty"
