@@ -199,7 +199,10 @@ def json_entry(document: KeptRecord) -> DocumentJSON | FailedDocumentJSON:
     app's own fields (name, text, title, settings, its id in the library) stay behind."""
     path = document.get("source") or document["name"]
     if "error" in document:
-        return {"path": path, "error": document["error"]}
+        failed: FailedDocumentJSON = {"path": path, "error": document["error"]}
+        if "error_code" in document:
+            failed["error_code"] = document["error_code"]
+        return failed
     entry: DocumentJSON = {
         "path": path,
         "language": document["language"],

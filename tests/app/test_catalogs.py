@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from docx import Document as WordDocument
 
-from pages._views.report import docx_report
+from pages._views.report import docx_report, json_entry
 from pages._views.wording import (
     LABELS,
     _catalog,
@@ -189,4 +189,8 @@ def test_an_input_that_could_not_be_read_is_worded_from_its_code_and_an_older_en
     entry = {"name": "notes.pdf", "title": "notes.pdf", "error": str(error.reason), **error_code(error)}
     assert error_text(entry, "en") == "the file is 31.5 MB, more than the limit of 20 MB (SAAR_MAX_BYTES)"
     assert error_text(entry, "hi") == "फ़ाइल 31.5 मेगाबाइट की है, जो 20 मेगाबाइट की सीमा से बड़ी है"
-    assert error_text({"name": "notes.pdf", "error": "the file is empty"}, "hi") == "the file is empty"
+    assert error_text({"name": "notes.pdf", "title": "notes.pdf", "error": "the file is empty"}, "hi") == (
+        "the file is empty"
+    )
+    # The app's JSON download carries the code as `summarize --json` does.
+    assert json_entry(entry) == {"path": "notes.pdf", "error": entry["error"], "error_code": entry["error_code"]}
