@@ -221,8 +221,10 @@ def messages_json(messages: Iterable[Message]) -> list[MessageJSON]:
 
 def error_code(error: Exception) -> dict[str, MessageJSON]:
     """`{"error_code": ...}` to put beside an entry's "error" when `error` says why an input could not be read (its
-    coded reason); nothing for any other error."""
-    return {"error_code": message_json(error.reason)} if isinstance(error, DocumentError) else {}
+    coded reason); nothing for any other error, nor for a reason given as plain text by code outside the library."""
+    if isinstance(error, DocumentError) and isinstance(error.reason, Message):
+        return {"error_code": message_json(error.reason)}
+    return {}
 
 
 def segment_json(segment: Segment, text: str) -> SegmentJSON:

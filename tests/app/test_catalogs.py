@@ -22,6 +22,7 @@ from pages._views.wording import (
     reasons,
     summary_notices,
 )
+from pages.common import unreadable
 from summarizers.documents.reading import from_text
 from summarizers.errors import DocumentError, ModelLoadError, ModelUnavailable
 from summarizers.messages import CODES, Message
@@ -192,5 +193,9 @@ def test_an_input_that_could_not_be_read_is_worded_from_its_code_and_an_older_en
     assert error_text({"name": "notes.pdf", "title": "notes.pdf", "error": "the file is empty"}, "hi") == (
         "the file is empty"
     )
+    # A reason given as plain text by code outside the library is shown as it is.
+    plain = unreadable("a.txt", DocumentError("a.txt", "made elsewhere"))  # type: ignore[arg-type]
+    assert plain == {"name": "a.txt", "title": "a.txt", "error": "made elsewhere"}
+    assert unreadable("a.txt", error)["error_code"] == entry["error_code"]
     # The app's JSON download carries the code as `summarize --json` does.
     assert json_entry(entry) == {"path": "notes.pdf", "error": entry["error"], "error_code": entry["error_code"]}

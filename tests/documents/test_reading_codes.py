@@ -20,6 +20,7 @@ from summarizers.documents.isolated import IsolatedReader
 from summarizers.documents.reading import from_text, read_bytes
 from summarizers.errors import DocumentError
 from summarizers.messages import CODES, Message, catalog, render
+from summarizers.schema import error_code
 from tests.cli_runner import run_cli
 from tests.conftest import ROOT
 
@@ -169,3 +170,12 @@ def test_an_attribute_line_that_cannot_be_used_gets_its_code(tmp_path: Path) -> 
     assert out[1]["error_code"]["code"] == "reading.line_not_json"
     assert out[1]["error"].startswith("line 2: not JSON (")
     assert out[2]["error_code"] == {"code": "reading.empty_text", "values": {}}
+
+
+def test_a_reason_given_as_plain_text_by_code_outside_the_library_is_kept_without_a_code() -> None:
+    error = DocumentError("a.txt", "made elsewhere")  # type: ignore[arg-type]
+    assert str(error) == "a.txt: made elsewhere"
+    assert error_code(error) == {}
+    assert error_code(DocumentError("a.txt", Message("reading.empty_file"))) == {
+        "error_code": {"code": "reading.empty_file", "values": {}}
+    }
