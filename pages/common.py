@@ -17,7 +17,7 @@ import streamlit as st
 from pages._views.highlight import STYLE
 from pages._views.live import LiveDocument
 from pages._views.report import escape_markdown
-from pages._views.wording import document_title, label, language_name, option_label, progress_writer
+from pages._views.wording import document_title, label, language_name, option_label, progress_writer, section
 from pages.saved import mark_unsaved
 from summarizers.documents.reading import Document, from_text, read_bytes, read_path
 from summarizers.errors import DocumentError, SummarizerError
@@ -35,20 +35,9 @@ from summarizers.schema import (
 )
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
-SEED_TITLES = {
-    "en_hi_putin_modi_talks_bilingual.txt": "Putin–Modi talks · English + Hindi",
-    "en_modi_putin_call_after_alaska_summit.txt": "Modi–Putin call after the Alaska summit",
-    "en_modi_putin_call_us_tariffs.txt": "Modi–Putin call amid US tariffs",
-    "en_modi_moscow_visit_2024.txt": "Modi in Moscow, 2024 (with site menus)",
-    "en_strategic_autonomy_markdown.md": "India's strategic autonomy (Markdown)",
-}
-SEED_TITLES_HI = {
-    "en_hi_putin_modi_talks_bilingual.txt": "पुतिन–मोदी वार्ता · अंग्रेज़ी + हिन्दी",
-    "en_modi_putin_call_after_alaska_summit.txt": "अलास्का शिखर वार्ता के बाद मोदी–पुतिन बातचीत",
-    "en_modi_putin_call_us_tariffs.txt": "अमेरिकी टैरिफ़ के बीच मोदी–पुतिन बातचीत",
-    "en_modi_moscow_visit_2024.txt": "मॉस्को में मोदी, 2024 (वेबसाइट मेन्यू सहित)",
-    "en_strategic_autonomy_markdown.md": "भारत की सामरिक स्वायत्तता (मार्कडाउन)",
-}
+# The samples' names, English and Hindi, from the catalogs' `[samples]` table (the buttons follow its order).
+SEED_TITLES = dict(section("samples", "en"))
+SEED_TITLES_HI = dict(section("samples", "hi"))
 OVERRIDES_KEY = "model_overrides"  # {lang: hub id or local directory}, chosen on the Models page
 KEPT_PREFIX = "kept:"  # a widget's value copied here survives page switches, which clear widget keys
 HISTORY_KEY = "history"  # [batch], newest last: every summarising run of this session
@@ -102,8 +91,7 @@ def seed_paths() -> list[Path]:
 
 def seed_title(path: Path) -> str:
     """A sample's name on its button, in the interface language."""
-    titles = SEED_TITLES_HI if ui_language() == "hi" else SEED_TITLES
-    return titles.get(path.name, path.stem.replace("_", " "))
+    return section("samples", ui_language()).get(path.name, path.stem.replace("_", " "))
 
 
 def read_seed(path: Path) -> Document:
