@@ -152,7 +152,7 @@ class IsolatedReader:
             return Document(**answer["document"])
         if "error" in answer:
             self._reads += 1
-            raise DocumentError(name, _reason(answer))
+            raise DocumentError(name, refused(answer))
         status = self._stop()
         if answer.get("memory") or status == -9:
             memory = DocumentError(name, Message("reading.worker_memory", limit_mb=self.memory_mb))
@@ -178,7 +178,13 @@ def _close(stream: IO[bytes] | None) -> None:
             stream.close()
 
 
-def _reason(answer: dict[str, Any]) -> Message:
+def refusal_json(reason: Message) -> dict[str, Any]:
+    """A refusal as the worker answers it: its English, its code and its values (a tuple as a list)."""
+    values = {key: list(value) if isinstance(value, tuple) else value for key, value in reason.values.items()}
+    return {"error": str(reason), "code": reason.code, "values": values}
+
+
+def refused(answer: dict[str, Any]) -> Message:
     """The worker's refusal as the coded message it raised: its code and values cross the pipe as JSON (a list for
     a tuple), and the message is made again here, so its English is the same and an interface can word it."""
     code, values = answer.get("code"), answer.get("values")
@@ -260,9 +266,7 @@ def _answer(header: dict[str, Any], data: bytes) -> dict[str, Any]:
         name = header.get("path")
         document = read_path(str(name)) if name is not None else read_bytes(data, str(header["name"]))
     except DocumentError as error:
-        reason = error.reason
-        values = {key: list(value) if isinstance(value, tuple) else value for key, value in reason.values.items()}
-        return {"error": str(reason), "code": reason.code, "values": values}
+        return refusal_json(error.reason)
     except MemoryError:
         return {"memory": True}
     return {"document": {"name": document.name, "text": document.text, "kind": document.kind,

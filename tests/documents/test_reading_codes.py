@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizers.documents.isolated import IsolatedReader
+from summarizers.documents.isolated import IsolatedReader, refusal_json, refused
 from summarizers.documents.reading import from_text, read_bytes
 from summarizers.errors import DocumentError
 from summarizers.messages import CODES, Message, catalog, render
@@ -101,6 +101,31 @@ def test_any_pasted_text_is_taken_or_refused_with_a_declared_code(text: str) -> 
     else:
         assert error.reason.code in {"reading.empty_text", "reading.no_words", "reading.nul_characters"}
         assert "\n" not in render(error.reason.code, error.reason.values, "hi")
+
+
+def _values_for(code: str, words: str, figure: int) -> dict[str, Any]:
+    """Values for a code's template: figures where it formats one, `words` (any text) elsewhere."""
+    values: dict[str, Any] = {}
+    for _, field, spec, _ in string.Formatter().parse(catalog("en").templates[code]):
+        if field:
+            values[field] = (figure + 0.25 if spec.endswith("f") else figure) if spec else words
+    return values
+
+
+@given(st.sampled_from(READING_CODES), st.text(max_size=30), st.integers(0, 10**9))
+def test_every_refusal_crosses_the_workers_pipe_as_the_same_message(code: str, words: str, figure: int) -> None:
+    """As the worker writes it (one JSON line, ASCII) and the parent reads it back: the same code, values and
+    English, whatever text the values hold (braces, quotes, newlines, any script)."""
+    sent = Message(code, **_values_for(code, words, figure))  # type: ignore[arg-type]
+    line = json.dumps(refusal_json(sent), ensure_ascii=True)
+    assert "\n" not in line
+    back = refused(json.loads(line))
+    assert (back.code, back.values, str(back)) == (sent.code, sent.values, str(sent))
+
+
+def test_an_answer_that_is_not_a_known_refusal_reads_as_a_lost_reader() -> None:
+    assert refused({"error": "x", "code": "reading.no_such_code", "values": {}}).code == "reading.worker_lost"
+    assert refused({"error": "x", "code": "reading.too_large", "values": {}}).code == "reading.worker_lost"
 
 
 def _locked_pdf() -> bytes:
