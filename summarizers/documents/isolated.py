@@ -261,6 +261,13 @@ def _cap_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def _load_native_readers() -> None:
+    """Map pdfium's shared library before the cap: loading it later needs its whole span of address space at once,
+    which a small cap refuses ("failed to map segment"), so a PDF would fail as unreadable instead of being read or
+    refused for memory."""
+    import pypdfium2.raw  # noqa: F401  (imported for its side effect: the library is mapped now)
+
+
 def _answer(header: dict[str, Any], data: bytes) -> dict[str, Any]:
     try:
         name = header.get("path")
@@ -276,6 +283,7 @@ def _answer(header: dict[str, Any], data: bytes) -> dict[str, Any]:
 def serve(memory_mb: int) -> None:
     """The worker's entry point: requests on stdin, one JSON line on stdout for each, until stdin ends."""
     requests, answers = sys.stdin.buffer, sys.stdout
+    _load_native_readers()
     _cap_memory(memory_mb)
     answers.write(READY.decode() + "\n")
     answers.flush()
