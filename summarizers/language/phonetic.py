@@ -128,13 +128,21 @@ def _costs(phone: str) -> tuple[float, dict[str, float]]:
 _ALPHABET = frozenset("pbtdkgcjfvszShmnlryN") | VOWELS
 
 
+@lru_cache(maxsize=65536)
+def _first_row(b: Phones) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """A sequence's insertion costs and the distance's first row (cached: an indexed word is compared with many)."""
+    indels = tuple(_indel(phone) for phone in b)
+    row = [0.0]
+    for cost in indels:
+        row.append(row[-1] + cost)
+    return indels, tuple(row)
+
+
 def distance(a: Phones, b: Phones, limit: float = float("inf")) -> float:
     """Weighted edit distance between two phoneme sequences (symmetric). Once it must exceed `limit` it stops early
     and returns infinity: most pairs compared are far apart. (Written out by hand: it is the matcher's inner loop.)"""
-    indels_b = [_indel(phone) for phone in b]
-    previous = [0.0]
-    for cost in indels_b:
-        previous.append(previous[-1] + cost)
+    indels_b, first_row = _first_row(b)
+    previous = list(first_row)
     for phone_a in a:
         indel_a, substitutions = _costs(phone_a)
         left = previous[0] + indel_a
