@@ -37,7 +37,16 @@ class DocumentError(SummarizerError):
 
 
 class ModelError(SummarizerError):
-    """A model cannot be used."""
+    """A model cannot be used. `reason` is a coded message (`summarizers.messages`, kind "model"): its English is the
+    error's text ("model directory /m does not exist; …"), its code and values (the model, the path, the language)
+    let an interface word it in the reader's language."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type[ModelError], tuple[Message]]:  # pickled by its coded reason, not its text
+        return type(self), (self.reason,)
 
 
 class ModelUnavailable(ModelError):

@@ -6,7 +6,8 @@ always did, while any interface words it in its own language from the code and v
 reading the English back. Codes are stable; a wording may change, a code never does.
 
 Catalogs are data files, `summarizers/locale/<lang>.toml`: a table per kind of message (`[progress]`,
-`[notice]`, `[reason]`, `[note]`, and `[reading]`: why an input could not be read), one template per code
+`[notice]`, `[reason]`, `[note]`, `[reading]`: why an input could not be read, and `[model]`: why a model cannot be
+used), one template per code
 (`reason.name_missing` is `name` in `[reason]`), in `str.format` syntax. A template formats its values with a few
 named specs:
 
@@ -14,6 +15,10 @@ named specs:
     {langs:languages}     several language codes, named and joined
     {words:list}          several words joined
     {place:the}           where a sentence was sought (`Place`), in a phrase of the catalog's `[places.the]` table
+
+A value may itself be a coded message (a notice's `error`: the model error behind it). It is worded in the same
+language as the message holding it; in JSON it is its English text, with its code and values beside it under the
+key's name and "_code" (`{"error": "…", "error_code": {"code", "values"}}`, see `summarizers.schema`).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from typing import Any, Literal, get_args
 from summarizers.text.language_names import name as english_name
 
 LOCALE = Path(__file__).parent / "locale"
-Value = str | int | float | tuple[str, ...]
+Value = str | int | float | tuple[str, ...]  # a `Message` is a `str`: a message may hold another
 # Where a sentence's support was sought: its own source, the other version of a story (Compare), or the source in
 # the other language (a cross-language summary).
 Place = Literal["source", "other_version", "other_language_source"]
@@ -153,9 +158,34 @@ MessageCode = Literal[
     "reading.line_too_long",
     "reading.line_no_id",
     "reading.line_no_text",
+    # model: why a model cannot be used (a `ModelError`'s reason)
+    "model.not_registered",
+    "model.cross_not_registered",
+    "model.not_downloaded",
+    "model.not_downloaded_offline",
+    "model.no_directory",
+    "model.is_a_file",
+    "model.no_config",
+    "model.config_unreadable",
+    "model.not_seq2seq",
+    "model.unloadable",
+    "model.ctranslate2_refused",
+    "model.conversion_failed",
+    "model.language_map",
+    "model.local_not_downloadable",
+    "model.hub_offline",
+    "model.download_failed",
+    "model.chunk_too_long",
+    "model.parts_not_shorter",
+    "model.parts_remain",
+    "model.no_usable_summary",
+    "model.wrong_script",
+    "model.nli_not_downloaded",
+    "model.nli_unloadable",
+    "model.nli_labels",
 ]
 CODES: tuple[MessageCode, ...] = get_args(MessageCode)
-KINDS = ("progress", "notice", "reason", "note", "reading")
+KINDS = ("progress", "notice", "reason", "note", "reading", "model")
 
 
 class Message(str):
@@ -219,6 +249,8 @@ class _Wording(string.Formatter):
         self.words = words
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Message):  # a message within a message: worded in the same language
+            return render(value.code, value.values, self.words.lang)
         if format_spec == "language":
             return self.words.language(str(value))
         if format_spec == "languages":
@@ -228,6 +260,28 @@ class _Wording(string.Formatter):
         if format_spec in self.words.places:
             return self.words.places[format_spec][str(value)]
         return str(super().format_field(value, format_spec))
+
+
+NESTED = "_code"  # a value that is a coded message has its code and values under its key + NESTED in JSON
+
+
+def nested(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values as a message carries them, from their JSON form: a value whose code stands beside it (`error` and
+    `error_code`) is that coded message again; one whose code this library does not know stays as its text."""
+    found = dict(values)
+    for key, value in values.items():
+        coded = values.get(key + NESTED)
+        if isinstance(value, str) and isinstance(coded, Mapping) and coded.get("code") in CODES:
+            inner = nested(coded.get("values", {}))
+            found[key] = _as_message(coded["code"], inner, value)
+    return found
+
+
+def _as_message(code: MessageCode, values: Mapping[str, Any], english: str) -> Message:
+    message = str.__new__(Message, english)  # its English as it was written, not worded again
+    message.code = code
+    message.values = dict(values)
+    return message
 
 
 def render(code: str, values: Mapping[str, Any], lang: str = "en") -> str:
@@ -241,7 +295,7 @@ def render(code: str, values: Mapping[str, Any], lang: str = "en") -> str:
 
 def fill(template: str, values: Mapping[str, Any], lang: str = "en") -> str:
     """A template in a catalog's syntax (the specs above) filled with a message's values, worded in `lang`."""
-    return _Wording(catalog(lang)).format(template, **values)
+    return _Wording(catalog(lang)).format(template, **nested(values))
 
 
 def joined(messages: Iterable[Message]) -> str | None:

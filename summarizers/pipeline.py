@@ -135,7 +135,7 @@ class Result:
 def _fallback_notice(lang: str, error: ModelError) -> Message:
     if isinstance(error, ModelUnavailable):
         return Message("notice.model_not_downloaded", lang=lang)
-    return Message("notice.model_unusable", lang=lang, error=str(error))
+    return Message("notice.model_unusable", lang=lang, error=error.reason)
 
 
 def _chunked(written: EngineSummary) -> tuple[Message, ...]:
@@ -188,9 +188,9 @@ def _across_notice(lang: str, into: str, error: ModelError) -> Message:
         licence, licence_name = spec.licence, spec.licence.split(" (")[0]
         return Message(
             "notice.across_not_downloaded",
-            lang=lang, into=into, error=str(error), mb=spec.download_mb, licence=licence, licence_name=licence_name,
+            lang=lang, into=into, error=error.reason, mb=spec.download_mb, licence=licence, licence_name=licence_name,
         )  # fmt: skip
-    return Message("notice.across_unusable", lang=lang, into=into, error=str(error))
+    return Message("notice.across_unusable", lang=lang, into=into, error=error.reason)
 
 
 def summarize_across(text: str, spans: list[Span], lang: str, into: str, options: Options) -> Summary:
@@ -208,7 +208,7 @@ def summarize_across(text: str, spans: list[Span], lang: str, into: str, options
         engine = registry.CROSS_LANGUAGE(lang, into, options.models, options.progress)
         written = engine.summarize(request, options.progress)
     except ModelError as error:  # DegenerateGeneration (including a summary in the wrong script) included
-        options.progress(Message("progress.across_failed", lang=lang, into=into, error=str(error)))
+        options.progress(Message("progress.across_failed", lang=lang, into=into, error=error.reason))
         original = summarize_language(text, spans, lang, replace(options, into=None))
         return replace(original, notices=(_across_notice(lang, into, error), *original.notices))
     _told(live, written)
@@ -234,12 +234,12 @@ def summarize_language(text: str, spans: list[Span], lang: str, options: Options
             written = engine.summarize(request, options.progress)
         except ModelError as error:  # DegenerateGeneration included
             failure = error
-            options.progress(Message("progress.engine_failed", lang=lang, engine=engine_name, error=str(error)))
+            options.progress(Message("progress.engine_failed", lang=lang, engine=engine_name, error=error.reason))
             continue
         notices = (_fallback_notice(lang, failure),) if failure is not None else ()
         return _attributed(request, written, notices, options)
     assert failure is not None  # every chain has at least one engine
-    notice = Message("notice.no_summary", engine=engines[-1], error=str(failure))
+    notice = Message("notice.no_summary", engine=engines[-1], error=failure.reason)
     return Summary(lang, METHOD_LABELS.get(engines[-1]), None, (), notices=(notice,))
 
 

@@ -17,9 +17,12 @@ an added field bumps the minor version.
     SentenceJSON       {"text", "supported", "sources": [{"start", "end", "score"}], "missing"?, "checked"?,
                         "score"?, "reasons"?, "reason_codes"?}
     MessageJSON        {"code", "values"}   a notice, reason or note as a stable code and its values: any interface
-                        words it in its own language (`summarizers.messages.render`); the text beside it is English
-    "error_code"       MessageJSON beside an entry's "error" when an input could not be read (a "reading." code);
-                        also on `batch` and `attribute --jsonl` error lines
+                        words it in its own language (`summarizers.messages.render`); the text beside it is English.
+                        A value that is a coded message (a notice's "error": a "model." code) has its MessageJSON
+                        beside it, under its key + "_code" ("error_code")
+    "error_code"       MessageJSON beside an entry's "error" when an input could not be read (a "reading." code) or
+                        a model could not be used (a "model." code); also on `batch` and `attribute --jsonl` error
+                        lines
     CheckJSON          {"id"?, "consistent", "score", "checker", "sentences": [SentenceJSON]}   (attribute --jsonl)
     compare --json     {"facts": [{"kind", "a", "b", "in"}], "documents": [...], "checker", "alignment",
                         "differences", "cautions", "notes"?, "note_codes"?}
@@ -46,20 +49,23 @@ from summarizers.attribution.align import AlignedSentence
 from summarizers.attribution.checkers import CheckedSummary
 from summarizers.documents.reading import Document
 from summarizers.engines.kinds import Length
-from summarizers.errors import DocumentError
+from summarizers.errors import DocumentError, ModelError
 from summarizers.language.segment import Analysis, Segment
-from summarizers.messages import Message, MessageCode, Value
+from summarizers.messages import NESTED, Message, MessageCode, Value
 from summarizers.pipeline import Form, Result, Summary
 
 # 1.2: segments carry "script" and "inline"; 1.3: summaries carry "source_lang"; 1.4: sentences carry "score" and
 # "reasons", summaries "checker"; 1.5: compare gives "alignment", "differences", "cautions", sides "sentences";
-# 1.6: notices, reasons and notes carry their codes and values; 1.7: an input that cannot be read has "error_code"
-SCHEMA_VERSION = "1.7"
+# 1.6: notices, reasons and notes carry their codes and values; 1.7: an input that cannot be read has "error_code";
+# 1.8: a value that is itself a coded message (a notice's model error) has its code beside it ("error_code")
+SCHEMA_VERSION = "1.8"
 
 
 class MessageJSON(TypedDict):
     code: MessageCode
-    values: dict[str, Value | list[str]]  # a tuple of values (language codes, words) is a list in JSON
+    # A tuple of values (language codes, words) is a list in JSON; a value that is a coded message is its English
+    # text, and its code and values stand beside it under its key + "_code" (`messages.NESTED`).
+    values: dict[str, Value | list[str] | MessageJSON]
 
 
 class NoiseJSON(TypedDict):
@@ -209,9 +215,13 @@ class BatchRecord(TypedDict):
 
 
 def message_json(message: Message) -> MessageJSON:
-    values: dict[str, Value | list[str]] = {
-        key: list(value) if isinstance(value, tuple) else value for key, value in message.values.items()
-    }
+    values: dict[str, Value | list[str] | MessageJSON] = {}
+    for key, value in message.values.items():
+        if isinstance(value, Message):  # its English as the value, as before; its code beside it
+            values[key] = str(value)
+            values[key + NESTED] = message_json(value)
+        else:
+            values[key] = list(value) if isinstance(value, tuple) else value
     return {"code": message.code, "values": values}
 
 
@@ -220,9 +230,10 @@ def messages_json(messages: Iterable[Message]) -> list[MessageJSON]:
 
 
 def error_code(error: Exception) -> dict[str, MessageJSON]:
-    """`{"error_code": ...}` to put beside an entry's "error" when `error` says why an input could not be read (its
-    coded reason); nothing for any other error, nor for a reason given as plain text by code outside the library."""
-    if isinstance(error, DocumentError) and isinstance(error.reason, Message):
+    """`{"error_code": ...}` to put beside an entry's "error" when `error` says why an input could not be read or a
+    model could not be used (its coded reason); nothing for any other error, nor for a reason given as plain text by
+    code outside the library."""
+    if isinstance(error, DocumentError | ModelError) and isinstance(error.reason, Message):
         return {"error_code": message_json(error.reason)}
     return {}
 

@@ -51,10 +51,7 @@ def _label_index(config: Any, wanted: str) -> int:
     for index, label in (getattr(config, "id2label", None) or {}).items():
         if str(label).casefold().startswith(wanted):
             return int(index)
-    raise ModelLoadError(
-        f"the NLI model's labels {getattr(config, 'id2label', None)} have no {wanted!r}; "
-        "it must be a three-way (entailment, neutral, contradiction) classifier"
-    )
+    raise ModelLoadError(Message("model.nli_labels", labels=str(getattr(config, "id2label", None)), wanted=wanted))
 
 
 class NLIChecker:
@@ -88,16 +85,13 @@ class NLIChecker:
         if local:
             models.check_directory(Path(source))
         elif not is_available(target):
-            raise ModelUnavailable(
-                f"{target} is not downloaded; run `python -m summarizers download nli` with internet access, "
-                "or point SAAR_NLI_MODEL at a local copy"
-            )
+            raise ModelUnavailable(Message("model.nli_not_downloaded", model=target))
         configure_torch()
         try:
             tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=True)
             model = AutoModelForSequenceClassification.from_pretrained(source, local_files_only=True)
         except (OSError, ValueError, KeyError, RuntimeError) as error:
-            raise ModelLoadError(f"{source} cannot be loaded as an NLI model: {error}") from error
+            raise ModelLoadError(Message("model.nli_unloadable", path=source, error=str(error))) from error
         model.eval()
         return cls(target, tokenizer, model)
 

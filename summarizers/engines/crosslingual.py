@@ -19,7 +19,6 @@ from summarizers.engines.abstractive.specs import CROSS_LANGUAGE, spec_for
 from summarizers.engines.base import EngineRequest, EngineSummary, Progress, silent
 from summarizers.errors import DegenerateGeneration, ModelUnavailable
 from summarizers.messages import Message
-from summarizers.text.language_names import name
 from summarizers.text.scripts import Script, script_counts
 
 # The script a summary in each language is written in; a language without an entry is not checked.
@@ -55,7 +54,7 @@ class CrossLanguageEngine:
         script = SCRIPTS.get(self.target)
         if script is not None and script_share(generated.text, script) < MIN_SCRIPT_SHARE:
             raise DegenerateGeneration(
-                f"{self.model} did not write {name(self.target)} (output: {generated.text[:60]!r})"
+                Message("model.wrong_script", model=self.model, lang=self.target, output=generated.text[:60])
             )
         return EngineSummary("abstractive", self.model, generated.sentences, chunks=generated.chunks)
 
@@ -67,7 +66,7 @@ def engine_for(source: str, target: str, models: Mapping[str, str], progress: Pr
         raise ValueError(f"a cross-language summary needs two languages, not {source!r} twice")
     spec = spec_for(CROSS_LANGUAGE, models)
     if spec is None:  # the registry always has a default; a missing one is a packaging error
-        raise ModelUnavailable("no cross-language model is registered")
+        raise ModelUnavailable(Message("model.cross_not_registered"))
     progress(Message("progress.loading_cross", model=spec.model_id))
     loaded = load(spec)
     # The same loaded weights and result cache, writing in the target language (its start token, its vocabulary).

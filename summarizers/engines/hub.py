@@ -7,11 +7,13 @@ the face the pages and the command line see.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 from summarizers import settings
 from summarizers.errors import ModelLoadError, ModelUnavailable
+from summarizers.messages import Message
 
 
 def looks_like_path(target: str) -> bool:
@@ -33,26 +35,27 @@ def is_here(target: str) -> bool:
 
 def check_directory(directory: Path) -> None:
     if not directory.exists():
-        raise ModelLoadError(f"model directory {directory} does not exist; check the path given with --model")
+        raise ModelLoadError(Message("model.no_directory", path=str(directory)))
     if not directory.is_dir():
-        raise ModelLoadError(f"{directory} is a file; --model takes a model directory or a hub id")
+        raise ModelLoadError(Message("model.is_a_file", path=str(directory)))
     if not (directory / "config.json").is_file():
-        raise ModelLoadError(
-            f"{directory} has no config.json, so it is not a Hugging Face model directory "
-            "(save one with model.save_pretrained and tokenizer.save_pretrained)"
-        )
+        raise ModelLoadError(Message("model.no_config", path=str(directory)))
+    try:  # read here too, so that a directory chosen on the Models page is vetted before a summary needs it
+        json.loads((directory / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:  # a JSON error, or bytes that are not UTF-8
+        raise ModelLoadError(Message("model.config_unreadable", path=str(directory), error=str(error))) from error
 
 
 def fetch(model_id: str, files: tuple[str, ...]) -> str:
     """Fetch a hub id's files matching `files` (glob patterns) into the Hugging Face cache; returns the folder."""
     if is_local(model_id):
-        raise ModelLoadError(f"{model_id} is a local directory; there is nothing to download")
+        raise ModelLoadError(Message("model.local_not_downloadable", model=model_id))
     if settings.hub_offline():
-        raise ModelUnavailable("HF_HUB_OFFLINE is set; unset it and connect to the internet to download models")
+        raise ModelUnavailable(Message("model.hub_offline"))
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import HfHubHTTPError
 
     try:
         return str(snapshot_download(model_id, allow_patterns=list(files)))
     except (OSError, HfHubHTTPError, ValueError) as error:
-        raise ModelUnavailable(f"{model_id} could not be downloaded: {error}") from error
+        raise ModelUnavailable(Message("model.download_failed", model=model_id, error=str(error))) from error

@@ -65,12 +65,12 @@ def _summary(*notices: Message) -> dict[str, Any]:
 
 
 EVERY_NOTICE = [
-    _fallback_notice("hi", ModelUnavailable("not downloaded")),
-    _fallback_notice("en", ModelLoadError("broken weights")),
-    _across_notice("hi", "en", ModelUnavailable("not here")),
-    _across_notice("en", "hi", ModelLoadError("broken")),
+    _fallback_notice("hi", ModelUnavailable(Message("model.not_downloaded", model="org/hindi", lang="hi"))),
+    _fallback_notice("en", ModelLoadError(Message("model.unloadable", path="/models/en", error="broken weights"))),
+    _across_notice("hi", "en", ModelUnavailable(Message("model.hub_offline"))),
+    _across_notice("en", "hi", ModelLoadError(Message("model.config_unreadable", path="/models/x", error="broken"))),
     Message("notice.across_extractive", lang="hi", into="en"),
-    Message("notice.no_summary", engine="abstractive", error="no weights"),
+    Message("notice.no_summary", engine="abstractive", error=Message("model.not_registered", lang="hi")),
     Message("notice.chunked", parts=3),
     Message("notice.undetermined"),
     Message("notice.part_too_short", lang="en", letters=42),
@@ -87,14 +87,18 @@ def test_the_walk_covers_every_notice_code() -> None:
 @pytest.mark.parametrize("notice", EVERY_NOTICE, ids=lambda notice: notice.code)
 def test_every_notice_reads_in_hindi_on_the_page_and_in_details(notice: Message) -> None:
     [shown] = summary_notices(_summary(notice), "hi")
-    # The plain line has nothing technical; Details hold the commands, in a Hindi sentence. An error a model raised
-    # is not the library's wording and stays as raised.
+    # The plain line has nothing technical; Details hold the commands, in a Hindi sentence, and the model error
+    # behind the notice in Hindi too: only its values (a model's name, a folder) stay as written.
     assert not _english_words(shown.plain.replace("csebuetnlp/mT5_multilingual_XLSum", "")), shown.plain
     assert "`" not in shown.plain
     assert "--model" not in shown.plain
     if shown.details is not None:
         left = shown.details
-        for value in sorted(map(str, notice.values.values()), key=len, reverse=True):  # "broken" before "en"
+        values = [value for value in notice.values.values() if not isinstance(value, Message)]
+        values += [
+            value for error in notice.values.values() if isinstance(error, Message) for value in error.values.values()
+        ]
+        for value in sorted(map(str, values), key=len, reverse=True):  # "broken" before "en"
             left = left.replace(value, "")
         assert not _english_words(left), shown.details
 

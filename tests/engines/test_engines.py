@@ -22,6 +22,7 @@ from summarizers.engines.abstractive.specs import DEFAULTS, TokenBudget, parse_o
 from summarizers.engines.result_cache import ResultCache
 from summarizers.errors import DegenerateGeneration, ModelLoadError, ModelUnavailable, UsageError
 from summarizers.language.segment import analyse
+from summarizers.messages import Message
 from summarizers.models import is_downloaded
 from summarizers.pipeline import Options, summarize, summarize_language
 from summarizers.text.lexicon import content_terms
@@ -184,7 +185,7 @@ def test_a_rejected_output_is_remembered_too(tiny_models: dict[str, Path], monke
 
     def degenerate(self: AbstractiveEngine, sentences: list[str], budget: TokenBudget, live: object = None) -> None:
         calls.append(len(sentences))
-        raise DegenerateGeneration("the the the the the the")
+        raise DegenerateGeneration(Message("model.no_usable_summary", model="tiny", output="the the the the the the"))
 
     monkeypatch.setattr(AbstractiveEngine, "_summarize", degenerate)
     for _ in range(2):

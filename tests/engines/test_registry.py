@@ -10,6 +10,7 @@ from summarizers.documents.reading import read_path
 from summarizers.engines import registry
 from summarizers.engines.base import EngineRequest, EngineSummary, Progress, silent
 from summarizers.errors import ModelUnavailable, UsageError
+from summarizers.messages import Message
 from summarizers.pipeline import Options, summarize
 from tests.conftest import BILINGUAL_SEED
 
@@ -30,7 +31,7 @@ def opening(lang: str, models: Mapping[str, str], progress: Progress) -> Opening
 
 
 def unavailable(lang: str, models: Mapping[str, str], progress: Progress) -> OpeningEngine:
-    raise ModelUnavailable(f"no weights for {lang} here")
+    raise ModelUnavailable(Message("model.not_registered", lang=lang))
 
 
 def test_a_registered_engine_is_a_method_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,7 +53,7 @@ def test_a_chain_falls_back_to_the_next_engine_and_says_why(monkeypatch: pytest.
     result = summarize(read_path(BILINGUAL_SEED), Options(method="careful", progress=heard.append))
     assert [summary.method for summary in result.summaries] == ["extractive", "extractive"]
     assert all(summary.notice and "extractive summary" in summary.notice for summary in result.summaries)
-    assert any("no weights for hi here" in line for line in heard)
+    assert any("no abstractive model is registered for Hindi" in line for line in heard)
 
 
 def test_a_chain_with_no_working_engine_gives_no_summary(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -60,7 +61,7 @@ def test_a_chain_with_no_working_engine_gives_no_summary(monkeypatch: pytest.Mon
     monkeypatch.setitem(registry.METHODS, "missing", ("missing",))
     result = summarize(read_path(BILINGUAL_SEED), Options(method="missing"))
     assert all(summary.sentences == () and summary.model is None for summary in result.summaries)
-    assert all("no weights" in (summary.notice or "") for summary in result.summaries)
+    assert all("no abstractive model is registered" in (summary.notice or "") for summary in result.summaries)
 
 
 @pytest.mark.parametrize(("method", "length"), [("fastest", "short"), ("auto", "tiny")])

@@ -32,7 +32,6 @@ from summarizers.engines.result_cache import key_for
 from summarizers.engines.streaming import Live, Part, Words
 from summarizers.errors import DegenerateGeneration, ModelUnavailable
 from summarizers.messages import Message
-from summarizers.text.language_names import name
 
 MANY_BATCH = 16  # chunks per generate call when many documents are summarised together (`summarize_many`)
 
@@ -109,7 +108,7 @@ class AbstractiveEngine:
                 generated = self._summarize(sentences, budget, live)
             except DegenerateGeneration as error:  # decoding is deterministic: the same request fails the same way
                 # Only the message is kept: the exception's traceback would keep the whole generation's frames alive.
-                self.loaded.results.put(key, Rejected(str(error)))
+                self.loaded.results.put(key, Rejected(error.reason))
                 raise
             self.loaded.results.put(key, generated)
             return generated
@@ -190,6 +189,6 @@ def engine_for(lang: str, models: Mapping[str, str], progress: Progress = silent
     """The engine of `lang`'s model (the caller's choice, else SAAR_MODEL_<LANG>, else the default), loaded once."""
     spec = spec_for(lang, models)
     if spec is None:
-        raise ModelUnavailable(f"no abstractive model is registered for {name(lang)}")
+        raise ModelUnavailable(Message("model.not_registered", lang=lang))
     progress(Message("progress.loading", lang=lang, model=spec.model_id))
     return AbstractiveEngine(load(spec))

@@ -14,6 +14,7 @@ from summarizers.engines.abstractive.backends import transformers as transformer
 from summarizers.engines.abstractive.loading import LoadedModel
 from summarizers.engines.abstractive.specs import TokenBudget, language_start_token
 from summarizers.errors import ModelError
+from summarizers.messages import Message
 
 MAX_BATCH = 8  # chunks per generate call: bounds peak memory on long documents
 
@@ -88,7 +89,7 @@ class Generator:
     def check_window(self, longest: int) -> None:
         """Chunking keeps every chunk within the window; a longer one here is a bug, never silently truncated."""
         if longest > self.window:
-            raise ModelError(f"internal: a chunk of {longest} tokens exceeds {self.window}")
+            raise ModelError(Message("model.chunk_too_long", tokens=longest, window=self.window))
 
     def without_start(self, row: list[int]) -> list[int]:
         """transformers returns the decoder's start token first; a language token is not always a special token, so

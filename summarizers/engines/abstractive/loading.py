@@ -20,6 +20,7 @@ from summarizers.engines.abstractive.turns import Turns
 from summarizers.engines.hub import check_directory, is_here, is_local
 from summarizers.engines.result_cache import LruCache, ResultCache
 from summarizers.errors import ModelLoadError, ModelUnavailable
+from summarizers.messages import Message, MessageCode
 from summarizers.settings import Backend
 
 if TYPE_CHECKING:  # transformers takes seconds to import: only when a model is loaded
@@ -74,38 +75,31 @@ def _load(spec: ModelSpec, backend: Backend, quantization: str) -> LoadedModel:
     if local:
         check_directory(Path(source))
     elif not is_here(spec.model_id):
-        raise ModelUnavailable(
-            f"{spec.model_id} is not downloaded"
-            + (" and the hub is offline (HF_HUB_OFFLINE)" if settings.hub_offline() else "")
-            + f"; run `python -m summarizers download {spec.lang}` with internet access, "
-            f"or point --model {spec.lang}=DIR at a local copy"
-        )
+        code: MessageCode = "model.not_downloaded_offline" if settings.hub_offline() else "model.not_downloaded"
+        raise ModelUnavailable(Message(code, model=spec.model_id, lang=spec.lang))
     try:
         config = AutoConfig.from_pretrained(source, local_files_only=True)
     except (OSError, ValueError) as error:
-        raise ModelLoadError(f"{source}: its config cannot be read ({error})") from error
+        raise ModelLoadError(Message("model.config_unreadable", path=source, error=str(error))) from error
     spec = with_architecture(spec, getattr(config, "model_type", ""))
     if not getattr(config, "is_encoder_decoder", False):
-        raise ModelLoadError(
-            f"{source} holds a {config.model_type!r} model, not a sequence-to-sequence summariser "
-            "(expected an encoder-decoder such as BART, mT5 or IndicBART)"
-        )
+        raise ModelLoadError(Message("model.not_seq2seq", path=source, model_type=str(config.model_type)))
     configure_torch()
     try:
         tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=True, **spec.tokenizer_kwargs)
     except (OSError, ValueError, KeyError, RuntimeError) as error:
-        raise ModelLoadError(f"{source} cannot be loaded as a summarisation model: {error}") from error
+        raise ModelLoadError(Message("model.unloadable", path=source, error=str(error))) from error
     fast, note = None, None
     if backend in ("auto", "ctranslate2"):
         fast, note = _try_fast(spec, source, local, config, tokenizer, quantization)
         if fast is None and backend == "ctranslate2":
-            raise ModelLoadError(f"{source}: the CTranslate2 backend cannot serve it: {note}")
+            raise ModelLoadError(Message("model.ctranslate2_refused", path=source, error=str(note)))
     if fast is not None:
         return LoadedModel(spec=spec, tokenizer=tokenizer, model=None, config=config, fast=fast)
     try:
         model = AutoModelForSeq2SeqLM.from_pretrained(source, local_files_only=True)
     except (OSError, ValueError, KeyError, RuntimeError) as error:
-        raise ModelLoadError(f"{source} cannot be loaded as a summarisation model: {error}") from error
+        raise ModelLoadError(Message("model.unloadable", path=source, error=str(error))) from error
     model.eval()
     return LoadedModel(spec=spec, tokenizer=tokenizer, model=model, config=model.config, backend_note=note)
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from summarizers.engines.abstractive.generation import Decoded
+from summarizers.messages import Message
 from summarizers.text.spans import split_sentences, words
 
 MAX_REDUCE_ROUNDS = 6
@@ -17,7 +18,7 @@ MAX_REDUCE_ROUNDS = 6
 class Rejected:
     """A request whose output was rejected as degenerate, as the result cache remembers it."""
 
-    reason: str
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -67,18 +68,12 @@ class Reduction:
             self.chunks = self.rechunk([s for summary in summaries for s in sentences_of(summary.text)])
             if len(self.chunks) < previous:
                 return None
-            return Rejected(
-                f"{model}: the part summaries are not shorter than the parts, so they cannot be combined into one "
-                "summary"
-            )
+            return Rejected(Message("model.parts_not_shorter", model=model))
         if len(summaries) != 1:
-            return Rejected(f"{model}: {len(summaries)} part summaries remain after {self.rounds} rounds of combining")
+            return Rejected(Message("model.parts_remain", model=model, parts=len(summaries), rounds=self.rounds))
         text = summaries[0].text
         if is_degenerate(text):
-            return Rejected(
-                f"{model} produced no usable summary (output: {text[:80]!r}); "
-                "the model may be damaged or unsuited to this text"
-            )
+            return Rejected(Message("model.no_usable_summary", model=model, output=text[:80]))
         return Generated(
             text, tuple(sentences_of(text)), self.first_chunks, self.input_tokens, self.rounds, summaries[0].tokens
         )

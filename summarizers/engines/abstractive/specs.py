@@ -14,6 +14,7 @@ from typing import Literal
 from summarizers import settings
 from summarizers.engines.kinds import LENGTHS, Length
 from summarizers.errors import ModelUnavailable, UsageError
+from summarizers.messages import Message
 
 Architecture = Literal["bart", "mt5", "indicbart"]
 
@@ -179,7 +180,7 @@ def language_start_token(spec: ModelSpec, task_params: Mapping[str, object] | No
         return None
     entry = language_map.get(LANGID_NAMES.get(spec.lang, spec.lang))
     if not isinstance(entry, list | tuple) or len(entry) != 2 or not isinstance(entry[1], str):
-        raise ModelUnavailable(f"{spec.model_id} cannot write {spec.lang!r}: its language map has no such language")
+        raise ModelUnavailable(Message("model.language_map", model=spec.model_id, lang=spec.lang))
     return entry[1]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizers.errors import ModelLoadError
+from summarizers.messages import Message
 
 PACKAGE = Path(__file__).resolve().parents[3]
 # The child loads this module alone: the package's __init__ would import the whole summarizing stack. An empty
@@ -57,4 +58,4 @@ def convert_in_child(checkpoint: Path, target: Path, quantization: str) -> None:
     if completed.returncode != 0:
         lines = [line.strip() for line in completed.stderr.splitlines() if line.strip()]
         reason = lines[-1] if lines else f"the converting process ended with status {completed.returncode}"
-        raise ModelLoadError(f"{checkpoint.name} could not be converted to CTranslate2: {reason}")
+        raise ModelLoadError(Message("model.conversion_failed", model=checkpoint.name, error=reason))
