@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages._views.comparison import show_comparison
-from pages._views.wording import document_title, language_name, progress_writer, reason_text
+from pages._views.wording import document_title, error_words, language_name, progress_writer, reason_text
 from pages.common import (
     history,
     model_overrides,
@@ -173,7 +173,7 @@ if sides is not None:
             status.update(label=t("compare_done"), state="complete", expanded=False)
         except SummarizerError as error:
             st.session_state.pop(COMPARISON_KEY, None)
-            status.update(label=t("compare_failed").format(error=error), state="error")
+            status.update(label=t("compare_failed").format(error=plain(error_words(error, ui))), state="error")
 
 
 comparison: ComparisonJSON | None = st.session_state.get(COMPARISON_KEY)  # made here, or reopened from History

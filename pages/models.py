@@ -10,11 +10,12 @@ from pathlib import Path
 import streamlit as st
 
 from pages._views.report import escape_markdown
-from pages._views.wording import language_name, model_text, progress_writer
+from pages._views.wording import language_name, model_text, progress_writer, reason_text
 from pages.common import OVERRIDES_KEY, model_overrides, t, ui_language
 from summarizers import models, settings
 from summarizers.engines.extractive import MODEL as EXTRACTIVE_MODEL
 from summarizers.errors import ModelError
+from summarizers.messages import Message
 from summarizers.models import ALTERNATIVES, CROSS_LANGUAGE, ModelSpec, spec_for
 from summarizers.text.language_names import SUMMARISED
 
@@ -43,7 +44,7 @@ def gpu_name() -> str | None:
 
 def device_description() -> str:
     gpu = gpu_name()
-    return f"GPU: {gpu}" if gpu else t("models_cores").format(count=os.cpu_count())
+    return t("models_gpu").format(gpu=gpu) if gpu else t("models_cores").format(count=os.cpu_count())
 
 
 def engine_settings() -> str:
@@ -57,6 +58,15 @@ def engine_settings() -> str:
     capacity = settings.result_cache_capacity()
     cache = t("models_cache").format(count=capacity) if capacity else t("models_off")
     return t("models_engine").format(engine=engine, vocabulary=vocabulary, cache=cache, variables=ENGINE_VARIABLES)
+
+
+def _error_markdown(error: ModelError) -> str:
+    """A model error in the reader's language, for a Markdown-rendering widget: its values (a typed path, a model's
+    name) escaped, so they read as typed; the wording's own code spans (a file's name) stay code."""
+    values = {
+        key: escape_markdown(value) if isinstance(value, str) else value for key, value in error.reason.values.items()
+    }
+    return reason_text(Message(error.reason.code, **values), ui_language())
 
 
 def _apply_override(lang: str, target: str) -> None:
@@ -80,7 +90,7 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
         model_id = spec.model_id.replace("`", "")  # shown in a code span, where Markdown escapes do not apply
         st.markdown(f"`{model_id}`" + (f" · [{t('models_card')}]({spec.card})" if spec.card else ""))
         # A table, not st.metric: metric values are cut off at the column width ("Not downlo…").
-        size = f"{spec.download_mb:,} MB" if spec.download_mb else "—"
+        size = t("models_megabytes").format(size=f"{spec.download_mb:,}") if spec.download_mb else "—"
         status = t("models_ready") if downloaded else t("models_missing")
         cells = (status, size, spec.licence.split(" (")[0], device_description())
         headings = [t(heading) for heading in FACT_HEADINGS]
@@ -105,7 +115,8 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
                         models.download(spec, progress=progress_writer(progress.write, ui_language()))
                         progress.update(label=t("models_downloaded").format(model=spec.model_id), state="complete")
                     except ModelError as error:
-                        progress.update(label=t("models_download_failed").format(error=error), state="error")
+                        why = _error_markdown(error)
+                        progress.update(label=t("models_download_failed").format(error=why), state="error")
             st.caption(t("models_terminal").format(command=f"`python -m summarizers download {lang}`"))
         with st.form(f"local-{lang}"):
             target = st.text_input(
@@ -119,7 +130,7 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
                     if target.strip() and models.looks_like_path(target.strip()):
                         models.check_directory(Path(target.strip()).expanduser())
                 except ModelError as error:
-                    st.error(str(error))
+                    st.error(_error_markdown(error))
                 else:
                     _apply_override(lang, target)
                     st.rerun()

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from summarizers.errors import DocumentError, ModelError, SummarizerError
 from summarizers.messages import Message, MessageCode, catalog, fill, render
 from summarizers.schema import ComparisonJSON, FailedRecord, MessageJSON, ResultJSON, SentenceJSON, SummaryJSON
 
@@ -108,8 +109,18 @@ def error_text(entry: FailedRecord, ui: str = "en") -> str:
 
 
 def reason_text(reason: Message, ui: str = "en") -> str:
-    """A coded reason (a `DocumentError`'s) in the interface language."""
+    """A coded reason (a `DocumentError`'s or a `ModelError`'s) in the interface language."""
     return render(reason.code, reason.values, ui)
+
+
+def error_words(error: SummarizerError, ui: str = "en") -> str:
+    """A library error in the interface language: a coded one (an input that could not be read, a model that could
+    not be used) from its code, a reading error after the input's name; any other as raised."""
+    if isinstance(error, DocumentError) and isinstance(error.reason, Message):
+        return f"{error.name}: {reason_text(error.reason, ui)}"
+    if isinstance(error, ModelError) and isinstance(error.reason, Message):
+        return reason_text(error.reason, ui)
+    return str(error)
 
 
 def reasons(sentence: SentenceJSON, ui: str = "en") -> list[str]:
