@@ -61,8 +61,8 @@ def downloads(document: KeptRecord, key: str, ui: str = "en") -> None:
     row = st.container(horizontal=True, gap="small")
     markdown, word, json_label = (label(f"download_{kind}", ui) for kind in ("markdown", "word", "json"))
     for text, data, extension, mime in (
-        (markdown, markdown_report(document), "md", "text/markdown"),
-        (word, docx_report(document), "docx", DOCX_TYPE),
+        (markdown, markdown_report(document, ui), "md", "text/markdown"),
+        (word, docx_report(document, ui), "docx", DOCX_TYPE),
         (json_label, json_report([document]), "json", "application/json"),
     ):
         row.download_button(text, data, file_name(title, extension), mime, key=f"{extension}-{key}", on_click="ignore")

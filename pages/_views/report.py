@@ -3,6 +3,10 @@
 A document here is the record the app keeps (`summarizers.schema.DocumentRecord`, or `FailedRecord` for one that
 could not be read): the result's JSON fields plus "name", "text", "title", "source" (a link or a file name),
 "created" (ISO time) and "settings" (method, length, form).
+
+Markdown and Word files are worded in the interface language (headings, the facts' names, notices, flags: the
+`[report]` table of the interface catalogs); the article's and the models' text stays as written. The JSON is the
+command line's contract: English text fields, with codes beside them.
 """
 
 from __future__ import annotations
@@ -16,9 +20,17 @@ from typing import TYPE_CHECKING
 import regex
 
 from pages._views.highlight import engine_label
-from pages._views.wording import document_notices, summary_notices
+from pages._views.wording import (
+    document_notices,
+    error_text,
+    label,
+    language_name,
+    model_text,
+    option_label,
+    section,
+    summary_notices,
+)
 from summarizers.schema import DocumentJSON, FailedDocumentJSON, KeptRecord, SummaryJSON, envelope
-from summarizers.text.language_names import name
 
 if TYPE_CHECKING:  # python-docx is imported when a Word file is asked for, not with the page
     from docx.document import Document as WordFile
@@ -70,65 +82,96 @@ def _cut(stem: str, limit: int) -> str:
     return letters.rstrip("-_")
 
 
-def _settings_line(document: KeptRecord) -> str:
+def fixed(key: str, ui: str = "en") -> str:
+    """A fixed word of an export in the interface language (the `[report]` table)."""
+    return section("report", ui)[key]
+
+
+def _settings_line(document: KeptRecord, ui: str) -> str:
+    """How the summary was asked for: method, length, form, each worded from the choice it records (a document kept
+    before the choices were recorded shows the labels kept beside them)."""
     settings = document.get("settings", {})
-    parts = [settings.get("method_label"), settings.get("length_label"), settings.get("form_label")]
+    method, length, form = settings.get("method"), settings.get("length"), settings.get("form")
+    sentences, share = settings.get("sentences"), settings.get("share")
+    if sentences:
+        asked: str | None = fixed("sentences", ui).format(count=sentences)
+    elif share:
+        asked = fixed("share", ui).format(share=share)
+    else:
+        asked = option_label(length, ui) if length else settings.get("length_label")
+    parts = [
+        option_label(method, ui) if method else settings.get("method_label"),
+        asked,
+        option_label(form, ui) if form else settings.get("form_label"),
+    ]
     return " · ".join(part for part in parts if part)
 
 
-def facts(document: KeptRecord) -> list[tuple[str, str]]:
+def _method(method: str | None, ui: str) -> str:
+    return option_label(method, ui) if method in ("abstractive", "extractive") else label("no_method", ui).capitalize()
+
+
+def facts(document: KeptRecord, ui: str = "en") -> list[tuple[str, str]]:
     """(heading, value) pairs that say where a summary comes from and how it was made."""
     shares = engines = ""  # a document that could not be read has neither
     if "error" not in document:
-        shares = ", ".join(f"{name(lang)} {share:.0%}" for lang, share in document.get("shares", {}).items())
+        shares = ", ".join(
+            f"{language_name(lang, ui)} {share:.0%}" for lang, share in document.get("shares", {}).items()
+        )
         engines = "; ".join(
-            f"{name(summary['lang'])}: {(summary['method'] or 'none').capitalize()} · {summary['model'] or 'no model'}"
+            f"{language_name(summary['lang'], ui)}: {_method(summary['method'], ui)} · "
+            f"{model_text(summary['model'], ui)}"
             for summary in document.get("summaries", [])
         )
     rows = [
-        ("Source", document.get("source") or document["name"]),
-        ("Summarised", document.get("created", "")),
-        ("Languages", shares),
-        ("Engine", engines),
-        ("Settings", _settings_line(document)),
+        ("source", document.get("source") or document["name"]),
+        ("summarised", document.get("created", "")),
+        ("languages", shares),
+        ("engine", engines),
+        ("settings", _settings_line(document, ui)),
     ]
-    return [(heading, value) for heading, value in rows if value]
+    return [(fixed(heading, ui), value) for heading, value in rows if value]
 
 
-def flags(summary: SummaryJSON) -> list[str]:
+def flags(summary: SummaryJSON, ui: str = "en") -> list[str]:
     """One line per summary sentence a reader should check: not supported by the source, or not checkable."""
     lines = []
     for number, sentence in enumerate(summary["sentences"], start=1):
         if not sentence.get("checked", True):
-            lines.append(f"Sentence {number} could not be checked against the source.")
+            lines.append(fixed("unchecked", ui).format(number=number))
         elif not sentence["supported"]:
             missing = ", ".join(sentence.get("missing", []))
-            lines.append(
-                f"Sentence {number} is not supported by the source"
-                + (f" ({missing} not found there)." if missing else ".")
-            )
+            key = "unsupported_missing" if missing else "unsupported"
+            lines.append(fixed(key, ui).format(number=number, missing=missing))
     return lines
+
+
+def _unreadable(document: KeptRecord, ui: str) -> str:
+    why = error_text(document, ui) if "error" in document else ""
+    return fixed("unreadable", ui).format(error=why)
 
 
 def _is_bullets(document: KeptRecord) -> bool:
     return bool(document.get("settings", {}).get("form") == "bullets")
 
 
-def markdown_report(document: KeptRecord) -> str:
-    """The document's title, where it came from, its languages, engines and settings, then each summary."""
+def markdown_report(document: KeptRecord, ui: str = "en") -> str:
+    """The document's title, where it came from, its languages, engines and settings, then each summary; its fixed
+    words in the interface language `ui`."""
     lines = [f"# {markdown_text(document.get('title') or document['name'])}", ""]
     if "error" in document:
-        return "\n".join([*lines, f"Could not be read: {markdown_text(document['error'])}", ""])
-    for heading, value in facts(document):
+        return "\n".join([*lines, markdown_text(_unreadable(document, ui)), ""])
+    for heading, value in facts(document, ui):
         shown = value if value.startswith(("http://", "https://")) else markdown_text(value)
         lines.append(f"- **{heading}:** {shown}")
     lines.append("")
-    for notice in document_notices(document) if "notices" in document else []:
+    for notice in document_notices(document, ui) if "notices" in document else []:
         lines += [f"> {markdown_text(notice.plain)}", ""]
     for summary in document.get("summaries", []):
-        caption = engine_label(summary, document)
-        lines += [f"## {name(summary['lang'])} summary", "", f"*{markdown_text(caption)}*", ""]
-        for notice in summary_notices(summary):
+        caption = engine_label(summary, document, ui)
+        heading = fixed("summary_heading", ui).format(language=language_name(summary["lang"], ui))
+        lines += [f"## {heading}", "", f"*{markdown_text(caption)}*", ""]
+        for notice in summary_notices(summary, ui):
             lines += [f"> {markdown_text(notice.plain)}", ""]
         sentences = [markdown_text(sentence["text"]) for sentence in summary["sentences"]]
         if _is_bullets(document):
@@ -136,7 +179,7 @@ def markdown_report(document: KeptRecord) -> str:
         else:
             lines.append(" ".join(sentences))
         lines.append("")
-        for flag in flags(summary):
+        for flag in flags(summary, ui):
             lines += [f"⚠ {flag}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -155,7 +198,7 @@ def _italic(paragraph: Paragraph, text: str) -> None:
     paragraph.add_run(_xml_safe(text)).italic = True
 
 
-def docx_report(document: KeptRecord) -> bytes:
+def docx_report(document: KeptRecord, ui: str = "en") -> bytes:
     """The same report as `markdown_report`, as a Word document."""
     from docx import Document as WordDocument
 
@@ -163,27 +206,28 @@ def docx_report(document: KeptRecord) -> bytes:
     word.core_properties.title = _xml_safe(document.get("title") or document["name"])
     word.add_heading(_xml_safe(document.get("title") or document["name"]), level=1)
     if "error" in document:
-        word.add_paragraph(_xml_safe(f"Could not be read: {document['error']}"))
-    for heading, value in facts(document):
+        word.add_paragraph(_xml_safe(_unreadable(document, ui)))
+    for heading, value in facts(document, ui):
         paragraph = word.add_paragraph()
         paragraph.add_run(f"{heading}: ").bold = True
         paragraph.add_run(_xml_safe(value))
     if "error" in document:
         return _docx_bytes(word)
-    for notice in document_notices(document) if "notices" in document else []:
+    for notice in document_notices(document, ui) if "notices" in document else []:
         _italic(word.add_paragraph(), notice.plain)
     for summary in document.get("summaries", []):
-        word.add_heading(f"{name(summary['lang'])} summary", level=2)
+        heading = fixed("summary_heading", ui).format(language=language_name(summary["lang"], ui))
+        word.add_heading(heading, level=2)
         caption = word.add_paragraph()
-        caption.add_run(_xml_safe(engine_label(summary, document))).italic = True
-        for notice in summary_notices(summary):
+        caption.add_run(_xml_safe(engine_label(summary, document, ui))).italic = True
+        for notice in summary_notices(summary, ui):
             _italic(word.add_paragraph(), notice.plain)
         if _is_bullets(document):
             for sentence in summary["sentences"]:
                 word.add_paragraph(_xml_safe(sentence["text"]), style="List Bullet")
         else:
             word.add_paragraph(_xml_safe(" ".join(sentence["text"] for sentence in summary["sentences"])))
-        for flag in flags(summary):
+        for flag in flags(summary, ui):
             word.add_paragraph(_xml_safe(f"⚠ {flag}"))
     return _docx_bytes(word)
 

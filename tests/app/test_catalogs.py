@@ -45,7 +45,7 @@ def _english_words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z]{2,}", COMMANDS.sub("", text))
 
 
-@pytest.mark.parametrize("section", ["labels", "options", "versions", "library", "samples"])
+@pytest.mark.parametrize("section", ["labels", "options", "versions", "library", "samples", "report"])
 def test_both_interface_catalogs_have_the_same_keys_and_no_placeholder_of_their_own(section: str) -> None:
     english, hindi = _catalog("en")[section], _catalog("hi")[section]
     assert set(english) == set(hindi)
