@@ -9,8 +9,12 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from pages._views.report import escape_markdown
+from pages._views.wording import summary_notices
 from pages.common import KEPT_PREFIX, UI_LANGUAGE_KEY
+from summarizers.documents.reading import read_path
 from summarizers.models import ALTERNATIVES, CROSS_LANGUAGE, spec_for
+from summarizers.pipeline import Options, summarize
+from summarizers.schema import result_json
 from tests.conftest import ROOT
 
 TIMEOUT = 120
@@ -85,3 +89,20 @@ def test_a_missing_model_directory_is_refused_in_hindi(tmp_path: Path) -> None:
     next(button for button in app.button if button.label == "लागू करें").click().run()
     typed = escape_markdown(str(tmp_path / "missing"))
     assert [error.value for error in app.error] == [f"मॉडल का फ़ोल्डर {typed} मौजूद नहीं है; दिया गया पता जाँचें"]
+
+
+def test_a_summary_with_a_broken_model_tells_why_in_hindi(tmp_path: Path) -> None:
+    """A summary asked of a broken English model, as the Summarize page shows it in Hindi (`summary_notices`: the
+    notice under the summary, and in full under Details): key sentences instead, and the model's error in Hindi."""
+    broken = tmp_path / "broken-model"
+    broken.mkdir()
+    (broken / "config.json").write_text('{"model_type": "bart", ', encoding="utf-8")
+    document = read_path(ROOT / "seeds" / "en_modi_putin_call_us_tariffs.txt")
+    [summary] = result_json(summarize(document, Options(models={"en": str(broken)})))["summaries"]
+    assert summary["method"] == "extractive"
+    [notice] = summary_notices(summary, "hi")
+    assert notice.plain == "लिखने वाला मॉडल यहाँ इस्तेमाल नहीं हो सका: लेख के मुख्य वाक्य दिखाए जा रहे हैं।"
+    assert notice.details is not None
+    assert notice.details.startswith("अंग्रेज़ी मॉडल यहाँ इस्तेमाल नहीं हो सका")
+    assert f"{broken} के मॉडल की सेटिंग वाली फ़ाइल (`config.json`) पढ़ी नहीं जा सकी" in notice.details
+    assert not _english_words(notice.details.replace(str(broken), "")), notice.details
