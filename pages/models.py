@@ -118,7 +118,9 @@ def _model_card(lang: str, spec: ModelSpec, online: bool) -> None:
                         why = _error_markdown(error)
                         progress.update(label=t("models_download_failed").format(error=why), state="error")
             st.caption(t("models_terminal").format(command=f"`python -m summarizers download {lang}`"))
-        with st.form(f"local-{lang}"):
+        # Applied by its button only: Enter to submit would have Streamlit write "Press Enter to submit form" under
+        # the field, in English whatever the interface language, with no setting to word it.
+        with st.form(f"local-{lang}", enter_to_submit=False):
             target = st.text_input(
                 t("models_other"),
                 value=model_overrides().get(lang, ""),

@@ -209,3 +209,34 @@ def test_the_check_finds_english_the_interface_writes() -> None:
     """The words sought are found where the interface writes English (the check cannot pass by finding nothing)."""
     seen = {"Detecting languages", "हिन्दी · मुख्य वाक्य · saar-extractive", "`python -m summarizers download hi`"}
     assert english_words(seen, ("saar-extractive",)) == ["Detecting", "languages"]
+
+
+# Licence names the Models page states as the model cards do, and the fast engine's name.
+LICENCES_AND_ENGINES = ("Apache-2.0", "MIT", "CTranslate2")
+
+
+def test_the_models_page_in_hindi_and_a_broken_model_folder_it_refuses(
+    browser: Any, app_url: str, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken-model"
+    broken.mkdir()
+    (broken / "config.json").write_text('{"model_type": "bart", ', encoding="utf-8")
+    page = open_page(browser, app_url, {**DESKTOP, "height": 900})
+    if page.get_by_test_id("stExpandSidebarButton").is_visible():
+        page.get_by_test_id("stExpandSidebarButton").click()
+    _hindi(page)
+    page.get_by_role("link", name="मॉडल").click()
+    page.get_by_role("heading", name="मॉडल").first.wait_for()
+    page.evaluate(RECORD, [SKIPPED, WRITTEN])
+    page.get_by_placeholder("/सहेजे/मॉडल/का/फ़ोल्डर  या  संस्था/मॉडल-का-नाम").first.fill(str(broken))
+    page.get_by_role("button", name="लागू करें").first.click()
+    refusal = page.get_by_text("के मॉडल की सेटिंग वाली फ़ाइल")
+    refusal.wait_for()
+    page.wait_for_timeout(800)
+    screenshot(page, "hindi-models-refused-desktop.png")
+    seen = _seen(page)
+    # The refusal's text is cut into nodes by the file name set as code: its folder starts one, its reason ends another.
+    assert any(text.startswith(f"{broken} के मॉडल की सेटिंग वाली फ़ाइल") for text in seen), sorted(seen)
+    assert any(text.endswith("पढ़ी नहीं जा सकी; शायद वह ख़राब है") for text in seen), sorted(seen)
+    left = english_words(seen, (str(broken), "saar-extractive", *LICENCES_AND_ENGINES))
+    assert left == [], [text for text in seen if any(word in text for word in left)]
