@@ -3,6 +3,7 @@ carries its code and values, and the English text beside it is what the code ren
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 import string
@@ -233,3 +234,17 @@ def test_a_broken_local_model_gives_a_summary_whose_notice_reads_in_hindi(tmp_pa
     hindi = render(notice["code"], notice["values"], "hi")
     assert hindi.startswith("अंग्रेज़ी मॉडल यहाँ इस्तेमाल नहीं हो सका")
     assert not re.findall(r"[A-Za-z]{2,}", KEPT_AS_TYPED.sub("", hindi.replace(str(broken), ""))), hindi
+
+
+@given(st.text(min_size=1, max_size=40), st.sampled_from(["en", "hi"]))
+def test_a_nested_model_error_reads_the_same_from_its_json_as_from_itself(path: str, lang: str) -> None:
+    """A notice holding a model error, worded from the notice itself and from its JSON (as the pages read a result):
+    the same words, the folder as typed, whatever it holds (braces, quotes, Devanagari)."""
+    from summarizers.schema import message_json
+
+    notice = Message("notice.model_unusable", lang="hi", error=Message("model.no_config", path=path))
+    coded = json.loads(json.dumps(message_json(notice)))
+    assert coded["values"]["error"] == str(notice.values["error"])
+    worded = render(coded["code"], coded["values"], lang)
+    assert worded == render(notice.code, notice.values, lang)
+    assert path in worded
