@@ -30,11 +30,15 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def serve_app(extra_env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
-    """Starts the app on a free port and waits until it answers."""
-    port = free_port()
+def serve_app(
+    extra_env: dict[str, str], entry: str = "app.py", options: tuple[str, ...] = (), port: int | None = None
+) -> tuple[subprocess.Popen[str], str]:
+    """Starts the app on a free port (or the one given) and waits until it answers. `entry` is what `streamlit run`
+    runs (app.py, or serve.py: the app with its server-set cookie), `options` more of its command-line options."""
+    port = port or free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1", **extra_env}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless=true"]
+    command = [sys.executable, "-m", "streamlit", "run", entry, "--server.port", str(port), "--server.headless=true"]
+    command += options
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -50,9 +54,11 @@ def serve_app(extra_env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
             time.sleep(0.5)
 
 
-def serving(extra_env: dict[str, str]) -> Iterator[str]:
+def serving(
+    extra_env: dict[str, str], entry: str = "app.py", options: tuple[str, ...] = (), port: int | None = None
+) -> Iterator[str]:
     """The app's address for a fixture's lifetime; a server still inside a generation at the end is stopped outright."""
-    server, url = serve_app(extra_env)
+    server, url = serve_app(extra_env, entry, options, port)
     try:
         yield url
     finally:
