@@ -19,6 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 import streamlit as st
 
 from pages._views.library_words import storage_notice, word
+from pages._views.report import escape_markdown
 from pages.identity import COOKIE, COOKIE_DAYS, new_key, valid_key
 from summarizers import settings
 from summarizers.errors import StorageError
@@ -80,10 +81,17 @@ def account_controls(ui: str) -> None:
     if not login_configured():
         return
     if signed_in():
-        st.sidebar.caption(word("signed_in_as", ui).format(name=str(st.user.get("name") or st.user.get("email") or "")))
+        st.sidebar.caption(word("signed_in_as", ui).format(name=_account_name()))
         st.sidebar.button(word("sign_out", ui), on_click=st.logout, key="sign-out")
     else:
         st.sidebar.button(word("sign_in", ui), on_click=st.login, key="sign-in", help=word("sign_in_help", ui))
+
+
+def _account_name() -> str:
+    """The signed-in account's name as the provider gives it (the reader's own words, so shown as text: a caption
+    renders Markdown, and "$" would start a formula)."""
+    name = str(st.user.get("name") or st.user.get("email") or "")
+    return escape_markdown(name).replace("$", "\\$")
 
 
 def signed_in() -> bool:

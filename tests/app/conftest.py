@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -103,6 +104,15 @@ def open_page(browser: Any, url: str, viewport: dict[str, int] | None = None) ->
     page.goto(url)
     page.get_by_role("heading", name="Summarize").wait_for()
     return page
+
+
+def open_history_at(page: Any, url: str) -> None:
+    """History by its own address, drawn and settled. Safer than its link on a page just opened: a click there can be
+    lost to the rerun that puts back the text the tab was typing (the Summarize page keeps it in the tab)."""
+    page.goto(url.rstrip("/") + "/history")
+    page.get_by_role("heading", name="History").wait_for()
+    page.get_by_text(re.compile(r"Page \d+ of \d+|Nothing saved yet")).first.wait_for()
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
 
 
 def screenshot(page: Any, name: str) -> Path:

@@ -15,12 +15,13 @@ from typing import Any
 
 import pytest
 
-from tests.app.conftest import free_port, open_page, screenshot, serving
-from tests.app.test_browser_library import listed, open_history, settled, summarize
+from tests.app.conftest import free_port, open_history_at, open_page, screenshot, serving
+from tests.app.test_browser_library import listed, settled, summarize
 
 pytestmark = pytest.mark.browser
 
-ACCOUNTS = {"alice": "Alice Verma", "bob": "Bob Iyer"}
+# An account's name is the reader's own text: bob's would be emphasis, a link and a formula if read as Markdown.
+ACCOUNTS = {"alice": "Alice Verma", "bob": "Bob *Iyer* [home](https://example.org) $x$"}
 
 
 @pytest.fixture
@@ -84,33 +85,35 @@ def test_saved_work_follows_the_account_and_no_other(browser: Any, provider: str
     first = open_page(browser, app_with_login)
     summarize(first, "Aurangpur")  # before signing in: this browser's own library
     sign_in(first, provider, "alice")
-    open_history(first)
+    open_history_at(first, app_with_login)
     assert listed(first) == set()  # the account's library, not the browser's
-    first.get_by_role("link", name="Summarize").click()
+    first.goto(app_with_login)
     first.get_by_role("heading", name="Summarize").wait_for()
+    settled(first)
     summarize(first, "Belvani")
-    open_history(first)
+    open_history_at(first, app_with_login)
     assert listed(first) == {"Belvani"}
 
     second = open_page(browser, app_with_login)  # a fresh browser context: no cookies of the first
-    open_history(second)
+    open_history_at(second, app_with_login)
     assert listed(second) == set()
     sign_in(second, provider, "alice")
-    open_history(second)
+    open_history_at(second, app_with_login)
     assert listed(second) == {"Belvani"}  # the account's work, in another browser
     screenshot(second, "sign-in-history-second-browser.png")
 
     third = open_page(browser, app_with_login)
     sign_in(third, provider, "bob")
-    open_history(third)
+    open_history_at(third, app_with_login)
     third.get_by_text("Nothing saved yet").wait_for()
     assert listed(third) == set()  # another account sees none of it
+    assert third.get_by_role("link", name="home").count() == 0  # the name shown as the text it is
 
     sign_out(first, provider)
-    open_history(first)
+    open_history_at(first, app_with_login)
     assert listed(first) == {"Aurangpur"}  # back to this browser's own library
     sign_out(second, provider)
-    open_history(second)
+    open_history_at(second, app_with_login)
     assert listed(second) == set()
     for page in (first, second, third):
         page.close()

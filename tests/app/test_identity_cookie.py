@@ -6,6 +6,7 @@ arriving by a link from another site still keeps its library. Served by `streaml
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pages.identity import COOKIE, COOKIE_DAYS, BrowserCookie, Message, Scope, new_key, sent_key, valid_key, with_key
-from tests.app.conftest import open_page, serving
-from tests.app.test_browser_library import listed, open_history, summarize
+from tests.app.conftest import open_history_at, open_page, serving
+from tests.app.test_browser_library import listed, settled, summarize
 
 # Cookie names and values as browsers send them (RFC 6265 tokens, no separators).
 TOKENS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.", min_size=1, max_size=20)
@@ -144,7 +145,8 @@ def test_the_identity_cookie_in_a_real_browser(browser: Any, served: tuple[str, 
     assert (COOKIE in page.evaluate("document.cookie")) is (entry == "app.py")
 
     page.reload()
-    open_history(page)
+    page.get_by_role("heading", name="Summarize").wait_for()
+    open_history_at(page, url)
     assert listed(page) == {"Chandipur"}
     # Arriving by a link from another site (127.0.0.1 is another site than localhost): the page's own request
     # carries no Strict cookie, but the WebSocket the page opens does, so the library is still this browser's.
@@ -152,7 +154,8 @@ def test_the_identity_cookie_in_a_real_browser(browser: Any, served: tuple[str, 
     page.evaluate(LINK_TO, url + "/history")
     page.get_by_role("link", name="Open the library").click()
     page.get_by_role("heading", name="History").wait_for()
-    open_history(page)
+    page.get_by_text(re.compile(r"Page \d+ of \d+|Nothing saved yet")).first.wait_for()
+    settled(page)
     assert listed(page) == {"Chandipur"}
     [after] = [cookie for cookie in page.context.cookies() if cookie["name"] == COOKIE]
     assert after["value"] == cookie["value"]
