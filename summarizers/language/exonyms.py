@@ -137,3 +137,32 @@ def hindi_stems(word: str) -> frozenset[str]:
         if folded.endswith(ending) and len(folded) > len(ending) + 1:
             stems.add(folded[: -len(ending)] + replacement)
     return frozenset(stems)
+
+
+@lru_cache(maxsize=1)
+def _hindi_place_and_language_names() -> frozenset[str]:
+    """CLDR's Hindi names of countries, regions and languages (folded), each a name wherever Hindi text writes it.
+    Currencies are left out: "डॉलर", "रुपये" are common nouns."""
+    hindi = Locale("hi")
+    names = (*dict(hindi.territories).values(), *dict(hindi.languages).values())
+    return frozenset(fold(name) for name in names if name and "(" not in name)
+
+
+def is_hindi_place_name(words: str) -> bool:
+    """Whether Hindi words (one or several) are the Hindi name of a country, region or language, or an adjective or
+    oblique form of one (जापानी, भारतीयों)."""
+    head, _, last = " ".join(fold(words).split()).rpartition(" ")
+    names = _hindi_place_and_language_names()
+    return any((f"{head} {stem}" if head else stem) in names for stem in hindi_stems(last))
+
+
+@lru_cache(maxsize=1)
+def hindi_place_name_starts() -> dict[str, frozenset[int]]:
+    """The first words (folded) of the Hindi names of places and languages written in several words, each with how
+    many words its names run to (संयुक्त: 2 and 3)."""
+    starts: dict[str, set[int]] = {}
+    for name in _hindi_place_and_language_names():
+        words = name.split()
+        if len(words) > 1:
+            starts.setdefault(words[0], set()).add(len(words))
+    return {word: frozenset(sizes) for word, sizes in starts.items()}

@@ -1,0 +1,58 @@
+"""Rebuild `hindi_words.txt.gz`: the words Hindi text commonly uses, for telling a Devanagari name (a transliterated
+"पनवलकर", "बेलिंघम") from a Hindi word (`summarizers/language/hindi_names.py`).
+
+    pip install wordfreq==3.1.1   # requirements-dev.txt
+    python -m summarizers.language.data.build_hindi_words
+
+The words are wordfreq's Hindi list (every word it has, which is every word at Zipf frequency 3.0 or more) written
+only in Devanagari letters and signs, less the words that read as English ones: a word one of whose casual Latin
+spellings (`build_latin_words.spellings`: ओबामा -> obama) is an English word of `MIN_LATIN` letters or more, at least
+as common in English as `MIN_ENGLISH_ZIPF` and as the Hindi word in Hindi less `MARGIN`, and sounds like it by the
+English pronunciation (`phonetic.sounds_alike`): a name or a loanword (ओबामा, ब्रिटिश, होटल). सरकार is far more
+common as Hindi than "sarkar" is as English; सहित spells "shit" but does not sound like it. Each word folded as
+`exonyms.fold` folds it (nukta dropped, chandrabindu and half nasals as anusvara), one a line, sorted. See README.md
+in this folder for the source and licence of the data.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from wordfreq import iter_wordlist, zipf_frequency
+
+from summarizers.language.data.build_latin_words import spellings
+from summarizers.language.exonyms import fold
+from summarizers.language.phonetic import sounds_alike
+
+OUTPUT = Path(__file__).with_name("hindi_words.txt.gz")
+MIN_LATIN = 4  # letters: shorter spellings are English words by chance ("kar", "des", "log")
+MIN_ENGLISH_ZIPF = 3.0
+MARGIN = 0.7  # Zipf units: chosen on the dev versions' Hindi, where a wider margin let native words through
+
+
+def _devanagari(word: str) -> bool:
+    return all("\u0900" <= ch <= "\u097f" for ch in word) and not any("\u0966" <= ch <= "\u096f" for ch in word)
+
+
+def reads_as_english(word: str) -> bool:
+    """Whether a Hindi word spells an English word about as common in English as it is in Hindi."""
+    floor = max(MIN_ENGLISH_ZIPF, zipf_frequency(word, "hi") - MARGIN)
+    return any(
+        len(latin) >= MIN_LATIN and zipf_frequency(latin, "en") >= floor and sounds_alike(latin, word)
+        for latin in spellings(word)
+    )
+
+
+def hindi_words() -> list[str]:
+    return sorted({fold(word) for word in iter_wordlist("hi") if _devanagari(word) and not reads_as_english(word)})
+
+
+def main() -> None:
+    words = hindi_words()
+    OUTPUT.write_bytes(gzip.compress("".join(f"{word}\n" for word in words).encode(), compresslevel=9, mtime=0))
+    print(f"{len(words)} words -> {OUTPUT} ({OUTPUT.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()
