@@ -9,13 +9,18 @@ the real differences. Only a fact met by a fact of the same kind with another va
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from summarizers.attribution.facts import Fact, may_match
 from summarizers.language.common_words import is_common_word
-from summarizers.language.transliteration import skeleton
+from summarizers.language.exonyms import fold, hindi_names, hindi_stems
+from summarizers.language.hindi_names import hindi_names_in
+from summarizers.language.phonetic import sounds_alike
+from summarizers.language.transliteration import is_latin_word, skeleton, spelled_acronym
+from summarizers.text.lexicon import STOPWORDS
 from summarizers.text.spans import WORD_RE, Span
 from summarizers.versions.alignment import Link
 
@@ -127,15 +132,25 @@ def _forms_of_one_name(a: Fact, b: Fact) -> bool:
     return bool(starts_a & starts_b)
 
 
-def _conflicts(facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:
-    """Facts of one sort each side states and the other does not, paired in the order the sentences state them."""
+def _conflicts(
+    facts_a: list[Fact], facts_b: list[Fact], place: Callable[[Fact, int], float] | None = None
+) -> list[tuple[Fact, Fact]]:
+    """Facts of one sort each side states and the other does not, paired in the order the sentences state them;
+    names, where `place` tells where a fact stands in its side's sentences (0 or 1: which side), by place instead."""
     left_a, left_b = _unmatched(facts_a, facts_b)
     only_a = [fact for fact in left_a if not any(_compatible(fact, b) for b in facts_b)]
     only_b = [fact for fact in left_b if not any(_compatible(fact, a) for a in facts_a)]
-    only_a = [fact for fact in only_a if fact.kind != "name" or not _common_words(fact)]
-    only_b = [fact for fact in only_b if fact.kind != "name" or _surely_a_name(fact)]
+    # Either side may be the Hindi one: a name stands when it is surely one and not a run of common words.
+    only_a = [fact for fact in only_a if fact.kind != "name" or (_surely_a_name(fact) and not _common_words(fact))]
+    only_b = [fact for fact in only_b if fact.kind != "name" or (_surely_a_name(fact) and not _common_words(fact))]
     pairs = []
     for sort in dict.fromkeys(_sort(fact) for fact in only_a):
+        if sort == "name" and place is not None:
+            pairs += _paired_by_place(
+                [(fact, place(fact, 0)) for fact in only_a if fact.kind == "name"],
+                [(fact, place(fact, 1)) for fact in only_b if fact.kind == "name"],
+            )
+            continue
         for a, b in zip(
             [fact for fact in only_a if _sort(fact) == sort],
             [fact for fact in only_b if _sort(fact) == sort],
@@ -145,6 +160,147 @@ def _conflicts(facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fac
                 continue
             pairs.append((a, b))
     return sorted(pairs, key=lambda pair: pair[0].start)
+
+
+# How far apart, as shares of their sentences, a name and the name found in the other side's text alone may stand:
+# translations keep a name near its place (Hindi moves the verb, rarely the subject or a place far).
+NEAR_PLACE = 0.4
+
+
+def _paired_by_place(names: list[tuple[Fact, float]], found: list[tuple[Fact, float]]) -> list[tuple[Fact, Fact]]:
+    """Names a side states unmatched, each paired with a name the other side states unmatched at about the same place
+    in its sentence: the nearest pairs first, each name once, none farther apart than `NEAR_PLACE` unless each side
+    has one such name only (then nothing else can be meant: "He met X, officials said" puts X last in Hindi)."""
+    if len(names) == len(found) == 1 and not _forms_of_one_name(names[0][0], found[0][0]):
+        return [(names[0][0], found[0][0])]
+    candidates = sorted(
+        (abs(place - other_place), i, j)
+        for i, (name, place) in enumerate(names)
+        for j, (other, other_place) in enumerate(found)
+        if abs(place - other_place) <= NEAR_PLACE and not _forms_of_one_name(name, other)
+    )
+    used_names: set[int] = set()
+    used_found: set[int] = set()
+    pairs = []
+    for _, i, j in candidates:
+        if i not in used_names and j not in used_found:
+            pairs.append((names[i][0], found[j][0]))
+            used_names.add(i)
+            used_found.add(j)
+    return pairs
+
+
+def _is_devanagari(text: str) -> bool:
+    """Whether a text is written mostly in Devanagari rather than Latin letters."""
+    devanagari = sum("\u0900" <= ch <= "\u097f" for ch in text)
+    return devanagari > sum(ch.isascii() and ch.isalpha() for ch in text)
+
+
+def _latin_words(text: str) -> list[str]:
+    return [word for word in WORD_RE.findall(text) if is_latin_word(word) and word.casefold() not in STOPWORDS]
+
+
+_PHRASE_WORDS = 3  # the most words of a name Hindi translates whole ("Papua New Guinea")
+
+
+def _hindi_for(words: list[str]) -> set[str]:
+    """The Hindi words (folded) that names among `words` translate to, alone or a few in a row ("United States")."""
+    found: set[str] = set()
+    for size in range(1, _PHRASE_WORDS + 1):
+        for start in range(len(words) - size + 1):
+            for native in hindi_names(" ".join(words[start : start + size])):
+                found.update(native.split())
+    return found
+
+
+def _english_forms(word: str) -> tuple[str, ...]:
+    """A Latin word and its singular ("Athenians", "Athenian"): Hindi writes a plural name in its own plural."""
+    return (word, word[:-1]) if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else (word,)
+
+
+def _same_letters(acronym: str, word: str) -> bool:
+    """Whether a Devanagari word spells an acronym's letters in any order (RSPB ~ आरएसबीपी, a slip of the pen)."""
+    spelled = spelled_acronym(word)
+    return spelled is not None and acronym.isupper() and sorted(spelled) == sorted(acronym.casefold())
+
+
+def _matched_across(word: str, latin: list[str], translated: set[str]) -> bool:
+    """Whether a Devanagari word says what a word of the other side says: it sounds like it, or its stem does (a name
+    or a loanword, "Obama" ~ ओबामा, "digital" ~ डिजिटल, "Arab" ~ अरबी), is its Hindi name (China ~ चीन) or spells
+    its letters (KFC ~ केएफसी)."""
+    stems = hindi_stems(word)
+    if stems & translated or fold(word) in translated:
+        return True
+    return any(
+        _same_letters(other, word)
+        or any(sounds_alike(form, stem) for form in _english_forms(other) for stem in stems | {word})
+        for other in latin
+    )
+
+
+def _place(start: int, side: Side, indexes: Sequence[int]) -> float:
+    """Where an offset lies in a link's sentences on one side, as a share of their extent (0 at the start)."""
+    first, last = side.sentences[indexes[0]], side.sentences[indexes[-1]]
+    return (start - first.start) / max(last.end - first.start, 1)
+
+
+def _place_in(sides: tuple[tuple[Side, Sequence[int]], ...], fact: Fact, side: int) -> float:
+    return _place(fact.start, *sides[side])
+
+
+def _glossed(text: str, end: int) -> bool:
+    """Whether a Hindi word is followed by its Latin spelling in brackets ("एऔन (Aoun)"): the gloss is the name's
+    fact, matched as any Latin name is."""
+    following = text[end : end + 3].lstrip()
+    return following.startswith("(") and is_latin_word(following[1:2])
+
+
+def names_only_in(
+    hindi: Side, indexes: Sequence[int], latin: Side, latin_indexes: Sequence[int]
+) -> list[tuple[Fact, float]]:
+    """The names of a link's Hindi sentences that none of its other-language sentences' words says, with where each
+    stands (`_place`): a name found in the Hindi alone (`hindi_names_in`) none of whose words sounds like a word
+    there, translates one or spells its letters, and which overlaps no fact already found."""
+    latin_text = " ".join(latin.sentences[i].text(latin.text) for i in latin_indexes)
+    words = _latin_words(latin_text)
+    translated = _hindi_for(words)
+    taken = [(fact.start, fact.end) for i in indexes for fact in hindi.facts[i]]
+    found = []
+    for index in indexes:
+        span = hindi.sentences[index]
+        for name in hindi_names_in(hindi.text, span.start, span.end):
+            if any(start < name.end and name.start < end for start, end in taken) or _glossed(hindi.text, name.end):
+                continue
+            if any(_matched_across(word, words, translated) for word in WORD_RE.findall(name.text(hindi.text))):
+                continue  # a part of it is said on the other side: a name the translation spells its own way
+            written = name.text(hindi.text)
+            fact = Fact("name", f"name:{fold(written)}", frozenset(), written, name.start, name.end)
+            found.append((fact, _place(name.start, hindi, indexes)))
+    return found
+
+
+def _names_unmatched(facts: list[Fact], others: list[Fact]) -> list[Fact]:
+    """A side's names in a link that no fact of the other side can be and that stand as names (not "the Army")."""
+    return [
+        fact
+        for fact in _unmatched(facts, others)[0]
+        if fact.kind == "name" and fact.certain and fact.text[:1].isascii()
+    ]
+
+
+def _names_against_hindi(
+    latin: Side, latin_indexes: Sequence[int], hindi: Side, indexes: Sequence[int]
+) -> list[tuple[Fact, Fact]]:
+    """Names the Latin side of a link states that the Hindi side does not, paired with the names found in the Hindi
+    alone (Hindi has no capitals: a name there that matches no English name is not a fact) at about their place."""
+    facts_latin = [fact for i in latin_indexes for fact in latin.facts[i]]
+    facts_hindi = [fact for j in indexes for fact in hindi.facts[j]]
+    names = _names_unmatched(facts_latin, facts_hindi)
+    if not names:
+        return []
+    found = names_only_in(hindi, indexes, latin, latin_indexes)
+    placed = [(name, _place(name.start, latin, latin_indexes)) for name in names]
+    return _paired_by_place(placed, found)
 
 
 def differences(a: Side, b: Side, links: Sequence[Link]) -> list[Difference]:
@@ -159,6 +315,14 @@ def differences(a: Side, b: Side, links: Sequence[Link]) -> list[Difference]:
             continue
         facts_a = [fact for i in link.a for fact in a.facts[i]]
         facts_b = [fact for j in link.b for fact in b.facts[j]]
-        for fact_a, fact_b in _conflicts(facts_a, facts_b):
+        pairs = _conflicts(facts_a, facts_b, partial(_place_in, ((a, link.a), (b, link.b))))
+        if not any(fact.kind == "name" for fact, _ in pairs):
+            hindi_a = _is_devanagari(" ".join(a.sentences[i].text(a.text) for i in link.a))
+            hindi_b = _is_devanagari(" ".join(b.sentences[j].text(b.text) for j in link.b))
+            if hindi_b and not hindi_a:
+                pairs += _names_against_hindi(a, link.a, b, link.b)
+            elif hindi_a and not hindi_b:
+                pairs += [(ours, theirs) for theirs, ours in _names_against_hindi(b, link.b, a, link.a)]
+        for fact_a, fact_b in sorted(pairs, key=lambda pair: pair[0].start):
             found.append(Difference(fact_a.kind, index, Span(fact_a.start, fact_a.end), Span(fact_b.start, fact_b.end)))
     return found
