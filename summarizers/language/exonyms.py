@@ -31,6 +31,8 @@ _CURATED: dict[str, tuple[str, ...]] = {
     # "Indo-" is India in compounds (Indo-Pacific ~ हिंद-प्रशांत, Indo–Russian ~ भारत-रूस).
     "indo": ("भारत", "हिंद", "भारतीय"), "west": ("पश्चिम", "पश्चिमी"), "western": ("पश्चिमी",),
     "eastern": ("पूर्वी",),  # पूर्व alone also means "former"
+    # The Ottoman state and its people, which Hindi names after the Turks (तुर्क साम्राज्य) or as उस्मानी.
+    "ottoman": ("उस्मानी", "तुर्क", "तुर्की"), "ottomans": ("उस्मानी", "तुर्क", "तुर्कों"),
     # [Hindi Wikipedia]
     "pacific": ("प्रशांत",), "gulf": ("खाड़ी",), "new delhi": ("नई दिल्ली",), "nile": ("नील",),
     "mediterranean": ("भूमध्य", "भूमध्यसागर", "भूमध्यसागरीय"), "black sea": ("काला सागर",),
