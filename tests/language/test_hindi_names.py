@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -56,7 +58,7 @@ def test_names_of_any_text_lie_in_order_inside_the_window_asked_for(text: str) -
         assert isinstance(name, HindiName)
         assert start <= name.start < name.end <= end
         assert name.text(text).strip() == name.text(text)
-    assert all(a.end <= b.start for a, b in zip(names, names[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(names))
 
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=6))

@@ -35,7 +35,8 @@ def test_a_swapped_name_is_one_name_difference_pairing_the_new_name_with_the_old
     found, texts = _differences(swapped, HI)
     assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bellingham", "पनवलकर")]
     (difference,) = found
-    assert difference.a is not None and difference.b is not None
+    assert difference.a is not None
+    assert difference.b is not None
     assert texts[0].index(swapped[1]) <= difference.a.start < texts[0].index(swapped[2])
     assert texts[1].index(HI[1]) <= difference.b.start < texts[1].index(HI[2])
 
@@ -62,3 +63,12 @@ def test_a_name_the_hindi_leaves_out_is_no_name_difference() -> None:
     english = [EN[0], "He met Panvalkar and Bellingham at the summit, officials said.", *EN[2:]]
     found, texts = _differences(english, HI)
     assert [d for d in found if d.kind == "name" and d.text(0, texts) == "Panvalkar"] == []
+
+
+def test_the_ottomans_hindi_names_after_the_turks_are_no_other_name() -> None:
+    english = ["The revolt turned the tide against the Ottomans on the eastern front in 1916."]
+    hindi = ["1916 में विद्रोह ने पूर्वी मोर्चे पर तुर्कों के खिलाफ लहर का रुख मोड़ दिया।"]
+    found, _ = _differences(english, hindi)
+    assert found == []
+    comparison = FactMatcher(" ".join(english), " ".join(hindi)).comparison
+    assert [(a.text, b.text) for a, b in comparison.shared if a.kind == "name"] == [("Ottomans", "तुर्कों")]
