@@ -143,11 +143,14 @@ def hindi_stems(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _hindi_place_and_language_names() -> frozenset[str]:
-    """CLDR's Hindi names of countries, regions and languages (folded), each a name wherever Hindi text writes it.
-    Currencies are left out: "डॉलर", "रुपये" are common nouns."""
+    """CLDR's Hindi names of countries, regions and languages (folded), each a name wherever Hindi text writes it,
+    and the curated table's names of several words (औद्योगिक क्रांति, नई दिल्ली). Currencies are left out: "डॉलर",
+    "रुपये" are common nouns; so are the curated table's single words, many of them common words too (पश्चिम "west",
+    नील "blue")."""
     hindi = Locale("hi")
     names = (*dict(hindi.territories).values(), *dict(hindi.languages).values())
-    return frozenset(fold(name) for name in names if name and "(" not in name)
+    curated = (native for natives in _CURATED.values() for native in natives if " " in native)
+    return frozenset(fold(name) for name in (*names, *curated) if name and "(" not in name)
 
 
 def is_hindi_place_name(words: str) -> bool:

@@ -18,8 +18,8 @@ from summarizers.attribution.facts import Fact, may_match
 from summarizers.language.common_words import is_common_word
 from summarizers.language.exonyms import fold, hindi_names, hindi_stems
 from summarizers.language.hindi_names import hindi_names_in
-from summarizers.language.phonetic import sounds_alike
-from summarizers.language.transliteration import is_latin_word, skeleton, spelled_acronym
+from summarizers.language.phonetic import english_pronunciations, phones_of, similarity, sounds_alike
+from summarizers.language.transliteration import acronym_in_devanagari, is_latin_word, skeleton, spelled_acronym
 from summarizers.text.lexicon import STOPWORDS
 from summarizers.text.spans import WORD_RE, Span
 from summarizers.versions.alignment import Link
@@ -238,6 +238,15 @@ def _matched_across(word: str, latin: list[str], translated: set[str]) -> bool:
     )
 
 
+# Nearer than chance but short of `phonetic.alike`: enough to doubt that a word opening an English sentence is a name
+# the Hindi leaves out when a Hindi word there sounds this near it ("Eon" ~ इयॉन).
+NEAR_SOUND = 0.6
+
+
+def _sounds_near(latin: str, devanagari: str) -> bool:
+    return any(similarity(a, b) >= NEAR_SOUND for a in english_pronunciations(latin) for b in phones_of(devanagari))
+
+
 def _place(start: int, side: Side, indexes: Sequence[int]) -> float:
     """Where an offset lies in a link's sentences on one side, as a share of their extent (0 at the start)."""
     first, last = side.sentences[indexes[0]], side.sentences[indexes[-1]]
@@ -279,12 +288,24 @@ def names_only_in(
     return found
 
 
-def _names_unmatched(facts: list[Fact], others: list[Fact]) -> list[Fact]:
-    """A side's names in a link that no fact of the other side can be and that stand as names (not "the Army")."""
+def _spelled_in(name: str, hindi: str) -> bool:
+    """Whether an acronym ("B.C.", "CRTC") is spelled out by its letters' names in Hindi text, however the Hindi
+    spaces or dots them ("बी. सी.")."""
+    acronym = acronym_in_devanagari(name.replace(".", ""))
+    return acronym is not None and acronym in hindi.replace(".", "").replace(" ", "")
+
+
+def _names_unmatched(facts: list[Fact], others: list[Fact], other_text: str) -> list[Fact]:
+    """A side's names in a link that no fact of the other side (whose text is `other_text`) can be and that stand as
+    names (not "the Army")."""
     return [
         fact
         for fact in _unmatched(facts, others)[0]
-        if fact.kind == "name" and fact.certain and fact.text[:1].isascii()
+        if fact.kind == "name"
+        and fact.certain
+        and fact.text[:1].isascii()
+        and (not _common_words(fact) or hindi_names(fact.text))  # "War" is no name; "China" is a place
+        and not _spelled_in(fact.text, other_text)
     ]
 
 
@@ -295,12 +316,56 @@ def _names_against_hindi(
     alone (Hindi has no capitals: a name there that matches no English name is not a fact) at about their place."""
     facts_latin = [fact for i in latin_indexes for fact in latin.facts[i]]
     facts_hindi = [fact for j in indexes for fact in hindi.facts[j]]
-    names = _names_unmatched(facts_latin, facts_hindi)
+    hindi_text = " ".join(hindi.sentences[j].text(hindi.text) for j in indexes)
+    names = _names_unmatched(facts_latin, facts_hindi, hindi_text) + _opening_names(
+        latin, latin_indexes, hindi, indexes
+    )
     if not names:
         return []
     found = names_only_in(hindi, indexes, latin, latin_indexes)
+    # ... and the Hindi names that are facts (they match a name elsewhere in the English) but none here.
+    words = _latin_words(" ".join(latin.sentences[i].text(latin.text) for i in latin_indexes))
+    translated = _hindi_for(words)
+    found += [
+        (fact, _place(fact.start, hindi, indexes))
+        for fact in _unmatched(facts_latin, facts_hindi)[1]
+        if fact.kind == "name"
+        and _surely_a_name(fact)
+        and not fact.text[:1].isascii()
+        and not any(_matched_across(word, words, translated) for word in WORD_RE.findall(fact.text))
+    ]
     placed = [(name, _place(name.start, latin, latin_indexes)) for name in names]
     return _paired_by_place(placed, found)
+
+
+def _opening_names(latin: Side, latin_indexes: Sequence[int], hindi: Side, indexes: Sequence[int]) -> list[Fact]:
+    """Capitalised words that open a sentence, are no common word and no fact, and that no Hindi word of the link
+    says: names the facts leave out (a capital at a sentence's start says nothing), such as "Alexander" of
+    "Alexander cavalry troopers ..." in a text that names him nowhere else."""
+    hindi_words = [
+        word
+        for j in indexes
+        for word in WORD_RE.findall(hindi.sentences[j].text(hindi.text))
+        if not is_latin_word(word)
+    ]
+    found = []
+    for i in latin_indexes:
+        span = latin.sentences[i]
+        first = WORD_RE.search(latin.text, span.start, span.end)
+        if first is None:
+            continue
+        word = first.group()
+        if not (is_latin_word(word) and word[:1].isupper() and len(word) > 1) or word.casefold() in STOPWORDS:
+            continue
+        if is_common_word(word) or any(
+            fact.start < first.end() and first.start() < fact.end for fact in latin.facts[i]
+        ):
+            continue
+        translated = _hindi_for([word])
+        if any(_matched_across(other, [word], translated) or _sounds_near(word, other) for other in hindi_words):
+            continue
+        found.append(Fact("name", f"name:{word.casefold()}", frozenset(), word, first.start(), first.end()))
+    return found
 
 
 def differences(a: Side, b: Side, links: Sequence[Link]) -> list[Difference]:

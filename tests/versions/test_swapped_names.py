@@ -72,3 +72,17 @@ def test_the_ottomans_hindi_names_after_the_turks_are_no_other_name() -> None:
     assert found == []
     comparison = FactMatcher(" ".join(english), " ".join(hindi)).comparison
     assert [(a.text, b.text) for a, b in comparison.shared if a.kind == "name"] == [("Ottomans", "तुर्कों")]
+
+
+def test_a_name_opening_its_sentence_and_named_nowhere_else_is_still_paired() -> None:
+    english = [EN[0], "Bellingham met the officials at the summit.", *EN[2:]]
+    hindi = [HI[0], "पनवलकर ने शिखर सम्मेलन में अधिकारियों से मुलाकात की।", *HI[2:]]
+    found, texts = _differences(english, hindi)
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bellingham", "पनवलकर")]
+
+
+def test_an_acronym_the_hindi_spells_with_dots_and_spaces_is_no_name_difference() -> None:
+    english = [EN[0], "Police in B.C. met Klein at the summit.", *EN[2:]]
+    hindi = [HI[0], "बी. सी. में पुलिस ने शिखर सम्मेलन में क्लेन से मुलाकात की।", *HI[2:]]
+    found, _ = _differences(english, hindi)
+    assert found == []

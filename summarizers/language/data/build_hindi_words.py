@@ -8,7 +8,8 @@ The words are wordfreq's Hindi list (every word it has, which is every word at Z
 only in Devanagari letters and signs, less the words that read as English ones: a word one of whose casual Latin
 spellings (`build_latin_words.spellings`: ओबामा -> obama) is an English word of `MIN_LATIN` letters or more, at least
 as common in English as `MIN_ENGLISH_ZIPF` and as the Hindi word in Hindi less `MARGIN`, and sounds like it by the
-English pronunciation (`phonetic.sounds_alike`): a name or a loanword (ओबामा, ब्रिटिश, होटल). सरकार is far more
+English pronunciation (`phonetic.sounds_alike`): a name or a loanword (ओबामा, ब्रिटिश, होटल). A Hindi word as common
+as `MAX_HINDI_ZIPF` stays. सरकार is far more
 common as Hindi than "sarkar" is as English; सहित spells "shit" but does not sound like it. Each word folded as
 `exonyms.fold` folds it (nukta dropped, chandrabindu and half nasals as anusvara), one a line, sorted. See README.md
 in this folder for the source and licence of the data.
@@ -28,6 +29,8 @@ from summarizers.language.phonetic import sounds_alike
 OUTPUT = Path(__file__).with_name("hindi_words.txt.gz")
 MIN_LATIN = 4  # letters: shorter spellings are English words by chance ("kar", "des", "log")
 MIN_ENGLISH_ZIPF = 3.0
+# Hindi words this common are Hindi whatever they spell (दूर "far" and "door"); names and loanwords are rarer.
+MAX_HINDI_ZIPF = 5.0
 MARGIN = 0.7  # Zipf units: chosen on the dev versions' Hindi, where a wider margin let native words through
 
 
@@ -37,7 +40,10 @@ def _devanagari(word: str) -> bool:
 
 def reads_as_english(word: str) -> bool:
     """Whether a Hindi word spells an English word about as common in English as it is in Hindi."""
-    floor = max(MIN_ENGLISH_ZIPF, zipf_frequency(word, "hi") - MARGIN)
+    zipf = zipf_frequency(word, "hi")
+    if zipf >= MAX_HINDI_ZIPF:
+        return False
+    floor = max(MIN_ENGLISH_ZIPF, zipf - MARGIN)
     return any(
         len(latin) >= MIN_LATIN and zipf_frequency(latin, "en") >= floor and sounds_alike(latin, word)
         for latin in spellings(word)
