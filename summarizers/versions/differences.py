@@ -132,6 +132,12 @@ def _forms_of_one_name(a: Fact, b: Fact) -> bool:
     return bool(starts_a & starts_b)
 
 
+def _may_conflict(fact: Fact) -> bool:
+    if fact.kind == "name":
+        return _surely_a_name(fact) and not _common_words(fact)
+    return fact.certain
+
+
 def _conflicts(
     facts_a: list[Fact], facts_b: list[Fact], place: Callable[[Fact, int], float] | None = None
 ) -> list[tuple[Fact, Fact]]:
@@ -140,9 +146,10 @@ def _conflicts(
     left_a, left_b = _unmatched(facts_a, facts_b)
     only_a = [fact for fact in left_a if not any(_compatible(fact, b) for b in facts_b)]
     only_b = [fact for fact in left_b if not any(_compatible(fact, a) for a in facts_a)]
-    # Either side may be the Hindi one: a name stands when it is surely one and not a run of common words.
-    only_a = [fact for fact in only_a if fact.kind != "name" or (_surely_a_name(fact) and not _common_words(fact))]
-    only_b = [fact for fact in only_b if fact.kind != "name" or (_surely_a_name(fact) and not _common_words(fact))]
+    # Either side may be the Hindi one: a name stands when it is surely one and not a run of common words; a number
+    # spelled in Hindi words only where it matches.
+    only_a = [fact for fact in only_a if _may_conflict(fact)]
+    only_b = [fact for fact in only_b if _may_conflict(fact)]
     pairs = []
     for sort in dict.fromkeys(_sort(fact) for fact in only_a):
         if sort == "name" and place is not None:
