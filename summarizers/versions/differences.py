@@ -375,6 +375,20 @@ def _opening_names(latin: Side, latin_indexes: Sequence[int], hindi: Side, index
     return found
 
 
+def _said_across(pair: tuple[Fact, Fact], latin: tuple[Side, Sequence[int]], hindi: tuple[Side, Sequence[int]]) -> bool:
+    """Whether a name pair is no difference after all: a word of the link's Latin sentences says the Hindi name ("John"
+    opening "John of Gaunt died", so no fact, for जॉन), or a Hindi word there sounds near the Latin name (गाउंट)."""
+    latin_text = " ".join(latin[0].sentences[i].text(latin[0].text) for i in latin[1])
+    hindi_text = " ".join(hindi[0].sentences[j].text(hindi[0].text) for j in hindi[1])
+    ours, theirs = pair if pair[0].text[:1].isascii() else pair[::-1]
+    words = _latin_words(latin_text)
+    translated = _hindi_for(words)
+    if any(_matched_across(word, words, translated) for word in WORD_RE.findall(theirs.text)):
+        return True
+    hindi_words = [word for word in WORD_RE.findall(hindi_text) if not is_latin_word(word)]
+    return any(_sounds_near(word, other) for word in _latin_words(ours.text) for other in hindi_words)
+
+
 def differences(a: Side, b: Side, links: Sequence[Link]) -> list[Difference]:
     """Every difference, in the order of the links."""
     found = []
@@ -388,9 +402,12 @@ def differences(a: Side, b: Side, links: Sequence[Link]) -> list[Difference]:
         facts_a = [fact for i in link.a for fact in a.facts[i]]
         facts_b = [fact for j in link.b for fact in b.facts[j]]
         pairs = _conflicts(facts_a, facts_b, partial(_place_in, ((a, link.a), (b, link.b))))
+        hindi_a = _is_devanagari(" ".join(a.sentences[i].text(a.text) for i in link.a))
+        hindi_b = _is_devanagari(" ".join(b.sentences[j].text(b.text) for j in link.b))
+        if hindi_a != hindi_b:
+            latin, hindi = ((a, link.a), (b, link.b)) if hindi_b else ((b, link.b), (a, link.a))
+            pairs = [pair for pair in pairs if pair[0].kind != "name" or not _said_across(pair, latin, hindi)]
         if not any(fact.kind == "name" for fact, _ in pairs):
-            hindi_a = _is_devanagari(" ".join(a.sentences[i].text(a.text) for i in link.a))
-            hindi_b = _is_devanagari(" ".join(b.sentences[j].text(b.text) for j in link.b))
             if hindi_b and not hindi_a:
                 pairs += _names_against_hindi(a, link.a, b, link.b)
             elif hindi_a and not hindi_b:
