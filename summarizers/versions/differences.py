@@ -197,8 +197,13 @@ def _paired_by_place(names: list[tuple[Fact, float]], found: list[tuple[Fact, fl
     return pairs
 
 
-def _is_devanagari(text: str) -> bool:
-    """Whether a text is written mostly in Devanagari rather than Latin letters."""
+_SCRIPT_SAMPLE = 200  # characters: a sentence's script shows in its opening words, and every link asks
+
+
+def _is_devanagari(side: Side, indexes: Sequence[int]) -> bool:
+    """Whether a link's sentences on one side are written mostly in Devanagari rather than Latin letters."""
+    span = side.sentences[indexes[0]]
+    text = side.text[span.start : min(side.sentences[indexes[-1]].end, span.start + _SCRIPT_SAMPLE)]
     devanagari = sum("\u0900" <= ch <= "\u097f" for ch in text)
     return devanagari > sum(ch.isascii() and ch.isalpha() for ch in text)
 
@@ -402,8 +407,7 @@ def differences(a: Side, b: Side, links: Sequence[Link]) -> list[Difference]:
         facts_a = [fact for i in link.a for fact in a.facts[i]]
         facts_b = [fact for j in link.b for fact in b.facts[j]]
         pairs = _conflicts(facts_a, facts_b, partial(_place_in, ((a, link.a), (b, link.b))))
-        hindi_a = _is_devanagari(" ".join(a.sentences[i].text(a.text) for i in link.a))
-        hindi_b = _is_devanagari(" ".join(b.sentences[j].text(b.text) for j in link.b))
+        hindi_a, hindi_b = _is_devanagari(a, link.a), _is_devanagari(b, link.b)
         if hindi_a != hindi_b:
             latin, hindi = ((a, link.a), (b, link.b)) if hindi_b else ((b, link.b), (a, link.a))
             pairs = [pair for pair in pairs if pair[0].kind != "name" or not _said_across(pair, latin, hindi)]

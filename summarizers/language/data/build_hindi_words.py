@@ -8,8 +8,9 @@ The words are wordfreq's Hindi list (every word it has, which is every word at Z
 only in Devanagari letters and signs, less the words that read as English ones: a word one of whose casual Latin
 spellings (`build_latin_words.spellings`: ओबामा -> obama) is an English word of `MIN_LATIN` letters or more, at least
 as common in English as `MIN_ENGLISH_ZIPF` and as the Hindi word in Hindi less `MARGIN`, and sounds like it by the
-English pronunciation (`phonetic.sounds_alike`): a name or a loanword (ओबामा, ब्रिटिश, होटल). A Hindi word as common
-as `MAX_HINDI_ZIPF` stays. सरकार is far more
+English pronunciation (`phonetic.sounds_alike`), or that is long and sounds very close to such an English word however
+Latin letters spell it (`MIN_SOUND_WEIGHT`, `SOUND_SIMILARITY`): a name or a loanword (ओबामा, ब्रिटिश, होटल,
+टेलीविजन). A Hindi word as common as `MAX_HINDI_ZIPF` stays. सरकार is far more
 common as Hindi than "sarkar" is as English; सहित spells "shit" but does not sound like it. Each word folded as
 `exonyms.fold` folds it (nukta dropped, chandrabindu and half nasals as anusvara), one a line, sorted. See README.md
 in this folder for the source and licence of the data.
@@ -18,20 +19,33 @@ in this folder for the source and licence of the data.
 from __future__ import annotations
 
 import gzip
+from functools import lru_cache
 from pathlib import Path
 
 from wordfreq import iter_wordlist, zipf_frequency
 
 from summarizers.language.data.build_latin_words import spellings
 from summarizers.language.exonyms import fold
-from summarizers.language.phonetic import sounds_alike
+from summarizers.language.phonetic import (
+    PhoneticIndex,
+    devanagari_phones,
+    english_pronunciations,
+    similarity,
+    sounds_alike,
+    weight,
+)
 
 OUTPUT = Path(__file__).with_name("hindi_words.txt.gz")
 MIN_LATIN = 4  # letters: shorter spellings are English words by chance ("kar", "des", "log")
 MIN_ENGLISH_ZIPF = 3.0
 # Hindi words this common are Hindi whatever they spell (दूर "far" and "door"); names and loanwords are rarer.
 MAX_HINDI_ZIPF = 5.0
-MARGIN = 0.7  # Zipf units: chosen on the dev versions' Hindi, where a wider margin let native words through
+MARGIN = 0.7  # Zipf units: chosen by reading the words each margin takes out; wider ones took out Hindi words
+# A long Hindi word that sounds this close to an English word also reads as English, however it is spelled in Latin
+# letters (टेलीविजन "television", डेमोक्रेटिक "democratic"); shorter words sound like some English word by chance
+# (दाम "them").
+MIN_SOUND_WEIGHT = 4.5
+SOUND_SIMILARITY = 0.9
 
 
 def _devanagari(word: str) -> bool:
@@ -47,6 +61,28 @@ def reads_as_english(word: str) -> bool:
     return any(
         len(latin) >= MIN_LATIN and zipf_frequency(latin, "en") >= floor and sounds_alike(latin, word)
         for latin in spellings(word)
+    ) or _sounds_english(word, floor)
+
+
+@lru_cache(maxsize=1)
+def _english_index() -> PhoneticIndex:
+    words = []
+    for word in iter_wordlist("en"):
+        if zipf_frequency(word, "en") < MIN_ENGLISH_ZIPF:
+            break  # the list runs from the most common word down
+        if word.isascii() and word.isalpha() and len(word) >= MIN_LATIN:
+            words.append(word)
+    return PhoneticIndex(words)
+
+
+def _sounds_english(word: str, floor: float) -> bool:
+    phones = devanagari_phones(word)
+    if weight(phones) < MIN_SOUND_WEIGHT:
+        return False
+    return any(
+        zipf_frequency(english, "en") >= floor
+        and max(similarity(phones, other) for other in english_pronunciations(english)) >= SOUND_SIMILARITY
+        for english in _english_index().matches(word)
     )
 
 
