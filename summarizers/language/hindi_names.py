@@ -68,18 +68,31 @@ _MIN_UNLISTED = 3  # code points: shorter unlisted words are mostly fragments an
 _JOINERS = frozenset({" ", "-", "‑"})
 
 
+_ENGLISH_MARK = "~"  # before a word of the list that reads as English (see data/README.md)
+
+
 @lru_cache(maxsize=1)
-def _listed() -> frozenset[str]:
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """The words Hindi text commonly uses, and apart those of them that read as English (ओबामा, टेलीविजन)."""
     with gzip.open(HINDI_WORDS_PATH, "rt", encoding="utf-8") as lines:
-        return frozenset(line.strip() for line in lines)
+        words = [line.strip() for line in lines]
+    english = frozenset(word[1:] for word in words if word.startswith(_ENGLISH_MARK))
+    return frozenset(word for word in words if not word.startswith(_ENGLISH_MARK)), english
+
+
+def _listed() -> frozenset[str]:
+    return _word_lists()[0]
 
 
 def is_listed(word: str) -> bool:
-    """Whether a Devanagari word is a common Hindi word, an inflection of one, or a compound of two."""
+    """Whether a Devanagari word is a common Hindi word, an inflection of one, or a compound of two; a word that reads
+    as English never is, though its parts may be Hindi words (टेली, विजन)."""
     folded = fold(word)
-    listed = _listed()
+    listed, english = _word_lists()
     if folded in listed:
         return True
+    if folded in english:
+        return False
     for ending in _ENDINGS:
         if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_PART:
             stem = folded[: -len(ending)]

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Literal
+
+import regex
 
 from summarizers.attribution.facts import Fact, may_match
 from summarizers.language.common_words import is_common_word
@@ -197,6 +199,8 @@ def _paired_by_place(names: list[tuple[Fact, float]], found: list[tuple[Fact, fl
     return pairs
 
 
+_DEVANAGARI_LETTER = regex.compile(r"[\u0900-\u097f]")
+_LATIN_LETTER = regex.compile(r"[A-Za-z]")
 _SCRIPT_SAMPLE = 200  # characters: a sentence's script shows in its opening words, and every link asks
 
 
@@ -204,8 +208,7 @@ def _is_devanagari(side: Side, indexes: Sequence[int]) -> bool:
     """Whether a link's sentences on one side are written mostly in Devanagari rather than Latin letters."""
     span = side.sentences[indexes[0]]
     text = side.text[span.start : min(side.sentences[indexes[-1]].end, span.start + _SCRIPT_SAMPLE)]
-    devanagari = sum("\u0900" <= ch <= "\u097f" for ch in text)
-    return devanagari > sum(ch.isascii() and ch.isalpha() for ch in text)
+    return len(_DEVANAGARI_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))
 
 
 def _latin_words(text: str) -> list[str]:
@@ -243,10 +246,15 @@ def _matched_across(word: str, latin: list[str], translated: set[str]) -> bool:
     stems = hindi_stems(word)
     if stems & translated or fold(word) in translated:
         return True
-    return any(
-        _same_letters(other, word)
-        or any(sounds_alike(form, stem) for form in _english_forms(other) for stem in stems | {word})
-        for other in latin
+    return any(_says_word(other, word) for other in latin)
+
+
+@lru_cache(maxsize=65536)
+def _says_word(latin: str, devanagari: str) -> bool:
+    """Whether a Latin word and a Devanagari one are one word by their sounds (the Latin one or its singular, the
+    Devanagari one or its stem) or by an acronym's letters. Cached: a long text asks of the same pairs again."""
+    return _same_letters(latin, devanagari) or any(
+        sounds_alike(form, stem) for form in _english_forms(latin) for stem in hindi_stems(devanagari) | {devanagari}
     )
 
 
@@ -354,12 +362,7 @@ def _opening_names(latin: Side, latin_indexes: Sequence[int], hindi: Side, index
     """Capitalised words that open a sentence, are no common word and no fact, and that no Hindi word of the link
     says: names the facts leave out (a capital at a sentence's start says nothing), such as "Alexander" of
     "Alexander cavalry troopers ..." in a text that names him nowhere else."""
-    hindi_words = [
-        word
-        for j in indexes
-        for word in WORD_RE.findall(hindi.sentences[j].text(hindi.text))
-        if not is_latin_word(word)
-    ]
+    hindi_words: list[str] | None = None  # read only when a sentence opens with a capital that may be a name
     found = []
     for i in latin_indexes:
         span = latin.sentences[i]
@@ -373,6 +376,9 @@ def _opening_names(latin: Side, latin_indexes: Sequence[int], hindi: Side, index
             fact.start < first.end() and first.start() < fact.end for fact in latin.facts[i]
         ):
             continue
+        if hindi_words is None:
+            hindi_text = " ".join(hindi.sentences[j].text(hindi.text) for j in indexes)
+            hindi_words = [other for other in WORD_RE.findall(hindi_text) if not is_latin_word(other)]
         translated = _hindi_for([word])
         if any(_matched_across(other, [word], translated) or _sounds_near(word, other) for other in hindi_words):
             continue

@@ -36,6 +36,7 @@ from summarizers.language.phonetic import (
 )
 
 OUTPUT = Path(__file__).with_name("hindi_words.txt.gz")
+ENGLISH_MARK = "~"  # before a word that reads as English (`hindi_names` reads it so)
 MIN_LATIN = 4  # letters: shorter spellings are English words by chance ("kar", "des", "log")
 MIN_ENGLISH_ZIPF = 3.0
 # Hindi words this common are Hindi whatever they spell (दूर "far" and "door"); names and loanwords are rarer.
@@ -86,14 +87,22 @@ def _sounds_english(word: str, floor: float) -> bool:
     )
 
 
-def hindi_words() -> list[str]:
-    return sorted({fold(word) for word in iter_wordlist("hi") if _devanagari(word) and not reads_as_english(word)})
+def hindi_words() -> tuple[list[str], list[str]]:
+    """The list's Hindi words and, apart, those that read as English (folded; a spelling any Hindi word shares is
+    Hindi)."""
+    hindi: set[str] = set()
+    english: set[str] = set()
+    for word in iter_wordlist("hi"):
+        if _devanagari(word):
+            (english if reads_as_english(word) else hindi).add(fold(word))
+    return sorted(hindi), sorted(english - hindi)
 
 
 def main() -> None:
-    words = hindi_words()
-    OUTPUT.write_bytes(gzip.compress("".join(f"{word}\n" for word in words).encode(), compresslevel=9, mtime=0))
-    print(f"{len(words)} words -> {OUTPUT} ({OUTPUT.stat().st_size} bytes)")
+    hindi, english = hindi_words()
+    lines = [*hindi, *(f"{ENGLISH_MARK}{word}" for word in english)]
+    OUTPUT.write_bytes(gzip.compress("".join(f"{line}\n" for line in lines).encode(), compresslevel=9, mtime=0))
+    print(f"{len(hindi)} Hindi and {len(english)} English-reading words -> {OUTPUT} ({OUTPUT.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":
