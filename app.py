@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from pages._views.library_words import word
 from pages.common import LANGUAGE_CHANGED_KEY, UI_LANGUAGE_KEY, keep, language_switched, refresh_choices, t, use_styles
 from pages.saved import LINK_PARAMETER, account_controls, remember_browser
 
@@ -29,10 +28,8 @@ pages = [
     st.Page("pages/models.py", title=t("models_title"), icon="🧠", url_path="models"),
 ]
 if shared:
-    ui = str(st.session_state.get(UI_LANGUAGE_KEY, "en"))
-    pages.insert(
-        0, st.Page("pages/shared.py", title=word("shared_title", ui), icon="🔗", url_path="link", default=True)
-    )
+    # Named for either kind of entry: which one the link opens is known only once the page looks it up.
+    pages.insert(0, st.Page("pages/shared.py", title=t("link_page"), icon="🔗", url_path="link", default=True))
 navigation = st.navigation(pages)
 account_controls(str(st.session_state.get(UI_LANGUAGE_KEY, "en")))  # where the deployment has a login (README)
 st.sidebar.markdown(t("sidebar_tagline"))

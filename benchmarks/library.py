@@ -49,7 +49,7 @@ def articles(data: Path, count: int) -> list[str]:
 
 
 def documents(texts: list[str]) -> list[dict[str, Any]]:
-    """Each text summarised and put in the app's form (pages.common.result_dict plus what the page adds)."""
+    """Each text summarised and put in the app's form (summarizers.schema.document_record plus what the page adds)."""
     made = []
     for number, text in enumerate(texts):
         result = summarize(from_text(text, "pasted text"), Options("extractive", "medium"))

@@ -10,35 +10,34 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, cast
 
 import streamlit as st
 
 from pages._views.highlight import STYLE
 from pages._views.live import LiveDocument
 from pages._views.report import escape_markdown
-from pages._views.wording import document_title, label, language_name, option_label, progress_writer
+from pages._views.wording import document_title, label, language_name, option_label, progress_writer, section
 from pages.saved import mark_unsaved
 from summarizers.documents.reading import Document, from_text, read_bytes, read_path
 from summarizers.errors import DocumentError, SummarizerError
-from summarizers.pipeline import Options, Result, summarize
-from summarizers.schema import result_json
+from summarizers.messages import Message
+from summarizers.pipeline import Options, summarize
+from summarizers.schema import (
+    BatchRecord,
+    ComparisonRecord,
+    DocumentRecord,
+    FailedRecord,
+    KeptRecord,
+    SettingsJSON,
+    document_record,
+    message_json,
+)
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
-SEED_TITLES = {
-    "en_hi_putin_modi_talks_bilingual.txt": "Putin–Modi talks · English + Hindi",
-    "en_modi_putin_call_after_alaska_summit.txt": "Modi–Putin call after the Alaska summit",
-    "en_modi_putin_call_us_tariffs.txt": "Modi–Putin call amid US tariffs",
-    "en_modi_moscow_visit_2024.txt": "Modi in Moscow, 2024 (with site menus)",
-    "en_strategic_autonomy_markdown.md": "India's strategic autonomy (Markdown)",
-}
-SEED_TITLES_HI = {
-    "en_hi_putin_modi_talks_bilingual.txt": "पुतिन–मोदी वार्ता · अंग्रेज़ी + हिन्दी",
-    "en_modi_putin_call_after_alaska_summit.txt": "अलास्का शिखर वार्ता के बाद मोदी–पुतिन बातचीत",
-    "en_modi_putin_call_us_tariffs.txt": "अमेरिकी टैरिफ़ के बीच मोदी–पुतिन बातचीत",
-    "en_modi_moscow_visit_2024.txt": "मॉस्को में मोदी, 2024 (वेबसाइट मेन्यू सहित)",
-    "en_strategic_autonomy_markdown.md": "भारत की सामरिक स्वायत्तता (मार्कडाउन)",
-}
+# The samples' names, English and Hindi, from the catalogs' `[samples]` table (the buttons follow its order).
+SEED_TITLES = dict(section("samples", "en"))
+SEED_TITLES_HI = dict(section("samples", "hi"))
 OVERRIDES_KEY = "model_overrides"  # {lang: hub id or local directory}, chosen on the Models page
 KEPT_PREFIX = "kept:"  # a widget's value copied here survives page switches, which clear widget keys
 HISTORY_KEY = "history"  # [batch], newest last: every summarising run of this session
@@ -56,6 +55,14 @@ MIN_BLOCK_TAGS = 2
 LENGTH_LABELS = {"short": "Short", "medium": "Medium", "long": "Long"}
 # The summary language a reader can choose: None keeps each text's own language.
 SUMMARY_LANGUAGES: tuple[str | None, ...] = (None, "en", "hi")
+
+
+class Origin(TypedDict, total=False):
+    """What is known of an input beyond its text: where it came from, and a fetched page's title and date."""
+
+    source: str
+    title: str
+    published: str
 
 
 def _route_through_the_app() -> None:
@@ -84,8 +91,7 @@ def seed_paths() -> list[Path]:
 
 def seed_title(path: Path) -> str:
     """A sample's name on its button, in the interface language."""
-    titles = SEED_TITLES_HI if ui_language() == "hi" else SEED_TITLES
-    return titles.get(path.name, path.stem.replace("_", " "))
+    return section("samples", ui_language()).get(path.name, path.stem.replace("_", " "))
 
 
 def read_seed(path: Path) -> Document:
@@ -138,7 +144,7 @@ def refresh_choices(*keys: str) -> None:
             st.session_state[key] = st.session_state[key]
 
 
-def keep(key: str, default: Any) -> Callable[[], None]:
+def keep(key: str, default: object) -> Callable[[], None]:
     """Restores a widget's value kept from an earlier page, and returns the `on_change` that keeps it again."""
     if key not in st.session_state:
         st.session_state[key] = st.session_state.get(KEPT_PREFIX + key, default)
@@ -171,7 +177,7 @@ def is_page_source(text: str) -> bool:
     return tags > 0.25 * len(text.strip()) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
 
 
-def read_pasted(text: str, name: str, ui: str = "en") -> Document | dict[str, Any]:
+def read_pasted(text: str, name: str, ui: str = "en") -> Document | FailedRecord:
     """Pasted text as a document, or an error entry. A page's HTML source and paragraphs copied with their tags are
     read as HTML: the article's text, headed by the page's <title> (the reader's `Document.title`), never by
     "<!doctype html>"."""
@@ -180,10 +186,21 @@ def read_pasted(text: str, name: str, ui: str = "en") -> Document | dict[str, An
             return from_text(text, name)
         document = replace(read_bytes(text.encode("utf-8"), "pasted.html"), name=name)
     except DocumentError as error:
-        return {"name": name, "title": name, "error": error.reason}
+        return unreadable(name, error)
     if _letters(document.text) < MIN_ARTICLE_LETTERS:
         return {"name": name, "title": document.title or name, "error": label("junk_html", ui)}
     return document
+
+
+def unreadable(name: str, error: SummarizerError, title: str | None = None) -> FailedRecord:
+    """An input that could not be read, as the session keeps it: its reason in English ("error", what an export
+    shows) and, for a reading error, its code and values ("error_code"), which the page words in the reader's
+    language (`wording.error_text`)."""
+    if isinstance(error, DocumentError) and isinstance(error.reason, Message):
+        reason = error.reason
+        return {"name": name, "title": title or name, "error": str(reason), "error_code": message_json(reason)}
+    said = error.reason if isinstance(error, DocumentError) else error  # a reason given as plain text stays as it is
+    return {"name": name, "title": title or name, "error": str(said)}
 
 
 def summary_language_label(choice: str) -> str:
@@ -196,17 +213,23 @@ def is_markup(text: str) -> bool:
     return len(_BLOCK_TAG.findall(text)) >= MIN_BLOCK_TAGS
 
 
-def result_dict(document: Document, result: Result) -> dict[str, Any]:
-    """A document's result as the session keeps it: strings, numbers and small dicts only."""
-    return {"name": document.name, "text": document.text, **result_json(result)}
+def with_origin(record: DocumentRecord, origin: Origin) -> DocumentRecord:
+    """The record with what is known of its input (its source, a page's title and date) added."""
+    if "source" in origin:
+        record["source"] = origin["source"]
+    if "title" in origin:
+        record["title"] = origin["title"]
+    if "published" in origin:
+        record["published"] = origin["published"]
+    return record
 
 
 def summarize_with_status(
-    inputs: list[Document | dict[str, Any]], settings: dict[str, Any], extra: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
+    inputs: list[Document | FailedRecord], settings: SettingsJSON, extra: dict[str, Origin]
+) -> list[KeptRecord]:
     """Summarise each readable input under an `st.status`; inputs that could not be read (error entries) count in the
     closing line, so it never says all went well when one failed."""
-    results: list[dict[str, Any]] = []
+    results: list[KeptRecord] = []
     total = len(inputs)
     ui = ui_language()
     documents = t("document_one" if total == 1 else "document_many")
@@ -246,11 +269,11 @@ def summarize_with_status(
                 result = summarize(document, options)
             except SummarizerError as error:
                 live.close()
-                results.append({"name": document.name, "title": title, "error": str(error)})
+                results.append(unreadable(document.name, error, title))
                 continue
             # Closed only when the summary is done: a run interrupted mid-way (Stop) leaves what was written behind.
             live.close()
-            results.append({**result_dict(document, result), "title": title, **extra.get(document.name, {})})
+            results.append(with_origin(document_record(document, result, title), extra.get(document.name, {})))
         failed = sum("error" in result for result in results)
         done = t("status_done").format(done=total - failed, count=total, documents=documents)
         if failed:
@@ -260,30 +283,33 @@ def summarize_with_status(
     return results
 
 
-def settings_labels(settings: dict[str, Any]) -> dict[str, str]:
-    if settings.get("sentences"):
-        length = f"{settings['sentences']} sentences"
-    elif settings.get("share"):
-        length = f"{settings['share']:.0%} of the article"
+def with_labels(settings: SettingsJSON) -> SettingsJSON:
+    """The settings with their choices as labelled now, kept beside them."""
+    sentences, share = settings.get("sentences"), settings.get("share")
+    if sentences:
+        length = f"{sentences} sentences"
+    elif share:
+        length = f"{share:.0%} of the article"
     else:
         length = option_label(settings["length"])
     return {
+        **settings,
         "method_label": METHOD_LABELS[settings["method"]],
         "length_label": length,
         "form_label": option_label(settings["form"]),
     }
 
 
-def add_to_history(documents: list[dict[str, Any]], settings: dict[str, Any]) -> str:
+def add_to_history(documents: list[KeptRecord], settings: SettingsJSON) -> str:
     """Keeps a run's documents in the session's history and makes it the one shown; returns its id."""
     created = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     batch_id = uuid.uuid4().hex[:12]
-    labels = settings_labels(settings)
+    labelled = with_labels(settings)
     for document in documents:
         document.setdefault("created", created)
         document.setdefault("source", document["name"])
-        document["settings"] = {**settings, **labels}
-    history: list[dict[str, Any]] = st.session_state.setdefault(HISTORY_KEY, [])
+        document["settings"] = {**labelled}  # each document its own copy, as each is saved on its own
+    history = history_batches()
     history.append({"id": batch_id, "created": created, "documents": documents})
     del history[:-HISTORY_LIMIT]
     st.session_state[CURRENT_KEY] = batch_id
@@ -291,16 +317,17 @@ def add_to_history(documents: list[dict[str, Any]], settings: dict[str, Any]) ->
     return batch_id
 
 
-def reopen(batch_id: str, document: dict[str, Any]) -> None:
+def reopen(batch_id: str, document: KeptRecord) -> None:
     """Shows a batch of the history on the Summarize page with the settings it was made with, so the form above
     it says how it was made; a sample's summary makes that sample the one Summarize runs again."""
-    settings = document.get("settings") or {}
-    length = "sentences" if settings.get("sentences") else "share" if settings.get("share") else settings.get("length")
-    values = {
+    settings = document.get("settings", {})
+    sentences, share = settings.get("sentences"), settings.get("share")
+    length = "sentences" if sentences else "share" if share else settings.get("length")
+    values: dict[str, object] = {
         "method": settings.get("method"),
         "length": length,
-        "count": settings.get("sentences"),
-        "share": round(settings["share"] * 100) if settings.get("share") else None,
+        "count": sentences,
+        "share": round(share * 100) if share else None,
         "form": settings.get("form"),
         "into": (settings.get("into") or "same") if settings else None,  # None: no settings kept, the form stays
     }
@@ -314,10 +341,30 @@ def reopen(batch_id: str, document: dict[str, Any]) -> None:
     st.session_state[CURRENT_KEY] = batch_id
 
 
-def history() -> list[dict[str, Any]]:
+def history_batches() -> list[BatchRecord]:
+    """The session's history itself (newest last), to add to: the one place its session value is read as records."""
+    batches: list[BatchRecord] = st.session_state.setdefault(HISTORY_KEY, [])
+    return batches
+
+
+def history() -> list[BatchRecord]:
     return list(st.session_state.get(HISTORY_KEY, []))
 
 
-def current_documents() -> list[dict[str, Any]]:
+def current_documents() -> list[KeptRecord]:
     batch_id = st.session_state.get(CURRENT_KEY)
     return next((batch["documents"] for batch in history() if batch["id"] == batch_id), [])
+
+
+# The saved library keeps any JSON record and hands each back as plain values; what the pages saved there is one of
+# the schema's records, so the pages read it as one, here and nowhere else.
+
+
+def summary_record(document: dict[str, Any]) -> DocumentRecord:
+    """A saved summary's document (`Saved.document` of kind "summary") as the record the pages saved."""
+    return cast(DocumentRecord, document)
+
+
+def comparison_record(document: dict[str, Any]) -> ComparisonRecord:
+    """A saved comparison's document (`Saved.document` of kind "comparison") as the record the Compare page saved."""
+    return cast(ComparisonRecord, document)

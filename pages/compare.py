@@ -5,23 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
-from pages._views.highlight import checker_label, engine_label, flag_text
-from pages._views.versions import (
-    difference_marks,
-    differences_html,
-    marked_text_html,
-    merged_rows,
-    not_in_differences,
-    only_here_list_html,
-    only_in_one,
-    side_text,
-    words,
-)
-from pages._views.wording import document_title, language_name, notes, progress_writer, summary_notices
+from pages._views.comparison import show_comparison
+from pages._views.wording import document_title, language_name, progress_writer, reason_text
 from pages.common import (
     history,
     model_overrides,
@@ -35,12 +23,19 @@ from pages.common import (
     ui_language,
     use_styles,
 )
-from pages.saved import mark_comparison_unsaved, save_comparison, show_notice
+from pages.saved import (
+    comparison_entry,
+    current_link,
+    mark_comparison_unsaved,
+    save_comparison,
+    share_controls,
+    show_notice,
+)
 from summarizers.compare import Side, compare_sides, document_side, language_sides
 from summarizers.documents.reading import Document, from_text
 from summarizers.errors import DocumentError, SummarizerError
 from summarizers.pipeline import METHODS, Options
-from summarizers.text.language_names import name
+from summarizers.schema import ComparisonJSON, DocumentRecord
 
 COMPARISON_KEY = "comparison"
 READER_KEY = "comparison_reader"
@@ -49,6 +44,7 @@ READERS: tuple[str | None, ...] = ("en", "hi", None)  # the reader's language; N
 PASTE = "paste"
 MODES = ("one", "two")  # the language versions in one document, or two documents
 BILINGUAL_SEED = "en_hi_putin_modi_talks_bilingual.txt"
+Source = Path | DocumentRecord | None  # a sample, a document summarised on the Summarize page, or pasting
 
 use_styles()
 ui = ui_language()
@@ -56,11 +52,11 @@ st.title(t("compare_title"))
 st.caption(t("compare_caption"))
 
 
-def _sources() -> dict[str, Any]:
+def _sources() -> dict[str, Source]:
     """Documents to choose from by a key that stays the same in either interface language: the samples, then what
     was summarised on the Summarize page, then pasting."""
     samples = seed_paths()
-    options: dict[str, Any] = {f"sample:{path.name}": path for path in samples}
+    options: dict[str, Source] = {f"sample:{path.name}": path for path in samples}
     sample_names = {path.name for path in samples}
     for batch in reversed(history()):  # the newest first
         for index, result in enumerate(batch["documents"]):
@@ -83,26 +79,25 @@ def _reader_label(reader: str | None) -> str:
     return language_name(reader, ui) if reader is not None else t("compare_reader_own")
 
 
-def _document(choice: str, source: Any, pasted_key: str) -> Document | None:
+def _document(choice: str, source: Source, pasted_key: str) -> Document | None:
     if source is None:
         text = st.session_state.get(pasted_key, "")
         try:
             # Named by its first line, as the Summarize page names a document, never "Pasted text (1)".
             return from_text(text, document_title(text, t("compare_pasted"))) if text.strip() else None
         except DocumentError as error:
-            st.error(f"{t('compare_pasted')}: {plain(error.reason)}")
+            st.error(f"{t('compare_pasted')}: {plain(reason_text(error.reason, ui))}")
             return None
     # A version is named by its title, as on the Summarize page, not by its file.
-    if isinstance(source, dict):
-        return from_text(source["text"], source.get("title") or source["name"])
-    return replace(read_seed(source), name=seed_title(source))
+    if isinstance(source, Path):
+        return replace(read_seed(source), name=seed_title(source))
+    return from_text(source["text"], source.get("title") or source["name"])
 
 
 options = _sources()
 labels = list(options)
 default_seed = next(
-    (i for i, label in enumerate(labels) if isinstance(options[label], Path) and options[label].name == BILINGUAL_SEED),
-    0,
+    (i for i, source in enumerate(options.values()) if isinstance(source, Path) and source.name == BILINGUAL_SEED), 0
 )
 # Defaults through the session state, not `index`: a choice the language switch re-sets must have no other default.
 defaults = {"compare_one": default_seed, "compare_a": default_seed, "compare_b": min(1, len(labels) - 1)}
@@ -181,179 +176,13 @@ if sides is not None:
             status.update(label=t("compare_failed").format(error=error), state="error")
 
 
-def _check_line(check: dict[str, Any], conflicts: dict[str, str] | None = None) -> str:
-    """A summary sentence's verdict against the other version. One whose missing facts are all differences listed
-    above says what the other version has instead ("45 where this has 54"), not that it found no support."""
-    if not check.get("checked", True):
-        return t("compare_nothing_to_check")
-    if check["supported"]:
-        return t("compare_supported")
-    missing = check.get("missing", [])
-    if conflicts and missing and all(fact in conflicts for fact in missing):
-        said = words(ui)
-        return "⚠ " + "; ".join(said["differs_here"].format(mine=fact, theirs=conflicts[fact]) for fact in missing)
-    return "⚠ " + flag_text(check, t("compare_other_version"), ui)
-
-
-def _conflicts(comparison: dict[str, Any], side: int) -> dict[str, str]:
-    """Each figure, date or name of a difference as one side writes it, and what the other side has there."""
-    mine, theirs = ("a", "b") if side == 0 else ("b", "a")
-    return {d[mine]: d[theirs] for d in comparison.get("differences", []) if d["kind"] != "sentence"}
-
-
-def _side_label(side: dict[str, Any]) -> str:
-    """A side's name: its language (named in the interface language) and its title; the language alone for a run of
-    one document. Two versions of one language and one title are numbered."""
-    language = language_name(side["language"], ui)
-    if side["label"] == name(side["language"]):
-        return language
-    comparison_sides = st.session_state.get(COMPARISON_KEY, {}).get("sides", [])
-    twins = [s for s in comparison_sides if s["title"] == side["title"] and s["language"] == side["language"]]
-    number = f" ({comparison_sides.index(side) + 1})" if len(twins) > 1 and side in comparison_sides else ""
-    return f"{language} · {side['title']}{number}"
-
-
-def _heading(side: dict[str, Any]) -> str:
-    """The version, and the language its summary is read in when that is not the version's own."""
-    written = {summary["lang"] for summary in side["summaries"]} - {side["language"]}
-    into = t("compare_read_as").format(language=language_name(written.pop(), ui)) if len(written) == 1 else ""
-    return f"#### {plain(_side_label(side))}{into}"
-
-
-def _show_side(side: dict[str, Any], reader: str | None, conflicts: dict[str, str] | None = None) -> None:
-    st.markdown(_heading(side))
-    language = language_name(side["language"], ui)
-    if side["label"] == name(side["language"]):  # a language run, headed by its language: the document's title only
-        st.caption(plain(side["title"].removesuffix(f" · {side['label']}")))
-    else:
-        st.caption(t("compare_side_caption").format(title=plain(side["title"]), language=language))
-    for summary in side["summaries"]:
-        st.caption(plain(engine_label(summary, ui=ui)))
-        # A summary not in the reader's language is a warning; other notes (an extractive fallback) are not.
-        show = st.warning if reader is not None and summary["lang"] != reader else st.info
-        for notice in summary_notices(summary, ui):
-            show(plain(notice.plain), icon="ℹ️")
-            if notice.details:  # commands and model names go under Details
-                with st.expander(t("details")):
-                    st.caption(plain(notice.details))
-        for number, (sentence, check) in enumerate(zip(summary["sentences"], summary["in_other"], strict=True), 1):
-            st.markdown(f"{number}. {plain(sentence['text'])}")
-            st.caption(plain(_check_line(check, conflicts)))
-
-
-def _show_facts(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
-    st.subheader(t("compare_facts"))
-    for note in notes(comparison, ui):
-        st.caption(plain(note))
-    with st.expander(words(ui)["facts_show"]):  # what agrees comes last, folded: the differences lead
-        _facts_tables(comparison, first, second)
-
-
-def _facts_tables(comparison: dict[str, Any], first: dict[str, Any], second: dict[str, Any]) -> None:
-    kind, fact = t("compare_kind"), t("compare_fact")
-    first_label, second_label = _side_label(first), _side_label(second)
-    both, only_first, only_second = st.columns([2, 1, 1])
-    with both:
-        shared = merged_rows(comparison["shared"])
-        st.markdown(f"**{t('compare_in_both').format(count=len(shared))}**")
-        st.dataframe(
-            [{kind: o(row["kind"]), first_label: row["a"], second_label: row["b"]} for row in shared],
-            hide_index=True,
-            width="stretch",
-        )
-    # A figure, date or name of a difference is shown above as one difference, not again as two facts "only in"
-    # each version.
-    differing = [{d[side] for d in comparison.get("differences", []) if d["kind"] != "sentence"} for side in ("a", "b")]
-    for column, key, label, listed in (
-        (only_first, "only_a", first_label, differing[0]),
-        (only_second, "only_b", second_label, differing[1]),
-    ):
-        with column:
-            facts = [row for row in comparison[key] if row["text"] not in listed]
-            st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(facts))}**")
-            rows = [{kind: o(row["kind"]), fact: row["text"]} for row in facts]
-            if rows:
-                st.dataframe(rows, hide_index=True, width="stretch")
-            else:
-                st.caption(t("compare_none"))  # an empty grid reads "empty", in English
-            if len(facts) < len(comparison[key]):
-                st.caption(words(ui)["facts_differing"])
-
-
-def _labels(comparison: dict[str, Any]) -> tuple[str, str]:
-    return _side_label(comparison["sides"][0]), _side_label(comparison["sides"][1])
-
-
-def _show_cautions(comparison: dict[str, Any]) -> None:
-    for caution in comparison.get("cautions", []):
-        values = dict(caution["values"])
-        if "language" in values:
-            values["language"] = language_name(str(values["language"]), ui)
-        st.warning(words(ui)[f"caution_{caution['code']}"].format(**values), icon="ℹ️")
-
-
-def _show_differences(comparison: dict[str, Any], texts: list[str]) -> None:
-    """Where the versions differ, first: figures, dates and names in matching sentences with other values."""
-    said = words(ui)
-    st.subheader(said["differ_title"])
-    found = comparison.get("differences", [])
-    conflicts = [difference for difference in found if difference["kind"] != "sentence"]
-    if not found:
-        st.caption(said["differ_none"])
-        return
-    st.caption(said["differ_count_one"] if len(found) == 1 else said["differ_count"].format(count=len(found)))
-    if conflicts and texts:
-        st.html(differences_html(comparison, conflicts, texts, _labels(comparison), ui))
-
-
-def _show_only_one(comparison: dict[str, Any], texts: list[str]) -> None:
-    labels = _labels(comparison)
-    items = not_in_differences(only_in_one(comparison), comparison)
-    said = words(ui)
-    st.subheader(t("compare_only_one"))
-    sentences = [difference for difference in comparison.get("differences", []) if difference["kind"] == "sentence"]
-    for index, label in enumerate(labels):
-        mine = [d for d in sentences if (d["a"] if index == 0 else d["b"]) is not None]
-        if mine and texts:
-            st.markdown(f"**{said['only_sentences'].format(label=plain(label), count=len(mine))}**")
-            st.html(differences_html(comparison, mine, texts, labels, ui))
-    if not items and not comparison.get("differences"):
-        st.caption(t("compare_all_supported"))
-    elif not items and not sentences:
-        st.caption(said["nothing_else"])  # never "all supported" beside a list of differences
-    for index, label in enumerate(labels):
-        mine = [item for item in items if item.side == index]
-        if mine:
-            st.markdown(f"**{t('compare_only_in').format(label=plain(label), count=len(mine))}**")
-            st.html(only_here_list_html(mine, labels, ui))
-    if not texts:
-        return
-    places = difference_marks(comparison)
-    st.markdown(f"**{t('compare_texts')}**")
-    st.caption(t("compare_marked" if items or places else "compare_unmarked"))
-    if len(texts) == 1:
-        st.html(marked_text_html(texts[0], items, (0, 1), t("compare_texts"), places))
-        return
-    for column, index in zip(st.columns(2, gap="large"), (0, 1), strict=True):
-        with column:
-            st.caption(plain(labels[index]))
-            st.html(marked_text_html(side_text(texts, index), items, (index,), labels[index], places))
-
-
-comparison = st.session_state.get(COMPARISON_KEY)
+comparison: ComparisonJSON | None = st.session_state.get(COMPARISON_KEY)  # made here, or reopened from History
 if comparison:
     st.divider()
-    first, second = comparison["sides"]
-    texts = st.session_state.get(TEXTS_KEY, [])
-    _show_cautions(comparison)
-    _show_differences(comparison, texts)
-    _show_only_one(comparison, texts)
-    columns = st.columns(2, gap="large")
-    for index, (column, side) in enumerate(zip(columns, (first, second), strict=True)):
-        with column:
-            _show_side(side, st.session_state.get(READER_KEY), _conflicts(comparison, index))
-    if comparison.get("checker"):
-        st.caption(plain(checker_label(comparison["checker"], ui)))
-    _show_facts(comparison, first, second)
+    link_slot = st.container()  # the link sits above the result, though made only once the result is saved
+    show_comparison(comparison, st.session_state.get(TEXTS_KEY, []), st.session_state.get(READER_KEY), ui)
     save_comparison()  # after it is drawn: saving never delays it
     show_notice(ui)
+    entry_id = comparison_entry()
+    with link_slot:
+        share_controls(entry_id, current_link(entry_id), f"comparison-{entry_id}", ui, kind="comparison")

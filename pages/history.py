@@ -5,14 +5,25 @@ text, filter by summary language and date, open, link, delete, export all; a pag
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import streamlit as st
 
 from pages._views.document import downloads, short_title
 from pages._views.library_words import word
-from pages._views.wording import language_name
-from pages.common import HISTORY_KEY, history, o, plain, refresh_choices, reopen, t, ui_language, use_styles
+from pages._views.wording import error_text, language_name
+from pages.common import (
+    comparison_record,
+    history,
+    history_batches,
+    o,
+    plain,
+    refresh_choices,
+    reopen,
+    summary_record,
+    t,
+    ui_language,
+    use_styles,
+)
 from pages.saved import (
     NOTICE_KEY,
     export_file,
@@ -25,6 +36,7 @@ from pages.saved import (
     store,
 )
 from summarizers.errors import StorageError
+from summarizers.schema import ComparisonRecord, DocumentRecord, SettingsJSON
 from summarizers.storage import Query, Saved, Store
 from summarizers.storage.store import PAGE_SIZE
 from summarizers.text.language_names import SUMMARISED
@@ -34,35 +46,38 @@ ANY_LANGUAGE = "any"  # a code, not None: a select box shows None as "nothing ch
 FILTER_KEYS = ("library-words", "library-language", "library-since", "library-until")
 
 
-def length_and_form(settings: dict[str, Any]) -> list[str]:
+def length_and_form(settings: SettingsJSON) -> list[str]:
     """How long the summary was asked to be, and its form, so runs of one article can be told apart."""
-    if settings.get("sentences"):
-        length = f"{settings['sentences']} {t('count')}"
-    elif settings.get("share"):
-        length = f"{settings['share']:.0%}"
+    sentences, share = settings.get("sentences"), settings.get("share")
+    asked, form = settings.get("length"), settings.get("form")
+    if sentences:
+        length = f"{sentences} {t('count')}"
+    elif share:
+        length = f"{share:.0%}"
     else:
-        length = o(settings["length"]) if settings.get("length") else ""
-    return [length, o(settings["form"]) if settings.get("form") else ""]
+        length = o(asked) if asked else ""
+    return [length, o(form) if form else ""]
 
 
-def describe(document: dict[str, Any], created: str, ui: str) -> None:
+def describe(document: DocumentRecord, created: str, ui: str) -> None:
     """A document's title, when and how it was made, and its summaries' text."""
     st.markdown(f"**{plain(short_title(document, 90))}**")
     languages = ", ".join(language_name(summary["lang"], ui) for summary in document["summaries"])
-    settings = document.get("settings", {})
+    settings = document.get("settings")
     # The method chosen for the run (what each summary really is, the Summarize page's captions say).
-    method = o(settings["method"]) if settings.get("method") else settings.get("method_label", "")
-    parts = [created, languages or t("history_no_summary"), method, *length_and_form(settings)]
+    method = (o(settings["method"]) if settings.get("method") else settings.get("method_label", "")) if settings else ""
+    how = length_and_form(settings) if settings else []
+    parts = [created, languages or t("history_no_summary"), method, *how]
     st.caption(plain(" · ".join(part for part in parts if part)))
     for summary in document["summaries"]:
         text = " ".join(sentence["text"] for sentence in summary["sentences"])
         st.markdown(f"*{language_name(summary['lang'], ui)}:* {plain(text)}")
 
 
-def open_in_summarize(batch_id: str, document: dict[str, Any]) -> None:
+def open_in_summarize(batch_id: str, document: DocumentRecord) -> None:
     """Shows a document on the Summarize page, as it was made; a saved one joins this session's history to be
     shown there (it is in the library already: not saved again)."""
-    batches: list[dict[str, Any]] = st.session_state.setdefault(HISTORY_KEY, [])
+    batches = history_batches()
     if not any(batch["id"] == batch_id for batch in batches):
         batches.append({"id": batch_id, "created": document.get("created", ""), "documents": [document]})
     reopen(batch_id, document)
@@ -79,7 +94,7 @@ def session_history(ui: str) -> None:
             with st.container(border=True):
                 if "error" in document:
                     st.markdown(f"**{plain(short_title(document, 90))}**")
-                    failed = t("history_failed").format(created=batch["created"], error=document["error"])
+                    failed = t("history_failed").format(created=batch["created"], error=error_text(document, ui))
                     st.caption(plain(failed))
                     continue
                 describe(document, batch["created"], ui)
@@ -122,7 +137,7 @@ def filters(ui: str) -> Query:
     )
 
 
-def describe_comparison(document: dict[str, Any], created: str, ui: str) -> None:
+def describe_comparison(document: ComparisonRecord, created: str, ui: str) -> None:
     """A saved comparison: its versions' titles, when, and the languages it was read in."""
     st.markdown(f"**⚖️ {plain(short_title(document, 90))}**")
     sides = document["comparison"].get("sides", [])
@@ -131,21 +146,22 @@ def describe_comparison(document: dict[str, Any], created: str, ui: str) -> None
 
 
 def entry_card(library: Store, who: str, saved: Saved, ui: str) -> None:
-    document = saved.document
-    created = saved.created.strftime("%Y-%m-%d %H:%M UTC")
     comparison = saved.kind == "comparison"
+    document = comparison_record(saved.document) if comparison else summary_record(saved.document)
+    created = saved.created.strftime("%Y-%m-%d %H:%M UTC")
     with st.container(border=True):
-        if comparison:
+        if "comparison" in document:
             describe_comparison(document, created, ui)
         else:
             describe(document, created, ui)
         key = f"saved-{saved.id}"
         row = st.container(horizontal=True, gap="small")
         if row.button(t("history_open"), key=f"open-{key}", type="primary"):
-            if comparison:
+            if "comparison" in document:
                 reopen_comparison(document)
                 st.switch_page("pages/compare.py")
-            open_in_summarize(f"saved-{saved.id}", document)
+            else:
+                open_in_summarize(f"saved-{saved.id}", document)
         if row.button(word("delete", ui), key=f"delete-{key}", icon="🗑️"):
             try:
                 library.delete(who, saved.id)
@@ -153,9 +169,9 @@ def entry_card(library: Store, who: str, saved: Saved, ui: str) -> None:
             except StorageError as error:
                 st.session_state[NOTICE_KEY] = error.code
             st.rerun()
-        if not comparison:  # a comparison is opened on the Compare page; its link view is not built yet
+        if "comparison" not in document:  # a summary's own downloads (a comparison is in the library's export)
             downloads(document, key, ui)
-            share_controls(saved.id, saved.link, key, ui)
+        share_controls(saved.id, saved.link, key, ui, kind=saved.kind)
 
 
 def pager(total: int, ui: str) -> None:

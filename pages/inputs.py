@@ -5,7 +5,7 @@ itself (app.py lists the pages)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 import streamlit as st
 
@@ -17,6 +17,11 @@ UPLOADER_KEY = "uploader"
 KEPT_UPLOADS_KEY = "kept_uploads"
 IN_UPLOADER_KEY = "uploads_in_uploader"  # ids the uploader lists now: a file gone from it was removed there
 TICK_PREFIX = "use:"  # a tick per input, kept across pages as the other choices are
+
+
+class KeptUpload(TypedDict):
+    name: str
+    data: bytes
 
 
 @dataclass(frozen=True)
@@ -38,8 +43,8 @@ class Chosen:
         return bool(self.pasted.strip() or self.uploads or self.link.strip())
 
 
-def _kept() -> dict[str, dict[str, Any]]:
-    kept: dict[str, dict[str, Any]] = st.session_state.setdefault(KEPT_UPLOADS_KEY, {})
+def _kept() -> dict[str, KeptUpload]:
+    kept: dict[str, KeptUpload] = st.session_state.setdefault(KEPT_UPLOADS_KEY, {})
     return kept
 
 

@@ -1,5 +1,6 @@
 """The pages' way to the saved library: the store SAAR_DB names (one per server process), whose work this browser
-is (its identity), saving each run after its result is shown, and links to saved summaries. Not a page itself.
+is (its identity), saving each run after its result is shown, and links to saved summaries and comparisons. Not a
+page itself.
 
 Identity: where the deployment has a login (`st.login`, OpenID) and the reader is signed in, saved work belongs to
 the account and follows it to any browser. Otherwise each browser gets a random key (256 bits) in a cookie, made
@@ -14,14 +15,16 @@ import re
 import secrets
 import tempfile
 from collections.abc import Callable
-from typing import Any, BinaryIO, cast
+from typing import BinaryIO, cast
 from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
 from pages._views.library_words import storage_notice, word
+from pages._views.wording import label
 from summarizers import settings
 from summarizers.errors import StorageError
+from summarizers.schema import BatchRecord, ComparisonJSON, ComparisonRecord
 from summarizers.storage import Store, database_url, open_store
 
 COOKIE = "saar_browser"
@@ -33,6 +36,7 @@ NEW_COOKIE_KEY = "saved:new_cookie"  # the key still to be written into the brow
 UNSAVED_KEY = "saved:unsaved"  # ids of history batches not yet saved
 NOTICE_KEY = "saved:notice"  # the code of the last saving failure, shown once
 UNSAVED_COMPARISON_KEY = "saved:unsaved_comparison"  # a comparison made in this run, to be saved once shown
+COMPARISON_ENTRY_KEY = "saved:comparison_entry"  # the library id of the comparison the Compare page shows, once saved
 # The Compare page's session keys (pages/compare.py): its result, each side's text, the language it is read in.
 COMPARISON_KEY, TEXTS_KEY, READER_KEY = "comparison", "comparison_texts", "comparison_reader"
 LINK_PARAMETER = "link"
@@ -132,7 +136,7 @@ def mark_unsaved(batch_id: str) -> None:
     st.session_state.setdefault(UNSAVED_KEY, []).append(batch_id)
 
 
-def save_unsaved(batches: list[dict[str, Any]]) -> None:
+def save_unsaved(batches: list[BatchRecord]) -> None:
     """Saves the batches marked unsaved (called after the result is drawn, so saving never delays it). Each saved
     document gets its "entry_id". A failure leaves the session's history as it is and is shown as a notice."""
     pending = st.session_state.pop(UNSAVED_KEY, [])
@@ -155,6 +159,7 @@ def save_unsaved(batches: list[dict[str, Any]]) -> None:
 
 def mark_comparison_unsaved() -> None:
     st.session_state[UNSAVED_COMPARISON_KEY] = True
+    st.session_state.pop(COMPARISON_ENTRY_KEY, None)  # a new comparison: the one shown before had its own entry
 
 
 def save_comparison() -> None:
@@ -163,7 +168,7 @@ def save_comparison() -> None:
     if not st.session_state.pop(UNSAVED_COMPARISON_KEY, False):
         return
     library = store()
-    comparison = st.session_state.get(COMPARISON_KEY)
+    comparison: ComparisonJSON | None = st.session_state.get(COMPARISON_KEY)
     if library is None or not comparison:
         return
     texts = list(st.session_state.get(TEXTS_KEY, []))
@@ -174,7 +179,7 @@ def save_comparison() -> None:
         for side in comparison.get("sides", [])
     ]
     unique_titles = list(dict.fromkeys(title for title in titles if title))
-    record = {
+    record: ComparisonRecord = {
         "name": " ⇄ ".join(unique_titles),
         "title": " ⇄ ".join(unique_titles),
         "text": "\n\n".join(texts),
@@ -183,16 +188,26 @@ def save_comparison() -> None:
         "reader": st.session_state.get(READER_KEY),
     }
     try:
-        library.save(owner(), secrets.token_hex(6), [record], kind="comparison")
+        [entry_id] = library.save(owner(), secrets.token_hex(6), [record], kind="comparison")
     except StorageError as error:
         st.session_state[NOTICE_KEY] = error.code
+        return
+    st.session_state[COMPARISON_ENTRY_KEY] = entry_id
 
 
-def reopen_comparison(document: dict[str, Any]) -> None:
-    """Puts a saved comparison back where the Compare page draws it from."""
+def comparison_entry() -> int | None:
+    """The library id of the comparison on the Compare page: saved from this session, or reopened from History."""
+    entry_id = st.session_state.get(COMPARISON_ENTRY_KEY)
+    return entry_id if isinstance(entry_id, int) else None
+
+
+def reopen_comparison(document: ComparisonRecord) -> None:
+    """Puts a saved comparison back where the Compare page draws it from, with its entry (for its link)."""
     st.session_state[COMPARISON_KEY] = document["comparison"]
     st.session_state[TEXTS_KEY] = document.get("texts", [])
     st.session_state[READER_KEY] = document.get("reader")
+    st.session_state.pop(UNSAVED_COMPARISON_KEY, None)  # in the library already: not saved again
+    st.session_state[COMPARISON_ENTRY_KEY] = document.get("entry_id")
 
 
 def show_notice(ui: str) -> None:
@@ -203,7 +218,7 @@ def show_notice(ui: str) -> None:
 
 
 def link_url(token: str) -> str:
-    """The address that opens a saved summary read-only: this app's address with `?link=TOKEN`."""
+    """The address that opens a saved summary or comparison read-only: this app's address with `?link=TOKEN`."""
     here = urlsplit(st.context.url or "http://localhost:8501/")
     parts = [part for part in here.path.split("/") if part]
     if parts and parts[-1] in PAGE_PATHS:
@@ -228,29 +243,35 @@ def export_file(library: Store, who: str) -> Callable[[], BinaryIO]:
     return write
 
 
-def share_controls(entry_id: int | None, token: str | None, key: str, ui: str) -> None:
-    """ "Link to this summary" for a saved entry; once made, the link to copy and a button that revokes it. Only the
-    maker sees these (the entry is looked up under their identity)."""
+def share_word(key: str, kind: str, ui: str) -> str:
+    """A link control's words for what the entry is: a summary (the library's words) or a comparison (the
+    interface catalog's, `comparison_*`)."""
+    return label(f"comparison_{key}", ui) if kind == "comparison" else word(key, ui)
+
+
+def share_controls(entry_id: int | None, token: str | None, key: str, ui: str, kind: str = "summary") -> None:
+    """ "Link to this summary" (or "comparison": `kind`) for a saved entry; once made, the link to copy and a button
+    that revokes it. Only the maker sees these (the entry is looked up under their identity)."""
     library = store()
     if library is None or entry_id is None:
         return
     who = owner()
     if token is None:
-        if st.button(word("share", ui), key=f"share-{key}", icon="🔗"):
+        if st.button(share_word("share", kind, ui), key=f"share-{key}", icon="🔗"):
             try:
                 library.share(who, entry_id)
             except StorageError as error:
                 st.session_state[NOTICE_KEY] = error.code
             st.rerun()
         return
-    st.caption(word("share_caption", ui))
+    st.caption(share_word("share_caption", kind, ui))
     st.code(link_url(token), language=None, wrap_lines=True)
     if st.button(word("revoke", ui), key=f"revoke-{key}", icon="⛔"):
         try:
             library.revoke(who, entry_id)
         except StorageError as error:
             st.session_state[NOTICE_KEY] = error.code
-        st.toast(word("revoked", ui))
+        st.toast(share_word("revoked", kind, ui))
         st.rerun()
 
 

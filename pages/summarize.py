@@ -4,7 +4,6 @@ sentence of a summary comes from."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
@@ -14,6 +13,7 @@ from pages._views.live import clear_stopped, show_stopped, take_stopped
 from pages.common import (
     CURRENT_KEY,
     PICKED_SAMPLE_KEY,
+    Origin,
     add_to_history,
     current_documents,
     history,
@@ -28,6 +28,7 @@ from pages.common import (
     summary_language_label,
     t,
     ui_language,
+    unreadable,
     use_styles,
 )
 from pages.inputs import UPLOADER_KEY, Chosen, anything_given, keep_uploads, show_inputs, start_uploader
@@ -38,6 +39,7 @@ from summarizers.documents.url import fetch
 from summarizers.engines.base import LENGTHS
 from summarizers.errors import DocumentError
 from summarizers.pipeline import FORMS, METHODS
+from summarizers.schema import FailedRecord, SettingsJSON
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
 INTO_CHOICES = ("same", "en", "hi")  # "same": each text's own language
@@ -146,7 +148,7 @@ with st.container(horizontal=True, gap="small"):
         st.button(seed_title(path), key=f"sample-{index}", on_click=pick_sample, args=(path.name,))
 
 
-def current_settings() -> dict[str, Any]:
+def current_settings() -> SettingsJSON:
     """What the controls say now: a sample picked below them is summarised with these too."""
     length = st.session_state["length"]
     return {
@@ -159,12 +161,12 @@ def current_settings() -> dict[str, Any]:
     }
 
 
-def collect_inputs(chosen: Chosen) -> tuple[list[Document | dict[str, Any]], dict[str, dict[str, Any]]]:
+def collect_inputs(chosen: Chosen) -> tuple[list[Document | FailedRecord], dict[str, Origin]]:
     """Each input in order, a document or an error entry (the others go on), and what is known of each beyond its
     text (title, source link, date) by document name."""
-    inputs: list[Document | dict[str, Any]] = []
+    inputs: list[Document | FailedRecord] = []
     pasted_name = t("pasted_name")
-    extra: dict[str, dict[str, Any]] = {}
+    extra: dict[str, Origin] = {}
     pasted, link = chosen.pasted, chosen.link
     if pasted.strip():
         inputs.append(read_pasted(pasted, pasted_name, ui_language()))
@@ -174,21 +176,25 @@ def collect_inputs(chosen: Chosen) -> tuple[list[Document | dict[str, Any]], dic
             inputs.append(read_bytes_isolated(upload.data, upload.name))
             extra[upload.name] = {"source": upload.name}
         except DocumentError as error:
-            inputs.append({"name": upload.name, "title": upload.name, "error": error.reason})
+            inputs.append(unreadable(upload.name, error))
     if link.strip():
         with st.spinner(t("link_fetching")):
             try:
                 page = fetch(link)
             except DocumentError as error:
-                inputs.append({"name": link.strip(), "title": link.strip(), "error": error.reason})
+                inputs.append(unreadable(link.strip(), error))
             else:
                 inputs.append(page.document)
-                extra[page.document.name] = {"source": page.url, "title": page.title, "published": page.date}
-                extra[page.document.name] = {k: v for k, v in extra[page.document.name].items() if v}
+                origin: Origin = {"source": page.url} if page.url else {}
+                if page.title:
+                    origin["title"] = page.title
+                if page.date:
+                    origin["published"] = page.date
+                extra[page.document.name] = origin
     return inputs, extra
 
 
-def run(inputs: list[Document | dict[str, Any]], extra: dict[str, dict[str, Any]]) -> None:
+def run(inputs: list[Document | FailedRecord], extra: dict[str, Origin]) -> None:
     settings = current_settings()
     clear_stopped()
     if settings["method"] != "extractive":  # key sentences appear at once: nothing to stop
@@ -229,6 +235,6 @@ if shown:
         st.html(scroll_into_view_html(str(st.session_state[CURRENT_KEY])), unsafe_allow_javascript=True)
 save_unsaved(history())  # after the result is drawn: saving never delays it
 show_notice(ui_language())
-for entry_id in (document["entry_id"] for document in shown if document.get("entry_id") is not None):
+for entry_id in (document["entry_id"] for document in shown if "entry_id" in document):
     share_controls(entry_id, current_link(entry_id), f"summary-{entry_id}", ui_language())
 st.html(page_scripts_html(), unsafe_allow_javascript=True)

@@ -32,8 +32,9 @@ from summarizers.engines.abstractive.engine import AbstractiveEngine
 from summarizers.engines.base import Length
 from summarizers.errors import DocumentError, ModelError, SummarizerError, UsageError
 from summarizers.language.segment import Analysis, analyse
+from summarizers.messages import Message
 from summarizers.pipeline import Options, summarize
-from summarizers.schema import SCHEMA_VERSION, result_json
+from summarizers.schema import SCHEMA_VERSION, error_code, result_json
 from summarizers.text.language_names import SUMMARISED
 
 DEFAULT_GROUP = 16  # documents summarised together: their chunks share generate calls (and the result cache)
@@ -47,7 +48,7 @@ class Item:
     id: str
     path: str | None = None
     text: str | None = None
-    problem: str | None = None
+    problem: Message | None = None
     data: bytes | None = None
 
     def document(self, reader: IsolatedReader | None = None) -> Document:
@@ -85,11 +86,11 @@ def _jsonl_items(path: Path) -> Iterator[Item]:
     """One item per line, read one line at a time (`jsonl`): the limits apply to each document, not to the file."""
     for line in jsonl.open_lines(path):
         if line.row is None or "id" not in line.row:
-            yield Item(f"line {line.number}", problem=line.problem or 'not an object with an "id"')
+            yield Item(f"line {line.number}", problem=line.problem or Message("reading.line_no_id"))
             continue
         text = line.row.get("text")
         if not isinstance(text, str):
-            yield Item(str(line.row["id"]), problem='no "text" string')
+            yield Item(str(line.row["id"]), problem=Message("reading.line_no_text"))
             continue
         yield Item(str(line.row["id"]), text=text)
 
@@ -137,8 +138,8 @@ def finished_ids(out: str | Path) -> set[str]:
     return ids
 
 
-def error_line(item_id: str, error: str) -> dict[str, Any]:
-    return {"id": item_id, "error": error}
+def error_line(item_id: str, error: SummarizerError) -> dict[str, Any]:
+    return {"id": item_id, "error": str(error), **error_code(error)}
 
 
 def encode(line: Mapping[str, Any]) -> str:
@@ -187,7 +188,7 @@ def summarize_group(items: list[Item], settings: Settings, emit: Callable[[dict[
             document = item.document(reader)
             ready.append((item, document, analyse(document.text)))
         except SummarizerError as error:
-            ready.append(error_line(item.id, str(error)))
+            ready.append(error_line(item.id, error))
     prefill([entry[2] for entry in ready if isinstance(entry, tuple)], settings)
     for entry in ready:
         if isinstance(entry, dict):
@@ -197,7 +198,7 @@ def summarize_group(items: list[Item], settings: Settings, emit: Callable[[dict[
         try:
             result = summarize(document, settings.options(), analysis)
         except SummarizerError as error:
-            emit(error_line(item.id, str(error)))
+            emit(error_line(item.id, error))
             continue
         emit({"id": item.id, "schema_version": SCHEMA_VERSION, **result_json(result)})
 

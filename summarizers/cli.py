@@ -27,8 +27,9 @@ from summarizers.engines.abstractive import specs
 from summarizers.engines.base import LENGTHS
 from summarizers.errors import DocumentError, SummarizerError, UsageError
 from summarizers.language.segment import analyse
+from summarizers.messages import Message
 from summarizers.pipeline import FORMS, METHODS, Options, summarize
-from summarizers.schema import analysis_json, check_json, envelope, result_json
+from summarizers.schema import analysis_json, check_json, envelope, error_code, result_json
 from summarizers.text.language_names import SUMMARISED, name
 
 EXIT_OK = 0
@@ -63,7 +64,7 @@ def _each_file(paths: Sequence[str], work: Callable[[str], dict[str, Any]]) -> t
         except SummarizerError as error:
             message = named_once(path, str(error))
             print(f"error: {message}", file=sys.stderr)
-            entries.append({"path": path, "error": message})
+            entries.append({"path": path, "error": message, **error_code(error)})
             status = EXIT_UNREADABLE
     return entries, status
 
@@ -190,7 +191,7 @@ def command_attribute(args: argparse.Namespace) -> int:
 def _check_line(checker: Checker, line: jsonl.Line) -> dict[str, Any]:
     """One `attribute --jsonl` line's result; the limits of pasted text apply to its source and summary apart."""
     if line.row is None:
-        raise ValueError(line.problem)
+        raise DocumentError(f"line {line.number}", line.problem or Message("reading.line_not_object"))
     source, summary = line.row.get("source"), line.row.get("summary")
     if not isinstance(source, str) or not isinstance(summary, str):
         raise ValueError('"source" and "summary" must both be strings')
@@ -220,7 +221,7 @@ def _attribute_lines(path: str) -> int:
         try:
             entry: dict[str, Any] = _check_line(checker, line)
         except DocumentError as error:
-            entry = {"id": line.id(), "error": str(error)}
+            entry = {"id": line.id(), "error": str(error), **error_code(error)}
         except (ValueError, SummarizerError) as error:
             entry = {"id": line.id(), "error": f"line {line.number}: {error}"}
         if "error" in entry:

@@ -15,15 +15,22 @@ Every message names the input and says what to do, because it is shown to users 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the messages import language names; the errors stay importable by every layer
+    from summarizers.messages import Message
+
 
 class SummarizerError(Exception):
     """Base class of every error the library raises on purpose."""
 
 
 class DocumentError(SummarizerError):
-    """An input cannot be read as text."""
+    """An input cannot be read as text. `reason` is a coded message (`summarizers.messages`, kind "reading"): its
+    English is the error's text after the name ("notes.pdf: the file is empty"), its code and values let an
+    interface word it in the reader's language."""
 
-    def __init__(self, name: str, reason: str) -> None:
+    def __init__(self, name: str, reason: Message) -> None:
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason

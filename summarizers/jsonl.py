@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from summarizers import settings
 from summarizers.errors import DocumentError
+from summarizers.messages import Message
 
 _CHUNK = 1 << 20  # bytes read at a time when counting lines or skipping the rest of an overlong one
 
@@ -28,7 +29,7 @@ class Line:
 
     number: int
     row: dict[str, Any] | None = None
-    problem: str | None = None
+    problem: Message | None = None
 
     def id(self) -> str:
         """The line's "id" (a string or number), or "line N" when it has none."""
@@ -47,15 +48,15 @@ def _parse(number: int, raw: bytes) -> Line | None:
     try:
         text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError as error:
-        return Line(number, problem=f"not UTF-8 text (byte {error.start + 1} of the line)")
+        return Line(number, problem=Message("reading.line_not_utf8", byte=error.start + 1))
     if not text.strip():
         return None
     try:
         row = json.loads(text)
     except json.JSONDecodeError as error:
-        return Line(number, problem=f"not JSON ({error.msg})")
+        return Line(number, problem=Message("reading.line_not_json", error=error.msg))
     if not isinstance(row, dict):
-        return Line(number, problem="not a JSON object")
+        return Line(number, problem=Message("reading.line_not_object"))
     return Line(number, row=row)
 
 
@@ -68,7 +69,7 @@ def lines(handle: IO[bytes], max_line_bytes: int | None = None) -> Iterator[Line
         number += 1
         if len(raw) > limit and not raw.endswith(b"\n"):
             _skip_to_line_end(handle)
-            yield Line(number, problem=f"the line is longer than the limit of {limit:,} bytes (SAAR_MAX_BYTES)")
+            yield Line(number, problem=Message("reading.line_too_long", limit=limit))
             continue
         line = _parse(number, raw)
         if line is not None:
@@ -82,12 +83,12 @@ def open_lines(path: str | Path, max_line_bytes: int | None = None) -> Iterator[
         return lines(sys.stdin.buffer, max_line_bytes)
     file = Path(path)
     if not file.is_file():  # a folder, a device or a pipe would never end a line
-        what = "not a file" if file.exists() else "no such file"
-        raise DocumentError(str(path), f"{what} (give a JSONL file, one JSON object a line)")
+        what = Message("reading.jsonl_not_a_file") if file.exists() else Message("reading.jsonl_missing")
+        raise DocumentError(str(path), what)
     try:
         handle = file.open("rb")
     except OSError as error:
-        raise DocumentError(str(path), f"cannot be opened ({error.strerror})") from error
+        raise DocumentError(str(path), Message("reading.jsonl_unopenable", error=str(error.strerror))) from error
     return _closing(handle, max_line_bytes)
 
 

@@ -6,8 +6,9 @@ always did, while any interface words it in its own language from the code and v
 reading the English back. Codes are stable; a wording may change, a code never does.
 
 Catalogs are data files, `summarizers/locale/<lang>.toml`: a table per kind of message (`[progress]`,
-`[notice]`, `[reason]`, `[note]`), one template per code (`reason.name_missing` is `name` in `[reason]`), in
-`str.format` syntax. A template formats its values with a few named specs:
+`[notice]`, `[reason]`, `[note]`, and `[reading]`: why an input could not be read), one template per code
+(`reason.name_missing` is `name` in `[reason]`), in `str.format` syntax. A template formats its values with a few
+named specs:
 
     {lang:language}       a language code as its name in the catalog's language ("hi" -> "Hindi", "हिन्दी")
     {langs:languages}     several language codes, named and joined
@@ -86,9 +87,75 @@ MessageCode = Literal[
     "reason.not_implied",
     # notes: how a comparison was made
     "note.names_from_capitals",
+    # reading: why an input could not be read as text (a `DocumentError`'s reason)
+    "reading.nul_characters",
+    "reading.empty_text",
+    "reading.no_words",
+    "reading.too_many_chars",
+    "reading.too_many_chars_streamed",
+    "reading.too_large",
+    "reading.empty_file",
+    "reading.reader_failed",
+    "reading.folder",
+    "reading.no_such_file",
+    "reading.permission_denied",
+    "reading.unreadable_file",
+    "reading.slow_decoding",
+    "reading.slow_html",
+    "reading.slow_article",
+    "reading.slow_docx",
+    "reading.slow_pdf_check",
+    "reading.slow_pdf_page",
+    "reading.stopped_slow",
+    "reading.worker_not_started",
+    "reading.worker_lost",
+    "reading.worker_memory",
+    "reading.bad_byte_order_mark",
+    "reading.binary",
+    "reading.docx_damaged",
+    "reading.docx_parts_declared",
+    "reading.docx_parts_zip64",
+    "reading.docx_parts",
+    "reading.docx_no_text_part",
+    "reading.docx_inflated_size",
+    "reading.docx_inflate_ratio",
+    "reading.docx_relationships_large",
+    "reading.docx_doctype",
+    "reading.html_elements",
+    "reading.html_depth",
+    "reading.html_unreadable",
+    "reading.pdf_inflates",
+    "reading.pdf_damaged",
+    "reading.pdf_encrypted",
+    "reading.pdf_pages",
+    "reading.pdf_page_content",
+    "reading.pdf_page_tree",
+    "reading.pdf_hindi_fonts",
+    "reading.pdf_fonts",
+    "reading.pdf_no_text",
+    "reading.link_scheme",
+    "reading.link_no_host",
+    "reading.site_not_found",
+    "reading.private_address",
+    "reading.too_many_redirects",
+    "reading.site_answered",
+    "reading.site_timeout",
+    "reading.fetch_failed",
+    "reading.page_too_large",
+    "reading.page_unreadable",
+    "reading.no_article",
+    "reading.jsonl_not_a_file",
+    "reading.jsonl_missing",
+    "reading.jsonl_unopenable",
+    "reading.line_not_utf8",
+    "reading.line_not_json",
+    "reading.line_not_object",
+    "reading.line_too_long",
+    "reading.line_no_id",
+    "reading.line_no_text",
 ]
 CODES: tuple[MessageCode, ...] = get_args(MessageCode)
-KINDS = ("progress", "notice", "reason", "note")
+KINDS = ("progress", "notice", "reason", "note", "reading")
 
 
 class Message(str):

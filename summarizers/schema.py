@@ -4,9 +4,11 @@ The command line prints these (each JSON document carries `"schema_version"`), t
 renders them, and tools outside the project read them. Change rules: fields are added, never renamed or removed;
 an added field bumps the minor version.
 
-    documents output   {"schema_version", "documents": [DocumentJSON | {"path", "error"}]}
+    documents output   {"schema_version", "documents": [DocumentJSON | FailedDocumentJSON {"path", "error",
+                        "error_code"?}]}
     DocumentJSON       {"path", "language", "shares", "segments": [SegmentJSON], "summaries"?: [SummaryJSON],
-                        "notices"?: [str], "notice_codes"?: [MessageJSON]}
+                        "notices"?: [str], "notice_codes"?: [MessageJSON]}   (`segment` prints the first four;
+                        the app's download may add "published", a fetched page's date)
     SegmentJSON        {"lang", "start", "end", "text", "boilerplate", "reason"?, "noise"?: [{"start","end","reason"}],
                         "script"?: "Latn" | "Deva" | "Arab" | "Other", "inline"?: [{"lang","start","end"}]}
     SummaryJSON        {"lang", "source_lang", "method", "model", "text", "notice", "notice_codes",
@@ -16,10 +18,15 @@ an added field bumps the minor version.
                         "score"?, "reasons"?, "reason_codes"?}
     MessageJSON        {"code", "values"}   a notice, reason or note as a stable code and its values: any interface
                         words it in its own language (`summarizers.messages.render`); the text beside it is English
+    "error_code"       MessageJSON beside an entry's "error" when an input could not be read (a "reading." code);
+                        also on `batch` and `attribute --jsonl` error lines
     CheckJSON          {"id"?, "consistent", "score", "checker", "sentences": [SentenceJSON]}   (attribute --jsonl)
     compare --json     {"facts": [{"kind", "a", "b", "in"}], "documents": [...], "checker", "alignment",
                         "differences", "cautions", "notes"?, "note_codes"?}
                                                     (the library's ComparisonJSON: see the end of this file)
+
+The app keeps each document as a DocumentRecord (a FailedRecord where it could not be read), one run's as a
+BatchRecord, a comparison as a ComparisonRecord; the saved library keeps them as they are (see the sections below).
 
 Each list of texts (`notices`, `reasons`, `notes`) has its codes beside it, item for item (`notice_codes`,
 `reason_codes`, `note_codes`); a summary's `notice` is the text of its `notice_codes` joined.
@@ -33,18 +40,21 @@ Offsets are code points into the document's decoded text; `text == document_text
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict, final
 
 from summarizers.attribution.align import AlignedSentence
 from summarizers.attribution.checkers import CheckedSummary
+from summarizers.documents.reading import Document
+from summarizers.engines.kinds import Length
+from summarizers.errors import DocumentError
 from summarizers.language.segment import Analysis, Segment
 from summarizers.messages import Message, MessageCode, Value
-from summarizers.pipeline import Result, Summary
+from summarizers.pipeline import Form, Result, Summary
 
 # 1.2: segments carry "script" and "inline"; 1.3: summaries carry "source_lang"; 1.4: sentences carry "score" and
 # "reasons", summaries "checker"; 1.5: compare gives "alignment", "differences", "cautions", sides "sentences";
-# 1.6: notices, reasons and notes carry their codes and values
-SCHEMA_VERSION = "1.6"
+# 1.6: notices, reasons and notes carry their codes and values; 1.7: an input that cannot be read has "error_code"
+SCHEMA_VERSION = "1.7"
 
 
 class MessageJSON(TypedDict):
@@ -125,6 +135,79 @@ class ResultJSON(AnalysisJSON):
     notice_codes: NotRequired[list[MessageJSON]]  # the same notices, coded (absent from results before 1.5)
 
 
+class DocumentJSON(ResultJSON):
+    """One readable document of `summarize --json` (and of the app's JSON download)."""
+
+    path: str  # the file's path, or the link or file name the app read it from
+    published: NotRequired[str]  # the article's date, where the app read it from a page that gives one
+
+
+@final
+class FailedDocumentJSON(TypedDict):
+    """A document of `summarize --json` that could not be read or summarised."""
+
+    path: str
+    error: str
+    error_code: NotRequired[MessageJSON]  # why it could not be read, coded (a "reading." code; from 1.7)
+
+
+# ---------------------------------------------------------------- a document as the app keeps it
+#
+#   DocumentRecord  ResultJSON + {"name", "text", "title", "source"?, "created"?, "settings"?, "published"?,
+#                    "entry_id"?}
+#   FailedRecord    {"name", "title", "error", "error_code"?, "source"?, "created"?, "settings"?}
+#   BatchRecord     {"id", "created", "documents": [DocumentRecord | FailedRecord]}   one run of the Summarize page
+# The app keeps these in its session and the saved library (`summarizers.storage`) keeps readable ones as they are,
+# handing them back with their "entry_id". `summarize --json`'s entry is a record's result with its "path"
+# (`pages._views.report.json_entry`). Each record is final, so `"error" in record` tells the two apart.
+
+
+class SettingsJSON(TypedDict):
+    """How a run was asked for: the Summarize page's choices, kept with each document it made."""
+
+    method: str  # "auto", "abstractive" or "extractive" (`summarizers.pipeline.METHODS`)
+    length: Length
+    sentences: int | None  # a number of sentences asked for instead of a length
+    share: float | None  # a share of the article asked for instead, in (0, 1]
+    form: Form
+    into: str | None  # the summary language asked for; None: each text's own
+    method_label: NotRequired[str]  # the choices as they were labelled when the run was made
+    length_label: NotRequired[str]
+    form_label: NotRequired[str]
+
+
+@final
+class DocumentRecord(ResultJSON):
+    name: str  # the document's name as it was read ("Pasted text", a file name, a link)
+    text: str  # its decoded text: every offset points into it
+    title: str
+    source: NotRequired[str]  # a link or a file name
+    created: NotRequired[str]  # when it was summarised ("2026-12-06 21:00 UTC")
+    settings: NotRequired[SettingsJSON]
+    published: NotRequired[str]  # the article's date, where its page gives one
+    entry_id: NotRequired[int]  # its id in the saved library, once saved
+
+
+@final
+class FailedRecord(TypedDict):
+    name: str
+    title: str
+    error: str  # why it could not be read or summarised, for a reader
+    error_code: NotRequired[MessageJSON]  # why it could not be read, coded: the page words it in the reader's language
+    source: NotRequired[str]
+    created: NotRequired[str]
+    settings: NotRequired[SettingsJSON]
+
+
+KeptRecord = DocumentRecord | FailedRecord
+
+
+class BatchRecord(TypedDict):
+    id: str
+    created: str
+    documents: list[KeptRecord]
+
+
 def message_json(message: Message) -> MessageJSON:
     values: dict[str, Value | list[str]] = {
         key: list(value) if isinstance(value, tuple) else value for key, value in message.values.items()
@@ -134,6 +217,14 @@ def message_json(message: Message) -> MessageJSON:
 
 def messages_json(messages: Iterable[Message]) -> list[MessageJSON]:
     return [message_json(message) for message in messages]
+
+
+def error_code(error: Exception) -> dict[str, MessageJSON]:
+    """`{"error_code": ...}` to put beside an entry's "error" when `error` says why an input could not be read (its
+    coded reason); nothing for any other error, nor for a reason given as plain text by code outside the library."""
+    if isinstance(error, DocumentError) and isinstance(error.reason, Message):
+        return {"error_code": message_json(error.reason)}
+    return {}
 
 
 def segment_json(segment: Segment, text: str) -> SegmentJSON:
@@ -217,6 +308,24 @@ def result_json(result: Result) -> ResultJSON:
     }
 
 
+def document_record(document: Document, result: Result, title: str) -> DocumentRecord:
+    """A document's result as the app keeps it: the result's JSON with the document's name, text and title."""
+    fields = result_json(result)
+    record: DocumentRecord = {
+        "name": document.name,
+        "text": document.text,
+        "language": fields["language"],
+        "shares": fields["shares"],
+        "segments": fields["segments"],
+        "summaries": fields["summaries"],
+        "notices": fields["notices"],
+        "title": title,
+    }
+    if "notice_codes" in fields:
+        record["notice_codes"] = fields["notice_codes"]
+    return record
+
+
 def envelope(**fields: Any) -> dict[str, Any]:
     """A JSON document as the command line prints it: the schema version first, then its fields."""
     return {"schema_version": SCHEMA_VERSION, **fields}
@@ -296,3 +405,17 @@ class ComparisonJSON(TypedDict):
     alignment: list[LinkJSON]
     differences: list[DifferenceJSON]
     cautions: list[CautionJSON]
+
+
+@final
+class ComparisonRecord(TypedDict):
+    """A comparison as the app keeps it and the saved library saves it: the result, the texts it points into, and
+    the language it was read in."""
+
+    name: str
+    title: str
+    text: str  # the versions' texts, joined: what the library searches
+    comparison: ComparisonJSON
+    texts: list[str]  # each side's document text (one text when both sides are runs of one document)
+    reader: str | None  # the language the summaries were read in; None: each version's own
+    entry_id: NotRequired[int]  # its id in the saved library

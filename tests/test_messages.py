@@ -18,7 +18,7 @@ from tests.cli_runner import run_cli
 from tests.conftest import ROOT
 
 LIBRARY = ROOT / "summarizers"
-CODE_LITERAL = re.compile(r"\"((?:progress|notice|reason|note)\.[a-z_]+)\"")
+CODE_LITERAL = re.compile(r"\"((?:progress|notice|reason|note|reading)\.[a-z_0-9]+)\"")
 
 
 # Values a message carries for other languages' words only (the English names the licence in full).

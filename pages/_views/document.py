@@ -4,7 +4,7 @@ technical. Shared by the Summarize and History pages."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -23,13 +23,14 @@ from pages._views.highlight import (
 from pages._views.report import docx_report, escape_markdown, file_name, json_report, markdown_report
 from pages._views.wording import (
     document_notices,
+    error_text,
     label,
     language_name,
     model_text,
     option_label,
     summary_notices,
 )
-from summarizers.schema import SummaryJSON
+from summarizers.schema import ComparisonRecord, DocumentRecord, KeptRecord, SourceJSON, SummaryJSON
 from summarizers.text.language_names import SUMMARISED
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -53,7 +54,7 @@ def markdown_with_code(text: str) -> str:
     return "".join(f"`{part}`" if index % 2 else _plain(part) for index, part in enumerate(parts))
 
 
-def downloads(document: dict[str, Any], key: str, ui: str = "en") -> None:
+def downloads(document: KeptRecord, key: str, ui: str = "en") -> None:
     """Markdown, Word and JSON of this one document, in a row under its title. A download changes nothing on the
     page, so it does not rerun it (`on_click="ignore"`): the page stays as it is, with no redraw after each file."""
     title = document.get("title") or document["name"]
@@ -67,7 +68,7 @@ def downloads(document: dict[str, Any], key: str, ui: str = "en") -> None:
         row.download_button(text, data, file_name(title, extension), mime, key=f"{extension}-{key}", on_click="ignore")
 
 
-def _summary_block(document: dict[str, Any], summary: SummaryJSON, selected: SentenceRef | None, ui: str) -> None:
+def _summary_block(document: DocumentRecord, summary: SummaryJSON, selected: SentenceRef | None, ui: str) -> None:
     st.markdown(f"#### {language_label(document, summary['lang'], ui)}")
     st.caption(_plain(engine_label(summary, document, ui)))
     for notice in summary_notices(summary, ui):
@@ -79,7 +80,7 @@ def _summary_block(document: dict[str, Any], summary: SummaryJSON, selected: Sen
         st.html(copy_button_html(summary["text"], *words))
 
 
-def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]], ui: str = "en") -> None:
+def _details(document: DocumentRecord, selected_sources: list[SourceJSON], ui: str = "en") -> None:
     with st.expander(label("details", ui)):
         for summary in document["summaries"]:
             method = option_label(summary["method"], ui) if summary["method"] else label("no_method", ui)
@@ -97,14 +98,14 @@ def _details(document: dict[str, Any], selected_sources: list[dict[str, Any]], u
         st.html(runs_table_html(document, ui))
 
 
-def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
+def show_document(document: KeptRecord, key: str, ui: str = "en") -> None:
     title = document.get("title") or document["name"]
     st.markdown(f"### {_plain(title)}")
     where = document.get("source") or document["name"]
     when = document.get("created", "")
     st.caption(_plain(" · ".join(part for part in (where, when) if part)))
     if "error" in document:
-        st.error(_plain(sentence_case(document["error"])), icon="🚫")
+        st.error(_plain(sentence_case(error_text(document, ui))), icon="🚫")
         return
     downloads(document, key, ui)
     shares = " · ".join(f"{language_name(lang, ui)} {share:.0%}" for lang, share in document["shares"].items())
@@ -126,7 +127,7 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
         for summary, column in zip(summaries, columns, strict=True):
             with column:
                 _summary_block(document, summary, selected, ui)
-    selected_sources: list[dict[str, Any]] = []
+    selected_sources: list[SourceJSON] = []
     if refs:
         st.pills(label("pick_sentence", ui), labels, key=pick_key, help=label("pick_help", ui))
         if selected is not None:
@@ -144,12 +145,12 @@ def show_document(document: dict[str, Any], key: str, ui: str = "en") -> None:
     _details(document, selected_sources, ui)
 
 
-def short_title(document: dict[str, Any], limit: int = 32) -> str:
+def short_title(document: KeptRecord | ComparisonRecord, limit: int = 32) -> str:
     title = str(document.get("title") or document["name"])
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
-def show_documents(documents: list[dict[str, Any]], key: str, ui: str = "en") -> None:
+def show_documents(documents: Sequence[KeptRecord], key: str, ui: str = "en") -> None:
     """One document as it is; up to four in tabs; more through a select box (tabs that many are unreadable)."""
     if len(documents) == 1:
         show_document(documents[0], f"{key}-0", ui)

@@ -1,6 +1,6 @@
 """HTML views of a summarised document: the source with its highlights, and the summary sentences.
 
-Works on the JSON-shaped result (`serialize.document_summary_dict`), the form the app keeps in its session. Every
+Works on the JSON-shaped result (`summarizers.schema.ResultJSON`), the form the app keeps in its session. Every
 piece of user or model text goes through `html.escape`, so an article containing `<script>` shows those characters
 and runs nothing. Offsets are code points into the document text, as everywhere else.
 """
@@ -10,12 +10,10 @@ from __future__ import annotations
 import html
 import itertools
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from pages._views.wording import LABELS, ignored_reason, label, language_name, option_label, reasons, short_model
-from summarizers.schema import SentenceJSON, SummaryJSON
+from summarizers.schema import ResultJSON, SentenceJSON, SummaryJSON
 
 # Light enough to read black text on, distinct enough to tell apart side by side; twelve, so that the English and
 # Hindi summaries of a story (usually up to six sentences each) share no colour.
@@ -63,9 +61,9 @@ STYLE = """
 """
 
 
-def source_lang(summary: SummaryJSON | Mapping[str, Any]) -> str:
+def source_lang(summary: SummaryJSON) -> str:
     """The language of the text a summary summarises (its column); a cross-language summary is written in another."""
-    return str(summary.get("source_lang", summary["lang"]))
+    return summary.get("source_lang", summary["lang"])  # absent from results kept before 1.3
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,7 @@ class SentenceRef:
         return label("sentence_mark", ui).format(language=language, number=self.index + 1)
 
 
-def sentence_refs(document: dict[str, Any]) -> list[SentenceRef]:
+def sentence_refs(document: ResultJSON) -> list[SentenceRef]:
     return [
         SentenceRef(source_lang(summary), index)
         for summary in document.get("summaries", [])
@@ -95,18 +93,17 @@ def sentence_refs(document: dict[str, Any]) -> list[SentenceRef]:
     ]
 
 
-def colours(document: dict[str, Any]) -> dict[SentenceRef, str]:
+def colours(document: ResultJSON) -> dict[SentenceRef, str]:
     """One colour per summary sentence, the same in the summary list and the source highlights."""
     return {ref: PALETTE[index % len(PALETTE)] for index, ref in enumerate(sentence_refs(document))}
 
 
-def _sentence(document: dict[str, Any], ref: SentenceRef) -> SentenceJSON:
-    summaries: list[SummaryJSON] = document["summaries"]
-    summary = next(summary for summary in summaries if source_lang(summary) == ref.lang)
+def _sentence(document: ResultJSON, ref: SentenceRef) -> SentenceJSON:
+    summary = next(summary for summary in document["summaries"] if source_lang(summary) == ref.lang)
     return summary["sentences"][ref.index]
 
 
-def _grey_spans(document: dict[str, Any], ui: str = "en") -> list[tuple[int, int, str]]:
+def _grey_spans(document: ResultJSON, ui: str = "en") -> list[tuple[int, int, str]]:
     spans = []
     for segment in document.get("segments", []):
         if segment["boilerplate"]:
@@ -117,7 +114,7 @@ def _grey_spans(document: dict[str, Any], ui: str = "en") -> list[tuple[int, int
     return spans
 
 
-def source_html(text: str, document: dict[str, Any], selected: SentenceRef | None = None, ui: str = "en") -> str:
+def source_html(text: str, document: ResultJSON, selected: SentenceRef | None = None, ui: str = "en") -> str:
     """The document text with each summary sentence's sources marked in its colour and page chrome greyed.
 
     With a sentence selected, its sources are outlined and the others dimmed, and the box opens scrolled to the first
@@ -175,8 +172,8 @@ def _mark(
 
 
 def summary_html(
-    document: dict[str, Any],
-    summary: SummaryJSON | Mapping[str, Any],
+    document: ResultJSON,
+    summary: SummaryJSON,
     selected: SentenceRef | None = None,
     form: str = "bullets",
     ui: str = "en",
@@ -216,7 +213,7 @@ def summary_html(
     return f'<ul class="saar-summary" lang="{lang}">{"".join(items)}</ul>{checked_by}'
 
 
-def flag_text(sentence: SentenceJSON | Mapping[str, Any], where: str = "the source", ui: str = "en") -> str:
+def flag_text(sentence: SentenceJSON, where: str = "the source", ui: str = "en") -> str:
     """A flagged sentence as a reader sees it: what could not be found, with the checker's score. Never "false": an
     overlap checker cannot tell a paraphrase from an invention, only say what it did not find. `where` is the place
     the sentence was sought, as the interface language puts it before a postposition ("दूसरे संस्करण")."""
@@ -241,10 +238,10 @@ def checker_label(checker: str, ui: str = "en") -> str:
     return label("checker_other", ui).format(checker=checker)
 
 
-def language_label(document: dict[str, Any] | None, lang: str, ui: str = "en") -> str:
+def language_label(document: ResultJSON | None, lang: str, ui: str = "en") -> str:
     """ "Hindi", or "Hindi (Roman script)" when most of the document's Hindi is written in Latin letters."""
     letters_by_script: Counter[str | None] = Counter()
-    for segment in (document or {}).get("segments", []):
+    for segment in document.get("segments", []) if document is not None else []:
         if segment["lang"] == lang and not segment["boilerplate"]:
             letters_by_script[segment.get("script")] += segment["end"] - segment["start"]
     romanised = lang == "hi" and letters_by_script and letters_by_script.most_common(1)[0][0] == "Latn"
@@ -252,21 +249,27 @@ def language_label(document: dict[str, Any] | None, lang: str, ui: str = "en") -
     return label("roman_script", ui).format(language=named) if romanised else named
 
 
-def engine_label(
-    summary: SummaryJSON | Mapping[str, Any], document: dict[str, Any] | None = None, ui: str = "en"
-) -> str:
+def engine_label(summary: SummaryJSON, document: ResultJSON | None = None, ui: str = "en") -> str:
     """ "Hindi · Abstractive · csebuetnlp/..." or "Hindi · Extractive · saar-extractive": never one for the other. A
     summary in another language than its text says both ("English summary of the Hindi text")."""
-    method = summary.get("method") or "none"
-    language = language_label(document, summary["lang"], ui)
-    if source_lang(summary) != summary["lang"]:
-        source = language_label(document, source_lang(summary), ui)
-        language = label("summary_of", ui).format(language=language_name(summary["lang"], ui), source=source)
+    method, model = summary.get("method"), summary.get("model")
+    return engine_caption(summary["lang"], source_lang(summary), method, model, document, ui)
+
+
+def engine_caption(
+    lang: str, source: str, method: str | None, model: str | None, document: ResultJSON | None = None, ui: str = "en"
+) -> str:
+    """`engine_label` of a summary in `lang` of a text in `source`, by `method` and `model` (also for one being
+    written, before it is a summary)."""
+    language = language_label(document, lang, ui)
+    if source != lang:
+        source_label = language_label(document, source, ui)
+        language = label("summary_of", ui).format(language=language_name(lang, ui), source=source_label)
     shown = option_label(method, ui) if method in ("abstractive", "extractive") else label("no_method", ui)
-    return f"{language} · {shown} · {short_model(summary.get('model'), ui)}"
+    return f"{language} · {shown} · {short_model(model, ui)}"
 
 
-def runs_table_html(document: dict[str, Any], ui: str = "en") -> str:
+def runs_table_html(document: ResultJSON, ui: str = "en") -> str:
     """The document's language runs as a table (Details): language, characters, why ignored, and the run's opening
     words (the text's own, marked as such)."""
     headings = "".join(
@@ -292,7 +295,7 @@ LANGUAGE_COLOURS = {"en": "#4c6ef5", "hi": "#f08c00"}
 OTHER_COLOUR = "#868e96"
 
 
-def runs_bar_html(document: dict[str, Any], ui: str = "en") -> str:
+def runs_bar_html(document: ResultJSON, ui: str = "en") -> str:
     """A thin bar of the document's language runs in reading order, page chrome hatched."""
     total = max(1, sum(segment["end"] - segment["start"] for segment in document.get("segments", [])))
     blocks = []

@@ -13,18 +13,53 @@ thread (transformers) or CTranslate2's decoding. What had been written is kept i
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import NotRequired, TypedDict
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from pages._views.highlight import SentenceRef, engine_label, language_label
+from pages._views.highlight import SentenceRef, engine_caption, language_label
 from pages._views.report import escape_markdown
 from pages._views.wording import label
 from summarizers.engines.streaming import Event, Part, Words, Written
+from summarizers.schema import KeptRecord, SettingsJSON
 
 WRITING_KEY = "writing"  # the summary being written: kept as it is drawn, so a stop leaves it behind
 STOPPED_KEY = "stopped"  # what a stopped run had written, shown until the next run
 CURSOR = " ▍"
+
+
+class PartKept(TypedDict):
+    """Which part of a long text is being written: its round (1: the text's parts; later: their summaries combined)."""
+
+    round: int
+    index: int
+    total: int
+
+
+class LanguageKept(TypedDict):
+    """One language's summary as far as it was written: kept as data, not words, so a stopped summary is shown
+    again in the interface language of the moment."""
+
+    text: str
+    part: PartKept | None
+    method: NotRequired[str]  # set once the engine is known
+    model: NotRequired[str]
+    complete: NotRequired[bool]  # the whole summary was written (it was being checked)
+
+
+class Stopped(TypedDict):
+    """What a stopped run had written (`STOPPED_KEY`)."""
+
+    title: str
+    languages: dict[str, LanguageKept]
+
+
+class Writing(Stopped):
+    """The run being written (`WRITING_KEY`): with the run's documents finished before it (`done`) and its settings."""
+
+    done: list[KeptRecord]
+    settings: SettingsJSON
 
 
 def _list_html(lang: str, sentences: tuple[str, ...], form: str, ui: str = "en") -> str:
@@ -47,19 +82,25 @@ class LiveDocument:
     """Draws one document's summaries as the library tells them, and keeps what is written in the session."""
 
     def __init__(
-        self, slot: Any, title: str, form: str, done: list[dict[str, Any]], settings: dict[str, Any], ui: str = "en"
+        self,
+        slot: DeltaGenerator,
+        title: str,
+        form: str,
+        done: list[KeptRecord],
+        settings: SettingsJSON,
+        ui: str = "en",
     ) -> None:
         self.container = slot.container()
         self.form = form
         self.ui = ui
-        self.blocks: dict[str, tuple[Any, Any]] = {}
+        self.blocks: dict[str, tuple[DeltaGenerator, DeltaGenerator]] = {}
         # `done`: the run's documents summarised before this one, kept (with its settings) if this one is stopped.
-        self.record: dict[str, Any] = {"title": title, "languages": {}, "done": done, "settings": settings}
+        self.record: Writing = {"title": title, "languages": {}, "done": done, "settings": settings}
         st.session_state[WRITING_KEY] = self.record
         with self.container:
             st.markdown(f"**{escape_markdown(title)}**")
 
-    def _block(self, lang: str) -> tuple[Any, Any]:
+    def _block(self, lang: str) -> tuple[DeltaGenerator, DeltaGenerator]:
         if lang not in self.blocks:
             with self.container:
                 st.markdown(f"#### {language_label(None, lang, self.ui)}")
@@ -71,18 +112,16 @@ class LiveDocument:
         # Kept as data, not words: a stopped summary is shown again in the interface language of the moment.
         kept = self.record["languages"].setdefault(lang, {"text": "", "part": None})
         if isinstance(event, Part):
-            kept.update(method="abstractive", model=event.model, text="")
-            kept.update(
-                part=None if event.final else {"round": event.round, "index": event.index, "total": event.total}
-            )
+            kept["method"], kept["model"], kept["text"] = "abstractive", event.model, ""
+            kept["part"] = None if event.final else {"round": event.round, "index": event.index, "total": event.total}
             caption.caption(escape_markdown(_caption(lang, kept, self.ui)))
             body.markdown(CURSOR)
         elif isinstance(event, Words):
             kept["text"] += event.text
             body.markdown(escape_markdown(kept["text"]) + CURSOR)
         elif isinstance(event, Written):
-            kept.update(method=event.method, model=event.model, text=" ".join(event.sentences), part=None)
-            kept.update(complete=True)
+            kept["method"], kept["model"], kept["text"] = event.method, event.model, " ".join(event.sentences)
+            kept["part"], kept["complete"] = None, True
             checking = label("live_checking", self.ui)
             caption.caption(escape_markdown(f"{_caption(lang, kept, self.ui)} · {checking}"))
             body.html(_list_html(lang, event.sentences, self.form, self.ui))
@@ -92,11 +131,11 @@ class LiveDocument:
         st.session_state.pop(WRITING_KEY, None)
 
 
-def _caption(lang: str, kept: dict[str, Any], ui: str) -> str:
+def _caption(lang: str, kept: LanguageKept, ui: str) -> str:
     """ "Hindi · Abstractive · model", and the part being written while a long text is summarised in parts."""
     if "model" not in kept:
         return language_label(None, lang, ui)
-    caption = engine_label({"lang": lang, "method": kept["method"], "model": kept["model"]}, ui=ui)
+    caption = engine_caption(lang, lang, kept.get("method"), kept["model"], ui=ui)
     part = kept.get("part")
     if part:
         key = "live_part" if part["round"] == 1 else "live_combining"
@@ -104,10 +143,10 @@ def _caption(lang: str, kept: dict[str, Any], ui: str) -> str:
     return caption
 
 
-def take_stopped() -> dict[str, Any] | None:
+def take_stopped() -> Writing | None:
     """A run that ended while a summary was being written (Stop, or any other rerun) leaves what it had written; it
     is returned once, with the run's documents finished before it (`done`) and the run's `settings`."""
-    writing: dict[str, Any] | None = st.session_state.pop(WRITING_KEY, None)
+    writing: Writing | None = st.session_state.pop(WRITING_KEY, None)
     if writing is not None:
         st.session_state[STOPPED_KEY] = {"title": writing["title"], "languages": writing["languages"]}
     return writing
@@ -118,7 +157,7 @@ def clear_stopped() -> None:
 
 
 def show_stopped(ui: str = "en") -> None:
-    stopped = st.session_state.get(STOPPED_KEY)
+    stopped: Stopped | None = st.session_state.get(STOPPED_KEY)
     if not stopped:
         return
     st.markdown(f"### {escape_markdown(stopped['title'])}")

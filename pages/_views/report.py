@@ -1,7 +1,8 @@
 """Summaries to take away: Markdown, Word (.docx) and the JSON of the command-line contract, one document each.
 
-A document here is the dict the app keeps (`pages.common.result_dict`): the result's JSON fields plus "name",
-"text", "title", "source" (a link or a file name), "created" (ISO time) and "settings" (method, length, form).
+A document here is the record the app keeps (`summarizers.schema.DocumentRecord`, or `FailedRecord` for one that
+could not be read): the result's JSON fields plus "name", "text", "title", "source" (a link or a file name),
+"created" (ISO time) and "settings" (method, length, form).
 """
 
 from __future__ import annotations
@@ -9,14 +10,19 @@ from __future__ import annotations
 import io
 import json
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import regex
 
 from pages._views.highlight import engine_label
 from pages._views.wording import document_notices, summary_notices
-from summarizers.schema import SummaryJSON, envelope
+from summarizers.schema import DocumentJSON, FailedDocumentJSON, KeptRecord, SummaryJSON, envelope
 from summarizers.text.language_names import name
+
+if TYPE_CHECKING:  # python-docx is imported when a Word file is asked for, not with the page
+    from docx.document import Document as WordFile
+    from docx.text.paragraph import Paragraph
 
 FILE_NAME_CHARS = 60
 _UNSAFE_FILE = regex.compile(r"[^\w\p{M}]+")  # vowel signs (marks) kept: a Hindi title stays readable
@@ -64,19 +70,21 @@ def _cut(stem: str, limit: int) -> str:
     return letters.rstrip("-_")
 
 
-def _settings_line(document: dict[str, Any]) -> str:
+def _settings_line(document: KeptRecord) -> str:
     settings = document.get("settings", {})
     parts = [settings.get("method_label"), settings.get("length_label"), settings.get("form_label")]
     return " · ".join(part for part in parts if part)
 
 
-def facts(document: dict[str, Any]) -> list[tuple[str, str]]:
+def facts(document: KeptRecord) -> list[tuple[str, str]]:
     """(heading, value) pairs that say where a summary comes from and how it was made."""
-    shares = ", ".join(f"{name(lang)} {share:.0%}" for lang, share in document.get("shares", {}).items())
-    engines = "; ".join(
-        f"{name(summary['lang'])}: {(summary['method'] or 'none').capitalize()} · {summary['model'] or 'no model'}"
-        for summary in document.get("summaries", [])
-    )
+    shares = engines = ""  # a document that could not be read has neither
+    if "error" not in document:
+        shares = ", ".join(f"{name(lang)} {share:.0%}" for lang, share in document.get("shares", {}).items())
+        engines = "; ".join(
+            f"{name(summary['lang'])}: {(summary['method'] or 'none').capitalize()} · {summary['model'] or 'no model'}"
+            for summary in document.get("summaries", [])
+        )
     rows = [
         ("Source", document.get("source") or document["name"]),
         ("Summarised", document.get("created", "")),
@@ -102,11 +110,11 @@ def flags(summary: SummaryJSON) -> list[str]:
     return lines
 
 
-def _is_bullets(document: dict[str, Any]) -> bool:
+def _is_bullets(document: KeptRecord) -> bool:
     return bool(document.get("settings", {}).get("form") == "bullets")
 
 
-def markdown_report(document: dict[str, Any]) -> str:
+def markdown_report(document: KeptRecord) -> str:
     """The document's title, where it came from, its languages, engines and settings, then each summary."""
     lines = [f"# {markdown_text(document.get('title') or document['name'])}", ""]
     if "error" in document:
@@ -142,12 +150,12 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _italic(paragraph: Any, text: str) -> None:
+def _italic(paragraph: Paragraph, text: str) -> None:
     # Italic is a property of a run: python-docx has no `Paragraph.italic`, and setting one changes nothing.
     paragraph.add_run(_xml_safe(text)).italic = True
 
 
-def docx_report(document: dict[str, Any]) -> bytes:
+def docx_report(document: KeptRecord) -> bytes:
     """The same report as `markdown_report`, as a Word document."""
     from docx import Document as WordDocument
 
@@ -160,6 +168,8 @@ def docx_report(document: dict[str, Any]) -> bytes:
         paragraph = word.add_paragraph()
         paragraph.add_run(f"{heading}: ").bold = True
         paragraph.add_run(_xml_safe(value))
+    if "error" in document:
+        return _docx_bytes(word)
     for notice in document_notices(document) if "notices" in document else []:
         _italic(word.add_paragraph(), notice.plain)
     for summary in document.get("summaries", []):
@@ -175,20 +185,39 @@ def docx_report(document: dict[str, Any]) -> bytes:
             word.add_paragraph(_xml_safe(" ".join(sentence["text"] for sentence in summary["sentences"])))
         for flag in flags(summary):
             word.add_paragraph(_xml_safe(f"⚠ {flag}"))
+    return _docx_bytes(word)
+
+
+def _docx_bytes(word: WordFile) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
 
 
-def json_entry(document: dict[str, Any]) -> dict[str, Any]:
-    """A document as `summarize --json` writes it: "path" (the link or file name), then the result's fields."""
-    app_only = ("name", "text", "title", "source", "created", "settings", "id")
-    return {
-        "path": document.get("source") or document["name"],
-        **{k: v for k, v in document.items() if k not in app_only},
+def json_entry(document: KeptRecord) -> DocumentJSON | FailedDocumentJSON:
+    """A document as `summarize --json` writes it: "path" (the link or file name), then the result's fields; the
+    app's own fields (name, text, title, settings, its id in the library) stay behind."""
+    path = document.get("source") or document["name"]
+    if "error" in document:
+        failed: FailedDocumentJSON = {"path": path, "error": document["error"]}
+        if "error_code" in document:
+            failed["error_code"] = document["error_code"]
+        return failed
+    entry: DocumentJSON = {
+        "path": path,
+        "language": document["language"],
+        "shares": document["shares"],
+        "segments": document["segments"],
+        "summaries": document["summaries"],
+        "notices": document["notices"],
     }
+    if "notice_codes" in document:
+        entry["notice_codes"] = document["notice_codes"]
+    if "published" in document:
+        entry["published"] = document["published"]
+    return entry
 
 
-def json_report(documents: list[dict[str, Any]]) -> str:
+def json_report(documents: Sequence[KeptRecord]) -> str:
     """The command line's JSON document: {"schema_version", "documents": [...]}."""
     return json.dumps(envelope(documents=[json_entry(d) for d in documents]), ensure_ascii=False, indent=2) + "\n"

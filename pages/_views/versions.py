@@ -1,15 +1,18 @@
 """HTML views of a comparison of two versions: what only one version says, and each version's text with those
 sentences' sources marked, so a link can take the reader to the place.
 
-Works on the dict `summarizers.compare.compare_sides` returns. Every piece of user or model text goes through
-`html.escape`; offsets are code points into each side's document text.
+Works on the comparison `summarizers.compare.compare_sides` returns (`summarizers.schema.ComparisonJSON`). Every
+piece of user or model text goes through `html.escape`; offsets are code points into each side's document text.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+
+from pages._views.wording import INTERFACE_LANGUAGES, section
+from summarizers.schema import ComparisonJSON, DifferenceJSON, SharedFactJSON
 
 MARK_COLOUR = "#ffe08a"
 
@@ -29,7 +32,7 @@ class OnlyHere:
         return f"saar-v{self.side}-{self.start}"
 
 
-def only_in_one(comparison: dict[str, Any]) -> list[OnlyHere]:
+def only_in_one(comparison: ComparisonJSON) -> list[OnlyHere]:
     """Each side's summary sentences that were checked against the other version and not found there."""
     found = []
     for index, side in enumerate(comparison["sides"]):
@@ -50,10 +53,10 @@ def only_in_one(comparison: dict[str, Any]) -> list[OnlyHere]:
     return found
 
 
-def not_in_differences(items: list[OnlyHere], comparison: dict[str, Any]) -> list[OnlyHere]:
+def not_in_differences(items: list[OnlyHere], comparison: ComparisonJSON) -> list[OnlyHere]:
     """The sentences whose missing facts are not all figures, dates or names already listed as differences: "54" in
     a sentence whose translation says "45" is one difference above, not a fact only one version states."""
-    listed: tuple[set[str], set[str]] = (set(), set())
+    listed: tuple[set[str | None], set[str | None]] = (set(), set())
     for difference in comparison.get("differences", []):
         if difference["kind"] != "sentence":
             listed[0].add(difference["a"])
@@ -61,80 +64,25 @@ def not_in_differences(items: list[OnlyHere], comparison: dict[str, Any]) -> lis
     return [item for item in items if not (item.missing and set(item.missing) <= listed[item.side])]
 
 
-def merged_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def merged_rows(rows: list[SharedFactJSON]) -> list[SharedFactJSON]:
     """The facts both versions state, one row per fact of the second version: forms of one fact the first version
     writes ("Donald Trump", "Trump"; "Ukraine", "Ukrainian") share its row instead of counting twice."""
-    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    merged: dict[tuple[str, str], tuple[SharedFactJSON, list[str]]] = {}  # the first row of each, and its forms
     for row in rows:
-        kept = merged.setdefault((row["kind"], row["b"]), {**row, "a": []})
-        if row["a"] not in kept["a"]:
-            kept["a"].append(row["a"])
-    return [{**row, "a": " · ".join(row["a"])} for row in merged.values()]
+        _, forms = merged.setdefault((row["kind"], row["b"]), (row, []))
+        if row["a"] not in forms:
+            forms.append(row["a"])
+    return [{**row, "a": " · ".join(forms)} for row, forms in merged.values()]
 
 
-# ---------------------------------------------------------------- the Compare page's words, one table per language
-# (kept together so that they move to the interface's message catalogs as one piece)
-WORDS = {
-    "en": {
-        "missing": "not in the other version: {facts}",
-        "unsupported": "could not find support in the other version",
-        "place": "its place in the {label} text (characters {start}–{end})",
-        "no_source": "no source found in its own text",
-        "differ_title": "Where the versions differ",
-        "differ_count": "{count} differences: a figure, date or name in one version where the other's matching "
-        "sentence has another, or a sentence the other version lacks.",
-        "differ_count_one": "1 difference: a figure, date or name in one version where the other's matching sentence "
-        "has another, or a sentence the other version lacks.",
-        "differ_none": "No figure, date or name differs between sentences that translate each other, and no sentence "
-        "of either version is missing from the other.",
-        "kind_number": "A figure differs",
-        "kind_date": "A date differs",
-        "kind_name": "A name differs",
-        "kind_sentence": "Only in {label}",
-        "go_to": "go to its place in {label}",
-        "only_sentences": "Sentences of {label} with no counterpart in the other version ({count})",
-        "nothing_else": "Beyond the differences above, nothing is said by one version only.",
-        "facts_differing": "Figures, dates and names that differ are listed above, each with its counterpart.",
-        "differs_here": "the other version has {theirs} where this has {mine} (see above)",
-        "facts_show": "Show the facts both versions state, and those only one does",
-        "caution_same_language": "Both versions are in {language}: they are compared sentence by sentence as they "
-        "stand, not as translations.",
-        "caution_few_sentences": "A version has fewer than two sentences ({a} and {b}): there is little to align.",
-        "caution_lengths_apart": "The versions differ much in length ({a} and {b} sentences): one may be a summary "
-        "of the other, so many sentences are listed as only in one.",
-    },
-    "hi": {
-        "missing": "दूसरे संस्करण में नहीं: {facts}",
-        "unsupported": "दूसरे संस्करण में समर्थन नहीं मिला",
-        "place": "{label} पाठ में इसकी जगह (अक्षर {start}–{end})",
-        "no_source": "इसके अपने पाठ में कोई स्रोत नहीं मिला",
-        "differ_title": "संस्करण कहाँ अलग हैं",
-        "differ_count": "{count} अंतर: एक संस्करण में कोई संख्या, तारीख़ या नाम, जहाँ दूसरे के मेल खाते वाक्य में कुछ "
-        "और है, या कोई वाक्य जो दूसरे संस्करण में नहीं है।",
-        "differ_count_one": "1 अंतर: एक संस्करण में कोई संख्या, तारीख़ या नाम, जहाँ दूसरे के मेल खाते वाक्य में कुछ "
-        "और है, या कोई वाक्य जो दूसरे संस्करण में नहीं है।",
-        "differ_none": "एक-दूसरे का अनुवाद करने वाले वाक्यों में कोई संख्या, तारीख़ या नाम अलग नहीं है, और किसी "
-        "संस्करण का कोई वाक्य दूसरे से छूटा नहीं है।",
-        "kind_number": "संख्या अलग है",
-        "kind_date": "तारीख़ अलग है",
-        "kind_name": "नाम अलग है",
-        "kind_sentence": "केवल {label} में",
-        "go_to": "{label} में इसकी जगह पर जाएँ",
-        "only_sentences": "{label} के वाक्य जिनका दूसरे संस्करण में कोई समकक्ष नहीं ({count})",
-        "nothing_else": "ऊपर के अंतरों के अलावा ऐसा कुछ नहीं जो केवल एक संस्करण कहता हो।",
-        "facts_differing": "जो संख्याएँ, तारीख़ें और नाम अलग हैं, वे ऊपर अपने समकक्ष के साथ दिए गए हैं।",
-        "differs_here": "जहाँ इसमें {mine} है, वहाँ दूसरे संस्करण में {theirs} है (ऊपर देखें)",
-        "facts_show": "वे तथ्य दिखाएँ जो दोनों संस्करण कहते हैं, और जो केवल एक कहता है",
-        "caution_same_language": "दोनों संस्करण {language} में हैं: उनकी तुलना वाक्य-दर-वाक्य वैसे ही की गई है, अनुवाद के रूप में नहीं।",
-        "caution_few_sentences": "किसी संस्करण में दो से कम वाक्य हैं ({a} और {b}): मिलाने को बहुत कम है।",
-        "caution_lengths_apart": "संस्करणों की लंबाई में बहुत अंतर है ({a} और {b} वाक्य): एक दूसरे का सारांश हो "
-        "सकता है, इसलिए कई वाक्य केवल एक में दिखाए गए हैं।",
-    },
-}
+# ---------------------------------------------------------------- the Compare page's words
+def words(ui: str) -> Mapping[str, str]:
+    """The Compare page's words about two versions, in the interface language (the catalogs' `[versions]` table)."""
+    return section("versions", ui)
 
 
-def words(ui: str) -> dict[str, str]:
-    return WORDS.get(ui, WORDS["en"])
+# Each interface language's words, for callers that index them by language.
+WORDS: dict[str, Mapping[str, str]] = {lang: words(lang) for lang in INTERFACE_LANGUAGES}
 
 
 # ---------------------------------------------------------------- differences of two aligned versions
@@ -161,16 +109,18 @@ def side_text(texts: list[str], side: int) -> str:
     return texts[side] if len(texts) > 1 else texts[0]
 
 
-def difference_places(comparison: dict[str, Any], difference: dict[str, Any]) -> list[Place]:
+def difference_places(comparison: ComparisonJSON, difference: DifferenceJSON) -> list[Place]:
     """The sentences of each version a difference lies in (the aligned sentences of its link)."""
     link = comparison["alignment"][difference["link"]]
     places = []
-    for side, key in ((0, "a"), (1, "b")):
-        sentences = [comparison["sides"][side]["sentences"][index] for index in link[key]]
+    for side, indexes, start, end in (
+        (0, link["a"], difference["a_start"], difference["a_end"]),
+        (1, link["b"], difference["b_start"], difference["b_end"]),
+    ):
+        sentences = [comparison["sides"][side]["sentences"][index] for index in indexes]
         if not sentences:
             continue
-        start = difference[f"{key}_start"]
-        part = (start, difference[f"{key}_end"]) if start is not None and difference["kind"] != "sentence" else None
+        part = (start, end) if start is not None and end is not None and difference["kind"] != "sentence" else None
         places.append(Place(side, sentences[0]["start"], sentences[-1]["end"], part))
     return places
 
@@ -187,7 +137,7 @@ def _sentence_html(text: str, place: Place) -> str:
 
 
 def difference_html(
-    comparison: dict[str, Any], difference: dict[str, Any], texts: list[str], labels: tuple[str, str], ui: str
+    comparison: ComparisonJSON, difference: DifferenceJSON, texts: list[str], labels: tuple[str, str], ui: str
 ) -> str:
     """One difference: what differs, then each version's sentence side by side (they wrap on a phone), the differing
     part marked, each with a link to its place in its version's text."""
@@ -214,12 +164,12 @@ def difference_html(
 
 
 def differences_html(
-    comparison: dict[str, Any], found: list[dict[str, Any]], texts: list[str], labels: tuple[str, str], ui: str
+    comparison: ComparisonJSON, found: list[DifferenceJSON], texts: list[str], labels: tuple[str, str], ui: str
 ) -> str:
     return "".join(difference_html(comparison, difference, texts, labels, ui) for difference in found)
 
 
-def difference_marks(comparison: dict[str, Any]) -> list[Place]:
+def difference_marks(comparison: ComparisonJSON) -> list[Place]:
     """Every place a difference lies in, for marking in each version's text (the targets of the links)."""
     return [
         place for difference in comparison.get("differences", []) for place in difference_places(comparison, difference)
@@ -229,17 +179,15 @@ def difference_marks(comparison: dict[str, Any]) -> list[Place]:
 def only_here_html(item: OnlyHere, side_label: str, ui: str = "en") -> str:
     """One such sentence: its text, why it is listed (the facts the other version lacks, or, where it lacks none, that
     no support was found there), and a link to its place in its version, each on a line of its own."""
-    words = WORDS.get(ui, WORDS["en"])
-    if item.missing:
-        reason = words["missing"].format(facts=html.escape(", ".join(item.missing)))
-    else:
-        reason = words["unsupported"]
+    said = words(ui)
+    facts = html.escape(", ".join(item.missing))
+    reason = said["missing"].format(facts=facts) if item.missing else said["unsupported"]
     missing = f'<span class="saar-flag">{reason}</span>'
     place = (
         f'<a href="#{item.anchor}" data-testid="saar-place">'
-        f"{words['place'].format(label=html.escape(side_label), start=item.start, end=item.end)}</a>"
+        f"{said['place'].format(label=html.escape(side_label), start=item.start, end=item.end)}</a>"
         if item.start is not None
-        else f'<span class="saar-unchecked">{words["no_source"]}</span>'
+        else f'<span class="saar-unchecked">{said["no_source"]}</span>'
     )
     text = html.escape(item.text)
     return f'<li data-side="{item.side}">{text}{missing}<small class="saar-place">{place}</small></li>'

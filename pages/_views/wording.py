@@ -12,10 +12,11 @@ import tomllib
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from summarizers.messages import Message, MessageCode, catalog, fill, render
-from summarizers.schema import MessageJSON, ResultJSON, SentenceJSON, SummaryJSON
+from summarizers.schema import ComparisonJSON, FailedRecord, MessageJSON, ResultJSON, SentenceJSON, SummaryJSON
 
 CATALOGS = Path(__file__).parent / "catalogs"
 INTERFACE_LANGUAGES = ("en", "hi")
@@ -43,6 +44,14 @@ LABELS: dict[str, dict[str, str]] = {lang: _catalog(lang)["labels"] for lang in 
 
 def label(key: str, lang: str = "en") -> str:
     return LABELS.get(lang, LABELS["en"]).get(key, LABELS["en"][key])
+
+
+@cache
+def section(name: str, lang: str = "en") -> Mapping[str, str]:
+    """One table of the interface catalogs in the interface language ("versions": the Compare page's words about two
+    versions; "library": the saved library's), English for a key the language lacks (a test keeps the keys equal)."""
+    english: dict[str, str] = _catalog("en")[name]
+    return MappingProxyType({**english, **_catalog(lang).get(name, {})})
 
 
 def option_label(key: str, lang: str = "en") -> str:
@@ -74,13 +83,13 @@ def has_details(message: MessageJSON) -> bool:
     return name in _catalog("en").get("plain", {}).get(kind, {})
 
 
-def summary_notices(summary: SummaryJSON | Mapping[str, Any], ui: str = "en") -> list[Notice]:
+def summary_notices(summary: SummaryJSON, ui: str = "en") -> list[Notice]:
     """A summary's notices, each as a reader is told it and in full for Details."""
     kept = [summary["notice"]] if summary["notice"] else []
     return _notices(kept, summary.get("notice_codes"), ui)
 
 
-def document_notices(document: ResultJSON | Mapping[str, Any], ui: str = "en") -> list[Notice]:
+def document_notices(document: ResultJSON, ui: str = "en") -> list[Notice]:
     """The notices about a whole document, each as a reader is told it and in full for Details."""
     return _notices(document["notices"], document.get("notice_codes"), ui)
 
@@ -91,7 +100,19 @@ def _notices(texts: list[str], codes: list[MessageJSON] | None, ui: str) -> list
     return [Notice(notice_text(code, ui), message_text(code, ui) if has_details(code) else None) for code in codes]
 
 
-def reasons(sentence: SentenceJSON | Mapping[str, Any], ui: str = "en") -> list[str]:
+def error_text(entry: FailedRecord, ui: str = "en") -> str:
+    """Why an input could not be read (an error entry's "error_code"), in the interface language; an entry kept from
+    before reading errors were coded, or an error of another kind, shows its "error" as written."""
+    coded: MessageJSON | None = entry.get("error_code")
+    return entry["error"] if coded is None else message_text(coded, ui)
+
+
+def reason_text(reason: Message, ui: str = "en") -> str:
+    """A coded reason (a `DocumentError`'s) in the interface language."""
+    return render(reason.code, reason.values, ui)
+
+
+def reasons(sentence: SentenceJSON, ui: str = "en") -> list[str]:
     """Why a checker found no support for a sentence, in the interface language."""
     codes = sentence.get("reason_codes")
     if codes is None:  # a result kept from before messages were coded
@@ -99,9 +120,9 @@ def reasons(sentence: SentenceJSON | Mapping[str, Any], ui: str = "en") -> list[
     return [message_text(code, ui) for code in codes]
 
 
-def notes(comparison: dict[str, Any], ui: str = "en") -> list[str]:
+def notes(comparison: ComparisonJSON, ui: str = "en") -> list[str]:
     """How a comparison was made (how names are read), in the interface language."""
-    codes: list[MessageJSON] | None = comparison.get("note_codes")
+    codes = comparison.get("note_codes")  # absent from comparisons kept before messages were coded
     return list(comparison.get("notes", [])) if codes is None else [message_text(code, ui) for code in codes]
 
 

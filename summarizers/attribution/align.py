@@ -23,8 +23,10 @@ from summarizers.attribution.facts import (
     latin_name_vocabulary,
     latin_names,
     names_matching,
+    naming_words,
 )
 from summarizers.language.segment import Analysis, analyse
+from summarizers.language.transliteration import is_latin_word
 from summarizers.messages import Message
 from summarizers.text.lexicon import STOPWORDS, content_terms
 from summarizers.text.sentences import looks_tokenised, split_tokenised
@@ -154,6 +156,14 @@ class CrossAligner:
         self.name_keys = all_keys(latin_names(text, self.names))
         self.span_texts = [span.text(text) for span in self.spans]
         self.span_facts = [dates_and_numbers(chunk) + latin_names(chunk, self.names) for chunk in self.span_texts]
+        # Each span's capital-less words, so that a sentence's names are sought only in spans with a word that may be
+        # one of them (every span of a long text, for every sentence, took seconds).
+        self.span_words = [
+            frozenset(word for word in WORD_RE.findall(chunk) if not is_latin_word(word)) for chunk in self.span_texts
+        ]
+        self.words = frozenset().union(*self.span_words)
+        self.span_keys = [all_keys(facts) for facts in self.span_facts]
+        self._text_words: frozenset[str] | None = None  # the whole text's capital-less words, once asked for
 
     def _stated(self, sentence: str) -> list[Fact]:
         stated = facts_in(sentence, self.name_keys)
@@ -161,9 +171,18 @@ class CrossAligner:
         first_word = WORD_RE.match(sentence.lstrip())
         if first_word and first_word.group()[0].isupper() and first_word.group().casefold() not in STOPWORDS:
             for fact in latin_names(sentence, {first_word.group()}):
-                if fact.keys & (self.name_keys | all_keys(names_matching(self.text, set(fact.keys)))):
+                if fact.keys & (self.name_keys | self._named(set(fact.keys))):
                     stated.append(fact)
         return stated
+
+    def _named(self, keys: set[str]) -> set[str]:
+        """The keys of the names the whole text matches among `keys`: sought only where one of the text's words may
+        be part of one (a pass over a long text for each summary sentence took most of its check)."""
+        if self._text_words is None:
+            self._text_words = frozenset(word for word in WORD_RE.findall(self.text) if not is_latin_word(word))
+        if not naming_words(self._text_words, keys):
+            return set()
+        return all_keys(names_matching(self.text, keys))
 
     def align(self, sentence: str, position: float | None = None) -> AlignedSentence:
         """`position`: where the sentence sits in its own version (0 first, 1 last), when known. Versions of one story
@@ -173,21 +192,36 @@ class CrossAligner:
         if not wanted:
             return AlignedSentence(sentence, False, (), checked=False)
         name_keys = all_keys(fact for fact in stated if fact.kind == "name")
-        source_facts = [
-            facts + names_matching(chunk, name_keys) if name_keys else facts
-            for facts, chunk in zip(self.span_facts, self.span_texts, strict=True)
-        ]
-        evidence = [all_keys(facts) for facts in source_facts]
+        naming = naming_words(self.words, name_keys) if name_keys else set()
+        source_facts = {
+            index: self.span_facts[index] + names_matching(self.span_texts[index], name_keys)
+            for index, words in enumerate(self.span_words)
+            if not words.isdisjoint(naming)
+        }
+        evidence = {index: self.span_keys[index] | all_keys(facts) for index, facts in source_facts.items()}
         wanted_keys = all_keys(wanted.values())
+        # Only a source stating something the sentence states can be chosen: the others are never looked at again.
+        candidates = [
+            index for index in range(len(self.spans)) if evidence.get(index, self.span_keys[index]) & wanted_keys
+        ]
+        evidence = {index: evidence.get(index, self.span_keys[index]) for index in candidates}
         # Facts a source states that the sentence does not: among equal matches, the more specific sentence wins
         # (a headline naming everyone matches every sentence that names anyone).
-        extra = [len({fact.key for fact in facts if not fact.keys & wanted_keys}) for facts in source_facts]
+        extra = {
+            index: len(
+                {fact.key for fact in source_facts.get(index, self.span_facts[index]) if not fact.keys & wanted_keys}
+            )
+            for index in candidates
+        }
         chosen: list[Source] = []
         found: set[str] = set()
         for _ in range(MAX_SOURCES):
-            gains = [{key for key, f in wanted.items() if key not in found and f.keys & keys} for keys in evidence]
+            gains = {
+                index: {key for key, f in wanted.items() if key not in found and f.keys & evidence[index]}
+                for index in candidates
+            }
             best = max(
-                range(len(gains)),
+                candidates,
                 key=lambda index: (len(gains[index]), -extra[index], -self._distance(index, position)),
                 default=None,
             )

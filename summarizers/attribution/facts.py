@@ -13,7 +13,8 @@ without a name dictionary, and `FactComparison.note` says so. A capitalised Engl
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -142,8 +143,12 @@ def dates_and_numbers(text: str) -> list[Fact]:
     for match in _WEEKDAY_RE.finditer(digits):
         key = f"weekday:{WEEKDAYS[match.group('weekday').casefold()]}"
         facts.append(Fact("date", key, frozenset({key}), text[match.start() : match.end()], match.start(), match.end()))
+    # The dates do not overlap and come in order, so the one a number may lie in is the last to start before its
+    # end (a search, not a pass over every date of a long text for each of its numbers).
+    starts = [start for start, _ in taken]
     for match in _NUMBER_RE.finditer(digits):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        before = bisect_left(starts, match.end()) - 1
+        if before >= 0 and match.start() < taken[before][1]:
             continue
         number = _number_key(match.group("value"), match.group("scale"), match.group("percent"))
         if number is not None:
@@ -213,6 +218,13 @@ def latin_name_vocabulary(text: str) -> set[str]:
     A word that also appears in lower case in the same text is a common noun given a capital in a title. Months and
     weekdays are dates, never names.
     """
+    return set(_vocabulary(text))
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(text: str) -> frozenset[str]:
+    """Cached: comparing two versions asks for each whole version's vocabulary twice, for its facts and for checking
+    the other version's summary against it (a third of a second each at 500,000 characters)."""
     headlines = _headline_lines(text)
     lowercase = {word for word in WORD_RE.findall(text) if word.islower()}
     vocabulary = set()
@@ -221,7 +233,7 @@ def latin_name_vocabulary(text: str) -> set[str]:
             continue
         for index, match in enumerate(WORD_RE.finditer(sentence.text(text))):
             word = match.group()
-            if not (_is_latin(word) and word[0].isupper()):
+            if not (word[0].isupper() and _is_latin(word)):
                 continue
             if (
                 word.casefold() in STOPWORDS | _TITLES | _INSTITUTION_WORDS | _DATE_WORDS
@@ -230,7 +242,7 @@ def latin_name_vocabulary(text: str) -> set[str]:
                 continue
             if (index > 0 or word.isupper()) and len(word) > 1:  # a lone capital is an initial ("U.S.", "John F.")
                 vocabulary.add(word)
-    return vocabulary
+    return frozenset(vocabulary)
 
 
 # An acronym written with full stops ("U.S.", "B.C.E."): one name, matched as the letters it spells.
@@ -257,7 +269,7 @@ def standalone_names(text: str) -> set[str]:
     found = set()
     for match in WORD_RE.finditer(text):
         word = match.group()
-        if _is_latin(word) and word[0].isupper():
+        if word[0].isupper() and _is_latin(word):  # the cheap test first: most words of a Hindi text fail it
             before, after = text[max(0, match.start() - 1) : match.start()], text[match.end() : match.end() + 1]
             if before not in _HYPHENS and after not in _HYPHENS:
                 found.add(word)
@@ -327,8 +339,10 @@ def latin_names(text: str, vocabulary: set[str] | None = None, standalone: set[s
     as written: neighbouring name words are one name ("Indo-Pacific", "Vladimir Putin"), matched under any part.
     `standalone`: the names written on their own (by default, in `text`), which a hyphen does not make one name."""
     vocabulary = latin_name_vocabulary(text) if vocabulary is None else vocabulary
-    standalone = standalone_names(text) if standalone is None else standalone
     found = [match for match in WORD_RE.finditer(text) if match.group() in vocabulary]
+    if not found:  # no name to join: the words written on their own are not needed (most sentences of a long text)
+        return sorted(_dotted_acronyms(text), key=lambda fact: fact.start)
+    standalone = standalone_names(text) if standalone is None else standalone
     facts = []
     for run in _joined(text, found, standalone):
         keys = {key for match in run for key in name_keys(match.group())}
@@ -383,8 +397,11 @@ def names_matching(text: str, wanted: set[str]) -> list[Fact]:
     first_words = {name.split()[0] for names in phrases.values() for name in names}
     words = [match for match in WORD_RE.finditer(text) if not _is_latin(match.group())]
     keys_at: dict[int, set[str]] = {}
+    known: dict[str, set[str]] = {}  # a word's keys, once per distinct word: a long text repeats most of its words
     for position, match in enumerate(words):
-        keys = _word_keys(match.group(), wanted, index)
+        keys = known.get(match.group())
+        if keys is None:
+            keys = known[match.group()] = _word_keys(match.group(), wanted, index)
         if keys:
             keys_at.setdefault(position, set()).update(keys)
         if phrases and fold(match.group()) in first_words:
@@ -400,6 +417,15 @@ def names_matching(text: str, wanted: set[str]) -> list[Fact]:
         written = text[run[0].start() : run[-1].end()]
         facts.append(_name_fact(text, run, keys, f"name:{' '.join(written.split())}"))
     return facts
+
+
+def naming_words(words: Iterable[str], wanted: set[str]) -> set[str]:
+    """The words among `words` (capital-less: Hindi) that `names_matching` could take for a part of a wanted name:
+    those matching a key, and those a wanted name of several words starts with. A text none of whose words is among
+    them has no such name, so a long text's sentences that lack them need not be searched."""
+    index = _phonetic_index(frozenset(key[len("phonetic:") :] for key in wanted if key.startswith("phonetic:")))
+    first_words = {name.split()[0] for names in _wanted_phrases(wanted).values() for name in names}
+    return {word for word in words if fold(word) in first_words or _word_keys(word, wanted, index)}
 
 
 def _phrase_in(window: list[regex.Match[str]], names: set[str]) -> set[str]:
@@ -474,6 +500,7 @@ class FactMatcher:
             facts_in(text_a, self.name_keys[1], names[0]),
             facts_in(text_b, self.name_keys[0], names[1]),
         )
+        self._mentions_by_key = (_by_key(self.mentions[0]), _by_key(self.mentions[1]))
         firsts = (_first_mentions(self.mentions[0]), _first_mentions(self.mentions[1]))
         pairs = _pair(*firsts)
         self._partner: tuple[dict[str, Fact], dict[str, Fact]] = ({}, {})
@@ -501,7 +528,10 @@ class FactMatcher:
         paired = self._partner[side].get(fact.key)
         if paired is not None:
             return paired
-        candidates = [other for other in self.mentions[1 - side] if may_match(fact, other)]
+        mentions = self.mentions[1 - side]
+        candidates = [
+            mentions[j] for j in _sharing_a_key(fact, self._mentions_by_key[1 - side]) if may_match(fact, mentions[j])
+        ]
         return max(candidates, key=lambda other: match_strength(fact, other), default=None)
 
     def facts_of(self, sentence: str, side: int) -> list[Fact]:
@@ -585,10 +615,28 @@ def match_strength(a: Fact, b: Fact) -> float:
     return 100.0 * len(words) + len(exonyms & written) + others - 0.01 * abs(len(a.keys) - len(b.keys))
 
 
+def _by_key(facts: Sequence[Fact]) -> dict[str, list[int]]:
+    """Each key -> the indexes of the facts stating it, in order: the only facts another can match (`may_match` needs
+    a key in common), found without trying every fact of a long text."""
+    index: dict[str, list[int]] = {}
+    for position, fact in enumerate(facts):
+        for key in fact.keys:
+            index.setdefault(key, []).append(position)
+    return index
+
+
+def _sharing_a_key(fact: Fact, index: dict[str, list[int]]) -> list[int]:
+    return sorted({position for key in fact.keys for position in index.get(key, ())})
+
+
 def _pair(facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:
     """Each fact paired with at most one on the other side, the surest matches first."""
+    index_b = _by_key(facts_b)
     candidates = [
-        (match_strength(a, b), i, j) for i, a in enumerate(facts_a) for j, b in enumerate(facts_b) if may_match(a, b)
+        (match_strength(a, facts_b[j]), i, j)
+        for i, a in enumerate(facts_a)
+        for j in _sharing_a_key(a, index_b)
+        if may_match(a, facts_b[j])
     ]
     used_a: set[int] = set()
     used_b: set[int] = set()

@@ -8,6 +8,7 @@ one byte a character, so a text-only file cannot hold fewer characters than a qu
 from __future__ import annotations
 
 from summarizers.errors import DocumentError
+from summarizers.messages import Message
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # The generic codecs read the byte-order mark and drop it from the text.
@@ -71,7 +72,7 @@ def decode(data: bytes, name: str = "document") -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as error:
-                raise DocumentError(name, f"the file starts like {encoding} but is not valid {encoding}") from error
+                raise DocumentError(name, Message("reading.bad_byte_order_mark", encoding=encoding)) from error
     utf16 = _looks_like_utf16(data)
     if utf16:
         try:
@@ -79,7 +80,7 @@ def decode(data: bytes, name: str = "document") -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if _is_binary(data):
-        raise DocumentError(name, "this is a binary file, not text; the formats read are txt, md, html, pdf and docx")
+        raise DocumentError(name, Message("reading.binary"))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -18,6 +18,7 @@ from xml.etree import ElementTree
 
 from summarizers.documents.limits import Budget, too_many_chars
 from summarizers.errors import DocumentError
+from summarizers.messages import Message
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAIN_PART = "word/document.xml"
@@ -44,9 +45,7 @@ def docx_text(data: bytes, budget: Budget) -> str:
     except DocumentError:
         raise
     except _BROKEN as error:
-        raise budget.refuse(
-            f"the Word file cannot be read ({type(error).__name__}); it may be damaged or not a .docx"
-        ) from error
+        raise budget.refuse(Message("reading.docx_damaged", error_type=type(error).__name__)) from error
 
 
 def _check_directory_end(data: bytes, budget: Budget) -> None:
@@ -57,34 +56,27 @@ def _check_directory_end(data: bytes, budget: Budget) -> None:
     (entries,) = struct.unpack_from("<H", data, end + 10)
     limit = budget.limits.max_zip_entries
     if entries == ZIP64_ENTRIES or entries > limit:
-        shown = "over 65,535" if entries == ZIP64_ENTRIES else f"{entries:,}"
-        raise budget.refuse(f"the Word file has {shown} parts; the limit is {limit:,} (SAAR_MAX_ZIP_ENTRIES)")
+        if entries == ZIP64_ENTRIES:
+            raise budget.refuse(Message("reading.docx_parts_zip64", limit=limit))
+        raise budget.refuse(Message("reading.docx_parts_declared", parts=entries, limit=limit))
 
 
 def _checked_main_part(archive: zipfile.ZipFile, budget: Budget) -> zipfile.ZipInfo:
     limits = budget.limits
     entries = archive.infolist()
     if len(entries) > limits.max_zip_entries:
-        raise budget.refuse(
-            f"the Word file has {len(entries):,} parts, more than the limit of {limits.max_zip_entries:,} "
-            "(SAAR_MAX_ZIP_ENTRIES)"
-        )
+        raise budget.refuse(Message("reading.docx_parts", parts=len(entries), limit=limits.max_zip_entries))
     name = _main_part_name(archive, budget)
     try:
         part = archive.getinfo(name)
     except KeyError:
-        raise budget.refuse("the Word file has no document text part; it may be damaged or not a .docx") from None
+        raise budget.refuse(Message("reading.docx_no_text_part")) from None
     if part.file_size > limits.max_unpacked_bytes:
-        raise budget.refuse(
-            f"the Word file's text part inflates to {part.file_size:,} bytes, more than the limit of "
-            f"{limits.max_unpacked_bytes:,} (SAAR_MAX_UNPACKED_BYTES)"
-        )
+        limit = limits.max_unpacked_bytes
+        raise budget.refuse(Message("reading.docx_inflated_size", size=part.file_size, limit=limit))
     ratio = part.file_size / max(1, part.compress_size)
     if part.file_size > RATIO_FLOOR and ratio > limits.max_compression:
-        raise budget.refuse(
-            f"the Word file's text part inflates {ratio:,.0f} times, more than the limit of {limits.max_compression} "
-            "(SAAR_MAX_COMPRESSION); it looks like a zip bomb"
-        )
+        raise budget.refuse(Message("reading.docx_inflate_ratio", ratio=ratio, limit=limits.max_compression))
     return part
 
 
@@ -95,7 +87,7 @@ def _main_part_name(archive: zipfile.ZipFile, budget: Budget) -> str:
     except KeyError:
         return MAIN_PART
     if info.file_size > RATIO_FLOOR:
-        raise budget.refuse("the Word file's relationship part is over 1 MB; it is not a real .docx")
+        raise budget.refuse(Message("reading.docx_relationships_large"))
     body = archive.read(info)
     _refuse_declarations(body, budget)
     root = ElementTree.fromstring(body)
@@ -110,7 +102,7 @@ def _refuse_declarations(xml: bytes, budget: Budget) -> None:
     """Word never writes a document type declaration; one in a package part is there to define entities, the
     "billion laughs" that expand a few kilobytes to gigabytes (expat stops them, but only after seconds of work)."""
     if any(marker in xml for marker in DOCTYPE_MARKERS):
-        raise budget.refuse("the Word file declares XML entities (a DOCTYPE); Word never writes one, so it is refused")
+        raise budget.refuse(Message("reading.docx_doctype"))
 
 
 class _Collector:
@@ -162,7 +154,7 @@ def _stream_text(archive: zipfile.ZipFile, part: zipfile.ZipInfo, budget: Budget
                 in_prolog = not collector.open_elements
             parser.feed(chunk)
             _consume(parser, collector)
-            budget.check("reading the Word file")
+            budget.check("reading.slow_docx")
     parser.close()
     _consume(parser, collector)
     return "\n".join(collector.lines)

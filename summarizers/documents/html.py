@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from summarizers.documents.limits import Budget, too_many_chars
 from summarizers.errors import DocumentError
+from summarizers.messages import Message
 
 DROPPED = frozenset(
     ("script", "style", "noscript", "template", "svg", "iframe", "head", "nav", "footer", "form", "button")
@@ -76,14 +77,14 @@ class _MainText(HTMLParser):
             self.pieces.append(text)
             self.regions.append(self.inside)
 
-    def _refuse(self, reason: str) -> None:
+    def _refuse(self, reason: Message) -> None:
         raise _Stop(self.budget.refuse(reason))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements += 1
         limits = self.budget.limits
         if self.elements > limits.max_html_elements:
-            self._refuse(f"the page has more than {limits.max_html_elements:,} elements (SAAR_MAX_HTML_ELEMENTS)")
+            self._refuse(Message("reading.html_elements", limit=limits.max_html_elements))
         if not self.ornaments:
             self.content_elements += 1
         if tag in ("html", "head", "body"):
@@ -98,7 +99,7 @@ class _MainText(HTMLParser):
         if tag == "title" and self.title is None:
             self.title, self.title_depth = [], len(self.stack)
         if len(self.stack) > limits.max_html_depth:
-            self._refuse(f"the page nests elements deeper than {limits.max_html_depth:,} (SAAR_MAX_HTML_DEPTH)")
+            self._refuse(Message("reading.html_depth", limit=limits.max_html_depth))
         if tag in ORNAMENTS:
             self.ornaments += 1
         if tag in DROPPED:
@@ -158,18 +159,18 @@ def _scan(markup: str, budget: Budget) -> _MainText:
     # counts exactly below that.
     limit = budget.limits.max_html_elements
     if len(TAG_OPENING.findall(markup)) > limit * 2:
-        raise budget.refuse(f"the page has more than {limit:,} elements (SAAR_MAX_HTML_ELEMENTS)")
+        raise budget.refuse(Message("reading.html_elements", limit=limit))
     parser = _MainText(budget)
     try:
         for start in range(0, len(markup), FEED_BYTES):
             parser.feed(markup[start : start + FEED_BYTES])
-            budget.check("reading the HTML")
+            budget.check("reading.slow_html")
         parser.close()
     except _Stop as stop:
         raise stop.error from None
     # The tokenizer reports malformed markup by assertion in some Python versions; a page it cannot read is refused.
     except (AssertionError, ValueError, RecursionError) as error:
-        raise budget.refuse(f"the HTML cannot be read ({type(error).__name__})") from error
+        raise budget.refuse(Message("reading.html_unreadable", error_type=type(error).__name__)) from error
     return parser
 
 
@@ -235,5 +236,5 @@ def html_article(markup: str, budget: Budget | None = None) -> tuple[str, str | 
     budget = budget or Budget("page")
     plain, title, extractable = html_limits_check(markup, budget)
     article = extract_article(markup)[0] if extractable else ""
-    budget.check("finding the article")
+    budget.check("reading.slow_article")
     return (article or plain), title

@@ -13,7 +13,8 @@ hold memory from the documents before; a read refused for memory there is tried 
 the refusal is the document's own. The protocol: the worker's first line says it is ready; then, one request after
 another, a JSON header line ({"path"} for a file
 the worker opens itself, so a FIFO or a device hangs or fills the worker and not the caller; {"name", "size"} for
-bytes that follow), answered by one JSON line ({"document"}, {"error"} or {"memory"})."""
+bytes that follow), answered by one JSON line ({"document"}, {"error", "code", "values"} or {"memory"}): a refusal
+crosses the pipe as its coded reason, which the parent makes again, so it can be worded in any language."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from typing import IO, Any
 from summarizers import settings
 from summarizers.documents.reading import Document, read_bytes, read_path
 from summarizers.errors import DocumentError
+from summarizers.messages import CODES, Message, MessageCode, Value
 
 STARTUP_SECONDS = 5  # a fresh interpreter starting, on a busy machine (before it says it is ready)
 ANSWER_SECONDS = 1  # passing the request and the answer through the pipes
@@ -117,7 +119,8 @@ class IsolatedReader:
         try:
             worker = self._worker = self._worker or self._start()
         except OSError as error:
-            raise DocumentError(name, f"the reader could not be started ({error.strerror or error})") from error
+            not_started = Message("reading.worker_not_started", error=str(error.strerror or error))
+            raise DocumentError(name, not_started) from error
         assert worker.stdin is not None
         assert worker.stdout is not None
         # A fresh worker says when its interpreter is up: the time limit is then the read's alone, not the start-up's
@@ -126,12 +129,10 @@ class IsolatedReader:
             ready = _line_before(worker.stdout, time.monotonic() + self.seconds + STARTUP_SECONDS)
             if ready is None:
                 self._stop()
-                raise DocumentError(
-                    name, f"reading took longer than {self.seconds} s (SAAR_READ_SECONDS); it was stopped"
-                )
+                raise DocumentError(name, Message("reading.stopped_slow", seconds=self.seconds))
             if ready != READY:
                 status = self._stop()
-                raise DocumentError(name, f"the reader stopped without an answer (exit status {status})")
+                raise DocumentError(name, Message("reading.worker_lost", status=str(status)))
         deadline = time.monotonic() + self.seconds + ANSWER_SECONDS
         try:
             worker.stdin.write(json.dumps(header, ensure_ascii=True).encode() + b"\n" + payload)
@@ -141,7 +142,7 @@ class IsolatedReader:
         line = _line_before(worker.stdout, deadline)
         if line is None:
             self._stop()
-            raise DocumentError(name, f"reading took longer than {self.seconds} s (SAAR_READ_SECONDS); it was stopped")
+            raise DocumentError(name, Message("reading.stopped_slow", seconds=self.seconds))
         try:
             answer: dict[str, Any] = json.loads(line) if line else {}
         except json.JSONDecodeError:
@@ -151,14 +152,12 @@ class IsolatedReader:
             return Document(**answer["document"])
         if "error" in answer:
             self._reads += 1
-            raise DocumentError(name, str(answer["error"]))
+            raise DocumentError(name, refused(answer))
         status = self._stop()
         if answer.get("memory") or status == -9:
-            memory = DocumentError(
-                name, f"reading needed more than {self.memory_mb} MB of memory (SAAR_READ_MEMORY_MB)"
-            )
+            memory = DocumentError(name, Message("reading.worker_memory", limit_mb=self.memory_mb))
             raise _WorkerLost(memory)
-        raise _WorkerLost(DocumentError(name, f"the reader stopped without an answer (exit status {status})"))
+        raise _WorkerLost(DocumentError(name, Message("reading.worker_lost", status=str(status))))
 
     def _stop(self) -> int | None:
         """Kill the worker (a later read starts a fresh one); its exit status."""
@@ -177,6 +176,29 @@ def _close(stream: IO[bytes] | None) -> None:
     if stream is not None:
         with contextlib.suppress(OSError):  # a pipe whose other end is gone
             stream.close()
+
+
+def refusal_json(reason: Message) -> dict[str, Any]:
+    """A refusal as the worker answers it: its English, its code and its values (a tuple as a list)."""
+    values = {key: list(value) if isinstance(value, tuple) else value for key, value in reason.values.items()}
+    return {"error": str(reason), "code": reason.code, "values": values}
+
+
+def refused(answer: dict[str, Any]) -> Message:
+    """The worker's refusal as the coded message it raised: its code and values cross the pipe as JSON (a list for
+    a tuple), and the message is made again here, so its English is the same and an interface can word it."""
+    code, values = answer.get("code"), answer.get("values")
+    if code in CODES and isinstance(values, dict):
+        given: dict[str, Value] = {
+            str(key): tuple(str(item) for item in value) if isinstance(value, list) else value
+            for key, value in values.items()
+        }
+        coded: MessageCode = code
+        try:
+            return Message(coded, **given)
+        except (KeyError, IndexError, ValueError, TypeError):
+            pass  # values the template cannot take: not what this library's worker sends
+    return Message("reading.worker_lost", status="unknown")
 
 
 class _WorkerLost(Exception):
@@ -239,12 +261,19 @@ def _cap_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def _load_native_readers() -> None:
+    """Map pdfium's shared library before the cap: loading it later needs its whole span of address space at once,
+    which a small cap refuses ("failed to map segment"), so a PDF would fail as unreadable instead of being read or
+    refused for memory."""
+    import pypdfium2.raw  # noqa: F401  (imported for its side effect: the library is mapped now)
+
+
 def _answer(header: dict[str, Any], data: bytes) -> dict[str, Any]:
     try:
         name = header.get("path")
         document = read_path(str(name)) if name is not None else read_bytes(data, str(header["name"]))
     except DocumentError as error:
-        return {"error": error.reason}
+        return refusal_json(error.reason)
     except MemoryError:
         return {"memory": True}
     return {"document": {"name": document.name, "text": document.text, "kind": document.kind,
@@ -254,6 +283,7 @@ def _answer(header: dict[str, Any], data: bytes) -> dict[str, Any]:
 def serve(memory_mb: int) -> None:
     """The worker's entry point: requests on stdin, one JSON line on stdout for each, until stdin ends."""
     requests, answers = sys.stdin.buffer, sys.stdout
+    _load_native_readers()
     _cap_memory(memory_mb)
     answers.write(READY.decode() + "\n")
     answers.flush()

@@ -1,7 +1,7 @@
 """The limits a reader enforces, taken from `summarizers.settings` once per document, and the document's time budget.
 
 Every breach is a `DocumentError` whose reason names the limit and its setting, so a user (or an operator) knows
-what stopped the file and what to change."""
+what stopped the file and what to change; the reason is coded (`summarizers.messages`), the limit among its values."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from summarizers import settings
 from summarizers.errors import DocumentError
+from summarizers.messages import Message, MessageCode, Value
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,9 @@ class Limits:
 
 def too_many_chars(name: str, limit: int, count: int | None = None) -> DocumentError:
     """The character cap's refusal; `count` is given when the whole text was measured, not cut off as it streamed."""
-    has = f"{count:,} characters, more than" if count is not None else "more characters than"
-    return DocumentError(name, f"the text has {has} the limit of {limit:,} (SAAR_MAX_CHARS); split it into parts")
+    if count is None:
+        return DocumentError(name, Message("reading.too_many_chars_streamed", limit=limit))
+    return DocumentError(name, Message("reading.too_many_chars", count=count, limit=limit))
 
 
 class Budget:
@@ -40,12 +42,10 @@ class Budget:
         self.limits = limits or Limits()
         self.deadline = time.monotonic() + self.limits.seconds
 
-    def check(self, doing: str) -> None:
+    def check(self, doing: MessageCode, **values: Value) -> None:
+        """A `DocumentError` once the time is up; `doing` codes what the reader was doing then ("reading.slow_html")."""
         if time.monotonic() > self.deadline:
-            raise DocumentError(
-                self.name,
-                f"reading took longer than the limit of {self.limits.seconds} s (SAAR_READ_SECONDS) while {doing}",
-            )
+            raise DocumentError(self.name, Message(doing, seconds=self.limits.seconds, **values))
 
-    def refuse(self, reason: str) -> DocumentError:
+    def refuse(self, reason: Message) -> DocumentError:
         return DocumentError(self.name, reason)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from summarizers.documents.limits import Budget, too_many_chars
 from summarizers.documents.pdf_layout import PageLines, PageText, join_lines, page_lines, page_text, running_lines
 from summarizers.errors import DocumentError
+from summarizers.messages import Message
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
@@ -52,9 +53,9 @@ def pdf_text(data: bytes, budget: Budget) -> PdfText:
     except DocumentError:
         raise
     except LimitReachedError as error:
-        raise budget.refuse(f"the PDF has a stream that inflates past the reader's limit ({error})") from error
+        raise budget.refuse(Message("reading.pdf_inflates", error=str(error))) from error
     except (PyPdfError, PdfiumError, *_DAMAGE) as error:
-        raise budget.refuse(f"the PDF cannot be read ({type(error).__name__}); it may be damaged") from error
+        raise budget.refuse(Message("reading.pdf_damaged", error_type=type(error).__name__)) from error
 
 
 def _checked_reader(data: bytes, budget: Budget) -> tuple[PdfReader, list[frozenset[str]]]:
@@ -65,19 +66,17 @@ def _checked_reader(data: bytes, budget: Budget) -> tuple[PdfReader, list[frozen
     limits = budget.limits
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
-        raise budget.refuse("the PDF is encrypted; save an unprotected copy and use that")
+        raise budget.refuse(Message("reading.pdf_encrypted"))
     # pypdf resolves the whole page tree on first use of `pages`; counting the leaves first stops at the limit.
     if _count_pages(reader, limits.max_pdf_pages) > limits.max_pdf_pages:
-        raise budget.refuse(f"the PDF has more than {limits.max_pdf_pages:,} pages (SAAR_MAX_PDF_PAGES)")
+        raise budget.refuse(Message("reading.pdf_pages", limit=limits.max_pdf_pages))
     unmapped: list[frozenset[str]] = []
     for number, page in enumerate(reader.pages, start=1):
-        budget.check(f"checking page {number} of the PDF")
+        budget.check("reading.slow_pdf_check", page=number)
         size = _content_size(page, limits.max_pdf_content)
         if size > limits.max_pdf_content:
-            raise budget.refuse(
-                f"page {number} of the PDF has {size:,} bytes of content, more than the limit of "
-                f"{limits.max_pdf_content:,} (SAAR_MAX_PDF_CONTENT)"
-            )
+            limit = limits.max_pdf_content
+            raise budget.refuse(Message("reading.pdf_page_content", page=number, size=size, limit=limit))
         unmapped.append(_unmapped_fonts(page))
     return reader, unmapped
 
@@ -112,11 +111,11 @@ def _pages_text(data: bytes, budget: Budget) -> PdfText:
     document = pypdfium2.PdfDocument(data)
     try:
         if len(document) != len(reader.pages):
-            raise budget.refuse("the PDF's page tree is damaged (its readers disagree on the number of pages)")
+            raise budget.refuse(Message("reading.pdf_page_tree"))
         read: list[PageLines] = []
         total = 0
         for number in range(len(document)):
-            budget.check(f"reading page {number + 1} of the PDF")
+            budget.check("reading.slow_pdf_page", page=number + 1)
             page = document[number]
             textpage = page.get_textpage()
             try:
@@ -139,7 +138,7 @@ def _pages_text(data: bytes, budget: Budget) -> PdfText:
         raise budget.refuse(_unmapped_reason(set().union(*(page.unmapped_fonts for page in pages))))
     text = _joined(pages)
     if not text.strip():
-        raise budget.refuse("the PDF has no text layer (a scan?); run OCR on it first")
+        raise budget.refuse(Message("reading.pdf_no_text"))
     heading = next((page.heading for page in pages if page.paragraphs), None)
     return PdfText(text, metadata_title or heading)
 
@@ -173,17 +172,11 @@ def _metadata_title(title: str | None) -> str | None:
     return title
 
 
-def _unmapped_reason(fonts: set[str]) -> str:
+def _unmapped_reason(fonts: set[str]) -> Message:
     """Plain words for a PDF whose glyphs carry no letters: Hindi when their fonts are Devanagari ones."""
     if any(DEVANAGARI_FONT.search(font) for font in fonts):
-        return (
-            "this PDF's Hindi text cannot be extracted: its fonts draw the letters without saying which letters "
-            "they are; save the article as text or HTML, or print it to PDF again from a browser"
-        )
-    return (
-        "this PDF's text cannot be extracted: its fonts draw the letters without saying which letters they are; "
-        "save the article as text or HTML, or run OCR on the PDF"
-    )
+        return Message("reading.pdf_hindi_fonts")
+    return Message("reading.pdf_fonts")
 
 
 def _content_size(page: PageObject, limit: int) -> int:

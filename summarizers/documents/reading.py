@@ -19,6 +19,7 @@ from summarizers.documents.html import html_article, html_to_text
 from summarizers.documents.limits import Budget, Limits, too_many_chars
 from summarizers.documents.pdf import pdf_text
 from summarizers.errors import DocumentError
+from summarizers.messages import Message
 
 __all__ = ["Document", "Kind", "decode", "from_text", "html_to_text", "read_bytes", "read_path"]
 
@@ -61,13 +62,13 @@ def _check_text(name: str, text: str, max_chars: int | None = None) -> str:
     max_chars = max_chars or settings.max_chars()
     text = normalise_newlines(text)
     if "\x00" in text:
-        raise DocumentError(name, "the text contains NUL characters; it looks like binary data, not an article")
+        raise DocumentError(name, Message("reading.nul_characters"))
     if not text.strip():
-        raise DocumentError(name, "the document is empty; there is no article text to summarise")
+        raise DocumentError(name, Message("reading.empty_text"))
     if len(text) > max_chars:
         raise too_many_chars(name, max_chars, len(text))
     if not any(ch.isalpha() for ch in text):
-        raise DocumentError(name, "the text has no words (only numbers, symbols or links); there is nothing to read")
+        raise DocumentError(name, Message("reading.no_words"))
     return text
 
 
@@ -91,9 +92,7 @@ def detect_kind(data: bytes, name: str) -> Kind:
 
 
 def _too_large(name: str, size: int, limit: int) -> DocumentError:
-    return DocumentError(
-        name, f"the file is {size / 1e6:.1f} MB, more than the limit of {limit / 1e6:.0f} MB (SAAR_MAX_BYTES)"
-    )
+    return DocumentError(name, Message("reading.too_large", mb=size / 1e6, limit_mb=limit / 1e6))
 
 
 def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document:
@@ -103,7 +102,7 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
     if len(data) > limits.max_bytes:
         raise _too_large(name, len(data), limits.max_bytes)
     if not data.strip():
-        raise DocumentError(name, "the file is empty")
+        raise DocumentError(name, Message("reading.empty_file"))
     kind = detect_kind(data, name)
     try:
         text, encoding, title = _read_kind(data, name, kind, budget)
@@ -112,7 +111,8 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document
     # Each reader turns what its libraries raise on a bad file into a DocumentError; anything else (a library missing
     # from the install, a failure no file should cause) still reaches the user as one line, never a traceback.
     except Exception as error:
-        raise DocumentError(name, f"the {kind} reader failed ({type(error).__name__}: {error})") from error
+        failed = Message("reading.reader_failed", kind=kind, error_type=type(error).__name__, error=str(error))
+        raise DocumentError(name, failed) from error
     text = _check_text(name, text, limits.max_chars)
     return Document(name=name, text=text, kind=kind, encoding=encoding, title=title)
 
@@ -127,7 +127,7 @@ def _read_kind(data: bytes, name: str, kind: Kind, budget: Budget) -> tuple[str,
     if kind != "html" and len(data) > MAX_BYTES_PER_CHAR * budget.limits.max_chars:
         raise too_many_chars(name, budget.limits.max_chars)
     text, encoding = decode(data, name)
-    budget.check("decoding the text")
+    budget.check("reading.slow_decoding")
     if kind == "html":
         text, title = html_article(text, budget)
         return text, encoding, title
@@ -141,7 +141,7 @@ def read_path(path: str | Path, limits: Limits | None = None) -> Document:
     max_bytes = (limits or Limits()).max_bytes
     try:
         if path.is_dir():
-            raise DocumentError(name, "this is a folder, not a file")
+            raise DocumentError(name, Message("reading.folder"))
         size = path.stat().st_size
         if size > max_bytes:
             raise _too_large(name, size, max_bytes)
@@ -150,9 +150,10 @@ def read_path(path: str | Path, limits: Limits | None = None) -> Document:
         if len(data) > max_bytes:
             raise _too_large(name, len(data), max_bytes)
     except FileNotFoundError as error:
-        raise DocumentError(name, "no such file") from error
+        raise DocumentError(name, Message("reading.no_such_file")) from error
     except PermissionError as error:
-        raise DocumentError(name, "permission denied") from error
+        raise DocumentError(name, Message("reading.permission_denied")) from error
     except OSError as error:
-        raise DocumentError(name, f"cannot be read ({error.strerror or error})") from error
+        unreadable = Message("reading.unreadable_file", error=str(error.strerror or error))
+        raise DocumentError(name, unreadable) from error
     return read_bytes(data, name, limits)

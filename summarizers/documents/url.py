@@ -31,6 +31,7 @@ from summarizers.documents.html import extract_article, html_limits_check
 from summarizers.documents.limits import Budget
 from summarizers.documents.reading import Document, decode, from_text, read_bytes
 from summarizers.errors import DocumentError
+from summarizers.messages import Message
 
 MAX_REDIRECTS = 5
 SCHEMES = ("http", "https")
@@ -56,9 +57,9 @@ def check_url(url: str) -> str:
     url = url.strip()
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in SCHEMES:
-        raise DocumentError(url or "link", "only http:// and https:// links can be fetched")
+        raise DocumentError(url or "link", Message("reading.link_scheme"))
     if not parts.hostname:
-        raise DocumentError(url, "the link has no host name")
+        raise DocumentError(url, Message("reading.link_no_host"))
     # An early, clear answer for the user; the connection checks again the addresses it is about to use.
     _checked_addresses(url, parts.hostname, parts.port or (443 if parts.scheme.lower() == "https" else 80))
     return url
@@ -75,11 +76,11 @@ def _checked_addresses(url: str, host: str, port: int) -> list[Address]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise DocumentError(url, f"the site {host} could not be found") from error
+        raise DocumentError(url, Message("reading.site_not_found", host=host)) from error
     if not infos:
-        raise DocumentError(url, f"the site {host} could not be found")
+        raise DocumentError(url, Message("reading.site_not_found", host=host))
     if not settings.allow_private_urls() and any(_is_refused(str(info[4][0])) for info in infos):
-        raise DocumentError(url, "links to private or local network addresses are not fetched")
+        raise DocumentError(url, Message("reading.private_address"))
     return [(family, kind, proto, tuple(sockaddr)) for family, kind, proto, _, sockaddr in infos]
 
 
@@ -162,21 +163,22 @@ def _read(url: str) -> tuple[bytes, str, str]:
             final_url = response.geturl()
     except urllib.error.HTTPError as error:
         if error.code in (301, 302, 303, 307, 308):
-            raise DocumentError(url, f"the page redirected more than {MAX_REDIRECTS} times") from error
-        raise DocumentError(url, f"the site answered {error.code} ({error.reason})") from error
+            raise DocumentError(url, Message("reading.too_many_redirects", limit=MAX_REDIRECTS)) from error
+        answered = Message("reading.site_answered", status=error.code, status_text=str(error.reason))
+        raise DocumentError(url, answered) from error
     except urllib.error.URLError as error:
         reason = error.reason
         if isinstance(reason, DocumentError):
             raise reason from error
         if isinstance(reason, TimeoutError | socket.timeout):
-            raise DocumentError(url, "the site took too long to answer") from error
-        raise DocumentError(url, f"the page could not be fetched ({reason})") from error
+            raise DocumentError(url, Message("reading.site_timeout")) from error
+        raise DocumentError(url, Message("reading.fetch_failed", error=str(reason))) from error
     except TimeoutError as error:
-        raise DocumentError(url, "the site took too long to answer") from error
+        raise DocumentError(url, Message("reading.site_timeout")) from error
     except OSError as error:
-        raise DocumentError(url, f"the page could not be fetched ({error})") from error
+        raise DocumentError(url, Message("reading.fetch_failed", error=str(error))) from error
     if len(data) > limit:
-        raise DocumentError(url, f"the page is larger than the limit of {limit / 1e6:.0f} MB")
+        raise DocumentError(url, Message("reading.page_too_large", limit_mb=limit / 1e6))
     return data, content_type, final_url
 
 
@@ -199,7 +201,8 @@ def fetch(url: str) -> FetchedPage:
     # The page reaches parsers and libraries the server does not control: whatever they raise, the person who gave
     # the link reads one plain line, never a traceback.
     except Exception as error:
-        raise DocumentError(url.strip() or "link", f"the page could not be read ({type(error).__name__})") from error
+        unreadable = Message("reading.page_unreadable", error_type=type(error).__name__)
+        raise DocumentError(url.strip() or "link", unreadable) from error
 
 
 def _fetch(url: str) -> FetchedPage:
@@ -209,7 +212,7 @@ def _fetch(url: str) -> FetchedPage:
         markup, _ = decode(data, url)
         text, title, date = _article(markup, url)
         if sum(ch.isalpha() for ch in text) < MIN_ARTICLE_LETTERS:
-            raise DocumentError(url, "no article text was found on this page (it may be an index, a video or a login)")
+            raise DocumentError(url, Message("reading.no_article"))
         if title and not text.lstrip().startswith(title):
             text = f"{title}\n\n{text}"
         return FetchedPage(replace(from_text(text, title or url), title=title), final_url, title, date)

@@ -128,13 +128,21 @@ def _costs(phone: str) -> tuple[float, dict[str, float]]:
 _ALPHABET = frozenset("pbtdkgcjfvszShmnlryN") | VOWELS
 
 
+@lru_cache(maxsize=65536)
+def _first_row(b: Phones) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """A sequence's insertion costs and the distance's first row (cached: an indexed word is compared with many)."""
+    indels = tuple(_indel(phone) for phone in b)
+    row = [0.0]
+    for cost in indels:
+        row.append(row[-1] + cost)
+    return indels, tuple(row)
+
+
 def distance(a: Phones, b: Phones, limit: float = float("inf")) -> float:
     """Weighted edit distance between two phoneme sequences (symmetric). Once it must exceed `limit` it stops early
     and returns infinity: most pairs compared are far apart. (Written out by hand: it is the matcher's inner loop.)"""
-    indels_b = [_indel(phone) for phone in b]
-    previous = [0.0]
-    for cost in indels_b:
-        previous.append(previous[-1] + cost)
+    indels_b, first_row = _first_row(b)
+    previous = list(first_row)
     for phone_a in a:
         indel_a, substitutions = _costs(phone_a)
         left = previous[0] + indel_a
@@ -163,6 +171,29 @@ def weight(phones: Phones) -> float:
     return sum(map(_weight, phones))
 
 
+def _floors() -> dict[str, float]:
+    """For each sound, the most it may add to a sequence's "floor" such that no edit changes the floor by more than
+    it costs: at most its own insertion cost, and within the cost of substituting any other sound for it (the least
+    over sounds of their insertion cost plus the cheapest way of substituting one for the other). Two sequences'
+    floors then differ by no more than their distance, so a pair whose floors differ by more than is allowed needs
+    no distance computed. (A sound outside the alphabet counts 0: every substitution with it costs 1.)"""
+    phones = sorted(_ALPHABET)
+    apart = {(a, b): _substitution(a, b) for a in phones for b in phones}
+    for via in phones:  # the cheapest chain of substitutions between two sounds (Floyd–Warshall)
+        for a in phones:
+            for b in phones:
+                apart[a, b] = min(apart[a, b], apart[a, via] + apart[via, b])
+    return {a: min(_indel(b) + apart[a, b] for b in phones) for a in phones}
+
+
+_FLOORS = _floors()
+
+
+@lru_cache(maxsize=65536)
+def _floor(phones: Phones) -> float:
+    return sum(_FLOORS.get(phone, 0.0) for phone in phones)
+
+
 def similarity(a: Phones, b: Phones) -> float:
     """1 for the same sounds, falling towards 0 (and below) as edits add up, relative to the longer sequence."""
     heavier = max(weight(a), weight(b))
@@ -180,6 +211,8 @@ def alike(a: Phones, b: Phones) -> bool:
     if not (a and b and heavier):
         return False
     allowed = (1.0 - threshold(a, b)) * heavier
+    if abs(_floor(a) - _floor(b)) > allowed + 1e-9:
+        return False  # the distance is at least as large (see `_floors`)
     return distance(a, b, allowed) <= allowed + 1e-9
 
 
@@ -358,14 +391,19 @@ class PhoneticIndex:
     """English words, to find which of them a Devanagari word sounds like."""
 
     words: Iterable[str]
-    _blocks: dict[str, list[_Entry]] = field(default_factory=lambda: defaultdict(list), init=False)
+    # By first consonant's kind, then by number of consonants: alike words differ by one consonant at most, so only
+    # three counts of a block are ever compared (the quick test's first condition, without a call per entry).
+    _blocks: dict[str, dict[int, list[_Entry]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)), init=False
+    )
     _found: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         for word in set(self.words):
             for phones in english_pronunciations(word):
+                entry = _entry(word, phones)
                 for onset in _onsets(phones):
-                    self._blocks[onset].append(_entry(word, phones))
+                    self._blocks[onset][entry.consonants].append(entry)
 
     def matches(self, word: str) -> frozenset[str]:
         """The indexed words `word` sounds like."""
@@ -376,7 +414,9 @@ class PhoneticIndex:
         for phones in phones_of(word):
             entry = _entry(word, phones)
             for onset in _onsets(phones):
-                for candidate in self._blocks.get(onset, ()):
+                by_count = self._blocks.get(onset, {})
+                near = (by_count.get(count, ()) for count in range(entry.consonants - 1, entry.consonants + 2))
+                for candidate in (candidate for block in near for candidate in block):
                     if (
                         candidate.word not in found
                         and _may_be_alike(entry, candidate)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from summarizers.language.exonyms import hindi_names, hindi_stems
 
@@ -145,6 +146,12 @@ def name_keys(word: str) -> set[str]:
     """Language-independent keys under which a name is matched: its skeleton, acronym spelling, exonyms (the Hindi
     names of a Latin word; a Devanagari word's own spelling and the place names it may be a form of), and for a
     Latin word the key its sound is matched under."""
+    return set(_name_keys(word))
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(word: str) -> frozenset[str]:
+    """Cached per word: a story names the same people again and again (each mention asked for them anew)."""
     keys: set[str] = set()
     if is_latin_word(word):
         keys.update(f"exonym:{native}" for native in hindi_names(word))
@@ -161,4 +168,4 @@ def name_keys(word: str) -> set[str]:
         keys.add(f"skeleton:{consonants}")
     elif len(consonants) >= MIN_SKELETON:
         keys.add(f"skeleton:{consonants}/{vowel_signature(word)}")
-    return keys
+    return frozenset(keys)

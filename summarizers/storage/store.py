@@ -1,6 +1,6 @@
 """The saved library: one owner's summarised documents, saved, paged through, opened, deleted, exported and shared.
 
-Documents go in and come out in the app's form (`pages.common.result_dict`: the command line's result fields plus
+Documents go in and come out in the app's form (`schema.DocumentRecord`: the command line's result fields plus
 "name", "text", "title", "source", "created", "settings"), so a reopened entry is shown exactly as it was made.
 Every database failure comes out as a `StorageError` with a code; the caller decides how to say it."""
 

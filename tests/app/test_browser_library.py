@@ -171,7 +171,7 @@ def test_a_link_opens_the_same_result_in_a_second_browser_until_revoked(browser:
     maker.get_by_role("button", name="Link to this summary").wait_for()
     for address in (link, f"{library_url}/?link=not-a-token", f"{library_url}/?link={'A' * 32}"):
         reader.goto(address)
-        reader.get_by_text("This link does not open a summary.").wait_for()
+        reader.get_by_text("This link does not open a saved summary or comparison.").wait_for()
     maker.close()
     reader.close()
 

@@ -11,21 +11,23 @@ from typing import Any
 import pytest
 from docx import Document as WordDocument
 
-from pages._views.report import docx_report
+from pages._views.report import docx_report, json_entry
 from pages._views.wording import (
     LABELS,
     _catalog,
     document_notices,
+    error_text,
     language_name,
     progress_writer,
     reasons,
     summary_notices,
 )
+from pages.common import unreadable
 from summarizers.documents.reading import from_text
-from summarizers.errors import ModelLoadError, ModelUnavailable
+from summarizers.errors import DocumentError, ModelLoadError, ModelUnavailable
 from summarizers.messages import CODES, Message
 from summarizers.pipeline import Options, _across_notice, _fallback_notice, summarize
-from summarizers.schema import MessageJSON, messages_json, result_json
+from summarizers.schema import MessageJSON, error_code, messages_json, result_json
 
 # What stays as written in a Hindi message: commands and their arguments (under Details only), model names.
 COMMANDS = re.compile(r"`[^`]*`|--model \S+|[\w.-]+/[\w.-]+")
@@ -43,7 +45,7 @@ def _english_words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z]{2,}", COMMANDS.sub("", text))
 
 
-@pytest.mark.parametrize("section", ["labels", "options"])
+@pytest.mark.parametrize("section", ["labels", "options", "versions", "library", "samples"])
 def test_both_interface_catalogs_have_the_same_keys_and_no_placeholder_of_their_own(section: str) -> None:
     english, hindi = _catalog("en")[section], _catalog("hi")[section]
     assert set(english) == set(hindi)
@@ -181,3 +183,19 @@ def test_a_word_export_sets_its_notices_in_italic() -> None:
     notices = [p for p in exported.paragraphs if p.text.startswith("The text is very short")]
     assert len(notices) == 1
     assert all(run.italic for run in notices[0].runs)
+
+
+def test_an_input_that_could_not_be_read_is_worded_from_its_code_and_an_older_entry_as_written() -> None:
+    error = DocumentError("notes.pdf", Message("reading.too_large", mb=31.5, limit_mb=20.0))
+    entry = {"name": "notes.pdf", "title": "notes.pdf", "error": str(error.reason), **error_code(error)}
+    assert error_text(entry, "en") == "the file is 31.5 MB, more than the limit of 20 MB (SAAR_MAX_BYTES)"
+    assert error_text(entry, "hi") == "फ़ाइल 31.5 मेगाबाइट की है, जो 20 मेगाबाइट की सीमा से बड़ी है"
+    assert error_text({"name": "notes.pdf", "title": "notes.pdf", "error": "the file is empty"}, "hi") == (
+        "the file is empty"
+    )
+    # A reason given as plain text by code outside the library is shown as it is.
+    plain = unreadable("a.txt", DocumentError("a.txt", "made elsewhere"))  # type: ignore[arg-type]
+    assert plain == {"name": "a.txt", "title": "a.txt", "error": "made elsewhere"}
+    assert unreadable("a.txt", error)["error_code"] == entry["error_code"]
+    # The app's JSON download carries the code as `summarize --json` does.
+    assert json_entry(entry) == {"path": "notes.pdf", "error": entry["error"], "error_code": entry["error_code"]}

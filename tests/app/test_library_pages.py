@@ -101,7 +101,7 @@ def test_a_wrong_link_says_it_opens_no_summary(tmp_path: Path, monkeypatch: pyte
     app.query_params["link"] = token
     app.run()
     assert not app.exception, app.exception
-    assert [error.value for error in app.error] == ["This link does not open a summary."]
+    assert [error.value for error in app.error] == ["This link does not open a saved summary or comparison."]
 
 
 @pytest.mark.parametrize("configured", [False, True])

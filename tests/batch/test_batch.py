@@ -39,7 +39,8 @@ def test_a_folder_gives_the_summarize_result_of_each_file_and_errors_in_line(tmp
     assert "2 summarised, 1 failed" in result.stderr
     lines = {line["id"]: line for line in read_lines(out)}
     assert set(lines) == {BILINGUAL_SEED.name, "more/autonomy.md", "empty.txt"}
-    assert set(lines["empty.txt"]) == {"id", "error"}
+    assert set(lines["empty.txt"]) == {"id", "error", "error_code"}
+    assert lines["empty.txt"]["error_code"] == {"code": "reading.empty_file", "values": {}}
     assert "empty" in str(lines["empty.txt"]["error"])
     single = run_cli(
         "summarize", str(folder / BILINGUAL_SEED.name), str(folder / "more" / "autonomy.md"), "--json",

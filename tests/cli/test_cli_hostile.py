@@ -82,7 +82,9 @@ def test_every_command_reading_files_stops_a_slow_file(files: dict[str, Path], c
     assert "SAAR_READ_SECONDS" in line
     if command == "summarize":
         (entry,) = result.json()["documents"]
-        assert set(entry) == {"path", "error"}
+        assert set(entry) == {"path", "error", "error_code"}
+        slow = {"reading.stopped_slow", "reading.slow_pdf_check", "reading.slow_pdf_page"}
+        assert entry["error_code"]["code"] in slow
 
 
 def test_a_named_pipe_that_never_opens_does_not_hang_the_command(tmp_path: Path) -> None:

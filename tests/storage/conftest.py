@@ -52,7 +52,7 @@ def store(database: str) -> Iterator[Store]:
 
 
 def document(text: str, title: str = "", langs: tuple[str, ...] = ("en",), **extra: Any) -> dict[str, Any]:
-    """A document in the app's form, as `pages.common.result_dict` and the Summarize page make it."""
+    """A document in the app's form, as `summarizers.schema.document_record` and the Summarize page make it."""
     middle = len(text) // 2
     return {
         "name": "pasted text",
