@@ -52,3 +52,27 @@ def test_number_words_of_any_text_lie_in_order_and_have_values(text: str) -> Non
         assert 0 <= number.start < number.end <= len(text)
         assert number.value >= 2 or (number.value == 1 and not number.ordinal)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_a_spelled_number_the_other_side_lacks_leaves_a_changed_figure_one_conflict() -> None:
+    from summarizers.compare import align_versions, document_side, version_of
+    from summarizers.documents.reading import Document
+    from summarizers.versions import differences
+
+    english = [
+        "The minister arrived in Delhi on Monday.",
+        "The working time in this first hour is more or less equal to 52 minutes.",
+        "Officials said the talks were productive.",
+    ]
+    hindi = [
+        "मंत्री सोमवार को दिल्ली पहुँचे।",
+        "इस पहले चार घंटे में काम का समय कमोबेश 45 मिनट रखा गया है।",
+        "अधिकारियों ने कहा कि बातचीत सार्थक रही।",
+    ]
+    a = document_side(Document("English", " ".join(english), "text"))
+    b = document_side(Document("Hindi", " ".join(hindi), "text"))
+    matcher = FactMatcher(a.content_text(), b.content_text())
+    va, vb = version_of(a, matcher.mentions[0]), version_of(b, matcher.mentions[1])
+    found = differences.differences(va, vb, align_versions(va, vb, "en", "hi"))
+    texts = (va.text, vb.text)
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("number", "52", "45")]
