@@ -150,7 +150,15 @@ def _hindi_place_and_language_names() -> frozenset[str]:
     hindi = Locale("hi")
     names = (*dict(hindi.territories).values(), *dict(hindi.languages).values())
     curated = (native for natives in _CURATED.values() for native in natives if " " in native)
-    return frozenset(fold(name) for name in (*names, *curated) if name and "(" not in name)
+    return frozenset(fold(name) for name in (*map(_short_name, names), *curated) if name)
+
+
+_QUALIFIER = re.compile(r"\s*(?:\(.*|\s[-–]\s.*)$")
+
+
+def _short_name(name: str) -> str:
+    """A CLDR name without what tells it from a namesake: "कांगो - किंशासा" is कांगो, "म्यांमार (बर्मा)" म्यांमार."""
+    return _QUALIFIER.sub("", name)
 
 
 def is_hindi_place_name(words: str) -> bool:

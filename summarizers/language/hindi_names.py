@@ -62,7 +62,9 @@ _ENDINGS = tuple(
         reverse=True,
     )
 )
-_MIN_PART = 3  # code points of each part of a compound: shorter parts ("का", "ने") would split almost any word
+_VIRAMA = "\u094d"
+_MIN_PART = 3  # code points of each part of a compound: shorter parts ("का", "ने") would split almost any word,
+# and each part has two written syllables or more: one (क्यू + बेक) is how transliterations split too
 _MIN_UNLISTED = 3  # code points: shorter unlisted words are mostly fragments and typos
 # Between two words of one name: a space or a hyphen.
 _JOINERS = frozenset({" ", "-", "‑"})
@@ -99,8 +101,20 @@ def is_listed(word: str) -> bool:
             if stem in listed or stem + "ा" in listed or stem + "ी" in listed:
                 return True
     return any(
-        folded[:cut] in listed and folded[cut:] in listed for cut in range(_MIN_PART, len(folded) - _MIN_PART + 1)
+        folded[:cut] in listed
+        and folded[cut:] in listed
+        and min(_syllables(folded[:cut]), _syllables(folded[cut:])) > 1
+        for cut in range(_MIN_PART, len(folded) - _MIN_PART + 1)
     )
+
+
+def _syllables(word: str) -> int:
+    """Written syllables (aksharas): a vowel letter, or a consonant no virama joins to the one before it."""
+    count = 0
+    for index, char in enumerate(word):
+        joined = index > 0 and word[index - 1] == _VIRAMA
+        count += "\u0904" <= char <= "\u0914" or ("\u0915" <= char <= "\u0939" and not joined)
+    return count
 
 
 @lru_cache(maxsize=65536)

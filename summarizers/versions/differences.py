@@ -19,7 +19,7 @@ import regex
 from summarizers.attribution.facts import Fact, may_match
 from summarizers.language.common_words import is_common_word
 from summarizers.language.exonyms import fold, hindi_names, hindi_stems
-from summarizers.language.hindi_names import hindi_names_in
+from summarizers.language.hindi_names import hindi_names_in, word_sign
 from summarizers.language.phonetic import english_pronunciations, phones_of, similarity, sounds_alike
 from summarizers.language.transliteration import acronym_in_devanagari, is_latin_word, skeleton, spelled_acronym
 from summarizers.text.lexicon import STOPWORDS
@@ -300,11 +300,19 @@ def names_only_in(
         for name in hindi_names_in(hindi.text, span.start, span.end):
             if any(start < name.end and name.start < end for start, end in taken) or _glossed(hindi.text, name.end):
                 continue
-            if any(_matched_across(word, words, translated) for word in WORD_RE.findall(name.text(hindi.text))):
-                continue  # a part of it is said on the other side: a name the translation spells its own way
-            written = name.text(hindi.text)
-            fact = Fact("name", f"name:{fold(written)}", frozenset(), written, name.start, name.end)
-            found.append((fact, _place(name.start, hindi, indexes)))
+            parts = list(WORD_RE.finditer(hindi.text, name.start, name.end))
+            unsaid = [part for part in parts if not _matched_across(part.group(), words, translated)]
+            if len(unsaid) < len(parts):
+                # Part of it is said on the other side ("Simon" of साइमन क्रैट्शेमर): the rest is a name of its own
+                # only where a word shows it is one.
+                unsaid = [part for part in unsaid if word_sign(part.group()) is not None]
+                spans = [(part.start(), part.end()) for part in unsaid]
+            else:
+                spans = [(name.start, name.end)]
+            for start, end in spans:
+                written = hindi.text[start:end]
+                fact = Fact("name", f"name:{fold(written)}", frozenset(), written, start, end)
+                found.append((fact, _place(start, hindi, indexes)))
     return found
 
 

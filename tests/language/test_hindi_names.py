@@ -33,6 +33,15 @@ def test_a_common_name_that_reads_as_english_is_not_a_listed_hindi_word() -> Non
     assert word_sign("सरकार") is None
 
 
+def test_a_transliteration_whose_syllables_happen_to_be_hindi_words_is_still_a_name() -> None:
+    assert word_sign("क्यूबेक") is NameSign.UNLISTED  # क्यू + बेक: one syllable is no part of a compound
+    assert word_sign("टेलीविजन") is not None  # टेली + विजन, but the whole reads as English
+
+
+def test_a_place_cldr_tells_from_its_namesake_is_a_place_by_its_short_name() -> None:
+    assert word_sign("कांगो") is NameSign.PLACE  # CLDR: "कांगो - किंशासा"
+
+
 def test_inflections_and_compounds_of_hindi_words_are_not_names() -> None:
     for word in ("सुनवाईयों", "भावशून्य", "मंत्रियों"):
         assert word_sign(word) is None, word

@@ -86,3 +86,11 @@ def test_an_acronym_the_hindi_spells_with_dots_and_spaces_is_no_name_difference(
     hindi = [HI[0], "बी. सी. में पुलिस ने शिखर सम्मेलन में क्लेन से मुलाकात की।", *HI[2:]]
     found, _ = _differences(english, hindi)
     assert found == []
+
+
+def test_the_part_of_a_hindi_name_nothing_across_says_is_the_other_name() -> None:
+    # पनवलकर-पैरेंट: "parent" says पैरेंट, so the name is पनवलकर alone.
+    english = [EN[0], "Investors loved the Bellingham-parent company, officials said.", *EN[2:]]
+    hindi = [HI[0], "अधिकारियों ने कहा कि निवेशकों को पनवलकर-पैरेंट कंपनी प्रिय थी।", *HI[2:]]
+    found, texts = _differences(english, hindi)
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bellingham", "पनवलकर")]
