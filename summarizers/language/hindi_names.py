@@ -89,7 +89,7 @@ def _listed() -> frozenset[str]:
 def is_listed(word: str) -> bool:
     """Whether a Devanagari word is a common Hindi word, an inflection of one, or a compound of two; a word that reads
     as English never is, though its parts may be Hindi words (टेली, विजन)."""
-    folded = fold(word)
+    folded = fold(word).replace("\u200c", "").replace("\u200d", "")  # joiners choose a glyph, not a word
     listed, english = _word_lists()
     if folded in listed:
         return True
