@@ -65,7 +65,7 @@ _ENDINGS = tuple(
 _VIRAMA = "\u094d"
 _MIN_PART = 3  # code points of each part of a compound: shorter parts ("का", "ने") would split almost any word,
 # and each part has two written syllables or more: one (क्यू + बेक) is how transliterations split too
-_MIN_UNLISTED = 3  # code points: shorter unlisted words are mostly fragments and typos
+_MIN_UNLISTED = 3  # code points, and two syllables: shorter unlisted words are mostly fragments and typos
 # Between two words of one name: a space or a hyphen.
 _JOINERS = frozenset({" ", "-", "‑"})
 
@@ -128,7 +128,7 @@ def word_sign(word: str) -> NameSign | None:
         return NameSign.ACRONYM
     if _LOAN_SIGNS & set(word):
         return NameSign.LOAN_SPELLING
-    if len(word) >= _MIN_UNLISTED and not is_listed(word):
+    if len(word) >= _MIN_UNLISTED and _syllables(word) > 1 and not is_listed(word):
         return NameSign.UNLISTED
     return None
 

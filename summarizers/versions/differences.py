@@ -304,8 +304,12 @@ def names_only_in(
             unsaid = [part for part in parts if not _matched_across(part.group(), words, translated)]
             if len(unsaid) < len(parts):
                 # Part of it is said on the other side ("Simon" of साइमन क्रैट्शेमर): the rest is a name of its own
-                # only where a word shows it is one.
-                unsaid = [part for part in unsaid if word_sign(part.group()) is not None]
+                # only where a word shows it is one and none across sounds even near it (साउल of "Saul Bass").
+                unsaid = [
+                    part
+                    for part in unsaid
+                    if word_sign(part.group()) is not None and not any(_sounds_near(w, part.group()) for w in words)
+                ]
                 spans = [(part.start(), part.end()) for part in unsaid]
             else:
                 spans = [(name.start, name.end)]
