@@ -199,16 +199,25 @@ def _paired_by_place(names: list[tuple[Fact, float]], found: list[tuple[Fact, fl
     return pairs
 
 
-_DEVANAGARI_LETTER = regex.compile(r"[\u0900-\u097f]")
-_LATIN_LETTER = regex.compile(r"[A-Za-z]")
-_SCRIPT_SAMPLE = 200  # characters: a sentence's script shows in its opening words, and every link asks
+# The first letter of a sentence in either script: a sentence's script is that of its opening letters, and every
+# link asks, so only a few letters are read.
+_LETTER = regex.compile(r"[A-Za-z\u0900-\u097f]")
+_SCRIPT_LETTERS = 3
 
 
 def _is_devanagari(side: Side, indexes: Sequence[int]) -> bool:
-    """Whether a link's sentences on one side are written mostly in Devanagari rather than Latin letters."""
+    """Whether a link's sentences on one side are written in Devanagari rather than Latin letters, by the majority of
+    the first letters of its first sentence."""
     span = side.sentences[indexes[0]]
-    text = side.text[span.start : min(side.sentences[indexes[-1]].end, span.start + _SCRIPT_SAMPLE)]
-    return len(_DEVANAGARI_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))
+    letters: list[bool] = []
+    position = span.start
+    while len(letters) < _SCRIPT_LETTERS:
+        match = _LETTER.search(side.text, position, span.end)
+        if match is None:
+            break
+        letters.append(match.group() >= "\u0900")
+        position = match.end()
+    return sum(letters) * 2 > len(letters)
 
 
 def _latin_words(text: str) -> list[str]:
@@ -263,6 +272,7 @@ def _says_word(latin: str, devanagari: str) -> bool:
 NEAR_SOUND = 0.6
 
 
+@lru_cache(maxsize=65536)
 def _sounds_near(latin: str, devanagari: str) -> bool:
     return any(similarity(a, b) >= NEAR_SOUND for a in english_pronunciations(latin) for b in phones_of(devanagari))
 
