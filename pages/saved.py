@@ -3,15 +3,14 @@ is (its identity), saving each run after its result is shown, and links to saved
 page itself.
 
 Identity: where the deployment has a login (`st.login`, OpenID) and the reader is signed in, saved work belongs to
-the account and follows it to any browser. Otherwise each browser gets a random key (256 bits) in a cookie, made
-on its first visit; its History is what that key saved. The database holds only a hash of either, so a copy of it
-gives no one a way to act as a reader."""
+the account (its provider's issuer and subject) and follows it to any browser. Otherwise each browser gets a random
+key (256 bits) in a cookie, made on its first visit (pages/identity.py); its History is what that key saved. The
+database holds only a hash of either, so a copy of it gives no one a way to act as a reader."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 import secrets
 import tempfile
 from collections.abc import Callable
@@ -21,16 +20,14 @@ from urllib.parse import urlsplit, urlunsplit
 import streamlit as st
 
 from pages._views.library_words import storage_notice, word
+from pages._views.report import escape_markdown
 from pages._views.wording import label
+from pages.identity import COOKIE, COOKIE_DAYS, new_key, valid_key
 from summarizers import settings
 from summarizers.errors import StorageError
 from summarizers.schema import BatchRecord, ComparisonJSON, ComparisonRecord
 from summarizers.storage import Store, database_url, open_store
 
-COOKIE = "saar_browser"
-COOKIE_DAYS = 400  # the longest a browser keeps a cookie (Chrome caps expiry at 400 days)
-KEY_BYTES = 32
-KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) writes
 BROWSER_KEY = "saved:browser"  # this session's browser key
 NEW_COOKIE_KEY = "saved:new_cookie"  # the key still to be written into the browser's cookie
 UNSAVED_KEY = "saved:unsaved"  # ids of history batches not yet saved
@@ -63,13 +60,16 @@ def saving_enabled() -> bool:
 
 
 def _login_subject() -> str | None:
+    """The signed-in account: its provider's issuer and its subject there (OpenID Connect promises a subject unique
+    within its issuer only, so two providers' accounts never share a library)."""
     try:
         if not st.user.is_logged_in:
             return None
-        subject = st.user.get("sub") or st.user.get("email")
+        subject = st.user.get("sub")
+        issuer = st.user.get("iss") or st.user.get("provider")
     except (AttributeError, KeyError):  # no [auth] section: the deployment has no login
         return None
-    return str(subject) if subject else None
+    return f"{issuer} {subject}" if subject else None
 
 
 def login_configured() -> bool:
@@ -85,10 +85,17 @@ def account_controls(ui: str) -> None:
     if not login_configured():
         return
     if signed_in():
-        st.sidebar.caption(word("signed_in_as", ui).format(name=str(st.user.get("name") or st.user.get("email") or "")))
+        st.sidebar.caption(word("signed_in_as", ui).format(name=_account_name()))
         st.sidebar.button(word("sign_out", ui), on_click=st.logout, key="sign-out")
     else:
         st.sidebar.button(word("sign_in", ui), on_click=st.login, key="sign-in", help=word("sign_in_help", ui))
+
+
+def _account_name() -> str:
+    """The signed-in account's name as the provider gives it (the reader's own words, so shown as text: a caption
+    renders Markdown, and "$" would start a formula)."""
+    name = str(st.user.get("name") or st.user.get("email") or "")
+    return escape_markdown(name).replace("$", "\\$")
 
 
 def signed_in() -> bool:
@@ -108,10 +115,10 @@ def browser_key() -> str:
     key = st.session_state.get(BROWSER_KEY)
     if key is None:
         sent = st.context.cookies.get(COOKIE)
-        if isinstance(sent, str) and KEY_PATTERN.fullmatch(sent):
+        if valid_key(sent):
             key = sent
         else:
-            key = secrets.token_urlsafe(KEY_BYTES)
+            key = new_key()
             st.session_state[NEW_COOKIE_KEY] = key
         st.session_state[BROWSER_KEY] = key
     return str(key)
@@ -119,13 +126,15 @@ def browser_key() -> str:
 
 def remember_browser() -> None:
     """Writes a new browser key into the browser's cookie (on every run of the session that made it: a run cut short
-    by a rerun may never have reached the browser). Streamlit reads cookies but cannot set them, so a script does;
-    the key is ours (URL-safe letters), never user text."""
+    by a rerun may never have reached the browser). Served by `serve.py`, the server has set it already (HttpOnly,
+    pages/identity.py) and this never writes; served by `streamlit run app.py`, a script in the page does, so that
+    cookie is not HttpOnly. SameSite=Strict: Streamlit reads it from its WebSocket, which the page itself opens. The
+    key is ours (URL-safe letters), never user text."""
     browser_key()
     key = st.session_state.get(NEW_COOKIE_KEY)
     if key is None:
         return
-    cookie = json.dumps(f"{COOKIE}={key}; path=/; max-age={COOKIE_DAYS * 86400}; samesite=lax")
+    cookie = json.dumps(f"{COOKIE}={key}; path=/; max-age={COOKIE_DAYS * 86400}; samesite=strict")
     script = f"<script>document.cookie = {cookie} + (location.protocol === 'https:' ? '; secure' : '');</script>"
     with st.sidebar:
         st.html(script, unsafe_allow_javascript=True, width="content")

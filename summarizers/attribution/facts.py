@@ -24,6 +24,7 @@ import regex
 
 from summarizers.language.common_words import is_common_plural, is_common_word
 from summarizers.language.exonyms import fold, hindi_names, hindi_stems
+from summarizers.language.hindi_numbers import number_words
 from summarizers.language.phonetic import PhoneticIndex
 from summarizers.language.transliteration import COMBINING_FORMS, is_latin_word, name_keys, phonetic_key
 from summarizers.messages import Message
@@ -89,7 +90,8 @@ class Fact:
     text: str  # as written
     start: int
     end: int
-    # False for a name made of English common words ("the Army"): a name only where the other version matches it.
+    # False for a name made of English common words ("the Army") or a number spelled in Hindi words: a fact only where
+    # the other version matches it.
     certain: bool = True
 
 
@@ -155,7 +157,24 @@ def dates_and_numbers(text: str) -> list[Fact]:
                     "number", number, frozenset({number}), text[match.start() : match.end()], match.start(), match.end()
                 )
             )
+            taken.append((match.start(), match.end()))
+    facts += _spelled_numbers(text, taken)
     return sorted(facts, key=lambda fact: fact.start)
+
+
+def _spelled_numbers(text: str, taken: list[tuple[int, int]]) -> list[Fact]:
+    """Numbers Hindi writes in words (पांचवी सदी, पचास): facts that match the figure across ("5th century", "50"),
+    but not `certain` ones: a translation spells out figures at will ("दो" for "two"), and दो is also "give", so one
+    the other version does not state is neither listed as missing nor a conflict."""
+    facts = []
+    for found in number_words(text):
+        if any(start < found.end and found.start < end for start, end in taken):
+            continue
+        key = f"number:{found.value}"
+        facts.append(
+            Fact("number", key, frozenset({key}), text[found.start : found.end], found.start, found.end, False)
+        )
+    return facts
 
 
 def _is_latin(word: str) -> bool:
@@ -542,8 +561,9 @@ def compare_facts(text_a: str, text_b: str) -> FactComparison:
 
 
 def _discoverable(fact: Fact) -> bool:
-    """Whether a fact the other version lacks is listed as missing: not a Hindi look-alike word, nor a common word."""
-    return fact.kind != "name" or (_is_latin(fact.text) and fact.certain)
+    """Whether a fact the other version lacks is listed as missing: not a Hindi look-alike word, nor a common word,
+    nor a number spelled in words."""
+    return fact.certain and (fact.kind != "name" or _is_latin(fact.text))
 
 
 def _latin_words(fact: Fact) -> list[str]:

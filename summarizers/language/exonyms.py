@@ -31,6 +31,8 @@ _CURATED: dict[str, tuple[str, ...]] = {
     # "Indo-" is India in compounds (Indo-Pacific ~ हिंद-प्रशांत, Indo–Russian ~ भारत-रूस).
     "indo": ("भारत", "हिंद", "भारतीय"), "west": ("पश्चिम", "पश्चिमी"), "western": ("पश्चिमी",),
     "eastern": ("पूर्वी",),  # पूर्व alone also means "former"
+    # The Ottoman state and its people, which Hindi names after the Turks (तुर्क साम्राज्य) or as उस्मानी.
+    "ottoman": ("उस्मानी", "तुर्क", "तुर्की"), "ottomans": ("उस्मानी", "तुर्क", "तुर्कों"),
     # [Hindi Wikipedia]
     "pacific": ("प्रशांत",), "gulf": ("खाड़ी",), "new delhi": ("नई दिल्ली",), "nile": ("नील",),
     "mediterranean": ("भूमध्य", "भूमध्यसागर", "भूमध्यसागरीय"), "black sea": ("काला सागर",),
@@ -137,3 +139,43 @@ def hindi_stems(word: str) -> frozenset[str]:
         if folded.endswith(ending) and len(folded) > len(ending) + 1:
             stems.add(folded[: -len(ending)] + replacement)
     return frozenset(stems)
+
+
+@lru_cache(maxsize=1)
+def _hindi_place_and_language_names() -> frozenset[str]:
+    """CLDR's Hindi names of countries, regions and languages (folded), each a name wherever Hindi text writes it,
+    and the curated table's names of several words (औद्योगिक क्रांति, नई दिल्ली). Currencies are left out: "डॉलर",
+    "रुपये" are common nouns; so are the curated table's single words, many of them common words too (पश्चिम "west",
+    नील "blue")."""
+    hindi = Locale("hi")
+    names = (*dict(hindi.territories).values(), *dict(hindi.languages).values())
+    curated = (native for natives in _CURATED.values() for native in natives if " " in native)
+    return frozenset(fold(name) for name in (*map(_short_name, names), *curated) if name)
+
+
+_QUALIFIER = re.compile(r"\s*(?:\(.*|\s[-–]\s.*)$")
+
+
+def _short_name(name: str) -> str:
+    """A CLDR name without what tells it from a namesake: "कांगो - किंशासा" is कांगो, "म्यांमार (बर्मा)" म्यांमार."""
+    return _QUALIFIER.sub("", name)
+
+
+def is_hindi_place_name(words: str) -> bool:
+    """Whether Hindi words (one or several) are the Hindi name of a country, region or language, or an adjective or
+    oblique form of one (जापानी, भारतीयों)."""
+    head, _, last = " ".join(fold(words).split()).rpartition(" ")
+    names = _hindi_place_and_language_names()
+    return any((f"{head} {stem}" if head else stem) in names for stem in hindi_stems(last))
+
+
+@lru_cache(maxsize=1)
+def hindi_place_name_starts() -> dict[str, frozenset[int]]:
+    """The first words (folded) of the Hindi names of places and languages written in several words, each with how
+    many words its names run to (संयुक्त: 2 and 3)."""
+    starts: dict[str, set[int]] = {}
+    for name in _hindi_place_and_language_names():
+        words = name.split()
+        if len(words) > 1:
+            starts.setdefault(words[0], set()).add(len(words))
+    return {word: frozenset(sizes) for word, sizes in starts.items()}

@@ -287,9 +287,10 @@ def english_pronunciations(word: str) -> tuple[Phones, ...]:
     if not letters:
         return ()
     found = _dictionary_pronunciations(letters)
-    guess = _letter_phones(letters)
-    if guess and guess not in found:
-        found.append(guess)
+    guesses = [_letter_phones(letters)]
+    if "ch" in letters:  # ch is k in names from Greek and Hebrew ("Achaemenid", "Michael"), which the rules do not know
+        guesses.append(_letter_phones(letters.replace("ch", "k")))
+    found += [guess for guess in dict.fromkeys(guesses) if guess and guess not in found]
     if letters.endswith(_DEMONYM_ENDINGS):  # Hindi forms the adjective with ई: Serbian सर्बियाई, Apulian अपुलियाई
         found += [(*phones[:-1], "i") for phones in found if phones[-1:] == ("n",)]
     return tuple(found)

@@ -115,6 +115,23 @@ def acronym_in_devanagari(word: str) -> str | None:
     return "".join(_LETTER_NAMES[letter] for letter in word.casefold())
 
 
+def spelled_acronym(word: str) -> str | None:
+    """ "एलएनजी" -> "lng": the Latin letters a Devanagari word spells out by their names, two or more of them (None
+    for a word that is not such a spelling)."""
+    letters_of = {name: letter for letter, name in _LETTER_NAMES.items()}
+    longest = max(map(len, letters_of))
+    # Spellings that parse at each end position: the letters that reach it (a word rarely parses two ways).
+    reached: dict[int, str] = {0: ""}
+    for end in range(1, len(word) + 1):
+        for size in range(1, min(longest, end) + 1):
+            start = end - size
+            if start in reached and word[start:end] in letters_of:
+                reached[end] = reached[start] + letters_of[word[start:end]]
+                break
+    spelled = reached.get(len(word))
+    return spelled if spelled is not None and len(spelled) >= 2 else None
+
+
 # "Richard III", "Pope Paul VI": a numeral is spelled, not sounded (वीं, "-th", is no match for VI).
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 

@@ -44,7 +44,9 @@ def sentence_of(version: Side, index: int) -> Sentence:
     text = version.text[span.start : span.end]
     anchors: dict[str | frozenset[str], Anchor] = {}  # each fact once (by its value), each word or mark once
     for fact in version.facts[index]:
-        anchors.setdefault(fact.key, Anchor(fact.keys, FACT_WEIGHTS[fact.kind], fact.kind != "name"))
+        # A figure spelled in Hindi words (चार) anchors where the other side states it, but one the other side lacks
+        # says nothing of a sentence standing alone: translations spell out and add such figures at will.
+        anchors.setdefault(fact.key, Anchor(fact.keys, FACT_WEIGHTS[fact.kind], fact.kind != "name" and fact.certain))
     for word in WORD_RE.findall(text):
         anchor = word_anchor(word)
         if anchor is not None:

@@ -9,13 +9,20 @@ the real differences. Only a fact met by a fact of the same kind with another va
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from typing import Literal
+
+import regex
 
 from summarizers.attribution.facts import Fact, may_match
 from summarizers.language.common_words import is_common_word
-from summarizers.language.transliteration import skeleton
+from summarizers.language.exonyms import fold, hindi_names, hindi_stems
+from summarizers.language.hindi_names import hindi_names_in, word_sign
+from summarizers.language.phonetic import english_pronunciations, phones_of, similarity, sounds_alike
+from summarizers.language.transliteration import acronym_in_devanagari, is_latin_word, skeleton, spelled_acronym
+from summarizers.text.lexicon import STOPWORDS
 from summarizers.text.spans import WORD_RE, Span
 from summarizers.versions.alignment import Link
 
@@ -127,15 +134,32 @@ def _forms_of_one_name(a: Fact, b: Fact) -> bool:
     return bool(starts_a & starts_b)
 
 
-def _conflicts(facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:
-    """Facts of one sort each side states and the other does not, paired in the order the sentences state them."""
+def _may_conflict(fact: Fact) -> bool:
+    if fact.kind == "name":
+        return _surely_a_name(fact) and not _common_words(fact)
+    return fact.certain
+
+
+def _conflicts(
+    facts_a: list[Fact], facts_b: list[Fact], place: Callable[[Fact, int], float] | None = None
+) -> list[tuple[Fact, Fact]]:
+    """Facts of one sort each side states and the other does not, paired in the order the sentences state them;
+    names, where `place` tells where a fact stands in its side's sentences (0 or 1: which side), by place instead."""
     left_a, left_b = _unmatched(facts_a, facts_b)
     only_a = [fact for fact in left_a if not any(_compatible(fact, b) for b in facts_b)]
     only_b = [fact for fact in left_b if not any(_compatible(fact, a) for a in facts_a)]
-    only_a = [fact for fact in only_a if fact.kind != "name" or not _common_words(fact)]
-    only_b = [fact for fact in only_b if fact.kind != "name" or _surely_a_name(fact)]
+    # Either side may be the Hindi one: a name stands when it is surely one and not a run of common words; a number
+    # spelled in Hindi words only where it matches.
+    only_a = [fact for fact in only_a if _may_conflict(fact)]
+    only_b = [fact for fact in only_b if _may_conflict(fact)]
     pairs = []
     for sort in dict.fromkeys(_sort(fact) for fact in only_a):
+        if sort == "name" and place is not None:
+            pairs += _paired_by_place(
+                [(fact, place(fact, 0)) for fact in only_a if fact.kind == "name"],
+                [(fact, place(fact, 1)) for fact in only_b if fact.kind == "name"],
+            )
+            continue
         for a, b in zip(
             [fact for fact in only_a if _sort(fact) == sort],
             [fact for fact in only_b if _sort(fact) == sort],
@@ -145,6 +169,257 @@ def _conflicts(facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fac
                 continue
             pairs.append((a, b))
     return sorted(pairs, key=lambda pair: pair[0].start)
+
+
+# How far apart, as shares of their sentences, a name and the name found in the other side's text alone may stand:
+# translations keep a name near its place (Hindi moves the verb, rarely the subject or a place far).
+NEAR_PLACE = 0.4
+
+
+def _paired_by_place(names: list[tuple[Fact, float]], found: list[tuple[Fact, float]]) -> list[tuple[Fact, Fact]]:
+    """Names a side states unmatched, each paired with a name the other side states unmatched at about the same place
+    in its sentence: the nearest pairs first, each name once, none farther apart than `NEAR_PLACE` unless each side
+    has one such name only (then nothing else can be meant: "He met X, officials said" puts X last in Hindi)."""
+    if len(names) == len(found) == 1 and not _forms_of_one_name(names[0][0], found[0][0]):
+        return [(names[0][0], found[0][0])]
+    candidates = sorted(
+        (abs(place - other_place), i, j)
+        for i, (name, place) in enumerate(names)
+        for j, (other, other_place) in enumerate(found)
+        if abs(place - other_place) <= NEAR_PLACE and not _forms_of_one_name(name, other)
+    )
+    used_names: set[int] = set()
+    used_found: set[int] = set()
+    pairs = []
+    for _, i, j in candidates:
+        if i not in used_names and j not in used_found:
+            pairs.append((names[i][0], found[j][0]))
+            used_names.add(i)
+            used_found.add(j)
+    return pairs
+
+
+# The first letter of a sentence in either script: a sentence's script is that of its opening letters, and every
+# link asks, so only a few letters are read.
+_LETTER = regex.compile(r"[A-Za-z\u0900-\u097f]")
+_SCRIPT_LETTERS = 3
+
+
+def _is_devanagari(side: Side, indexes: Sequence[int]) -> bool:
+    """Whether a link's sentences on one side are written in Devanagari rather than Latin letters, by the majority of
+    the first letters of its first sentence."""
+    span = side.sentences[indexes[0]]
+    letters: list[bool] = []
+    position = span.start
+    while len(letters) < _SCRIPT_LETTERS:
+        match = _LETTER.search(side.text, position, span.end)
+        if match is None:
+            break
+        letters.append(match.group() >= "\u0900")
+        position = match.end()
+    return sum(letters) * 2 > len(letters)
+
+
+def _latin_words(text: str) -> list[str]:
+    return [word for word in WORD_RE.findall(text) if is_latin_word(word) and word.casefold() not in STOPWORDS]
+
+
+_PHRASE_WORDS = 3  # the most words of a name Hindi translates whole ("Papua New Guinea")
+
+
+def _hindi_for(words: list[str]) -> set[str]:
+    """The Hindi words (folded) that names among `words` translate to, alone or a few in a row ("United States")."""
+    found: set[str] = set()
+    for size in range(1, _PHRASE_WORDS + 1):
+        for start in range(len(words) - size + 1):
+            for native in hindi_names(" ".join(words[start : start + size])):
+                found.update(native.split())
+    return found
+
+
+def _english_forms(word: str) -> tuple[str, ...]:
+    """A Latin word and its singular ("Athenians", "Athenian"): Hindi writes a plural name in its own plural."""
+    return (word, word[:-1]) if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else (word,)
+
+
+def _same_letters(acronym: str, word: str) -> bool:
+    """Whether a Devanagari word spells an acronym's letters in any order (RSPB ~ आरएसबीपी, a slip of the pen)."""
+    spelled = spelled_acronym(word)
+    return spelled is not None and acronym.isupper() and sorted(spelled) == sorted(acronym.casefold())
+
+
+def _matched_across(word: str, latin: list[str], translated: set[str]) -> bool:
+    """Whether a Devanagari word says what a word of the other side says: it sounds like it, or its stem does (a name
+    or a loanword, "Obama" ~ ओबामा, "digital" ~ डिजिटल, "Arab" ~ अरबी), is its Hindi name (China ~ चीन) or spells
+    its letters (KFC ~ केएफसी)."""
+    stems = hindi_stems(word)
+    if stems & translated or fold(word) in translated:
+        return True
+    return any(_says_word(other, word) for other in latin)
+
+
+@lru_cache(maxsize=65536)
+def _says_word(latin: str, devanagari: str) -> bool:
+    """Whether a Latin word and a Devanagari one are one word by their sounds (the Latin one or its singular, the
+    Devanagari one or its stem) or by an acronym's letters. Cached: a long text asks of the same pairs again."""
+    return _same_letters(latin, devanagari) or any(
+        sounds_alike(form, stem) for form in _english_forms(latin) for stem in hindi_stems(devanagari) | {devanagari}
+    )
+
+
+# Nearer than chance but short of `phonetic.alike`: enough to doubt that a word opening an English sentence is a name
+# the Hindi leaves out when a Hindi word there sounds this near it ("Eon" ~ इयॉन).
+NEAR_SOUND = 0.6
+
+
+@lru_cache(maxsize=65536)
+def _sounds_near(latin: str, devanagari: str) -> bool:
+    return any(similarity(a, b) >= NEAR_SOUND for a in english_pronunciations(latin) for b in phones_of(devanagari))
+
+
+def _place(start: int, side: Side, indexes: Sequence[int]) -> float:
+    """Where an offset lies in a link's sentences on one side, as a share of their extent (0 at the start)."""
+    first, last = side.sentences[indexes[0]], side.sentences[indexes[-1]]
+    return (start - first.start) / max(last.end - first.start, 1)
+
+
+def _place_in(sides: tuple[tuple[Side, Sequence[int]], ...], fact: Fact, side: int) -> float:
+    return _place(fact.start, *sides[side])
+
+
+def _glossed(text: str, end: int) -> bool:
+    """Whether a Hindi word is followed by its Latin spelling in brackets ("एऔन (Aoun)"): the gloss is the name's
+    fact, matched as any Latin name is."""
+    following = text[end : end + 3].lstrip()
+    return following.startswith("(") and is_latin_word(following[1:2])
+
+
+def names_only_in(
+    hindi: Side, indexes: Sequence[int], latin: Side, latin_indexes: Sequence[int]
+) -> list[tuple[Fact, float]]:
+    """The names of a link's Hindi sentences that none of its other-language sentences' words says, with where each
+    stands (`_place`): a name found in the Hindi alone (`hindi_names_in`) none of whose words sounds like a word
+    there, translates one or spells its letters, and which overlaps no fact already found."""
+    latin_text = " ".join(latin.sentences[i].text(latin.text) for i in latin_indexes)
+    words = _latin_words(latin_text)
+    translated = _hindi_for(words)
+    taken = [(fact.start, fact.end) for i in indexes for fact in hindi.facts[i]]
+    found = []
+    for index in indexes:
+        span = hindi.sentences[index]
+        for name in hindi_names_in(hindi.text, span.start, span.end):
+            if any(start < name.end and name.start < end for start, end in taken) or _glossed(hindi.text, name.end):
+                continue
+            parts = list(WORD_RE.finditer(hindi.text, name.start, name.end))
+            unsaid = [part for part in parts if not _matched_across(part.group(), words, translated)]
+            if len(unsaid) < len(parts):
+                # Part of it is said on the other side ("Simon" of साइमन क्रैट्शेमर): the rest is a name of its own
+                # only where a word shows it is one and none across sounds even near it (साउल of "Saul Bass").
+                unsaid = [
+                    part
+                    for part in unsaid
+                    if word_sign(part.group()) is not None and not any(_sounds_near(w, part.group()) for w in words)
+                ]
+                spans = [(part.start(), part.end()) for part in unsaid]
+            else:
+                spans = [(name.start, name.end)]
+            for start, end in spans:
+                written = hindi.text[start:end]
+                fact = Fact("name", f"name:{fold(written)}", frozenset(), written, start, end)
+                found.append((fact, _place(start, hindi, indexes)))
+    return found
+
+
+def _spelled_in(name: str, hindi: str) -> bool:
+    """Whether an acronym ("B.C.", "CRTC") is spelled out by its letters' names in Hindi text, however the Hindi
+    spaces or dots them ("बी. सी.")."""
+    acronym = acronym_in_devanagari(name.replace(".", ""))
+    return acronym is not None and acronym in hindi.replace(".", "").replace(" ", "")
+
+
+def _names_unmatched(facts: list[Fact], others: list[Fact], other_text: str) -> list[Fact]:
+    """A side's names in a link that no fact of the other side (whose text is `other_text`) can be and that stand as
+    names (not "the Army")."""
+    return [
+        fact
+        for fact in _unmatched(facts, others)[0]
+        if fact.kind == "name"
+        and fact.certain
+        and fact.text[:1].isascii()
+        and (not _common_words(fact) or hindi_names(fact.text))  # "War" is no name; "China" is a place
+        and not _spelled_in(fact.text, other_text)
+    ]
+
+
+def _names_against_hindi(
+    latin: Side, latin_indexes: Sequence[int], hindi: Side, indexes: Sequence[int]
+) -> list[tuple[Fact, Fact]]:
+    """Names the Latin side of a link states that the Hindi side does not, paired with the names found in the Hindi
+    alone (Hindi has no capitals: a name there that matches no English name is not a fact) at about their place."""
+    facts_latin = [fact for i in latin_indexes for fact in latin.facts[i]]
+    facts_hindi = [fact for j in indexes for fact in hindi.facts[j]]
+    hindi_text = " ".join(hindi.sentences[j].text(hindi.text) for j in indexes)
+    names = _names_unmatched(facts_latin, facts_hindi, hindi_text) + _opening_names(
+        latin, latin_indexes, hindi, indexes
+    )
+    if not names:
+        return []
+    found = names_only_in(hindi, indexes, latin, latin_indexes)
+    # ... and the Hindi names that are facts (they match a name elsewhere in the English) but none here.
+    words = _latin_words(" ".join(latin.sentences[i].text(latin.text) for i in latin_indexes))
+    translated = _hindi_for(words)
+    found += [
+        (fact, _place(fact.start, hindi, indexes))
+        for fact in _unmatched(facts_latin, facts_hindi)[1]
+        if fact.kind == "name"
+        and _surely_a_name(fact)
+        and not fact.text[:1].isascii()
+        and not any(_matched_across(word, words, translated) for word in WORD_RE.findall(fact.text))
+    ]
+    placed = [(name, _place(name.start, latin, latin_indexes)) for name in names]
+    return _paired_by_place(placed, found)
+
+
+def _opening_names(latin: Side, latin_indexes: Sequence[int], hindi: Side, indexes: Sequence[int]) -> list[Fact]:
+    """Capitalised words that open a sentence, are no common word and no fact, and that no Hindi word of the link
+    says: names the facts leave out (a capital at a sentence's start says nothing), such as "Alexander" of
+    "Alexander cavalry troopers ..." in a text that names him nowhere else."""
+    hindi_words: list[str] | None = None  # read only when a sentence opens with a capital that may be a name
+    found = []
+    for i in latin_indexes:
+        span = latin.sentences[i]
+        first = WORD_RE.search(latin.text, span.start, span.end)
+        if first is None:
+            continue
+        word = first.group()
+        if not (is_latin_word(word) and word[:1].isupper() and len(word) > 1) or word.casefold() in STOPWORDS:
+            continue
+        if is_common_word(word) or any(
+            fact.start < first.end() and first.start() < fact.end for fact in latin.facts[i]
+        ):
+            continue
+        if hindi_words is None:
+            hindi_text = " ".join(hindi.sentences[j].text(hindi.text) for j in indexes)
+            hindi_words = [other for other in WORD_RE.findall(hindi_text) if not is_latin_word(other)]
+        translated = _hindi_for([word])
+        if any(_matched_across(other, [word], translated) or _sounds_near(word, other) for other in hindi_words):
+            continue
+        found.append(Fact("name", f"name:{word.casefold()}", frozenset(), word, first.start(), first.end()))
+    return found
+
+
+def _said_across(pair: tuple[Fact, Fact], latin: tuple[Side, Sequence[int]], hindi: tuple[Side, Sequence[int]]) -> bool:
+    """Whether a name pair is no difference after all: a word of the link's Latin sentences says the Hindi name ("John"
+    opening "John of Gaunt died", so no fact, for जॉन), or a Hindi word there sounds near the Latin name (गाउंट)."""
+    latin_text = " ".join(latin[0].sentences[i].text(latin[0].text) for i in latin[1])
+    hindi_text = " ".join(hindi[0].sentences[j].text(hindi[0].text) for j in hindi[1])
+    ours, theirs = pair if pair[0].text[:1].isascii() else pair[::-1]
+    words = _latin_words(latin_text)
+    translated = _hindi_for(words)
+    if any(_matched_across(word, words, translated) for word in WORD_RE.findall(theirs.text)):
+        return True
+    hindi_words = [word for word in WORD_RE.findall(hindi_text) if not is_latin_word(word)]
+    return any(_sounds_near(word, other) for word in _latin_words(ours.text) for other in hindi_words)
 
 
 def differences(a: Side, b: Side, links: Sequence[Link]) -> list[Difference]:
@@ -159,6 +434,16 @@ def differences(a: Side, b: Side, links: Sequence[Link]) -> list[Difference]:
             continue
         facts_a = [fact for i in link.a for fact in a.facts[i]]
         facts_b = [fact for j in link.b for fact in b.facts[j]]
-        for fact_a, fact_b in _conflicts(facts_a, facts_b):
+        pairs = _conflicts(facts_a, facts_b, partial(_place_in, ((a, link.a), (b, link.b))))
+        hindi_a, hindi_b = _is_devanagari(a, link.a), _is_devanagari(b, link.b)
+        if hindi_a != hindi_b:
+            latin, hindi = ((a, link.a), (b, link.b)) if hindi_b else ((b, link.b), (a, link.a))
+            pairs = [pair for pair in pairs if pair[0].kind != "name" or not _said_across(pair, latin, hindi)]
+        if not any(fact.kind == "name" for fact, _ in pairs):
+            if hindi_b and not hindi_a:
+                pairs += _names_against_hindi(a, link.a, b, link.b)
+            elif hindi_a and not hindi_b:
+                pairs += [(ours, theirs) for theirs, ours in _names_against_hindi(b, link.b, a, link.a)]
+        for fact_a, fact_b in sorted(pairs, key=lambda pair: pair[0].start):
             found.append(Difference(fact_a.kind, index, Span(fact_a.start, fact_a.end), Span(fact_b.start, fact_b.end)))
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -30,11 +31,16 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def serve_app(extra_env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
-    """Starts the app on a free port and waits until it answers."""
-    port = free_port()
+def serve_app(
+    extra_env: dict[str, str], entry: str = "serve.py", options: tuple[str, ...] = (), port: int | None = None
+) -> tuple[subprocess.Popen[str], str]:
+    """Starts the app on a free port (or the one given) and waits until it answers. `entry` is what `streamlit run`
+    runs (serve.py, as the README starts it: the app with its server-set cookie; or app.py), `options` more of its
+    command-line options."""
+    port = port or free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1", **extra_env}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless=true"]
+    command = [sys.executable, "-m", "streamlit", "run", entry, "--server.port", str(port), "--server.headless=true"]
+    command += options
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -50,9 +56,11 @@ def serve_app(extra_env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
             time.sleep(0.5)
 
 
-def serving(extra_env: dict[str, str]) -> Iterator[str]:
+def serving(
+    extra_env: dict[str, str], entry: str = "serve.py", options: tuple[str, ...] = (), port: int | None = None
+) -> Iterator[str]:
     """The app's address for a fixture's lifetime; a server still inside a generation at the end is stopped outright."""
-    server, url = serve_app(extra_env)
+    server, url = serve_app(extra_env, entry, options, port)
     try:
         yield url
     finally:
@@ -97,6 +105,15 @@ def open_page(browser: Any, url: str, viewport: dict[str, int] | None = None) ->
     page.goto(url)
     page.get_by_role("heading", name="Summarize").wait_for()
     return page
+
+
+def open_history_at(page: Any, url: str) -> None:
+    """History by its own address, drawn and settled. Safer than its link on a page just opened: a click there can be
+    lost to the rerun that puts back the text the tab was typing (the Summarize page keeps it in the tab)."""
+    page.goto(url.rstrip("/") + "/history")
+    page.get_by_role("heading", name="History").wait_for()
+    page.get_by_text(re.compile(r"Page \d+ of \d+|Nothing saved yet")).first.wait_for()
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
 
 
 def screenshot(page: Any, name: str) -> Path:

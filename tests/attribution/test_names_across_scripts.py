@@ -31,6 +31,7 @@ from summarizers.language.phonetic import PhoneticIndex, distance, phones_of, si
         ("Serbian", "सर्बियाई"),
         ("Modi", "मोदी"),
         ("Zelensky", "ज़ेलेंस्की"),
+        ("Achaemenid", "एकेमेनिड"),  # ch as k, in a name the dictionary lacks
     ],
 )
 def test_a_name_and_its_transliteration_sound_alike(latin: str, devanagari: str) -> None:

@@ -27,7 +27,12 @@ OPTIONAL = {
 
 
 def sources() -> list[Path]:
-    return [ROOT / "app.py", *sorted((ROOT / "pages").rglob("*.py")), *sorted((ROOT / "summarizers").rglob("*.py"))]
+    return [
+        ROOT / "app.py",
+        ROOT / "serve.py",
+        *sorted((ROOT / "pages").rglob("*.py")),
+        *sorted((ROOT / "summarizers").rglob("*.py")),
+    ]
 
 
 def module_name(path: Path) -> str:

@@ -1,0 +1,96 @@
+"""A name one version replaces with another: one name difference pairing the two, though the Hindi name matches no
+English name; and no name difference between faithful versions."""
+
+from __future__ import annotations
+
+from summarizers.attribution.facts import FactMatcher
+from summarizers.compare import align_versions, document_side, version_of
+from summarizers.documents.reading import Document
+from summarizers.versions import differences
+
+EN = [
+    "The minister arrived in Delhi on Monday.",
+    "He met Panvalkar at the summit, officials said.",
+    "Trade between the two countries reached $65 billion in 2024.",
+    "Schulman wrote about the talks in a blog post.",
+]
+HI = [
+    "मंत्री सोमवार को दिल्ली पहुँचे।",
+    "अधिकारियों ने कहा कि उन्होंने शिखर सम्मेलन में पनवलकर से मुलाकात की।",
+    "2024 में दोनों देशों के बीच व्यापार 65 अरब डॉलर तक पहुँच गया।",
+    "शुलमैन ने एक ब्लॉग पोस्ट में बातचीत के बारे में लिखा।",
+]
+
+
+def _differences(en: list[str], hi: list[str]) -> tuple[list[differences.Difference], tuple[str, str]]:
+    a = document_side(Document("English", " ".join(en), "text"))
+    b = document_side(Document("Hindi", " ".join(hi), "text"))
+    matcher = FactMatcher(a.content_text(), b.content_text())
+    va, vb = version_of(a, matcher.mentions[0]), version_of(b, matcher.mentions[1])
+    return differences.differences(va, vb, align_versions(va, vb, "en", "hi")), (va.text, vb.text)
+
+
+def test_a_swapped_name_is_one_name_difference_pairing_the_new_name_with_the_old() -> None:
+    swapped = [EN[0], EN[1].replace("Panvalkar", "Bellingham"), *EN[2:]]
+    found, texts = _differences(swapped, HI)
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bellingham", "पनवलकर")]
+    (difference,) = found
+    assert difference.a is not None
+    assert difference.b is not None
+    assert texts[0].index(swapped[1]) <= difference.a.start < texts[0].index(swapped[2])
+    assert texts[1].index(HI[1]) <= difference.b.start < texts[1].index(HI[2])
+
+
+def test_the_same_swap_is_found_with_the_hindi_version_first() -> None:
+    swapped = [EN[0], EN[1].replace("Panvalkar", "Bellingham"), *EN[2:]]
+    a = document_side(Document("Hindi", " ".join(HI), "text"))
+    b = document_side(Document("English", " ".join(swapped), "text"))
+    matcher = FactMatcher(a.content_text(), b.content_text())
+    va, vb = version_of(a, matcher.mentions[0]), version_of(b, matcher.mentions[1])
+    found = differences.differences(va, vb, align_versions(va, vb, "hi", "en"))
+    assert [(d.kind, d.text(0, (va.text, vb.text)), d.text(1, (va.text, vb.text))) for d in found] == [
+        ("name", "पनवलकर", "Bellingham")
+    ]
+
+
+def test_faithful_versions_with_names_and_loanwords_differ_nowhere() -> None:
+    found, _ = _differences(EN, HI)
+    assert found == []
+
+
+def test_a_name_the_hindi_leaves_out_is_no_name_difference() -> None:
+    # The English names someone the Hindi does not: nothing in the Hindi sentence stands for another name.
+    english = [EN[0], "He met Panvalkar and Bellingham at the summit, officials said.", *EN[2:]]
+    found, texts = _differences(english, HI)
+    assert [d for d in found if d.kind == "name" and d.text(0, texts) == "Panvalkar"] == []
+
+
+def test_the_ottomans_hindi_names_after_the_turks_are_no_other_name() -> None:
+    english = ["The revolt turned the tide against the Ottomans on the eastern front in 1916."]
+    hindi = ["1916 में विद्रोह ने पूर्वी मोर्चे पर तुर्कों के खिलाफ लहर का रुख मोड़ दिया।"]
+    found, _ = _differences(english, hindi)
+    assert found == []
+    comparison = FactMatcher(" ".join(english), " ".join(hindi)).comparison
+    assert [(a.text, b.text) for a, b in comparison.shared if a.kind == "name"] == [("Ottomans", "तुर्कों")]
+
+
+def test_a_name_opening_its_sentence_and_named_nowhere_else_is_still_paired() -> None:
+    english = [EN[0], "Bellingham met the officials at the summit.", *EN[2:]]
+    hindi = [HI[0], "पनवलकर ने शिखर सम्मेलन में अधिकारियों से मुलाकात की।", *HI[2:]]
+    found, texts = _differences(english, hindi)
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bellingham", "पनवलकर")]
+
+
+def test_an_acronym_the_hindi_spells_with_dots_and_spaces_is_no_name_difference() -> None:
+    english = [EN[0], "Police in B.C. met Klein at the summit.", *EN[2:]]
+    hindi = [HI[0], "बी. सी. में पुलिस ने शिखर सम्मेलन में क्लेन से मुलाकात की।", *HI[2:]]
+    found, _ = _differences(english, hindi)
+    assert found == []
+
+
+def test_the_part_of_a_hindi_name_nothing_across_says_is_the_other_name() -> None:
+    # पनवलकर-पैरेंट: "parent" says पैरेंट, so the name is पनवलकर alone.
+    english = [EN[0], "Investors loved the Bellingham-parent company, officials said.", *EN[2:]]
+    hindi = [HI[0], "अधिकारियों ने कहा कि निवेशकों को पनवलकर-पैरेंट कंपनी प्रिय थी।", *HI[2:]]
+    found, texts = _differences(english, hindi)
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bellingham", "पनवलकर")]
