@@ -2,12 +2,25 @@
 
 import streamlit as st
 
-from pages.common import LANGUAGE_CHANGED_KEY, UI_LANGUAGE_KEY, keep, language_switched, refresh_choices, t, use_styles
+from pages.common import (
+    KEPT_PREFIX,
+    LANGUAGE_CHANGED_KEY,
+    UI_LANGUAGE_KEY,
+    keep,
+    language_switched,
+    refresh_choices,
+    t,
+    ui_language,
+    use_styles,
+)
+from pages.language import keep_language, remembered_language
 from pages.saved import LINK_PARAMETER, account_controls, remember_browser
 
 st.set_page_config(page_title="Saar · सार", page_icon="📰", layout="wide")
 
 use_styles()  # on every page: the contrast fix and the source and summary styles
+if KEPT_PREFIX + UI_LANGUAGE_KEY not in st.session_state:  # a new session: a reload, a bookmark, an opened link
+    st.session_state[KEPT_PREFIX + UI_LANGUAGE_KEY] = remembered_language()
 keep(UI_LANGUAGE_KEY, "en")
 refresh_choices(UI_LANGUAGE_KEY)  # its label has just changed language
 st.sidebar.radio(
@@ -18,6 +31,7 @@ st.sidebar.radio(
     on_change=language_switched,
     horizontal=True,
 )
+keep_language(ui_language())  # in the address and this browser's cookie, for the next visit
 remember_browser()  # this browser's identity for the saved library (a cookie, written on the first visit)
 shared = LINK_PARAMETER in st.query_params  # a link to a saved summary opens it read-only, first
 pages = [
