@@ -3,11 +3,14 @@ in the reader's language side by side, the facts they share, and what only one s
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 
+from pages._views.browser import COMPARISON_KEY as RESULT_CONTAINER
+from pages._views.browser import comparison_into_view_html
 from pages._views.comparison import show_comparison
 from pages._views.wording import document_title, error_words, language_name, progress_writer, reason_text
 from pages.common import (
@@ -40,7 +43,12 @@ from summarizers.schema import ComparisonJSON, DocumentRecord
 COMPARISON_KEY = "comparison"
 READER_KEY = "comparison_reader"
 TEXTS_KEY = "comparison_texts"  # each side's document text (one text when both sides are runs of one document)
-READERS: tuple[str | None, ...] = ("en", "hi", None)  # the reader's language; None: each version's own
+RUN_KEY = "comparison_run"  # an id for each comparison made: the page brings a new one into view once
+# The language the summaries are read in, "own" (each version's) first and chosen unless the reader picks one: it
+# needs no model beyond each language's own, and reads as the versions are written. A code, not None, in the radio:
+# Streamlit takes a radio's None for "nothing chosen".
+OWN = "own"
+READERS = (OWN, "en", "hi")
 PASTE = "paste"
 MODES = ("one", "two")  # the language versions in one document, or two documents
 BILINGUAL_SEED = "en_hi_putin_modi_talks_bilingual.txt"
@@ -75,8 +83,8 @@ def _source_label(key: str) -> str:
     return t("compare_summarized").format(name=source.get("title") or source["name"])
 
 
-def _reader_label(reader: str | None) -> str:
-    return language_name(reader, ui) if reader is not None else t("compare_reader_own")
+def _reader_label(reader: str) -> str:
+    return t("compare_reader_own") if reader == OWN else language_name(reader, ui)
 
 
 def _document(choice: str, source: Source, pasted_key: str) -> Document | None:
@@ -134,7 +142,7 @@ else:
     if options[choice_b] is None:
         right.text_area(t("compare_second_text"), key="compare_paste_b", height=160)
 reader_column, method_column, button_column = st.columns([4, 3, 1], vertical_alignment="bottom")
-reader = reader_column.radio(
+reader_choice = reader_column.radio(
     t("compare_read_in"),
     READERS,
     format_func=_reader_label,
@@ -142,6 +150,7 @@ reader = reader_column.radio(
     help=t("compare_reader_help"),
     key="compare_reader",
 )
+reader = None if reader_choice == OWN else reader_choice
 method = method_column.radio(t("method"), METHODS, format_func=o, horizontal=True, key="compare_method")
 if button_column.button(t("compare_button"), type="primary", width="stretch"):
     if one_document:
@@ -169,6 +178,7 @@ if sides is not None:
             same = sides[0].document is sides[1].document
             st.session_state[TEXTS_KEY] = [side.document.text for side in sides[: 1 if same else 2]]
             st.session_state[READER_KEY] = reader
+            st.session_state[RUN_KEY] = uuid.uuid4().hex
             mark_comparison_unsaved()  # saved to the library once drawn (below)
             status.update(label=t("compare_done"), state="complete", expanded=False)
         except SummarizerError as error:
@@ -179,8 +189,12 @@ if sides is not None:
 comparison: ComparisonJSON | None = st.session_state.get(COMPARISON_KEY)  # made here, or reopened from History
 if comparison:
     st.divider()
-    link_slot = st.container()  # the link sits above the result, though made only once the result is saved
-    show_comparison(comparison, st.session_state.get(TEXTS_KEY, []), st.session_state.get(READER_KEY), ui)
+    result = st.container(key=RESULT_CONTAINER)
+    link_slot = result.container()  # the link sits above the result, though made only once the result is saved
+    with result:
+        show_comparison(comparison, st.session_state.get(TEXTS_KEY, []), st.session_state.get(READER_KEY), ui)
+    if sides is not None:  # made in this run: on a phone the form fills the screen, and the result lies below it
+        st.html(comparison_into_view_html(str(st.session_state.get(RUN_KEY, ""))), unsafe_allow_javascript=True)
     save_comparison()  # after it is drawn: saving never delays it
     show_notice(ui)
     entry_id = comparison_entry()

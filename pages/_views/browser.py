@@ -12,6 +12,7 @@ import json
 
 PASTE_KEY = "pasted_text"  # the paste box's widget key: Streamlit marks its container `st-key-pasted_text`
 RESULTS_ANCHOR = "saar-results"  # the Results heading's id
+COMPARISON_KEY = "comparison_result"  # the Compare page's result container: Streamlit marks it `st-key-...`
 
 # The paste box sends its text to the server only when it loses focus; a click on another page that lands before
 # that is sent (a quick click, a tap) used to lose the draft. Every keystroke is kept in the tab's sessionStorage,
@@ -113,9 +114,10 @@ def copy_button_html(text: str, label: str, done: str, help_text: str) -> str:
     )
 
 
-def scroll_into_view_html(run_id: str) -> str:
-    """Brings the Results heading to the top of the screen once, after the run `run_id` made them: on a phone the
-    form fills the first screen, and a result drawn below it went unseen. Drawn again only for a new run."""
+def scroll_into_view_html(run_id: str, selector: str = f"#{RESULTS_ANCHOR}") -> str:
+    """Brings the result (the Results heading, or the element `selector` finds) to the top of the screen once, after
+    the run `run_id` made it: on a phone the form fills the first screen, and a result drawn below it went unseen.
+    Drawn again only for a new run. `selector` is the page's own constant, never user text."""
     script = f"""
 (() => {{
   const run = {json.dumps(run_id)};
@@ -123,11 +125,18 @@ def scroll_into_view_html(run_id: str) -> str:
   window.__saarShown = run;
   let tries = 0;
   const show = () => {{
-    const heading = document.getElementById("{RESULTS_ANCHOR}");
-    if (!heading) {{ if (tries++ < 50) setTimeout(show, 100); return; }}
-    heading.scrollIntoView({{block: "start", behavior: "instant"}});
+    const target = document.querySelector({json.dumps(selector)});
+    if (!target) {{ if (tries++ < 50) setTimeout(show, 100); return; }}
+    // Below the app's top bar: a heading has its own margin for it, a container none.
+    if (getComputedStyle(target).scrollMarginTop === "0px") target.style.scrollMarginTop = "4rem";
+    target.scrollIntoView({{block: "start", behavior: "instant"}});
   }};
   requestAnimationFrame(show);
 }})();
 """
     return f"<script>{script}</script>"
+
+
+def comparison_into_view_html(run_id: str) -> str:
+    """`scroll_into_view_html` for the Compare page's result, drawn in the container keyed `COMPARISON_KEY`."""
+    return scroll_into_view_html(run_id, f".st-key-{COMPARISON_KEY}")

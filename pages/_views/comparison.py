@@ -1,5 +1,5 @@
 """One comparison of two versions on a page, as the Compare page draws its result: cautions, where the versions
-differ (first), what only one version says with each version's text marked, each version's summary checked against
+differ (first), what only one version says, each version's text marked, each version's summary checked against
 the other, and the facts both or one state. Shared by the Compare page and the read-only view a link opens, so a
 shared comparison reads exactly as its maker saw it; it draws no control that changes anything.
 
@@ -34,6 +34,7 @@ def show_comparison(comparison: ComparisonJSON, texts: list[str], reader: str | 
     _show_cautions(comparison, ui)
     _show_differences(comparison, texts, ui)
     _show_only_one(comparison, texts, ui)
+    _show_texts(comparison, texts, ui)
     columns = st.columns(2, gap="large")
     for index, (column, side) in enumerate(zip(columns, (first, second), strict=True)):
         with column:
@@ -200,10 +201,17 @@ def _show_only_one(comparison: ComparisonJSON, texts: list[str], ui: str) -> Non
             count = len(mine_only)
             st.markdown(f"**{label('compare_only_in', ui).format(label=plain(side_name), count=count)}**")
             st.html(only_here_list_html(mine_only, labels, ui))
+
+
+def _show_texts(comparison: ComparisonJSON, texts: list[str], ui: str) -> None:
+    """The versions' own text, each source of a difference or an only-here sentence marked: a section of its own,
+    not a part of "What only one version says" above it."""
     if not texts:
         return
+    labels = _labels(comparison, ui)
+    items = not_in_differences(only_in_one(comparison), comparison)
     places = difference_marks(comparison)
-    st.markdown(f"**{label('compare_texts', ui)}**")
+    st.subheader(label("compare_texts", ui))
     st.caption(label("compare_marked" if items or places else "compare_unmarked", ui))
     if len(texts) == 1:
         st.html(marked_text_html(texts[0], items, (0, 1), label("compare_texts", ui), places))

@@ -229,7 +229,9 @@ def marked_text_html(
         position = end
     pieces.append(html.escape(text[position:]))
     testid = "saar-version-" + "-".join(str(side) for side in sides)
+    # Its own text's height, up to the source box's maximum, then it scrolls: a short story gets no tall empty box.
     return (
-        f'<div class="saar-source" data-testid="{testid}" tabindex="0" role="region" aria-label="{html.escape(name)}">'
+        f'<div class="saar-source saar-fits" data-testid="{testid}" tabindex="0" role="region" '
+        f'aria-label="{html.escape(name)}">'
         f"{''.join(pieces)}</div>"
     )

@@ -73,6 +73,9 @@ def test_offline_the_notice_and_the_original_hindi_summary(browser: object, offl
 def _compare(page: object) -> None:
     page.get_by_role("link", name="Compare versions").click()  # type: ignore[attr-defined]
     page.get_by_role("radio", name="English").first.wait_for()  # type: ignore[attr-defined]
+    # Read in English: the page reads each version in its own language unless the reader picks one.
+    reader = page.locator("[data-testid=stRadio]", has_text="Read the summaries in")  # type: ignore[attr-defined]
+    reader.locator("label").filter(has_text="English").click()
     page.get_by_role("button", name="Compare", exact=True).click()  # type: ignore[attr-defined]
     facts = page.get_by_text("Show the facts both versions state", exact=False)  # type: ignore[attr-defined]
     facts.click(timeout=GENERATION_TIMEOUT_MS)  # the facts come folded

@@ -46,3 +46,15 @@ def test_notices_speak_plainly_and_keep_commands_under_details() -> None:
     assert not any("python -m" in notice or "--model" in notice for notice in notices)
     assert any("python -m summarizers download" in caption.value for caption in app.caption)
     assert any(expander.label == "Details" for expander in app.expander)
+
+
+def test_by_default_each_version_is_summarised_in_its_own_language_with_no_stand_in_notice() -> None:
+    app = AppTest.from_file(str(ROOT / "pages" / "compare.py"), default_timeout=TIMEOUT)
+    app.run()
+    next(button for button in app.button if button.label == "Compare").click().run()
+    assert not app.exception, app.exception
+    assert app.session_state["comparison_reader"] is None
+    for side in app.session_state["comparison"]["sides"]:
+        assert [summary["lang"] for summary in side["summaries"]] == [side["language"]]
+        assert not any("summary of the" in (summary["notice"] or "") for summary in side["summaries"])
+    assert not app.warning
