@@ -287,11 +287,20 @@ def _place_in(sides: tuple[tuple[Side, Sequence[int]], ...], fact: Fact, side: i
     return _place(fact.start, *sides[side])
 
 
-def _glossed(text: str, end: int) -> bool:
-    """Whether a Hindi word is followed by its Latin spelling in brackets ("एऔन (Aoun)"): the gloss is the name's
-    fact, matched as any Latin name is."""
-    following = text[end : end + 3].lstrip()
-    return following.startswith("(") and is_latin_word(following[1:2])
+_GLOSS = regex.compile(r"\s*\(\s*([A-Za-z][^()]{0,60})\)")
+
+
+def _gloss(text: str, end: int) -> str | None:
+    """The Latin spelling in brackets that follows a Hindi name ("एऔन (Aoun)"), or None: the name's own spelling,
+    which says whether the other version names the same one."""
+    match = _GLOSS.match(text, end)
+    return match.group(1).strip() if match is not None else None
+
+
+def _gloss_said(gloss: str, words: list[str]) -> bool:
+    """Whether the other version's words say each word of a name's Latin gloss (or its singular)."""
+    theirs = {form.casefold() for word in words for form in _english_forms(word)}
+    return all(part.casefold() in theirs for part in _latin_words(gloss))
 
 
 def names_only_in(
@@ -308,7 +317,16 @@ def names_only_in(
     for index in indexes:
         span = hindi.sentences[index]
         for name in hindi_names_in(hindi.text, span.start, span.end):
-            if any(start < name.end and name.start < end for start, end in taken) or _glossed(hindi.text, name.end):
+            if any(start < name.end and name.start < end for start, end in taken):
+                continue
+            gloss = _gloss(hindi.text, name.end)
+            if gloss is not None:
+                # The name spelled in Latin letters: said across when its spelling is, another name when it is not
+                # ("हरीरी (Hariri)" against "Gillard").
+                if not _gloss_said(gloss, words):
+                    written = hindi.text[name.start : name.end]
+                    fact = Fact("name", f"name:{fold(written)}", frozenset(), written, name.start, name.end)
+                    found.append((fact, _place(name.start, hindi, indexes)))
                 continue
             parts = list(WORD_RE.finditer(hindi.text, name.start, name.end))
             unsaid = [part for part in parts if not _matched_across(part.group(), words, translated)]
@@ -348,7 +366,15 @@ def _names_unmatched(facts: list[Fact], others: list[Fact], other_text: str) -> 
         and fact.text[:1].isascii()
         and (not _common_words(fact) or hindi_names(fact.text))  # "War" is no name; "China" is a place
         and not _spelled_in(fact.text, other_text)
+        and not _written_in(fact.text, other_text)
     ]
+
+
+def _written_in(name: str, other_text: str) -> bool:
+    """Whether the other version writes a name in Latin letters too, as a gloss ("एऔन (Aoun)") or as it stands."""
+    theirs = {word.casefold() for word in _latin_words(other_text)}
+    parts = _latin_words(name)
+    return bool(parts) and all(part.casefold() in theirs for part in parts)
 
 
 def _names_against_hindi(

@@ -94,3 +94,16 @@ def test_the_part_of_a_hindi_name_nothing_across_says_is_the_other_name() -> Non
     hindi = [HI[0], "अधिकारियों ने कहा कि निवेशकों को पनवलकर-पैरेंट कंपनी प्रिय थी।", *HI[2:]]
     found, texts = _differences(english, hindi)
     assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bellingham", "पनवलकर")]
+
+
+GLOSSED_EN = "For the time being, the deal between Aoun and Hariri has brought the two factions closer together."
+GLOSSED_HI = "कुछ समय के लिए, एऔन (Aoun) और हरीरी (Hariri) के बीच समझौते ने दो गुटों को आपस में करीब ला दिया है।"
+
+
+def test_a_hindi_name_glossed_in_latin_letters_is_that_name() -> None:
+    # The gloss spells the name: "Hariri" across says हरीरी (Hariri), so nothing differs ...
+    found, _ = _differences([EN[0], GLOSSED_EN, *EN[2:]], [HI[0], GLOSSED_HI, *HI[2:]])
+    assert found == []
+    # ... and another name there is one difference pairing it with the glossed name, not with the other gloss.
+    found, texts = _differences([EN[0], GLOSSED_EN.replace("Hariri", "Gillard"), *EN[2:]], [HI[0], GLOSSED_HI, *HI[2:]])
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Gillard", "हरीरी")]
