@@ -15,6 +15,7 @@ from functools import lru_cache, partial
 from typing import Literal
 
 import regex
+from babel import Locale
 
 from summarizers.attribution.facts import Fact, may_match
 from summarizers.language.common_words import is_common_word
@@ -385,9 +386,11 @@ def _names_against_hindi(
     facts_latin = [fact for i in latin_indexes for fact in latin.facts[i]]
     facts_hindi = [fact for j in indexes for fact in hindi.facts[j]]
     hindi_text = " ".join(hindi.sentences[j].text(hindi.text) for j in indexes)
-    names = _names_unmatched(facts_latin, facts_hindi, hindi_text) + _opening_names(
-        latin, latin_indexes, hindi, indexes
-    )
+    names = [
+        name
+        for name in _names_unmatched(facts_latin, facts_hindi, hindi_text)
+        if not _era(name, latin.text) and not _partly_said(name, hindi_text)
+    ] + _opening_names(latin, latin_indexes, hindi, indexes)
     if not names:
         return []
     found = names_only_in(hindi, indexes, latin, latin_indexes)
@@ -404,6 +407,30 @@ def _names_against_hindi(
     ]
     placed = [(name, _place(name.start, latin, latin_indexes)) for name in names]
     return _paired_by_place(placed, found)
+
+
+@lru_cache(maxsize=1)
+def _era_abbreviations() -> frozenset[str]:
+    """CLDR's abbreviated English eras (BC, AD), through Babel."""
+    return frozenset(Locale("en").eras["abbreviated"].values())
+
+
+_BEFORE_ERA = regex.compile(r"(?:\d|\b(?:century|centuries|millennium))\W{0,3}$", regex.IGNORECASE)
+
+
+def _era(name: Fact, text: str) -> bool:
+    """Whether a name is an era after a year or century ("the 6th century AD"): part of a date, which Hindi often
+    leaves out, rather than a name another can replace."""
+    return name.text.replace(".", "") in _era_abbreviations() and bool(
+        _BEFORE_ERA.search(text, max(name.start - 16, 0), name.start)
+    )
+
+
+def _partly_said(name: Fact, hindi_text: str) -> bool:
+    """Whether a word of a Latin name sounds like a Hindi word of the link ("Force" of "Force Ouvrière" ~ फोर्स): the
+    Hindi says the name, in a spelling too loose to match, rather than another one."""
+    hindi_words = [word for word in WORD_RE.findall(hindi_text) if not is_latin_word(word)]
+    return any(_says_word(word, other) for word in _latin_words(name.text) for other in hindi_words)
 
 
 def _opening_names(latin: Side, latin_indexes: Sequence[int], hindi: Side, indexes: Sequence[int]) -> list[Fact]:
@@ -458,8 +485,8 @@ def differences(a: Side, b: Side, links: Sequence[Link]) -> list[Difference]:
         if not link.a:
             found += [Difference("sentence", index, None, b.sentences[j]) for j in link.b]
             continue
-        facts_a = [fact for i in link.a for fact in a.facts[i]]
-        facts_b = [fact for j in link.b for fact in b.facts[j]]
+        facts_a = [fact for i in link.a for fact in a.facts[i] if not _era(fact, a.text)]
+        facts_b = [fact for j in link.b for fact in b.facts[j] if not _era(fact, b.text)]
         pairs = _conflicts(facts_a, facts_b, partial(_place_in, ((a, link.a), (b, link.b))))
         hindi_a, hindi_b = _is_devanagari(a, link.a), _is_devanagari(b, link.b)
         if hindi_a != hindi_b:

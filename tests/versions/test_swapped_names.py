@@ -107,3 +107,27 @@ def test_a_hindi_name_glossed_in_latin_letters_is_that_name() -> None:
     # ... and another name there is one difference pairing it with the glossed name, not with the other gloss.
     found, texts = _differences([EN[0], GLOSSED_EN.replace("Hariri", "Gillard"), *EN[2:]], [HI[0], GLOSSED_HI, *HI[2:]])
     assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Gillard", "हरीरी")]
+
+
+def test_an_era_after_a_century_is_no_name_the_hindi_replaced() -> None:
+    english = [
+        EN[0],
+        "Several tribes crossed through Moravia during the Migration Period before Slavs settled there in the 6th "
+        "century AD.",
+        *EN[2:],
+    ]
+    hindi = [
+        HI[0],
+        "छठी शताब्दी में स्लावों के बसने से पहले कई जनजातियां प्रवासन अवधि में मोराविया को पार कर गयी थीं।",
+        *HI[2:],
+    ]
+    found, _ = _differences(english, hindi)
+    assert found == []
+
+
+def test_a_name_the_hindi_spells_in_part_is_no_other_name() -> None:
+    # फोर्स says "Force": ओवरियरे is a loose spelling of "Ouvrière", not a name put in its place.
+    english = [EN[0], "The Force Ouvrière union regrets that its remarks were not included.", *EN[2:]]
+    hindi = [HI[0], "फोर्स ओवरियरे यूनियन ने खेद व्यक्त किया कि उसकी टिप्पणियां शामिल नहीं थीं।", *HI[2:]]
+    found, _ = _differences(english, hindi)
+    assert found == []
