@@ -175,19 +175,28 @@ def _conflicts(
 # How far apart, as shares of their sentences, a name and the name found in the other side's text alone may stand:
 # translations keep a name near its place (Hindi moves the verb, rarely the subject or a place far).
 NEAR_PLACE = 0.4
+# As near for a capitalised common word taken for a name ("these Bass hearings"): a translation renders most such
+# words in words of its own, which stand anywhere; a name put in their place stands where they did.
+NEAR_PLACE_COMMON_WORD = 0.25
 
 
-def _paired_by_place(names: list[tuple[Fact, float]], found: list[tuple[Fact, float]]) -> list[tuple[Fact, Fact]]:
+def _paired_by_place(
+    names: list[tuple[Fact, float]],
+    found: list[tuple[Fact, float]],
+    near: float = NEAR_PLACE,
+    alone_anywhere: bool = True,
+) -> list[tuple[Fact, Fact]]:
     """Names a side states unmatched, each paired with a name the other side states unmatched at about the same place
-    in its sentence: the nearest pairs first, each name once, none farther apart than `NEAR_PLACE` unless each side
-    has one such name only (then nothing else can be meant: "He met X, officials said" puts X last in Hindi)."""
-    if len(names) == len(found) == 1 and not _forms_of_one_name(names[0][0], found[0][0]):
+    in its sentence: the nearest pairs first, each name once, none farther apart than `near` unless each side has one
+    such name only and `alone_anywhere` (then nothing else can be meant: "He met X, officials said" puts X last in
+    Hindi)."""
+    if alone_anywhere and len(names) == len(found) == 1 and not _forms_of_one_name(names[0][0], found[0][0]):
         return [(names[0][0], found[0][0])]
     candidates = sorted(
         (abs(place - other_place), i, j)
         for i, (name, place) in enumerate(names)
         for j, (other, other_place) in enumerate(found)
-        if abs(place - other_place) <= NEAR_PLACE and not _forms_of_one_name(name, other)
+        if abs(place - other_place) <= near and not _forms_of_one_name(name, other)
     )
     used_names: set[int] = set()
     used_found: set[int] = set()
@@ -391,8 +400,13 @@ def _names_against_hindi(
         for name in _names_unmatched(facts_latin, facts_hindi, hindi_text)
         if not _era(name, latin.text) and not _partly_said(name, hindi_text)
     ] + _opening_names(latin, latin_indexes, hindi, indexes)
-    if not names:
-        return []
+    common = not names
+    if common:
+        # No name left unsaid: a capitalised common word mid-sentence that no Hindi word says may be a name
+        # ("these Bass hearings"), trusted only against a Hindi name the English does not say.
+        names = _capitalised_common_words(latin, latin_indexes, facts_latin, hindi_text)
+        if not names:
+            return []
     found = names_only_in(hindi, indexes, latin, latin_indexes)
     # ... and the Hindi names that are facts (they match a name elsewhere in the English) but none here.
     words = _latin_words(" ".join(latin.sentences[i].text(latin.text) for i in latin_indexes))
@@ -406,7 +420,45 @@ def _names_against_hindi(
         and not any(_matched_across(word, words, translated) for word in WORD_RE.findall(fact.text))
     ]
     placed = [(name, _place(name.start, latin, latin_indexes)) for name in names]
+    if common:
+        # A common word is a weaker sign of a name: its Hindi name must stand nearer its place, even alone.
+        return _paired_by_place(placed, found, near=NEAR_PLACE_COMMON_WORD, alone_anywhere=False)
     return _paired_by_place(placed, found)
+
+
+_CAPITALISED_RUN = regex.compile(r"(?<![.:!?\"“'‘(]\s{0,2})\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
+
+
+def _capitalised_common_words(
+    latin: Side, latin_indexes: Sequence[int], facts: list[Fact], hindi_text: str
+) -> list[Fact]:
+    """Runs of capitalised English common words inside a link's Latin sentences (never a sentence's first word, nor
+    after a colon or quote), overlapping no fact, none of whose words a Hindi word of the link says or sounds near:
+    words the English capitalises as a name ("Bass", "Wild West") that the Hindi neither translates by sound nor
+    transliterates."""
+    hindi_words = [word for word in WORD_RE.findall(hindi_text) if not is_latin_word(word)]
+    found = []
+    for i in latin_indexes:
+        span = latin.sentences[i]
+        first = WORD_RE.search(latin.text, span.start, span.end)
+        for run in _CAPITALISED_RUN.finditer(latin.text, span.start, span.end):
+            if first is not None and run.start() == first.start():
+                continue
+            if any(fact.start < run.end() and run.start() < fact.end and not _common_words(fact) for fact in facts):
+                continue
+            words = run.group().split()
+            if any(word.casefold() in STOPWORDS or not is_common_word(word) for word in words):
+                continue
+            translated = _hindi_for(words)
+            if any(
+                _matched_across(other, words, translated) or any(_sounds_near(word, other) for word in words)
+                for other in hindi_words
+            ):
+                continue
+            found.append(
+                Fact("name", f"name:{run.group().casefold()}", frozenset(), run.group(), run.start(), run.end())
+            )
+    return found
 
 
 @lru_cache(maxsize=1)

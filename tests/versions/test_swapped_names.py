@@ -112,7 +112,7 @@ def test_a_hindi_name_glossed_in_latin_letters_is_that_name() -> None:
 def test_an_era_after_a_century_is_no_name_the_hindi_replaced() -> None:
     english = [
         EN[0],
-        "Several tribes crossed through Moravia during the Migration Period before Slavs settled there in the 6th "
+        "Several tribes crossed through Moravia during the migration period before Slavs settled there in the 6th "
         "century AD.",
         *EN[2:],
     ]
@@ -129,5 +129,25 @@ def test_a_name_the_hindi_spells_in_part_is_no_other_name() -> None:
     # फोर्स says "Force": ओवरियरे is a loose spelling of "Ouvrière", not a name put in its place.
     english = [EN[0], "The Force Ouvrière union regrets that its remarks were not included.", *EN[2:]]
     hindi = [HI[0], "फोर्स ओवरियरे यूनियन ने खेद व्यक्त किया कि उसकी टिप्पणियां शामिल नहीं थीं।", *HI[2:]]
+    found, _ = _differences(english, hindi)
+    assert found == []
+
+
+HEARINGS_EN = "The purpose of these CRTC hearings is to field responses from industry and the public."
+HEARINGS_HI = "इन सीआरटीसी सुनवाईयों का मकसद उद्योग और जनता की प्रतिक्रियाओं को सामने लाना है।"
+
+
+def test_a_capitalised_common_word_in_a_names_place_is_the_other_name() -> None:
+    # "Bass" is a common word, but capitalised mid-sentence, said by no Hindi word, where the Hindi has सीआरटीसी.
+    found, _ = _differences([EN[0], HEARINGS_EN, *EN[2:]], [HI[0], HEARINGS_HI, *HI[2:]])
+    assert found == []
+    found, texts = _differences([EN[0], HEARINGS_EN.replace("CRTC", "Bass"), *EN[2:]], [HI[0], HEARINGS_HI, *HI[2:]])
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bass", "सीआरटीसी")]
+
+
+def test_a_capitalised_common_word_far_from_the_hindi_name_is_no_name_difference() -> None:
+    # The Hindi name stands at the other end of the sentence from "Bass": a translation's own wording, not a swap.
+    english = [EN[0], "Industry and the public gave responses at these Bass hearings.", *EN[2:]]
+    hindi = [HI[0], "सीआरटीसी की सुनवाईयों में उद्योग और जनता ने प्रतिक्रियाएं दीं।", *HI[2:]]
     found, _ = _differences(english, hindi)
     assert found == []
