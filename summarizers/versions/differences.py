@@ -395,11 +395,12 @@ def _names_against_hindi(
     facts_latin = [fact for i in latin_indexes for fact in latin.facts[i]]
     facts_hindi = [fact for j in indexes for fact in hindi.facts[j]]
     hindi_text = " ".join(hindi.sentences[j].text(hindi.text) for j in indexes)
-    names = [
-        name
-        for name in _names_unmatched(facts_latin, facts_hindi, hindi_text)
-        if not _era(name, latin.text) and not _partly_said(name, hindi_text)
-    ] + _opening_names(latin, latin_indexes, hindi, indexes)
+    hindi_words = [word for word in WORD_RE.findall(hindi_text) if not is_latin_word(word)]
+    unmatched = [name for name in _names_unmatched(facts_latin, facts_hindi, hindi_text) if not _era(name, latin.text)]
+    loosely_said = [name for name in unmatched if _said_loosely(name, hindi_words)]
+    names = [name for name in unmatched if name not in loosely_said] + _opening_names(
+        latin, latin_indexes, hindi, indexes
+    )
     common = not names
     if common:
         # No name left unsaid: a capitalised common word mid-sentence that no Hindi word says may be a name
@@ -418,6 +419,13 @@ def _names_against_hindi(
         and _surely_a_name(fact)
         and not fact.text[:1].isascii()
         and not any(_matched_across(word, words, translated) for word in WORD_RE.findall(fact.text))
+    ]
+    # The Hindi spelling of a name said loosely is no name of its own (ओवरियरे of फोर्स ओवरियरे).
+    loose_words = [word for name in loosely_said for word in _latin_words(name.text)]
+    found = [
+        (fact, place)
+        for fact, place in found
+        if not any(_sounds_near(word, part) for word in loose_words for part in WORD_RE.findall(fact.text))
     ]
     placed = [(name, _place(name.start, latin, latin_indexes)) for name in names]
     if common:
@@ -478,11 +486,14 @@ def _era(name: Fact, text: str) -> bool:
     )
 
 
-def _partly_said(name: Fact, hindi_text: str) -> bool:
-    """Whether a word of a Latin name sounds like a Hindi word of the link ("Force" of "Force Ouvrière" ~ फोर्स): the
-    Hindi says the name, in a spelling too loose to match, rather than another one."""
-    hindi_words = [word for word in WORD_RE.findall(hindi_text) if not is_latin_word(word)]
-    return any(_says_word(word, other) for word in _latin_words(name.text) for other in hindi_words)
+def _said_loosely(name: Fact, hindi_words: list[str]) -> bool:
+    """Whether the Hindi words of a link say a Latin name in a spelling too loose to match as a whole: a word of it
+    sounds like a Hindi word ("Force" ~ फोर्स) and each other word sounds at least near one ("Ouvrière" ~ ओवरियरे).
+    A surname replaced under the same first name ("Simon Bellingham", साइमन पनवलकर) is not said."""
+    words = _latin_words(name.text)
+    return any(_says_word(word, other) for word in words for other in hindi_words) and all(
+        any(_says_word(word, other) or _sounds_near(word, other) for other in hindi_words) for word in words
+    )
 
 
 def _opening_names(latin: Side, latin_indexes: Sequence[int], hindi: Side, indexes: Sequence[int]) -> list[Fact]:

@@ -151,3 +151,15 @@ def test_a_capitalised_common_word_far_from_the_hindi_name_is_no_name_difference
     hindi = [HI[0], "सीआरटीसी की सुनवाईयों में उद्योग और जनता ने प्रतिक्रियाएं दीं।", *HI[2:]]
     found, _ = _differences(english, hindi)
     assert found == []
+
+
+def test_a_name_said_loosely_leaves_the_other_name_of_its_sentence_to_pair() -> None:
+    # फोर्स ओवरियरे says "Force Ouvrière" loosely; the speaker the Hindi moved to the front is the name replaced.
+    english = [EN[0], "The Force Ouvrière union regrets that its remarks were not included, said Ms. Mestre.", *EN[2:]]
+    hindi = [
+        HI[0],
+        "सुश्री गिलार्ड ने कहा कि फोर्स ओवरियरे यूनियन ने खेद व्यक्त किया कि उसकी टिप्पणियां शामिल नहीं थीं।",
+        *HI[2:],
+    ]
+    found, texts = _differences(english, hindi)
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Mestre", "गिलार्ड")]
