@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from itertools import pairwise
 from typing import Literal
 
 import regex
@@ -431,7 +432,49 @@ def _names_against_hindi(
     if common:
         # A common word is a weaker sign of a name: its Hindi name must stand nearer its place, even alone.
         return _paired_by_place(placed, found, near=NEAR_PLACE_COMMON_WORD, alone_anywhere=False)
+    if not found:
+        # No Hindi name: a name Hindi commonly writes (सलमान, बदरपुर) stands where the English one did, as the word a
+        # case postposition follows.
+        marked = _marked_words(hindi, indexes, words, translated, [])
+        return _paired_by_place(placed, marked, near=NEAR_PLACE_MARKED_WORD, alone_anywhere=False)
     return _paired_by_place(placed, found)
+
+
+# Hindi's case postpositions that follow a person or a place as often as any noun: the agent's (ने), the object's
+# (को) and the place's (में). The genitive's (का, के, की) follow the words that describe another far more often.
+_POSTPOSITIONS = frozenset("ने को में".split())
+# The oblique plural: a name is seldom plural ("लोगों", "इलाकों").
+_PLURAL_OBLIQUE = "ों"
+# How near its place a word a postposition marks must stand to be taken for the name an English one replaced.
+NEAR_PLACE_MARKED_WORD = 0.15
+
+
+def _marked_words(
+    hindi: Side, indexes: Sequence[int], words: list[str], translated: set[str], found: list[Fact]
+) -> list[tuple[Fact, float]]:
+    """The Hindi words of a link a case postposition follows, that no word across says or sounds near, no stop word
+    and no fact, each with its place: where a name stands in a Hindi sentence, though a common word may stand there
+    too, so only a word near an English name's place is taken for it."""
+    taken = [(fact.start, fact.end) for j in indexes for fact in hindi.facts[j]] + [(f.start, f.end) for f in found]
+    marked = []
+    for j in indexes:
+        span = hindi.sentences[j]
+        tokens = list(WORD_RE.finditer(hindi.text, span.start, span.end))
+        for token, following in pairwise(tokens):
+            word = token.group()
+            if following.group() not in _POSTPOSITIONS or word in STOPWORDS or is_latin_word(word) or len(word) < 3:
+                continue
+            if word.endswith(_PLURAL_OBLIQUE):
+                continue
+            if hindi.text[token.end() : following.start()] != " ":
+                continue
+            if any(start < token.end() and token.start() < end for start, end in taken):
+                continue
+            if _matched_across(word, words, translated) or any(_sounds_near(other, word) for other in words):
+                continue
+            fact = Fact("name", f"name:{fold(word)}", frozenset(), word, token.start(), token.end())
+            marked.append((fact, _place(token.start(), hindi, indexes)))
+    return marked
 
 
 _CAPITALISED_RUN = regex.compile(r"(?<![.:!?\"“'‘(]\s{0,2})\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")

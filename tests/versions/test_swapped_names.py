@@ -163,3 +163,15 @@ def test_a_name_said_loosely_leaves_the_other_name_of_its_sentence_to_pair() -> 
     ]
     found, texts = _differences(english, hindi)
     assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Mestre", "गिलार्ड")]
+
+
+KING_EN = "King Salman replaced the political veteran with the head of financial oversight."
+KING_HI = "बादशाह सलमान ने राजनीतिक दिग्गज के स्थान पर वित्तीय मामलों के प्रमुख को नियुक्त किया।"
+
+
+def test_a_name_hindi_commonly_writes_is_paired_where_a_postposition_marks_it() -> None:
+    # सलमान is a common word of Hindi text, so no name by its spelling; "ने" marks it where the English name stands.
+    found, _ = _differences([EN[0], KING_EN, *EN[2:]], [HI[0], KING_HI, *HI[2:]])
+    assert found == []
+    found, texts = _differences([EN[0], KING_EN.replace("Salman", "Krätschmer"), *EN[2:]], [HI[0], KING_HI, *HI[2:]])
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Krätschmer", "सलमान")]
