@@ -406,7 +406,24 @@ def _names_against_hindi(
     if common:
         # No name left unsaid: a capitalised common word mid-sentence that no Hindi word says may be a name
         # ("these Bass hearings"), trusted only against a Hindi name the English does not say.
-        names = _capitalised_common_words(latin, latin_indexes, facts_latin, hindi_text)
+        names = _capitalised_common_runs(latin, latin_indexes, facts_latin)
+        if not names:
+            return []
+        # Only a run some Hindi name word stands near is asked of further (the checks of sounds cost most).
+        hindi_places = [
+            _place(name.start, hindi, indexes)
+            for j in indexes
+            for name in hindi_names_in(hindi.text, hindi.sentences[j].start, hindi.sentences[j].end)
+        ] + [_place(fact.start, hindi, indexes) for fact in facts_hindi if fact.kind == "name"]
+        names = [
+            name
+            for name in names
+            if any(
+                abs(_place(name.start, latin, latin_indexes) - place) <= NEAR_PLACE_COMMON_WORD
+                for place in hindi_places
+            )
+            and not _said_or_near(name, hindi_words)
+        ]
         if not names:
             return []
     found = names_only_in(hindi, indexes, latin, latin_indexes)
@@ -480,14 +497,10 @@ def _marked_words(
 _CAPITALISED_RUN = regex.compile(r"(?<![.:!?\"“'‘(]\s{0,2})\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
 
 
-def _capitalised_common_words(
-    latin: Side, latin_indexes: Sequence[int], facts: list[Fact], hindi_text: str
-) -> list[Fact]:
+def _capitalised_common_runs(latin: Side, latin_indexes: Sequence[int], facts: list[Fact]) -> list[Fact]:
     """Runs of capitalised English common words inside a link's Latin sentences (never a sentence's first word, nor
-    after a colon or quote), overlapping no fact, none of whose words a Hindi word of the link says or sounds near:
-    words the English capitalises as a name ("Bass", "Wild West") that the Hindi neither translates by sound nor
-    transliterates."""
-    hindi_words = [word for word in WORD_RE.findall(hindi_text) if not is_latin_word(word)]
+    after a colon or quote) that overlap no fact but one of common words: words the English may capitalise as a name
+    ("these Bass hearings", "Wild West")."""
     found = []
     for i in latin_indexes:
         span = latin.sentences[i]
@@ -500,16 +513,21 @@ def _capitalised_common_words(
             words = run.group().split()
             if any(word.casefold() in STOPWORDS or not is_common_word(word) for word in words):
                 continue
-            translated = _hindi_for(words)
-            if any(
-                _matched_across(other, words, translated) or any(_sounds_near(word, other) for word in words)
-                for other in hindi_words
-            ):
-                continue
             found.append(
                 Fact("name", f"name:{run.group().casefold()}", frozenset(), run.group(), run.start(), run.end())
             )
     return found
+
+
+def _said_or_near(run: Fact, hindi_words: list[str]) -> bool:
+    """Whether a Hindi word says a run of English words or sounds near one of them: the Hindi transliterates it, so
+    it stands for no other name."""
+    words = run.text.split()
+    translated = _hindi_for(words)
+    return any(
+        _matched_across(other, words, translated) or any(_sounds_near(word, other) for word in words)
+        for other in hindi_words
+    )
 
 
 @lru_cache(maxsize=1)
