@@ -3,6 +3,9 @@ English name; and no name difference between faithful versions."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from summarizers.attribution.facts import FactMatcher
 from summarizers.compare import align_versions, document_side, version_of
 from summarizers.documents.reading import Document
@@ -175,3 +178,20 @@ def test_a_name_hindi_commonly_writes_is_paired_where_a_postposition_marks_it() 
     assert found == []
     found, texts = _differences([EN[0], KING_EN.replace("Salman", "Krätschmer"), *EN[2:]], [HI[0], KING_HI, *HI[2:]])
     assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Krätschmer", "सलमान")]
+
+
+_LATIN_NAMES = st.text(alphabet="abcdefghiklmnoprstuvy", min_size=3, max_size=9).map(str.capitalize)
+_DEVANAGARI_NAMES = st.text(alphabet="कगजटडतदनपबमरलवसह", min_size=3, max_size=6).map(lambda word: word + "ी")
+
+
+@settings(max_examples=25, deadline=None)
+@given(_LATIN_NAMES, _DEVANAGARI_NAMES, st.sampled_from(["Bass", "Wild West", "Democratic"]))
+def test_a_name_glossed_as_the_english_writes_it_is_never_a_name_difference(
+    name: str, devanagari: str, common: str
+) -> None:
+    # Whatever the Hindi spelling, its gloss says the name; a capitalised common word beside it changes nothing.
+    english = [EN[0], f"The deal between {common} and {name} brought the two factions closer together.", *EN[2:]]
+    hindi = [HI[0], f"{devanagari} ({name}) के बीच समझौते ने दो गुटों को आपस में करीब ला दिया।", *HI[2:]]
+    found, texts = _differences(english, hindi)
+    assert [d for d in found if d.kind == "name" and d.text(0, texts) == name] == []
+    assert all(d.text(1, texts) != devanagari for d in found if d.kind == "name")
