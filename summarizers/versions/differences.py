@@ -549,11 +549,13 @@ def _era(name: Fact, text: str) -> bool:
 
 def _said_loosely(name: Fact, hindi_words: list[str]) -> bool:
     """Whether the Hindi words of a link say a Latin name in a spelling too loose to match as a whole: a word of it
-    sounds like a Hindi word ("Force" ~ फोर्स) and each other word sounds at least near one ("Ouvrière" ~ ओवरियरे).
+    sounds like a Hindi word ("Force" ~ फोर्स) and each other word sounds at least near one ("Ouvrière" ~ ओवरियरे) or
+    is a common word, which the Hindi translates (स्वेज संकट, "Suez Crisis").
     A surname replaced under the same first name ("Simon Bellingham", साइमन पनवलकर) is not said."""
     words = _latin_words(name.text)
     return any(_says_word(word, other) for word in words for other in hindi_words) and all(
-        any(_says_word(word, other) or _sounds_near(word, other) for other in hindi_words) for word in words
+        is_common_word(word) or any(_says_word(word, other) or _sounds_near(word, other) for other in hindi_words)
+        for word in words
     )
 
 

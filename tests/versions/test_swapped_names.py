@@ -195,3 +195,11 @@ def test_a_name_glossed_as_the_english_writes_it_is_never_a_name_difference(
     found, texts = _differences(english, hindi)
     assert [d for d in found if d.kind == "name" and d.text(0, texts) == name] == []
     assert all(d.text(1, texts) != devanagari for d in found if d.kind == "name")
+
+
+def test_a_name_whose_common_word_the_hindi_translates_is_no_other_name() -> None:
+    # स्वेज says "Suez", संकट translates "Crisis": the Hindi says the name, though not by its sounds alone.
+    english = [EN[0], "The Suez Crisis showed the limits of the old powers in a changing world.", *EN[2:]]
+    hindi = [HI[0], "स्वेज संकट ने बदलती दुनिया में पुरानी शक्तियों की सीमाएं प्रदर्शित कीं।", *HI[2:]]
+    found, _ = _differences(english, hindi)
+    assert found == []
