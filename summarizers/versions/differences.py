@@ -494,6 +494,10 @@ def _marked_words(
     return marked
 
 
+# What follows or comes before a run of capitalised words in an institution's title: its acronym in brackets
+# ("Renewable Energies (IRENA)"), or another capitalised word joined by "of", "for" or "and" ("Organization for").
+_INSTITUTION = regex.compile(r"\s*(?:\(\s*[A-Z]{2,}\s*\)|(?:of|for|and)\s+(?:the\s+)?[A-Z])")
+_INSTITUTION_BEFORE = regex.compile(r"[A-Z][a-z]+\s+(?:of|for|and)\s+(?:the\s+)?$")
 _CAPITALISED_RUN = regex.compile(r"(?<![.:!?\"“'‘(]\s{0,2})\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
 
 
@@ -513,6 +517,10 @@ def _capitalised_common_runs(latin: Side, latin_indexes: Sequence[int], facts: l
             words = run.group().split()
             if any(word.casefold() in STOPWORDS or not is_common_word(word) for word in words):
                 continue
+            if _INSTITUTION.match(latin.text, run.end()) or _INSTITUTION_BEFORE.search(
+                latin.text, span.start, run.start()
+            ):
+                continue  # part of an institution's title, which translations render word by word
             found.append(
                 Fact("name", f"name:{run.group().casefold()}", frozenset(), run.group(), run.start(), run.end())
             )

@@ -203,3 +203,19 @@ def test_a_name_whose_common_word_the_hindi_translates_is_no_other_name() -> Non
     hindi = [HI[0], "स्वेज संकट ने बदलती दुनिया में पुरानी शक्तियों की सीमाएं प्रदर्शित कीं।", *HI[2:]]
     found, _ = _differences(english, hindi)
     assert found == []
+
+
+def test_the_words_of_an_institutions_title_are_no_name_the_hindi_replaced() -> None:
+    # "Renewable Energies" is part of a title the Hindi translates word by word; अपतटीय is a rare Hindi word near it.
+    english = [
+        EN[0],
+        "The director of the Organization for Renewable Energies (IRENA) is certain: offshore wind power can lead.",
+        *EN[2:],
+    ]
+    hindi = [
+        HI[0],
+        "अक्षय ऊर्जा संगठन (IRENA) के निदेशक आश्वस्त हैं: अपतटीय पवन ऊर्जा आगे बढ़ सकती है।",
+        *HI[2:],
+    ]
+    found, _ = _differences(english, hindi)
+    assert found == []
