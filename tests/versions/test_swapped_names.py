@@ -219,3 +219,13 @@ def test_the_words_of_an_institutions_title_are_no_name_the_hindi_replaced() -> 
     ]
     found, _ = _differences(english, hindi)
     assert found == []
+
+
+LAUGHS_EN = "But when I suggest that she get Frank to model for her, she laughs."
+LAUGHS_HI = "लेकिन जब मैं सुझाव देती हूं कि वह फ्रैंक को अपने लिए मॉडल के रूप में ले ले, तो वह हंस देती है।"
+
+
+def test_a_verbs_stem_does_not_take_the_place_of_the_name_replaced() -> None:
+    # हंस देती ("laughs") is no name: the swapped name pairs with फ्रैंक, which को marks at its place.
+    found, texts = _differences([EN[0], LAUGHS_EN.replace("Frank", "Bellingham"), *EN[2:]], [HI[0], LAUGHS_HI, *HI[2:]])
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bellingham", "फ्रैंक")]
