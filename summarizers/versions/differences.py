@@ -434,6 +434,7 @@ def _names_against_hindi(
         (fact, _place(fact.start, hindi, indexes))
         for fact in _unmatched(facts_latin, facts_hindi)[1]
         if fact.kind == "name"
+        and not common
         and _surely_a_name(fact)
         and not fact.text[:1].isascii()
         and not any(_matched_across(word, words, translated) for word in WORD_RE.findall(fact.text))
