@@ -21,7 +21,7 @@ from babel import Locale
 from summarizers.attribution.facts import Fact, may_match
 from summarizers.language.common_words import is_common_word
 from summarizers.language.exonyms import fold, hindi_names, hindi_stems
-from summarizers.language.hindi_names import hindi_names_in, word_sign
+from summarizers.language.hindi_names import NameSign, hindi_names_in, word_sign
 from summarizers.language.phonetic import english_pronunciations, phones_of, similarity, sounds_alike
 from summarizers.language.transliteration import acronym_in_devanagari, is_latin_word, skeleton, spelled_acronym
 from summarizers.text.lexicon import STOPWORDS
@@ -434,7 +434,7 @@ def _names_against_hindi(
         (fact, _place(fact.start, hindi, indexes))
         for fact in _unmatched(facts_latin, facts_hindi)[1]
         if fact.kind == "name"
-        and not common
+        and (not common or _shows_its_signs(fact.text))
         and _surely_a_name(fact)
         and not fact.text[:1].isascii()
         and not any(_matched_across(word, words, translated) for word in WORD_RE.findall(fact.text))
@@ -500,6 +500,12 @@ def _marked_words(
 _INSTITUTION = regex.compile(r"\s*(?:\(\s*[A-Z]{2,}\s*\)|(?:of|for|and)\s+(?:the\s+)?[A-Z])")
 _INSTITUTION_BEFORE = regex.compile(r"[A-Z][a-z]+\s+(?:of|for|and)\s+(?:the\s+)?$")
 _CAPITALISED_RUN = regex.compile(r"(?<![.:!?\"“'‘(]\s{0,2})\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
+
+
+def _shows_its_signs(hindi_name: str) -> bool:
+    """Whether a Hindi name is one by its own sure signs (a place CLDR names, a spelled acronym), not only by matching
+    an English name elsewhere, which in a long text a common Hindi word may do by chance."""
+    return any((word_sign(word) or 0) >= NameSign.ACRONYM for word in WORD_RE.findall(hindi_name))
 
 
 def _capitalised_common_runs(latin: Side, latin_indexes: Sequence[int], facts: list[Fact]) -> list[Fact]:

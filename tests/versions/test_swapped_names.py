@@ -229,3 +229,11 @@ def test_a_verbs_stem_does_not_take_the_place_of_the_name_replaced() -> None:
     # हंस देती ("laughs") is no name: the swapped name pairs with फ्रैंक, which को marks at its place.
     found, texts = _differences([EN[0], LAUGHS_EN.replace("Frank", "Bellingham"), *EN[2:]], [HI[0], LAUGHS_HI, *HI[2:]])
     assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bellingham", "फ्रैंक")]
+
+
+def test_a_capitalised_common_word_pairs_with_the_place_at_its_place() -> None:
+    # चीन is a place by CLDR, प्रचुर ("plenty") only a rare word: "Democratic" stands where चीन does.
+    english = ["China will hold an air show in May.", "Naturally Democratic will present plenty of hardware this week."]
+    hindi = ["चीन मई में एक हवाई प्रदर्शनी आयोजित करेगा।", "स्वाभाविक रूप से चीन इस सप्ताह प्रचुर मात्रा में हार्डवेयर पेश करेगा।"]
+    found, texts = _differences(english, hindi)
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Democratic", "चीन")]
