@@ -14,6 +14,7 @@ from typing import Any, TypedDict, cast
 
 import streamlit as st
 
+from pages._views.browser import copy_scripts_html
 from pages._views.highlight import STYLE
 from pages._views.live import LiveDocument
 from pages._views.report import escape_markdown
@@ -104,6 +105,7 @@ def model_overrides() -> dict[str, str]:
 
 def use_styles() -> None:
     st.html(STYLE)
+    st.html(copy_scripts_html(), unsafe_allow_javascript=True)
 
 
 def plain(text: str) -> str:
