@@ -89,6 +89,9 @@ class GenerationStopped(SummarizerError):
         self.text = text
         self.part = part
 
+    def __reduce__(self) -> tuple[type[GenerationStopped], tuple[str, str, object]]:  # pickled as it was made
+        return type(self), (self.model, self.text, self.part)
+
 
 class StorageError(SummarizerError):
     """The saved library cannot be read or written. `code` says why, for the pages to word: "read_only" (the

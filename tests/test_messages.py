@@ -304,3 +304,19 @@ def test_every_usage_error_and_a_stopped_summary_read_in_hindi_without_english_w
     for value in sorted((v for v in message.values.values() if isinstance(v, str)), key=len, reverse=True):
         left = left.replace(repr(value), "").replace(value, "")
     assert not re.findall(r"[A-Za-z]{2,}", left), hindi
+
+
+def test_a_stopped_summary_is_coded_and_keeps_what_was_written_through_pickling() -> None:
+    from summarizers.engines.streaming import Part
+    from summarizers.errors import GenerationStopped
+
+    stopped = GenerationStopped("org/model", "half a sum", Part("org/model", 2, 3, 1))
+    assert str(stopped) == "org/model: stopped while writing the summary"
+    assert (stopped.reason.code, stopped.reason.values) == ("stopped.writing", {"model": "org/model"})
+    copy = pickle.loads(pickle.dumps(stopped))
+    assert (str(copy), copy.reason.code, copy.text, copy.part) == (
+        str(stopped),
+        "stopped.writing",
+        "half a sum",
+        stopped.part,
+    )
