@@ -60,6 +60,11 @@ def summarize(page: Any, marker: str) -> None:
 
 
 def open_history(page: Any) -> None:
+    # A page just (re)loaded may still be in the run that puts back the tab's kept draft; a menu click landing in it
+    # can be taken over by that run (Streamlit), so the click waits for the page to be idle.
+    page.locator("[data-testid=stStatusWidgetRunningIcon]").wait_for(state="detached")
+    page.wait_for_timeout(300)
+    page.locator("[data-testid=stStatusWidgetRunningIcon]").wait_for(state="detached")
     page.get_by_role("link", name="History").click()
     page.get_by_role("heading", name="History").wait_for()
     page.get_by_text(re.compile(r"Page \d+ of \d+|Nothing saved yet")).first.wait_for()
