@@ -15,9 +15,17 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from summarizers.errors import DocumentError, ModelError, SummarizerError
+from summarizers.errors import DocumentError, SummarizerError
 from summarizers.messages import Message, MessageCode, catalog, fill, render
-from summarizers.schema import ComparisonJSON, FailedRecord, MessageJSON, ResultJSON, SentenceJSON, SummaryJSON
+from summarizers.schema import (
+    ComparisonJSON,
+    FailedRecord,
+    MessageJSON,
+    ResultJSON,
+    SentenceJSON,
+    SummaryJSON,
+    coded_reason,
+)
 
 CATALOGS = Path(__file__).parent / "catalogs"
 INTERFACE_LANGUAGES = ("en", "hi")
@@ -102,25 +110,27 @@ def _notices(texts: list[str], codes: list[MessageJSON] | None, ui: str) -> list
 
 
 def error_text(entry: FailedRecord, ui: str = "en") -> str:
-    """Why an input could not be read (an error entry's "error_code"), in the interface language; an entry kept from
-    before reading errors were coded, or an error of another kind, shows its "error" as written."""
+    """Why an input could not be read or summarised (an error entry's "error_code"), in the interface language; an
+    entry kept from before its kind of error was coded shows its "error" as written."""
     coded: MessageJSON | None = entry.get("error_code")
     return entry["error"] if coded is None else message_text(coded, ui)
 
 
 def reason_text(reason: Message, ui: str = "en") -> str:
-    """A coded reason (a `DocumentError`'s or a `ModelError`'s) in the interface language."""
+    """A coded reason (a `DocumentError`'s, a `ModelError`'s, a `UsageError`'s...) in the interface language."""
     return render(reason.code, reason.values, ui)
 
 
 def error_words(error: SummarizerError, ui: str = "en") -> str:
     """A library error in the interface language: a coded one (an input that could not be read, a model that could
-    not be used) from its code, a reading error after the input's name; any other as raised."""
-    if isinstance(error, DocumentError) and isinstance(error.reason, Message):
-        return f"{error.name}: {reason_text(error.reason, ui)}"
-    if isinstance(error, ModelError) and isinstance(error.reason, Message):
-        return reason_text(error.reason, ui)
-    return str(error)
+    not be used, a setting that cannot be honoured, a summary stopped) from its code, a reading error after the
+    input's name; any other as raised."""
+    reason = coded_reason(error)
+    if reason is None:
+        return str(error)
+    if isinstance(error, DocumentError):
+        return f"{error.name}: {reason_text(reason, ui)}"
+    return reason_text(reason, ui)
 
 
 def reasons(sentence: SentenceJSON, ui: str = "en") -> list[str]:
