@@ -73,6 +73,12 @@ def language_name(code: str, lang: str = "en") -> str:
     return catalog(lang).language(code)
 
 
+def known(codes: list[MessageJSON] | None) -> bool:
+    """Whether this version can word every one of `codes`: a record kept by a newer version may carry a code this
+    catalog lacks, and is then shown as that version wrote it."""
+    return codes is not None and all(code["code"] in catalog("en").templates for code in codes)
+
+
 def message_text(message: MessageJSON, ui: str = "en") -> str:
     """A coded message in full, in the interface language (what Details show, what a reason reads)."""
     return render(message["code"], message["values"], ui)
@@ -104,16 +110,17 @@ def document_notices(document: ResultJSON, ui: str = "en") -> list[Notice]:
 
 
 def _notices(texts: list[str], codes: list[MessageJSON] | None, ui: str) -> list[Notice]:
-    if codes is None:  # a result kept from before messages were coded: its English as it was written
+    if not known(codes):  # kept from before messages were coded, or by a newer version: as it was written
         return [Notice(text, None) for text in texts]
-    return [Notice(notice_text(code, ui), message_text(code, ui) if has_details(code) else None) for code in codes]
+    worded = codes or []
+    return [Notice(notice_text(code, ui), message_text(code, ui) if has_details(code) else None) for code in worded]
 
 
 def error_text(entry: FailedRecord, ui: str = "en") -> str:
     """Why an input could not be read or summarised (an error entry's "error_code"), in the interface language; an
     entry kept from before its kind of error was coded shows its "error" as written."""
     coded: MessageJSON | None = entry.get("error_code")
-    return entry["error"] if coded is None else message_text(coded, ui)
+    return message_text(coded, ui) if coded is not None and known([coded]) else entry["error"]
 
 
 def reason_text(reason: Message, ui: str = "en") -> str:
@@ -136,15 +143,15 @@ def error_words(error: SummarizerError, ui: str = "en") -> str:
 def reasons(sentence: SentenceJSON, ui: str = "en") -> list[str]:
     """Why a checker found no support for a sentence, in the interface language."""
     codes = sentence.get("reason_codes")
-    if codes is None:  # a result kept from before messages were coded
+    if not known(codes):  # kept from before messages were coded, or by a newer version
         return list(sentence.get("reasons", []))
-    return [message_text(code, ui) for code in codes]
+    return [message_text(code, ui) for code in codes or []]
 
 
 def notes(comparison: ComparisonJSON, ui: str = "en") -> list[str]:
     """How a comparison was made (how names are read), in the interface language."""
     codes = comparison.get("note_codes")  # absent from comparisons kept before messages were coded
-    return list(comparison.get("notes", [])) if codes is None else [message_text(code, ui) for code in codes]
+    return [message_text(code, ui) for code in codes or []] if known(codes) else list(comparison.get("notes", []))
 
 
 def progress_writer(write: Callable[[str], object], ui: str = "en") -> Callable[[str], None]:
