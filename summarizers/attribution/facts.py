@@ -421,11 +421,12 @@ def names_matching(text: str, wanted: set[str]) -> list[Fact]:
 
 def naming_words(words: Iterable[str], wanted: set[str]) -> set[str]:
     """The words among `words` (capital-less: Hindi) that `names_matching` could take for a part of a wanted name:
-    those matching a key, and those a wanted name of several words starts with. A text none of whose words is among
-    them has no such name, so a long text's sentences that lack them need not be searched."""
+    those matching a key, and any word of a wanted name of several words (a part of one can be taken for it where
+    the other parts lie apart: नई … दिल्ली). A text none of whose words is among them has no such name, so a long
+    text's sentences that lack them need not be searched."""
     index = _phonetic_index(frozenset(key[len("phonetic:") :] for key in wanted if key.startswith("phonetic:")))
-    first_words = {name.split()[0] for names in _wanted_phrases(wanted).values() for name in names}
-    return {word for word in words if fold(word) in first_words or _word_keys(word, wanted, index)}
+    phrase_words = {part for names in _wanted_phrases(wanted).values() for name in names for part in name.split()}
+    return {word for word in words if fold(word) in phrase_words or _word_keys(word, wanted, index)}
 
 
 def _phrase_in(window: list[regex.Match[str]], names: set[str]) -> set[str]:

@@ -293,6 +293,7 @@ def test_a_failed_upload_is_counted_and_junk_is_refused(browser: Any, app_url: s
     page.get_by_role("tab", name="Upload files").click()
     page.locator("input[type=file]").set_input_files([str(BILINGUAL_SEED), str(broken)])
     page.get_by_text("broken.pdf").first.wait_for()
+    _wait_for_the_run(page)  # the run that keeps the two uploads, before the click that reads them
     page.get_by_role("button", name="Summarize", exact=True).click()
     page.get_by_text("Summarised 1 of 2 documents · 1 could not be summarised").wait_for()
     page = _open(browser, app_url)

@@ -30,3 +30,10 @@ def test_a_text_names_nothing_unless_one_of_its_words_is_a_naming_word(words: li
 
 def test_the_words_of_a_translated_name_are_naming_words() -> None:
     assert {"दिल्ली", "मोदी", "संयुक्त"} <= naming_words(["दिल्ली", "मोदी", "संयुक्त", "बैठक"], WANTED)
+
+
+def test_a_name_part_apart_from_its_first_word_is_a_naming_word() -> None:
+    text = "नई Delhi दिल्ली"
+    wanted = {"exonym:नई दिल्ली"}
+    naming = naming_words(WORD_RE.findall(text), wanted)
+    assert all(any(word in naming for word in WORD_RE.findall(fact.text)) for fact in names_matching(text, wanted))
