@@ -87,19 +87,28 @@ def faithful(articles: list[dict[str, Any]]) -> None:
     differences, sentences, rows, unmatched = 0, 0, 0, 0
     has_differences = True
     kinds: dict[str, int] = {}
-    for article in articles:
+    by_half = [[0, 0], [0, 0]]  # differences and sentences of the even- and odd-numbered articles
+    for index, article in enumerate(articles):
         result = compare(" ".join(article["en"]), " ".join(article["hi"]))
         sentences += len(article["en"])
+        by_half[index % 2][1] += len(article["en"])
         if "differences" not in result:
             has_differences = False
         for difference in result.get("differences", []):
             differences += 1
+            by_half[index % 2][0] += 1
             kinds[difference["kind"]] = kinds.get(difference["kind"], 0) + 1
         rows += len(result["facts"])
         unmatched += sum(row["in"] != "both" for row in result["facts"])
     per_sentence = f"{differences / sentences:.3f}" if has_differences else "n/a"
     print(f"faithful pairs ({len(articles)} articles, {sentences} English sentences)")
     print(f"  differences per sentence: {per_sentence} (target <= 0.05) {kinds or ''}")
+    if has_differences:
+        (even, even_sentences), (odd, odd_sentences) = by_half
+        print(
+            f"    even-numbered articles (tuned on): {even / even_sentences:.3f} ({even} in {even_sentences});"
+            f" odd (held out): {odd / odd_sentences:.3f} ({odd} in {odd_sentences})"
+        )
     print(f"  fact rows unmatched: {_share(unmatched, rows)} ({unmatched} of {rows}; target <= 10%)")
 
 
@@ -206,17 +215,19 @@ def changed(articles: list[dict[str, Any]]) -> None:
     matchers = [FactMatcher(en.text, hi.text) for en, hi in versions]
     names = [_names(matcher, en, hi) for matcher, (en, hi) in zip(matchers, versions, strict=True)]
     numbers, swaps, deletions = Tally(), Tally(), Tally()
-    deletions_by_half = (Tally(), Tally())  # even- and odd-numbered articles: the alignment was tuned on the even
+    # Even- and odd-numbered articles: the alignment's weights and the name rules were tuned on the even ones.
+    deletions_by_half = (Tally(), Tally())
+    swaps_by_half = (Tally(), Tally())
     available = True
     for index, (en, hi) in enumerate(versions):
         number = _altered_number(en, hi)
         others = [fact.text for other in names[index + 1 :] + names[:index] for _, fact, _ in other]
         swap = _swapped_name(en, hi, names[index], others)
-        for tally, change, kinds in ((numbers, number, {"number", "date"}), (swaps, swap, {"name"})):
+        changes = (((numbers,), number, {"number", "date"}), ((swaps, swaps_by_half[index % 2]), swap, {"name"}))
+        for tallies, change, kinds in changes:
             if change is None:
                 continue
             changed_en, sentence, new, old = change
-            tally.eligible += 1
             result = compare(changed_en.text, hi.text)
             available = available and "differences" in result
             here = [
@@ -226,11 +237,12 @@ def changed(articles: list[dict[str, Any]]) -> None:
                 and _inside(d["a_start"], changed_en.spans[sentence])
                 and _inside(d["b_start"], hi.spans[sentence])
             ]
-            tally.found += bool(here)
             their = (here[0]["b"] or "") if len(here) == 1 else ""
-            tally.paired += (
-                len(here) == 1 and new in (here[0]["a"] or "") and bool(their) and (old in their or their in old)
-            )
+            paired = len(here) == 1 and new in (here[0]["a"] or "") and bool(their) and (old in their or their in old)
+            for tally in tallies:
+                tally.eligible += 1
+                tally.found += bool(here)
+                tally.paired += paired
         if len(en.spans) < 3:
             continue  # a version of one or two sentences has no middle one to delete
         deleted = len(en.spans) // 2
@@ -247,6 +259,10 @@ def changed(articles: list[dict[str, Any]]) -> None:
     print(f"changed pairs ({len(articles)} articles; target: each kind found in >= 90%){suffix}")
     print(numbers.line("number altered", pairs=True))
     print(swaps.line("name swapped", pairs=True))
+    for half, tally in zip(
+        ("even-numbered articles, tuned on", "odd-numbered articles, held out"), swaps_by_half, strict=True
+    ):
+        print("  " + tally.line(f"name swapped, {half}", pairs=True))
     even, odd = deletions_by_half
     print(
         deletions.line("sentence deleted", pairs=False)

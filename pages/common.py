@@ -14,14 +14,14 @@ from typing import Any, TypedDict, cast
 
 import streamlit as st
 
+from pages._views.browser import copy_scripts_html
 from pages._views.highlight import STYLE
 from pages._views.live import LiveDocument
 from pages._views.report import escape_markdown
 from pages._views.wording import document_title, label, language_name, option_label, progress_writer, section
 from pages.saved import mark_unsaved
 from summarizers.documents.reading import Document, from_text, read_bytes, read_path
-from summarizers.errors import DocumentError, ModelError, SummarizerError
-from summarizers.messages import Message
+from summarizers.errors import DocumentError, SummarizerError
 from summarizers.pipeline import Options, summarize
 from summarizers.schema import (
     BatchRecord,
@@ -30,6 +30,7 @@ from summarizers.schema import (
     FailedRecord,
     KeptRecord,
     SettingsJSON,
+    coded_reason,
     document_record,
     message_json,
 )
@@ -104,6 +105,7 @@ def model_overrides() -> dict[str, str]:
 
 def use_styles() -> None:
     st.html(STYLE)
+    st.html(copy_scripts_html(), unsafe_allow_javascript=True)
 
 
 def plain(text: str) -> str:
@@ -193,11 +195,12 @@ def read_pasted(text: str, name: str, ui: str = "en") -> Document | FailedRecord
 
 
 def unreadable(name: str, error: SummarizerError, title: str | None = None) -> FailedRecord:
-    """An input that could not be read, as the session keeps it: its reason in English ("error", what an export
-    shows) and, for a reading error, its code and values ("error_code"), which the page words in the reader's
+    """An input that could not be read or summarised, as the session keeps it: its reason in English ("error", what
+    an export shows) and, where the library codes it (a reading or a model error, a setting it cannot honour, a
+    summary stopped while written), its code and values ("error_code"), which the page words in the reader's
     language (`wording.error_text`)."""
-    if isinstance(error, DocumentError | ModelError) and isinstance(error.reason, Message):
-        reason = error.reason
+    reason = coded_reason(error)
+    if reason is not None:
         return {"name": name, "title": title or name, "error": str(reason), "error_code": message_json(reason)}
     said = error.reason if isinstance(error, DocumentError) else error  # a reason given as plain text stays as it is
     return {"name": name, "title": title or name, "error": str(said)}

@@ -110,7 +110,7 @@ def read_items(source: str | Path) -> Iterator[Item]:
         return _folder_items(path)
     if path.is_file():
         return _jsonl_items(path)
-    raise UsageError(f"{path}: no such file or folder (give a folder of articles or a JSONL file of id and text)")
+    raise UsageError(Message("usage.no_input", path=str(path)))
 
 
 # ---------------------------------------------------------------- output

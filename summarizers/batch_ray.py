@@ -19,6 +19,7 @@ from typing import Any
 from summarizers.batch import Item, Settings, Tally, encode, share_cores, summarize_group
 from summarizers.engines import registry
 from summarizers.errors import ModelError, UsageError
+from summarizers.messages import Message
 from summarizers.text.language_names import SUMMARISED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,9 +102,9 @@ def run(
     try:
         import ray  # noqa: F401
     except ImportError as error:
-        raise UsageError("Ray is not installed: pip install -r requirements-ray.txt") from error
+        raise UsageError(Message("usage.ray_missing")) from error
     if actors < 1 or batch_size < 1 or cpus_per_actor <= 0:
-        raise UsageError("--actors and the batch size take a whole number of at least 1, CPUs per actor above 0")
+        raise UsageError(Message("usage.ray_sizes"))
     tally = Tally()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

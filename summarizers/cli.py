@@ -139,7 +139,7 @@ def command_download(args: argparse.Namespace) -> int:
     for lang in languages:
         model = models.find(lang, overrides)
         if model is None:
-            raise UsageError(f"no model is registered for {lang!r}; known: {', '.join(models.keys())}")
+            raise UsageError(Message("usage.no_model_for", lang=lang, known=tuple(models.keys())))
         if not model.commercial_use:
             print(f"note: {model.model_id} is licensed {model.licence}", file=sys.stderr)
         try:
@@ -171,10 +171,10 @@ def _check_texts(checker: Checker, source: str, summary: str) -> dict[str, Any]:
 def command_attribute(args: argparse.Namespace) -> int:
     if args.jsonl is not None:
         if args.source or args.summary:
-            raise UsageError("give either SOURCE_FILE SUMMARY_FILE or --jsonl FILE, not both")
+            raise UsageError(Message("usage.attribute_both"))
         return _attribute_lines(args.jsonl)
     if not (args.source and args.summary):
-        raise UsageError("give SOURCE_FILE and SUMMARY_FILE, or --jsonl FILE")
+        raise UsageError(Message("usage.attribute_inputs"))
     try:
         with IsolatedReader() as reader:
             source = reader.read_path(args.source)
@@ -273,7 +273,7 @@ def command_compare(args: argparse.Namespace) -> int:
     if len(documents) == 1:
         sides = language_sides(documents[0])
         if sides is None:
-            raise UsageError(f"{args.files[0]} does not hold both an English and a Hindi version; give two files")
+            raise UsageError(Message("usage.not_bilingual", path=args.files[0]))
     else:
         sides = (document_side(documents[0]), document_side(documents[1]))
     options = Options(args.method, args.length, specs.parse_overrides(args.model))
@@ -305,7 +305,7 @@ def command_batch(args: argparse.Namespace) -> int:
     )
     settings.options()  # a bad method or length is a usage error before any work
     if args.workers < 1 or args.group < 1:
-        raise UsageError("--workers and --group take a whole number of at least 1")
+        raise UsageError(Message("usage.workers"))
     todo, skipped = batch.pending(batch.read_items(args.input), args.out, args.resume)
     with tqdm(total=len(todo), unit="doc", file=sys.stderr, dynamic_ncols=True, disable=args.quiet) as bar:
 

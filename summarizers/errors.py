@@ -62,19 +62,35 @@ class DegenerateGeneration(ModelError):
 
 
 class UsageError(SummarizerError):
-    """Arguments the library cannot honour (unknown language code, bad length preset...)."""
+    """Arguments the library cannot honour (unknown language code, bad length preset...). `reason` is a coded
+    message (`summarizers.messages`, kind "usage"): its English is the error's text, its code and values (the
+    setting given, the choices) let an interface word it in the reader's language."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type[UsageError], tuple[Message]]:  # pickled by its coded reason, not its text
+        return type(self), (self.reason,)
 
 
 class GenerationStopped(SummarizerError):
     """The caller stopped a summary while the model was writing it (see `engines.streaming`). Not a model failure:
     no other engine is tried, and nothing is remembered as the summary. `text` is what the model had written of the
-    part it was writing; `part` says which part that was."""
+    part it was writing; `part` says which part that was. `reason` is the coded message ("stopped.writing") whose
+    English is the error's text, for an interface to word in the reader's language."""
 
     def __init__(self, model: str, text: str, part: object = None) -> None:
-        super().__init__(f"{model}: stopped while writing the summary")
+        from summarizers.messages import Message  # here: the errors stay importable by every layer
+
+        self.reason = Message("stopped.writing", model=model)
+        super().__init__(str(self.reason))
         self.model = model
         self.text = text
         self.part = part
+
+    def __reduce__(self) -> tuple[type[GenerationStopped], tuple[str, str, object]]:  # pickled as it was made
+        return type(self), (self.model, self.text, self.part)
 
 
 class StorageError(SummarizerError):

@@ -6,10 +6,10 @@ always did, while any interface words it in its own language from the code and v
 reading the English back. Codes are stable; a wording may change, a code never does.
 
 Catalogs are data files, `summarizers/locale/<lang>.toml`: a table per kind of message (`[progress]`,
-`[notice]`, `[reason]`, `[note]`, `[reading]`: why an input could not be read, and `[model]`: why a model cannot be
-used), one template per code
-(`reason.name_missing` is `name` in `[reason]`), in `str.format` syntax. A template formats its values with a few
-named specs:
+`[notice]`, `[reason]`, `[note]`, `[reading]`: why an input could not be read, `[model]`: why a model cannot be
+used, `[usage]`: arguments that cannot be honoured, and `[stopped]`: a summary stopped while written), one template
+per code (`reason.name_missing` is `name` in `[reason]`), in `str.format` syntax. A template formats its values with
+a few named specs:
 
     {lang:language}       a language code as its name in the catalog's language ("hi" -> "Hindi", "हिन्दी")
     {langs:languages}     several language codes, named and joined
@@ -183,9 +183,28 @@ MessageCode = Literal[
     "model.nli_not_downloaded",
     "model.nli_unloadable",
     "model.nli_labels",
+    # usage: arguments the library cannot honour (a `UsageError`'s reason)
+    "usage.unknown_summary_language",
+    "usage.unknown_method",
+    "usage.unknown_length",
+    "usage.sentences_and_share",
+    "usage.sentences_range",
+    "usage.share_range",
+    "usage.unknown_form",
+    "usage.model_pair",
+    "usage.no_model_for",
+    "usage.attribute_both",
+    "usage.attribute_inputs",
+    "usage.not_bilingual",
+    "usage.workers",
+    "usage.no_input",
+    "usage.ray_missing",
+    "usage.ray_sizes",
+    # stopped: the caller stopped a summary while it was written (a `GenerationStopped`'s reason)
+    "stopped.writing",
 ]
 CODES: tuple[MessageCode, ...] = get_args(MessageCode)
-KINDS = ("progress", "notice", "reason", "note", "reading", "model")
+KINDS = ("progress", "notice", "reason", "note", "reading", "model", "usage", "stopped")
 
 
 class Message(str):

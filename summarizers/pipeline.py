@@ -69,19 +69,19 @@ class Options:
 
     def __post_init__(self) -> None:
         if self.into is not None and self.into not in SUMMARISED:
-            raise UsageError(f"unknown summary language {self.into!r}; choose one of {', '.join(SUMMARISED)}")
+            raise UsageError(Message("usage.unknown_summary_language", into=self.into, choices=tuple(SUMMARISED)))
         if self.method not in registry.METHODS:
-            raise UsageError(f"unknown method {self.method!r}; choose one of {', '.join(registry.METHODS)}")
+            raise UsageError(Message("usage.unknown_method", method=self.method, choices=tuple(registry.METHODS)))
         if self.length not in LENGTHS:
-            raise UsageError(f"unknown length {self.length!r}; choose one of {', '.join(LENGTHS)}")
+            raise UsageError(Message("usage.unknown_length", length=self.length, choices=tuple(LENGTHS)))
         if self.sentences is not None and self.share is not None:
-            raise UsageError("ask for a number of sentences or a share of the article, not both")
+            raise UsageError(Message("usage.sentences_and_share"))
         if self.sentences is not None and not 1 <= self.sentences <= MAX_SENTENCES:
-            raise UsageError(f"the number of sentences must be between 1 and {MAX_SENTENCES}")
+            raise UsageError(Message("usage.sentences_range", most=MAX_SENTENCES))
         if self.share is not None and not 0 < self.share <= 1:
-            raise UsageError("the share of the article must be above 0 and at most 1 (0.2 is a fifth)")
+            raise UsageError(Message("usage.share_range"))
         if self.form not in FORMS:
-            raise UsageError(f"unknown form {self.form!r}; choose one of {', '.join(FORMS)}")
+            raise UsageError(Message("usage.unknown_form", form=self.form, choices=tuple(FORMS)))
 
     def count_for(self, available: int) -> int | None:
         """The number of summary sentences asked for, for a language with `available` sentences; None: by length."""

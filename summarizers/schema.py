@@ -20,9 +20,10 @@ an added field bumps the minor version.
                         words it in its own language (`summarizers.messages.render`); the text beside it is English.
                         A value that is a coded message (a notice's "error": a "model." code) has its MessageJSON
                         beside it, under its key + "_code" ("error_code")
-    "error_code"       MessageJSON beside an entry's "error" when an input could not be read (a "reading." code) or
-                        a model could not be used (a "model." code); also on `batch` and `attribute --jsonl` error
-                        lines
+    "error_code"       MessageJSON beside an entry's "error" when an input could not be read (a "reading." code),
+                        a model could not be used (a "model." code), an argument could not be honoured (a "usage."
+                        code) or a summary was stopped (a "stopped." code); also on `batch` and `attribute --jsonl`
+                        error lines
     CheckJSON          {"id"?, "consistent", "score", "checker", "sentences": [SentenceJSON]}   (attribute --jsonl)
     compare --json     {"facts": [{"kind", "a", "b", "in"}], "documents": [...], "checker", "alignment",
                         "differences", "cautions", "notes"?, "note_codes"?}
@@ -49,7 +50,7 @@ from summarizers.attribution.align import AlignedSentence
 from summarizers.attribution.checkers import CheckedSummary
 from summarizers.documents.reading import Document
 from summarizers.engines.kinds import Length
-from summarizers.errors import DocumentError, ModelError
+from summarizers.errors import DocumentError, GenerationStopped, ModelError, UsageError
 from summarizers.language.segment import Analysis, Segment
 from summarizers.messages import NESTED, Message, MessageCode, Value
 from summarizers.pipeline import Form, Result, Summary
@@ -57,8 +58,9 @@ from summarizers.pipeline import Form, Result, Summary
 # 1.2: segments carry "script" and "inline"; 1.3: summaries carry "source_lang"; 1.4: sentences carry "score" and
 # "reasons", summaries "checker"; 1.5: compare gives "alignment", "differences", "cautions", sides "sentences";
 # 1.6: notices, reasons and notes carry their codes and values; 1.7: an input that cannot be read has "error_code";
-# 1.8: a value that is itself a coded message (a notice's model error) has its code beside it ("error_code")
-SCHEMA_VERSION = "1.8"
+# 1.8: a value that is itself a coded message (a notice's model error) has its code beside it ("error_code");
+# 1.9: an entry failed by a usage error or a stopped summary has "error_code" too (a "usage." or "stopped." code)
+SCHEMA_VERSION = "1.9"
 
 
 class MessageJSON(TypedDict):
@@ -154,7 +156,7 @@ class FailedDocumentJSON(TypedDict):
 
     path: str
     error: str
-    error_code: NotRequired[MessageJSON]  # why it could not be read, coded (a "reading." code; from 1.7)
+    error_code: NotRequired[MessageJSON]  # why, coded: a "reading." code (from 1.7), a "usage." one (from 1.9)
 
 
 # ---------------------------------------------------------------- a document as the app keeps it
@@ -229,13 +231,21 @@ def messages_json(messages: Iterable[Message]) -> list[MessageJSON]:
     return [message_json(message) for message in messages]
 
 
+def coded_reason(error: BaseException) -> Message | None:
+    """Why the library raised `error`, as a coded message: an input that could not be read, a model that could not
+    be used, arguments it cannot honour, a summary stopped while written; None for any other error, and for a
+    reason given as plain text by code outside the library."""
+    if isinstance(error, DocumentError | ModelError | UsageError | GenerationStopped):
+        reason: object = error.reason
+        return reason if isinstance(reason, Message) else None
+    return None
+
+
 def error_code(error: Exception) -> dict[str, MessageJSON]:
-    """`{"error_code": ...}` to put beside an entry's "error" when `error` says why an input could not be read or a
-    model could not be used (its coded reason); nothing for any other error, nor for a reason given as plain text by
-    code outside the library."""
-    if isinstance(error, DocumentError | ModelError) and isinstance(error.reason, Message):
-        return {"error_code": message_json(error.reason)}
-    return {}
+    """`{"error_code": ...}` to put beside an entry's "error" when the library says why in code (`coded_reason`);
+    nothing for any other error."""
+    reason = coded_reason(error)
+    return {} if reason is None else {"error_code": message_json(reason)}
 
 
 def segment_json(segment: Segment, text: str) -> SegmentJSON:

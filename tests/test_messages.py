@@ -19,7 +19,7 @@ from tests.cli_runner import run_cli
 from tests.conftest import ROOT
 
 LIBRARY = ROOT / "summarizers"
-CODE_LITERAL = re.compile(r"\"((?:progress|notice|reason|note|reading|model)\.[a-z_0-9]+)\"")
+CODE_LITERAL = re.compile(r"\"((?:progress|notice|reason|note|reading|model|usage|stopped)\.[a-z_0-9]+)\"")
 FILE_NAMES = {"model.bin"}  # quoted like a code: the file a converted CTranslate2 model is kept in
 
 
@@ -248,3 +248,75 @@ def test_a_nested_model_error_reads_the_same_from_its_json_as_from_itself(path: 
     worded = render(coded["code"], coded["values"], lang)
     assert worded == render(notice.code, notice.values, lang)
     assert path in worded
+
+
+# The English of the settings the library refuses, word for word as the command line and the JSON always printed it.
+REFUSED_SETTINGS = [
+    ({"into": "fr"}, "unknown summary language 'fr'; choose one of en, hi"),
+    ({"method": "fast"}, "unknown method 'fast'; choose one of auto, abstractive, extractive"),
+    ({"length": "huge"}, "unknown length 'huge'; choose one of short, medium, long"),
+    ({"sentences": 3, "share": 0.5}, "ask for a number of sentences or a share of the article, not both"),
+    ({"sentences": 51}, "the number of sentences must be between 1 and 50"),
+    ({"share": 0.0}, "the share of the article must be above 0 and at most 1 (0.2 is a fifth)"),
+    ({"form": "poem"}, "unknown form 'poem'; choose one of paragraph, bullets"),
+]
+
+
+@pytest.mark.parametrize(("settings", "english"), REFUSED_SETTINGS)
+def test_a_refused_setting_is_coded_and_its_english_is_as_before(settings: dict[str, Any], english: str) -> None:
+    from summarizers.errors import UsageError
+    from summarizers.pipeline import Options
+
+    with pytest.raises(UsageError) as raised:
+        Options(**settings)
+    assert str(raised.value) == english
+    assert raised.value.reason.code.startswith("usage.")
+    assert render(raised.value.reason.code, raised.value.reason.values, "en") == english
+    copy = pickle.loads(pickle.dumps(raised.value))  # a worker process hands it back by its code
+    assert (type(copy), copy.reason.code, str(copy)) == (UsageError, raised.value.reason.code, english)
+
+
+def test_a_usage_error_prints_once_to_stderr_in_its_english(tmp_path: Path) -> None:
+    result = run_cli("attribute")
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr == "usage error: give SOURCE_FILE and SUMMARY_FILE, or --jsonl FILE\n"
+    result = run_cli("batch", str(tmp_path / "missing"), "--out", str(tmp_path / "out.jsonl"))
+    assert result.stderr == (
+        f"usage error: {tmp_path / 'missing'}: no such file or folder "
+        "(give a folder of articles or a JSONL file of id and text)\n"
+    )
+
+
+# Words a usage error may name in Hindi too: programs and file kinds, as they are typed.
+USAGE_KEPT = re.compile(r"\b(?:Ray|CPU|JSONL)\b")
+
+
+@pytest.mark.parametrize("code", [code for code in CODES if code.startswith(("usage.", "stopped."))])
+def test_every_usage_error_and_a_stopped_summary_read_in_hindi_without_english_words(code: str) -> None:
+    values: dict[str, Any] = {
+        "into": "fr", "method": "fast", "length": "huge", "form": "poem", "most": 50, "pair": "hi", "lang": "fr",
+        "path": "/data/articles", "model": "org/model", "choices": ("en", "hi"), "known": ("en", "hi", "cross"),
+    }  # fmt: skip
+    english = catalog("en").templates[code]
+    message = Message(code, **{key: value for key, value in values.items() if key in _fields(english)})
+    hindi = render(message.code, message.values, "hi")
+    left = USAGE_KEPT.sub("", KEPT_AS_TYPED.sub("", hindi))
+    for value in sorted((v for v in message.values.values() if isinstance(v, str)), key=len, reverse=True):
+        left = left.replace(repr(value), "").replace(value, "")
+    assert not re.findall(r"[A-Za-z]{2,}", left), hindi
+
+
+def test_a_stopped_summary_is_coded_and_keeps_what_was_written_through_pickling() -> None:
+    from summarizers.engines.streaming import Part
+    from summarizers.errors import GenerationStopped
+
+    stopped = GenerationStopped("org/model", "half a sum", Part("org/model", 2, 3, 1))
+    assert str(stopped) == "org/model: stopped while writing the summary"
+    assert (stopped.reason.code, stopped.reason.values) == ("stopped.writing", {"model": "org/model"})
+    copy = pickle.loads(pickle.dumps(stopped))
+    assert (str(copy), copy.reason.code, copy.text, copy.part) == (
+        str(stopped),
+        "stopped.writing",
+        "half a sum",
+        stopped.part,
+    )

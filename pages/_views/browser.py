@@ -101,8 +101,14 @@ button.saar-copy.saar-copied { border-color: #177233; color: #177233; }
 
 
 def page_scripts_html() -> str:
-    """The Summarize page's listeners: the draft keeper and the copy buttons' handler."""
-    return f"<style>{_COPY_STYLE}</style><script>{_DRAFT}</script><script>{_COPY}</script>"
+    """The Summarize page's listener: the draft keeper."""
+    return f"<script>{_DRAFT}</script>"
+
+
+def copy_scripts_html() -> str:
+    """The copy buttons' look and handler, for every page: a summary is drawn with its copy button on Summarize,
+    Compare, History and a shared link's page alike."""
+    return f"<style>{_COPY_STYLE}</style><script>{_COPY}</script>"
 
 
 def copy_button_html(text: str, label: str, done: str, help_text: str) -> str:

@@ -42,8 +42,10 @@ def _plain(text: str) -> str:
 
 def sentence_case(text: str) -> str:
     """A message shown on its own, as a sentence: the library's reasons start in lower case ("the file is empty")
-    because they follow a file's name on the command line."""
-    return text[:1].upper() + text[1:]
+    because they follow a file's name on the command line. A letter whose capital is two letters (ß: "SS") stays
+    as written, so nothing but the first letter ever changes."""
+    capital = text[:1].upper()
+    return (capital if len(capital) == 1 else text[:1]) + text[1:]
 
 
 def markdown_with_code(text: str) -> str:

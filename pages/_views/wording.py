@@ -15,9 +15,17 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from summarizers.errors import DocumentError, ModelError, SummarizerError
+from summarizers.errors import DocumentError, SummarizerError
 from summarizers.messages import Message, MessageCode, catalog, fill, render
-from summarizers.schema import ComparisonJSON, FailedRecord, MessageJSON, ResultJSON, SentenceJSON, SummaryJSON
+from summarizers.schema import (
+    ComparisonJSON,
+    FailedRecord,
+    MessageJSON,
+    ResultJSON,
+    SentenceJSON,
+    SummaryJSON,
+    coded_reason,
+)
 
 CATALOGS = Path(__file__).parent / "catalogs"
 INTERFACE_LANGUAGES = ("en", "hi")
@@ -65,6 +73,12 @@ def language_name(code: str, lang: str = "en") -> str:
     return catalog(lang).language(code)
 
 
+def known(codes: list[MessageJSON] | None) -> bool:
+    """Whether this version can word every one of `codes`: a record kept by a newer version may carry a code this
+    catalog lacks, and is then shown as that version wrote it."""
+    return codes is not None and all(code["code"] in catalog("en").templates for code in codes)
+
+
 def message_text(message: MessageJSON, ui: str = "en") -> str:
     """A coded message in full, in the interface language (what Details show, what a reason reads)."""
     return render(message["code"], message["values"], ui)
@@ -96,45 +110,48 @@ def document_notices(document: ResultJSON, ui: str = "en") -> list[Notice]:
 
 
 def _notices(texts: list[str], codes: list[MessageJSON] | None, ui: str) -> list[Notice]:
-    if codes is None:  # a result kept from before messages were coded: its English as it was written
+    if not known(codes):  # kept from before messages were coded, or by a newer version: as it was written
         return [Notice(text, None) for text in texts]
-    return [Notice(notice_text(code, ui), message_text(code, ui) if has_details(code) else None) for code in codes]
+    worded = codes or []
+    return [Notice(notice_text(code, ui), message_text(code, ui) if has_details(code) else None) for code in worded]
 
 
 def error_text(entry: FailedRecord, ui: str = "en") -> str:
-    """Why an input could not be read (an error entry's "error_code"), in the interface language; an entry kept from
-    before reading errors were coded, or an error of another kind, shows its "error" as written."""
+    """Why an input could not be read or summarised (an error entry's "error_code"), in the interface language; an
+    entry kept from before its kind of error was coded shows its "error" as written."""
     coded: MessageJSON | None = entry.get("error_code")
-    return entry["error"] if coded is None else message_text(coded, ui)
+    return message_text(coded, ui) if coded is not None and known([coded]) else entry["error"]
 
 
 def reason_text(reason: Message, ui: str = "en") -> str:
-    """A coded reason (a `DocumentError`'s or a `ModelError`'s) in the interface language."""
+    """A coded reason (a `DocumentError`'s, a `ModelError`'s, a `UsageError`'s...) in the interface language."""
     return render(reason.code, reason.values, ui)
 
 
 def error_words(error: SummarizerError, ui: str = "en") -> str:
     """A library error in the interface language: a coded one (an input that could not be read, a model that could
-    not be used) from its code, a reading error after the input's name; any other as raised."""
-    if isinstance(error, DocumentError) and isinstance(error.reason, Message):
-        return f"{error.name}: {reason_text(error.reason, ui)}"
-    if isinstance(error, ModelError) and isinstance(error.reason, Message):
-        return reason_text(error.reason, ui)
-    return str(error)
+    not be used, a setting that cannot be honoured, a summary stopped) from its code, a reading error after the
+    input's name; any other as raised."""
+    reason = coded_reason(error)
+    if reason is None:
+        return str(error)
+    if isinstance(error, DocumentError):
+        return f"{error.name}: {reason_text(reason, ui)}"
+    return reason_text(reason, ui)
 
 
 def reasons(sentence: SentenceJSON, ui: str = "en") -> list[str]:
     """Why a checker found no support for a sentence, in the interface language."""
     codes = sentence.get("reason_codes")
-    if codes is None:  # a result kept from before messages were coded
+    if not known(codes):  # kept from before messages were coded, or by a newer version
         return list(sentence.get("reasons", []))
-    return [message_text(code, ui) for code in codes]
+    return [message_text(code, ui) for code in codes or []]
 
 
 def notes(comparison: ComparisonJSON, ui: str = "en") -> list[str]:
     """How a comparison was made (how names are read), in the interface language."""
     codes = comparison.get("note_codes")  # absent from comparisons kept before messages were coded
-    return list(comparison.get("notes", [])) if codes is None else [message_text(code, ui) for code in codes]
+    return [message_text(code, ui) for code in codes or []] if known(codes) else list(comparison.get("notes", []))
 
 
 def progress_writer(write: Callable[[str], object], ui: str = "en") -> Callable[[str], None]:

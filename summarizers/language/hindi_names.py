@@ -141,6 +141,8 @@ def hindi_names_in(text: str, start: int = 0, end: int | None = None) -> list[Hi
     signs: dict[int, NameSign] = {}
     for position, match in enumerate(words):
         sign = word_sign(match.group())
+        if sign == NameSign.UNLISTED and _before_light_verb(text, words, position):
+            sign = None  # a verb's stem (हंस देती है, "laughs"), which the word list holds only inflected
         if sign is not None:
             signs[position] = max(sign, signs.get(position, sign))
         for size in sorted(hindi_place_name_starts().get(fold(match.group()), ())):
@@ -162,6 +164,23 @@ def hindi_names_in(text: str, start: int = 0, end: int | None = None) -> list[Hi
             names.append(HindiName(match.start(), match.end(), signs[position]))
         previous = position
     return names
+
+
+# The forms of the verbs that follow another verb's bare stem to make a compound verb (देना "give", लेना "take",
+# जाना "go", पड़ना "fall", उठना "rise", बैठना "sit", चुकना "finish"): a word before one is that stem, not a name.
+_LIGHT_VERBS = frozenset(
+    """दे देता देती देते देना दिया दी दिए दिये देगा देगी देंगे दें ले लेता लेती लेते लेना लिया ली लेगा लेगी लेंगे लें
+    जा जाता जाती जाते जाना गया गई गयी गए गये जाएगा जाएगी जाएंगे पड़ा पड़ी पड़े पड़ता पड़ती उठा उठी उठे उठता उठती
+    बैठा बैठी बैठे चुका चुकी चुके""".split()
+)
+
+
+def _before_light_verb(text: str, words: list[regex.Match[str]], position: int) -> bool:
+    """Whether the word at `position` is followed, after one space, by a form of a compound verb's second verb."""
+    if position + 1 >= len(words):
+        return False
+    word, following = words[position], words[position + 1]
+    return text[word.end() : following.start()] == " " and following.group() in _LIGHT_VERBS
 
 
 def _one_run(text: str, words: list[regex.Match[str]]) -> bool:

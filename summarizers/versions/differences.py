@@ -12,14 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from itertools import pairwise
 from typing import Literal
 
 import regex
+from babel import Locale
 
 from summarizers.attribution.facts import Fact, may_match
 from summarizers.language.common_words import is_common_word
 from summarizers.language.exonyms import fold, hindi_names, hindi_stems
-from summarizers.language.hindi_names import hindi_names_in, word_sign
+from summarizers.language.hindi_names import NameSign, hindi_names_in, word_sign
 from summarizers.language.phonetic import english_pronunciations, phones_of, similarity, sounds_alike
 from summarizers.language.transliteration import acronym_in_devanagari, is_latin_word, skeleton, spelled_acronym
 from summarizers.text.lexicon import STOPWORDS
@@ -174,19 +176,28 @@ def _conflicts(
 # How far apart, as shares of their sentences, a name and the name found in the other side's text alone may stand:
 # translations keep a name near its place (Hindi moves the verb, rarely the subject or a place far).
 NEAR_PLACE = 0.4
+# As near for a capitalised common word taken for a name ("these Bass hearings"): a translation renders most such
+# words in words of its own, which stand anywhere; a name put in their place stands where they did.
+NEAR_PLACE_COMMON_WORD = 0.25
 
 
-def _paired_by_place(names: list[tuple[Fact, float]], found: list[tuple[Fact, float]]) -> list[tuple[Fact, Fact]]:
+def _paired_by_place(
+    names: list[tuple[Fact, float]],
+    found: list[tuple[Fact, float]],
+    near: float = NEAR_PLACE,
+    alone_anywhere: bool = True,
+) -> list[tuple[Fact, Fact]]:
     """Names a side states unmatched, each paired with a name the other side states unmatched at about the same place
-    in its sentence: the nearest pairs first, each name once, none farther apart than `NEAR_PLACE` unless each side
-    has one such name only (then nothing else can be meant: "He met X, officials said" puts X last in Hindi)."""
-    if len(names) == len(found) == 1 and not _forms_of_one_name(names[0][0], found[0][0]):
+    in its sentence: the nearest pairs first, each name once, none farther apart than `near` unless each side has one
+    such name only and `alone_anywhere` (then nothing else can be meant: "He met X, officials said" puts X last in
+    Hindi)."""
+    if alone_anywhere and len(names) == len(found) == 1 and not _forms_of_one_name(names[0][0], found[0][0]):
         return [(names[0][0], found[0][0])]
     candidates = sorted(
         (abs(place - other_place), i, j)
         for i, (name, place) in enumerate(names)
         for j, (other, other_place) in enumerate(found)
-        if abs(place - other_place) <= NEAR_PLACE and not _forms_of_one_name(name, other)
+        if abs(place - other_place) <= near and not _forms_of_one_name(name, other)
     )
     used_names: set[int] = set()
     used_found: set[int] = set()
@@ -287,11 +298,20 @@ def _place_in(sides: tuple[tuple[Side, Sequence[int]], ...], fact: Fact, side: i
     return _place(fact.start, *sides[side])
 
 
-def _glossed(text: str, end: int) -> bool:
-    """Whether a Hindi word is followed by its Latin spelling in brackets ("एऔन (Aoun)"): the gloss is the name's
-    fact, matched as any Latin name is."""
-    following = text[end : end + 3].lstrip()
-    return following.startswith("(") and is_latin_word(following[1:2])
+_GLOSS = regex.compile(r"\s*\(\s*([A-Za-z][^()]{0,60})\)")
+
+
+def _gloss(text: str, end: int) -> str | None:
+    """The Latin spelling in brackets that follows a Hindi name ("एऔन (Aoun)"), or None: the name's own spelling,
+    which says whether the other version names the same one."""
+    match = _GLOSS.match(text, end)
+    return match.group(1).strip() if match is not None else None
+
+
+def _gloss_said(gloss: str, words: list[str]) -> bool:
+    """Whether the other version's words say each word of a name's Latin gloss (or its singular)."""
+    theirs = {form.casefold() for word in words for form in _english_forms(word)}
+    return all(part.casefold() in theirs for part in _latin_words(gloss))
 
 
 def names_only_in(
@@ -308,7 +328,16 @@ def names_only_in(
     for index in indexes:
         span = hindi.sentences[index]
         for name in hindi_names_in(hindi.text, span.start, span.end):
-            if any(start < name.end and name.start < end for start, end in taken) or _glossed(hindi.text, name.end):
+            if any(start < name.end and name.start < end for start, end in taken):
+                continue
+            gloss = _gloss(hindi.text, name.end)
+            if gloss is not None:
+                # The name spelled in Latin letters: said across when its spelling is, another name when it is not
+                # ("हरीरी (Hariri)" against "Gillard").
+                if not _gloss_said(gloss, words):
+                    written = hindi.text[name.start : name.end]
+                    fact = Fact("name", f"name:{fold(written)}", frozenset(), written, name.start, name.end)
+                    found.append((fact, _place(name.start, hindi, indexes)))
                 continue
             parts = list(WORD_RE.finditer(hindi.text, name.start, name.end))
             unsaid = [part for part in parts if not _matched_across(part.group(), words, translated)]
@@ -348,7 +377,15 @@ def _names_unmatched(facts: list[Fact], others: list[Fact], other_text: str) -> 
         and fact.text[:1].isascii()
         and (not _common_words(fact) or hindi_names(fact.text))  # "War" is no name; "China" is a place
         and not _spelled_in(fact.text, other_text)
+        and not _written_in(fact.text, other_text)
     ]
+
+
+def _written_in(name: str, other_text: str) -> bool:
+    """Whether the other version writes a name in Latin letters too, as a gloss ("एऔन (Aoun)") or as it stands."""
+    theirs = {word.casefold() for word in _latin_words(other_text)}
+    parts = _latin_words(name)
+    return bool(parts) and all(part.casefold() in theirs for part in parts)
 
 
 def _names_against_hindi(
@@ -359,11 +396,36 @@ def _names_against_hindi(
     facts_latin = [fact for i in latin_indexes for fact in latin.facts[i]]
     facts_hindi = [fact for j in indexes for fact in hindi.facts[j]]
     hindi_text = " ".join(hindi.sentences[j].text(hindi.text) for j in indexes)
-    names = _names_unmatched(facts_latin, facts_hindi, hindi_text) + _opening_names(
+    hindi_words = [word for word in WORD_RE.findall(hindi_text) if not is_latin_word(word)]
+    unmatched = [name for name in _names_unmatched(facts_latin, facts_hindi, hindi_text) if not _era(name, latin.text)]
+    loosely_said = [name for name in unmatched if _said_loosely(name, hindi_words)]
+    names = [name for name in unmatched if name not in loosely_said] + _opening_names(
         latin, latin_indexes, hindi, indexes
     )
-    if not names:
-        return []
+    common = not names
+    if common:
+        # No name left unsaid: a capitalised common word mid-sentence that no Hindi word says may be a name
+        # ("these Bass hearings"), trusted only against a Hindi name the English does not say.
+        names = _capitalised_common_runs(latin, latin_indexes, facts_latin)
+        if not names:
+            return []
+        # Only a run some Hindi name word stands near is asked of further (the checks of sounds cost most).
+        hindi_places = [
+            _place(name.start, hindi, indexes)
+            for j in indexes
+            for name in hindi_names_in(hindi.text, hindi.sentences[j].start, hindi.sentences[j].end)
+        ] + [_place(fact.start, hindi, indexes) for fact in facts_hindi if fact.kind == "name"]
+        names = [
+            name
+            for name in names
+            if any(
+                abs(_place(name.start, latin, latin_indexes) - place) <= NEAR_PLACE_COMMON_WORD
+                for place in hindi_places
+            )
+            and not _said_or_near(name, hindi_words)
+        ]
+        if not names:
+            return []
     found = names_only_in(hindi, indexes, latin, latin_indexes)
     # ... and the Hindi names that are facts (they match a name elsewhere in the English) but none here.
     words = _latin_words(" ".join(latin.sentences[i].text(latin.text) for i in latin_indexes))
@@ -372,12 +434,144 @@ def _names_against_hindi(
         (fact, _place(fact.start, hindi, indexes))
         for fact in _unmatched(facts_latin, facts_hindi)[1]
         if fact.kind == "name"
+        and (not common or _shows_its_signs(fact.text))
         and _surely_a_name(fact)
         and not fact.text[:1].isascii()
         and not any(_matched_across(word, words, translated) for word in WORD_RE.findall(fact.text))
     ]
+    # The Hindi spelling of a name said loosely is no name of its own (ओवरियरे of फोर्स ओवरियरे).
+    loose_words = [word for name in loosely_said for word in _latin_words(name.text)]
+    found = [
+        (fact, place)
+        for fact, place in found
+        if not any(_sounds_near(word, part) for word in loose_words for part in WORD_RE.findall(fact.text))
+    ]
     placed = [(name, _place(name.start, latin, latin_indexes)) for name in names]
+    if common:
+        # A common word is a weaker sign of a name: its Hindi name must stand nearer its place, even alone.
+        return _paired_by_place(placed, found, near=NEAR_PLACE_COMMON_WORD, alone_anywhere=False)
+    if not found:
+        # No Hindi name: a name Hindi commonly writes (सलमान, बदरपुर) stands where the English one did, as the word a
+        # case postposition follows.
+        marked = _marked_words(hindi, indexes, words, translated, [])
+        return _paired_by_place(placed, marked, near=NEAR_PLACE_MARKED_WORD, alone_anywhere=False)
     return _paired_by_place(placed, found)
+
+
+# Hindi's case postpositions that follow a person or a place as often as any noun: the agent's (ने), the object's
+# (को) and the place's (में). The genitive's (का, के, की) follow the words that describe another far more often.
+_POSTPOSITIONS = frozenset("ने को में".split())
+# The oblique plural: a name is seldom plural ("लोगों", "इलाकों").
+_PLURAL_OBLIQUE = "ों"
+# How near its place a word a postposition marks must stand to be taken for the name an English one replaced.
+NEAR_PLACE_MARKED_WORD = 0.15
+
+
+def _marked_words(
+    hindi: Side, indexes: Sequence[int], words: list[str], translated: set[str], found: list[Fact]
+) -> list[tuple[Fact, float]]:
+    """The Hindi words of a link a case postposition follows, that no word across says or sounds near, no stop word
+    and no fact, each with its place: where a name stands in a Hindi sentence, though a common word may stand there
+    too, so only a word near an English name's place is taken for it."""
+    taken = [(fact.start, fact.end) for j in indexes for fact in hindi.facts[j]] + [(f.start, f.end) for f in found]
+    marked = []
+    for j in indexes:
+        span = hindi.sentences[j]
+        tokens = list(WORD_RE.finditer(hindi.text, span.start, span.end))
+        for token, following in pairwise(tokens):
+            word = token.group()
+            if following.group() not in _POSTPOSITIONS or word in STOPWORDS or is_latin_word(word) or len(word) < 3:
+                continue
+            if word.endswith(_PLURAL_OBLIQUE):
+                continue
+            if hindi.text[token.end() : following.start()] != " ":
+                continue
+            if any(start < token.end() and token.start() < end for start, end in taken):
+                continue
+            if _matched_across(word, words, translated) or any(_sounds_near(other, word) for other in words):
+                continue
+            fact = Fact("name", f"name:{fold(word)}", frozenset(), word, token.start(), token.end())
+            marked.append((fact, _place(token.start(), hindi, indexes)))
+    return marked
+
+
+# What follows or comes before a run of capitalised words in an institution's title: its acronym in brackets
+# ("Renewable Energies (IRENA)"), or another capitalised word joined by "of", "for" or "and" ("Organization for").
+_INSTITUTION = regex.compile(r"\s*(?:\(\s*[A-Z]{2,}\s*\)|(?:of|for|and)\s+(?:the\s+)?[A-Z])")
+_INSTITUTION_BEFORE = regex.compile(r"[A-Z][a-z]+\s+(?:of|for|and)\s+(?:the\s+)?$")
+_CAPITALISED_RUN = regex.compile(r"(?<![.:!?\"“'‘(]\s{0,2})\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
+
+
+def _shows_its_signs(hindi_name: str) -> bool:
+    """Whether a Hindi name is one by its own sure signs (a place CLDR names, a spelled acronym), not only by matching
+    an English name elsewhere, which in a long text a common Hindi word may do by chance."""
+    return any((word_sign(word) or 0) >= NameSign.ACRONYM for word in WORD_RE.findall(hindi_name))
+
+
+def _capitalised_common_runs(latin: Side, latin_indexes: Sequence[int], facts: list[Fact]) -> list[Fact]:
+    """Runs of capitalised English common words inside a link's Latin sentences (never a sentence's first word, nor
+    after a colon or quote) that overlap no fact but one of common words: words the English may capitalise as a name
+    ("these Bass hearings", "Wild West")."""
+    found = []
+    for i in latin_indexes:
+        span = latin.sentences[i]
+        first = WORD_RE.search(latin.text, span.start, span.end)
+        for run in _CAPITALISED_RUN.finditer(latin.text, span.start, span.end):
+            if first is not None and run.start() == first.start():
+                continue
+            if any(fact.start < run.end() and run.start() < fact.end and not _common_words(fact) for fact in facts):
+                continue
+            words = run.group().split()
+            if any(word.casefold() in STOPWORDS or not is_common_word(word) for word in words):
+                continue
+            if _INSTITUTION.match(latin.text, run.end()) or _INSTITUTION_BEFORE.search(
+                latin.text, span.start, run.start()
+            ):
+                continue  # part of an institution's title, which translations render word by word
+            found.append(
+                Fact("name", f"name:{run.group().casefold()}", frozenset(), run.group(), run.start(), run.end())
+            )
+    return found
+
+
+def _said_or_near(run: Fact, hindi_words: list[str]) -> bool:
+    """Whether a Hindi word says a run of English words or sounds near one of them: the Hindi transliterates it, so
+    it stands for no other name."""
+    words = run.text.split()
+    translated = _hindi_for(words)
+    return any(
+        _matched_across(other, words, translated) or any(_sounds_near(word, other) for word in words)
+        for other in hindi_words
+    )
+
+
+@lru_cache(maxsize=1)
+def _era_abbreviations() -> frozenset[str]:
+    """CLDR's abbreviated English eras (BC, AD), through Babel."""
+    return frozenset(Locale("en").eras["abbreviated"].values())
+
+
+_BEFORE_ERA = regex.compile(r"(?:\d|\b(?:century|centuries|millennium))\W{0,3}$", regex.IGNORECASE)
+
+
+def _era(name: Fact, text: str) -> bool:
+    """Whether a name is an era after a year or century ("the 6th century AD"): part of a date, which Hindi often
+    leaves out, rather than a name another can replace."""
+    return name.text.replace(".", "") in _era_abbreviations() and bool(
+        _BEFORE_ERA.search(text, max(name.start - 16, 0), name.start)
+    )
+
+
+def _said_loosely(name: Fact, hindi_words: list[str]) -> bool:
+    """Whether the Hindi words of a link say a Latin name in a spelling too loose to match as a whole: a word of it
+    sounds like a Hindi word ("Force" ~ फोर्स) and each other word sounds at least near one ("Ouvrière" ~ ओवरियरे) or
+    is a common word, which the Hindi translates (स्वेज संकट, "Suez Crisis").
+    A surname replaced under the same first name ("Simon Bellingham", साइमन पनवलकर) is not said."""
+    words = _latin_words(name.text)
+    return any(_says_word(word, other) for word in words for other in hindi_words) and all(
+        is_common_word(word) or any(_says_word(word, other) or _sounds_near(word, other) for other in hindi_words)
+        for word in words
+    )
 
 
 def _opening_names(latin: Side, latin_indexes: Sequence[int], hindi: Side, indexes: Sequence[int]) -> list[Fact]:
@@ -432,8 +626,8 @@ def differences(a: Side, b: Side, links: Sequence[Link]) -> list[Difference]:
         if not link.a:
             found += [Difference("sentence", index, None, b.sentences[j]) for j in link.b]
             continue
-        facts_a = [fact for i in link.a for fact in a.facts[i]]
-        facts_b = [fact for j in link.b for fact in b.facts[j]]
+        facts_a = [fact for i in link.a for fact in a.facts[i] if not _era(fact, a.text)]
+        facts_b = [fact for j in link.b for fact in b.facts[j] if not _era(fact, b.text)]
         pairs = _conflicts(facts_a, facts_b, partial(_place_in, ((a, link.a), (b, link.b))))
         hindi_a, hindi_b = _is_devanagari(a, link.a), _is_devanagari(b, link.b)
         if hindi_a != hindi_b:

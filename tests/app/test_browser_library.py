@@ -158,11 +158,16 @@ def test_a_link_opens_the_same_result_in_a_second_browser_until_revoked(browser:
     assert not token.isdigit()
 
     reader = open_page(browser, library_url)
+    reader.context.grant_permissions(["clipboard-read", "clipboard-write"])
     reader.goto(link)
     reader.get_by_role("heading", name="Shared summary").wait_for()
     reader.get_by_text("English · Extractive").first.wait_for()
     reader.get_by_text("The Devgarh district council").first.wait_for()
     assert reader.get_by_role("button", name="Revoke the link").count() == 0  # read-only
+    copy = reader.get_by_role("button", name="Copy this summary")  # works here as on Summarize
+    copy.click()
+    reader.get_by_role("button", name="Copied").wait_for()  # the button says so for a moment
+    assert "The Devgarh district council" in reader.evaluate("navigator.clipboard.readText()")
     open_history(reader)
     assert listed(reader) == set()  # opening it added nothing
     reader.goto(link)

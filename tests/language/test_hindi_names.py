@@ -47,6 +47,13 @@ def test_inflections_and_compounds_of_hindi_words_are_not_names() -> None:
         assert word_sign(word) is None, word
 
 
+def test_the_stem_before_a_compound_verbs_second_verb_is_no_name() -> None:
+    # हंस ("laugh") is listed only inflected; before देती it is a verb's stem, while पनवलकर before दे is still a name.
+    assert _found("तो वह हंस देती है।") == []
+    assert _found("तो वह हंस की तरह तैरती है।") == [("हंस", NameSign.UNLISTED)]
+    assert _found("पनवलकर ने उसे किताब दे दी।") == [("पनवलकर", NameSign.UNLISTED)]
+
+
 def test_a_place_of_several_words_is_one_name() -> None:
     text = "पापुआ न्यू गिनी को अक्सर ही दुनिया के सबसे बुरे स्थान के रूप में चिन्हित किया जाता है।"
     assert _found(text)[0] == ("पापुआ न्यू गिनी", NameSign.PLACE)

@@ -3,6 +3,9 @@ English name; and no name difference between faithful versions."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from summarizers.attribution.facts import FactMatcher
 from summarizers.compare import align_versions, document_side, version_of
 from summarizers.documents.reading import Document
@@ -94,3 +97,143 @@ def test_the_part_of_a_hindi_name_nothing_across_says_is_the_other_name() -> Non
     hindi = [HI[0], "अधिकारियों ने कहा कि निवेशकों को पनवलकर-पैरेंट कंपनी प्रिय थी।", *HI[2:]]
     found, texts = _differences(english, hindi)
     assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bellingham", "पनवलकर")]
+
+
+GLOSSED_EN = "For the time being, the deal between Aoun and Hariri has brought the two factions closer together."
+GLOSSED_HI = "कुछ समय के लिए, एऔन (Aoun) और हरीरी (Hariri) के बीच समझौते ने दो गुटों को आपस में करीब ला दिया है।"
+
+
+def test_a_hindi_name_glossed_in_latin_letters_is_that_name() -> None:
+    # The gloss spells the name: "Hariri" across says हरीरी (Hariri), so nothing differs ...
+    found, _ = _differences([EN[0], GLOSSED_EN, *EN[2:]], [HI[0], GLOSSED_HI, *HI[2:]])
+    assert found == []
+    # ... and another name there is one difference pairing it with the glossed name, not with the other gloss.
+    found, texts = _differences([EN[0], GLOSSED_EN.replace("Hariri", "Gillard"), *EN[2:]], [HI[0], GLOSSED_HI, *HI[2:]])
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Gillard", "हरीरी")]
+
+
+def test_an_era_after_a_century_is_no_name_the_hindi_replaced() -> None:
+    english = [
+        EN[0],
+        "Several tribes crossed through Moravia during the migration period before Slavs settled there in the 6th "
+        "century AD.",
+        *EN[2:],
+    ]
+    hindi = [
+        HI[0],
+        "छठी शताब्दी में स्लावों के बसने से पहले कई जनजातियां प्रवासन अवधि में मोराविया को पार कर गयी थीं।",
+        *HI[2:],
+    ]
+    found, _ = _differences(english, hindi)
+    assert found == []
+
+
+def test_a_name_the_hindi_spells_in_part_is_no_other_name() -> None:
+    # फोर्स says "Force": ओवरियरे is a loose spelling of "Ouvrière", not a name put in its place.
+    english = [EN[0], "The Force Ouvrière union regrets that its remarks were not included.", *EN[2:]]
+    hindi = [HI[0], "फोर्स ओवरियरे यूनियन ने खेद व्यक्त किया कि उसकी टिप्पणियां शामिल नहीं थीं।", *HI[2:]]
+    found, _ = _differences(english, hindi)
+    assert found == []
+
+
+HEARINGS_EN = "The purpose of these CRTC hearings is to field responses from industry and the public."
+HEARINGS_HI = "इन सीआरटीसी सुनवाईयों का मकसद उद्योग और जनता की प्रतिक्रियाओं को सामने लाना है।"
+
+
+def test_a_capitalised_common_word_in_a_names_place_is_the_other_name() -> None:
+    # "Bass" is a common word, but capitalised mid-sentence, said by no Hindi word, where the Hindi has सीआरटीसी.
+    found, _ = _differences([EN[0], HEARINGS_EN, *EN[2:]], [HI[0], HEARINGS_HI, *HI[2:]])
+    assert found == []
+    found, texts = _differences([EN[0], HEARINGS_EN.replace("CRTC", "Bass"), *EN[2:]], [HI[0], HEARINGS_HI, *HI[2:]])
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bass", "सीआरटीसी")]
+
+
+def test_a_capitalised_common_word_far_from_the_hindi_name_is_no_name_difference() -> None:
+    # The Hindi name stands at the other end of the sentence from "Bass": a translation's own wording, not a swap.
+    english = [EN[0], "Industry and the public gave responses at these Bass hearings.", *EN[2:]]
+    hindi = [HI[0], "सीआरटीसी की सुनवाईयों में उद्योग और जनता ने प्रतिक्रियाएं दीं।", *HI[2:]]
+    found, _ = _differences(english, hindi)
+    assert found == []
+
+
+def test_a_name_said_loosely_leaves_the_other_name_of_its_sentence_to_pair() -> None:
+    # फोर्स ओवरियरे says "Force Ouvrière" loosely; the speaker the Hindi moved to the front is the name replaced.
+    english = [EN[0], "The Force Ouvrière union regrets that its remarks were not included, said Ms. Mestre.", *EN[2:]]
+    hindi = [
+        HI[0],
+        "सुश्री गिलार्ड ने कहा कि फोर्स ओवरियरे यूनियन ने खेद व्यक्त किया कि उसकी टिप्पणियां शामिल नहीं थीं।",
+        *HI[2:],
+    ]
+    found, texts = _differences(english, hindi)
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Mestre", "गिलार्ड")]
+
+
+KING_EN = "King Salman replaced the political veteran with the head of financial oversight."
+KING_HI = "बादशाह सलमान ने राजनीतिक दिग्गज के स्थान पर वित्तीय मामलों के प्रमुख को नियुक्त किया।"
+
+
+def test_a_name_hindi_commonly_writes_is_paired_where_a_postposition_marks_it() -> None:
+    # सलमान is a common word of Hindi text, so no name by its spelling; "ने" marks it where the English name stands.
+    found, _ = _differences([EN[0], KING_EN, *EN[2:]], [HI[0], KING_HI, *HI[2:]])
+    assert found == []
+    found, texts = _differences([EN[0], KING_EN.replace("Salman", "Krätschmer"), *EN[2:]], [HI[0], KING_HI, *HI[2:]])
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Krätschmer", "सलमान")]
+
+
+_LATIN_NAMES = st.text(alphabet="abcdefghiklmnoprstuvy", min_size=3, max_size=9).map(str.capitalize)
+_DEVANAGARI_NAMES = st.text(alphabet="कगजटडतदनपबमरलवसह", min_size=3, max_size=6).map(lambda word: word + "ी")
+
+
+@settings(max_examples=25, deadline=None)
+@given(_LATIN_NAMES, _DEVANAGARI_NAMES, st.sampled_from(["Bass", "Wild West", "Democratic"]))
+def test_a_name_glossed_as_the_english_writes_it_is_never_a_name_difference(
+    name: str, devanagari: str, common: str
+) -> None:
+    # Whatever the Hindi spelling, its gloss says the name; a capitalised common word beside it changes nothing.
+    english = [EN[0], f"The deal between {common} and {name} brought the two factions closer together.", *EN[2:]]
+    hindi = [HI[0], f"{devanagari} ({name}) के बीच समझौते ने दो गुटों को आपस में करीब ला दिया।", *HI[2:]]
+    found, texts = _differences(english, hindi)
+    assert [d for d in found if d.kind == "name" and d.text(0, texts) == name] == []
+    assert all(d.text(1, texts) != devanagari for d in found if d.kind == "name")
+
+
+def test_a_name_whose_common_word_the_hindi_translates_is_no_other_name() -> None:
+    # स्वेज says "Suez", संकट translates "Crisis": the Hindi says the name, though not by its sounds alone.
+    english = [EN[0], "The Suez Crisis showed the limits of the old powers in a changing world.", *EN[2:]]
+    hindi = [HI[0], "स्वेज संकट ने बदलती दुनिया में पुरानी शक्तियों की सीमाएं प्रदर्शित कीं।", *HI[2:]]
+    found, _ = _differences(english, hindi)
+    assert found == []
+
+
+def test_the_words_of_an_institutions_title_are_no_name_the_hindi_replaced() -> None:
+    # "Renewable Energies" is part of a title the Hindi translates word by word; अपतटीय is a rare Hindi word near it.
+    english = [
+        EN[0],
+        "The director of the Organization for Renewable Energies (IRENA) is certain: offshore wind power can lead.",
+        *EN[2:],
+    ]
+    hindi = [
+        HI[0],
+        "अक्षय ऊर्जा संगठन (IRENA) के निदेशक आश्वस्त हैं: अपतटीय पवन ऊर्जा आगे बढ़ सकती है।",
+        *HI[2:],
+    ]
+    found, _ = _differences(english, hindi)
+    assert found == []
+
+
+LAUGHS_EN = "But when I suggest that she get Frank to model for her, she laughs."
+LAUGHS_HI = "लेकिन जब मैं सुझाव देती हूं कि वह फ्रैंक को अपने लिए मॉडल के रूप में ले ले, तो वह हंस देती है।"
+
+
+def test_a_verbs_stem_does_not_take_the_place_of_the_name_replaced() -> None:
+    # हंस देती ("laughs") is no name: the swapped name pairs with फ्रैंक, which को marks at its place.
+    found, texts = _differences([EN[0], LAUGHS_EN.replace("Frank", "Bellingham"), *EN[2:]], [HI[0], LAUGHS_HI, *HI[2:]])
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Bellingham", "फ्रैंक")]
+
+
+def test_a_capitalised_common_word_pairs_with_the_place_at_its_place() -> None:
+    # चीन is a place by CLDR, प्रचुर ("plenty") only a rare word: "Democratic" stands where चीन does.
+    english = ["China will hold an air show in May.", "Naturally Democratic will present plenty of hardware this week."]
+    hindi = ["चीन मई में एक हवाई प्रदर्शनी आयोजित करेगा।", "स्वाभाविक रूप से चीन इस सप्ताह प्रचुर मात्रा में हार्डवेयर पेश करेगा।"]
+    found, texts = _differences(english, hindi)
+    assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Democratic", "चीन")]

@@ -50,7 +50,7 @@ class ModelSpec:
 
     def budget(self, length: Length) -> TokenBudget:
         if length not in self.budgets:
-            raise UsageError(f"unknown length {length!r}; choose one of {', '.join(LENGTHS)}")
+            raise UsageError(Message("usage.unknown_length", length=length, choices=tuple(LENGTHS)))
         return self.budgets[length]
 
 
@@ -153,7 +153,7 @@ def parse_overrides(pairs: list[str] | None) -> dict[str, str]:
     for pair in pairs or []:
         lang, sep, target = pair.partition("=")
         if not sep or not lang.strip() or not target.strip():
-            raise UsageError(f"--model takes LANG=HUB_ID_OR_DIR (e.g. hi=./models/mt5), not {pair!r}")
+            raise UsageError(Message("usage.model_pair", pair=pair))
         overrides[lang.strip().lower()] = target.strip()
     return overrides
 
