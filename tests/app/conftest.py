@@ -32,11 +32,11 @@ def free_port() -> int:
 
 
 def serve_app(
-    extra_env: dict[str, str], entry: str = "serve.py", options: tuple[str, ...] = (), port: int | None = None
+    extra_env: dict[str, str], entry: str = "app.py", options: tuple[str, ...] = (), port: int | None = None
 ) -> tuple[subprocess.Popen[str], str]:
     """Starts the app on a free port (or the one given) and waits until it answers. `entry` is what `streamlit run`
-    runs (serve.py, as the README starts it: the app with its server-set cookie; or app.py), `options` more of its
-    command-line options."""
+    runs (app.py; serve.py, as the README starts it, adds the server-set cookie: its own tests name it), `options`
+    more of its command-line options."""
     port = port or free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1", **extra_env}
     command = [sys.executable, "-m", "streamlit", "run", entry, "--server.port", str(port), "--server.headless=true"]
@@ -57,7 +57,7 @@ def serve_app(
 
 
 def serving(
-    extra_env: dict[str, str], entry: str = "serve.py", options: tuple[str, ...] = (), port: int | None = None
+    extra_env: dict[str, str], entry: str = "app.py", options: tuple[str, ...] = (), port: int | None = None
 ) -> Iterator[str]:
     """The app's address for a fixture's lifetime; a server still inside a generation at the end is stopped outright."""
     server, url = serve_app(extra_env, entry, options, port)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,13 @@ LINK_TO = """address => {
     document.body.append(link);
 }"""
 OTHER_COOKIES = st.lists(st.tuples(TOKENS.filter(lambda name: name != COOKIE), TOKENS), max_size=5)
+
+
+def run_apart(call: Coroutine[Any, Any, None]) -> None:
+    """Runs an ASGI call to its end on an event loop of its own thread: the browser tests' Playwright keeps a loop
+    running on this one, where `asyncio.run` refuses to start."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, call).result()
 
 
 def cookie_headers(pairs: list[tuple[str, str]]) -> list[tuple[bytes, bytes]]:
@@ -73,7 +81,7 @@ def handshake(headers: list[tuple[bytes, bytes]], scheme: str = "ws") -> tuple[S
         sent.append(message)
 
     scope = {"type": "websocket", "scheme": scheme, "headers": headers, "path": "/_stcore/stream"}
-    asyncio.run(BrowserCookie(app)(scope, receive, send))
+    run_apart(BrowserCookie(app)(scope, receive, send))
     return seen[0], sent
 
 
@@ -120,7 +128,7 @@ def test_other_requests_pass_untouched() -> None:
     async def receive() -> Message:
         return {"type": "http.request"}
 
-    asyncio.run(BrowserCookie(app)({"type": "http", "headers": []}, receive, send))
+    run_apart(BrowserCookie(app)({"type": "http", "headers": []}, receive, send))
     assert sent == [{"type": "http.response.start", "status": 200, "headers": []}]
 
 
