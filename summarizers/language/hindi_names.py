@@ -101,11 +101,23 @@ def is_listed(word: str) -> bool:
             if stem in listed or stem + "ा" in listed or stem + "ी" in listed:
                 return True
     return any(
-        folded[:cut] in listed
-        and folded[cut:] in listed
-        and min(_syllables(folded[:cut]), _syllables(folded[cut:])) > 1
+        first in listed and second in listed and min(_syllables(first), _syllables(second)) > 1
         for cut in range(_MIN_PART, len(folded) - _MIN_PART + 1)
+        for first, second in _compound_parts(folded, cut)
     )
+
+
+_LONG_A = "\u093e"  # ा
+
+
+def _compound_parts(word: str, cut: int) -> list[tuple[str, str]]:
+    """The two words `word` may join at `cut`: as written, or, where the second begins with ा, by the vowel sandhi
+    that writes अ/आ + अ/आ as one ा (प्रधान + अध्यापिका = प्रधानाध्यापिका, विद्या + आलय = विद्यालय)."""
+    first, second = word[:cut], word[cut:]
+    if not second.startswith(_LONG_A):
+        return [(first, second)]
+    rest = second[1:]
+    return [(head, vowel + rest) for head in (first, first + _LONG_A) for vowel in ("अ", "आ")]
 
 
 def _syllables(word: str) -> int:

@@ -47,6 +47,13 @@ def test_inflections_and_compounds_of_hindi_words_are_not_names() -> None:
         assert word_sign(word) is None, word
 
 
+def test_compounds_joined_by_vowel_sandhi_are_hindi_words_not_names() -> None:
+    # प्रधान + अध्यापिका ("headmistress"), विद्या + आलय ("school"): the two vowels written as one ा.
+    assert is_listed("प्रधानाध्यापिका")
+    assert word_sign("प्रधानाध्यापिका") is None
+    assert word_sign("पनवलकर") is NameSign.UNLISTED  # a name whose letters join no two Hindi words
+
+
 def test_the_stem_before_a_compound_verbs_second_verb_is_no_name() -> None:
     # हंस ("laugh") is listed only inflected; before देती it is a verb's stem, while पनवलकर before दे is still a name.
     assert _found("तो वह हंस देती है।") == []
