@@ -237,3 +237,18 @@ def test_a_capitalised_common_word_pairs_with_the_place_at_its_place() -> None:
     hindi = ["चीन मई में एक हवाई प्रदर्शनी आयोजित करेगा।", "स्वाभाविक रूप से चीन इस सप्ताह प्रचुर मात्रा में हार्डवेयर पेश करेगा।"]
     found, texts = _differences(english, hindi)
     assert [(d.kind, d.text(0, texts), d.text(1, texts)) for d in found] == [("name", "Democratic", "चीन")]
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name_against_its_hindi_translation() -> None:
+    # "Headmistress" opens its sentence (so its capital says nothing) and is rendered प्रधानाध्यापिका, a word too
+    # rare for the Hindi list: a translation, not a replaced name.
+    en = [
+        "A government school in Sitapur district opened a new library on Monday.",
+        "Headmistress Kavita Verma said students could now borrow books to read at home.",
+    ]
+    hi = [
+        "सीतापुर जिले के एक सरकारी स्कूल में सोमवार को एक नया पुस्तकालय खोला गया।",
+        "प्रधानाध्यापिका कविता वर्मा ने कहा कि अब छात्र घर पर पढ़ने के लिए किताबें ले जा सकते हैं।",
+    ]
+    found, _ = _differences(en, hi)
+    assert [d.kind for d in found if d.kind == "name"] == []
