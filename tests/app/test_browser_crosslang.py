@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -41,9 +42,18 @@ def _summarize_in(page: object, language: str) -> None:
     page.locator("input[type=file]").set_input_files([str(BILINGUAL_SEED)])  # type: ignore[attr-defined]
     # The uploaded file's chip (its name is shortened in the middle, its size is not).
     page.locator("[data-testid=stFileUploader]").get_by_text("KB").first.wait_for()  # type: ignore[attr-defined]
+    # Each step waits for the run the one before set off: a choice made while a run starts can be taken over by it.
+    _wait_until_idle(page)
     page.get_by_role("combobox", name="Summary language").click()  # type: ignore[attr-defined]
     page.get_by_role("option", name=language, exact=True).click()  # type: ignore[attr-defined]
+    _wait_until_idle(page)
     page.get_by_role("button", name="Summarize").click()  # type: ignore[attr-defined]
+
+
+def _wait_until_idle(page: Any) -> None:
+    page.locator("[data-testid=stStatusWidgetRunningIcon]").wait_for(state="detached")
+    page.wait_for_timeout(300)
+    page.locator("[data-testid=stStatusWidgetRunningIcon]").wait_for(state="detached")
 
 
 def test_online_a_hindi_story_is_summarised_in_english_in_its_own_column(browser: object, online_url: str) -> None:
