@@ -574,6 +574,17 @@ def _said_loosely(name: Fact, hindi_words: list[str]) -> bool:
     )
 
 
+def _both_stated_elsewhere(pair: tuple[Fact, Fact], a: Side, b: Side) -> bool:
+    """Whether each name of a pair is one the other version states somewhere: then neither replaced the other here;
+    the two sentences say different things (a rewrite, or sentences paired that are not each other's translation),
+    as "Russia" against यूक्रेन where both versions name Russia and Ukraine elsewhere."""
+    return bool(pair[0].keys & _stated(b)) and bool(pair[1].keys & _stated(a))
+
+
+def _stated(side: Side) -> frozenset[str]:
+    return frozenset(key for sentence_facts in side.facts for fact in sentence_facts for key in fact.keys)
+
+
 def _opening_names(latin: Side, latin_indexes: Sequence[int], hindi: Side, indexes: Sequence[int]) -> list[Fact]:
     """Capitalised words that open a sentence, are no common word and no fact, and that no Hindi word of the link
     says: names the facts leave out (a capital at a sentence's start says nothing), such as "Alexander" of
@@ -638,6 +649,8 @@ def differences(a: Side, b: Side, links: Sequence[Link]) -> list[Difference]:
                 pairs += _names_against_hindi(a, link.a, b, link.b)
             elif hindi_a and not hindi_b:
                 pairs += [(ours, theirs) for theirs, ours in _names_against_hindi(b, link.b, a, link.a)]
+        if hindi_a != hindi_b:
+            pairs = [pair for pair in pairs if pair[0].kind != "name" or not _both_stated_elsewhere(pair, a, b)]
         for fact_a, fact_b in sorted(pairs, key=lambda pair: pair[0].start):
             found.append(Difference(fact_a.kind, index, Span(fact_a.start, fact_a.end), Span(fact_b.start, fact_b.end)))
     return found

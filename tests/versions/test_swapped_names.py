@@ -252,3 +252,12 @@ def test_a_common_noun_opening_a_sentence_is_no_name_against_its_hindi_translati
     ]
     found, _ = _differences(en, hi)
     assert [d.kind for d in found if d.kind == "name"] == []
+
+
+def test_two_names_each_version_states_elsewhere_are_no_swap_where_the_sentences_differ() -> None:
+    # The second sentences say different things (a rewrite): Russia and Ukraine are both named in both versions, so
+    # neither replaced the other.
+    en = ["Talks on Russia and Ukraine lasted an hour.", "Officials said Russia tried to explain its position."]
+    hi = ["रूस और यूक्रेन पर बातचीत एक घंटे चली।", "बातचीत का बड़ा हिस्सा यूक्रेन संकट पर केंद्रित रहा।"]
+    found, _ = _differences(en, hi)
+    assert [d.kind for d in found if d.kind == "name"] == []
