@@ -211,7 +211,7 @@ def test_two_browsers_summarising_at_once_each_list_exactly_their_own_three(brow
     first.get_by_label("Search titles and text").press("Enter")
     first.get_by_text("Page 1 of 1 · 3 saved").wait_for()
     settled(first)
-    screenshot(first, "history-desktop.png")
+    screenshot(first, "library-desktop.png")
     phone_browser = browser.new_context(viewport=PHONE)
     phone_browser.add_cookies(first.context.cookies())  # the same identity (its cookie), on a phone's screen
     phone = phone_browser.new_page()
@@ -220,7 +220,7 @@ def test_two_browsers_summarising_at_once_each_list_exactly_their_own_three(brow
     phone.get_by_text("Page 1 of 1 · 3 saved").wait_for()
     settled(phone)
     assert listed(phone) == set(firsts)
-    screenshot(phone, "history-phone.png")
+    screenshot(phone, "library-phone.png")
     phone_browser.close()
 
     first.get_by_role("button", name="Delete").first.click()
