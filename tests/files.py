@@ -52,3 +52,15 @@ def docx_with_paragraphs(paragraphs: list[str]) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def locked_pdf() -> bytes:
+    """A one-page PDF encrypted with a password: a real file no reader may open."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.encrypt("secret", algorithm="RC4-128")
+    data = io.BytesIO()
+    writer.write(data)
+    return data.getvalue()

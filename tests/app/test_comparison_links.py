@@ -93,11 +93,11 @@ def drawn(nodes: Any) -> list[Any]:
     return items
 
 
-def result_drawing(app: AppTest, skip: int = 0) -> list[Any]:
-    """The page's drawing after its divider (the result), less `skip` elements at its top."""
+def result_drawing(app: AppTest) -> list[Any]:
+    """The page's drawing after its divider (the result)."""
     top = list(app.main.children.values())
     divider = next(index for index, node in enumerate(top) if isinstance(node, Divider))
-    return drawn(top[divider + 1 + skip :])
+    return drawn(top[divider + 1 :])
 
 
 def compare_result_drawing(app: AppTest) -> list[Any]:

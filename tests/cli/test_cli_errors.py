@@ -3,7 +3,6 @@ fit a command line (no "upload")."""
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from tests.cli_runner import run_cli
 from tests.conftest import BILINGUAL_SEED
+from tests.files import locked_pdf
 
 BAD_FILES = {
     "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)),
@@ -18,21 +18,10 @@ BAD_FILES = {
 }
 
 
-def _locked_pdf() -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(width=200, height=200)
-    writer.encrypt("secret", algorithm="RC4-128")
-    data = io.BytesIO()
-    writer.write(data)
-    return data.getvalue()
-
-
 @pytest.fixture(scope="module")
 def bad_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("bad")
-    files = {**BAD_FILES, "locked.pdf": _locked_pdf()}
+    files = {**BAD_FILES, "locked.pdf": locked_pdf()}
     for name, data in files.items():
         (folder / name).write_bytes(data)
     return {name: folder / name for name in files}

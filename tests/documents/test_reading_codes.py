@@ -23,6 +23,7 @@ from summarizers.messages import CODES, Message, catalog, render
 from summarizers.schema import error_code
 from tests.cli_runner import run_cli
 from tests.conftest import ROOT
+from tests.files import locked_pdf
 
 READING_CODES = [code for code in CODES if code.startswith("reading.")]
 # Modules whose every coded message says why an input could not be read.
@@ -128,19 +129,6 @@ def test_an_answer_that_is_not_a_known_refusal_reads_as_a_lost_reader() -> None:
     assert refused({"error": "x", "code": "reading.too_large", "values": {}}).code == "reading.worker_lost"
 
 
-def _locked_pdf() -> bytes:
-    import io
-
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(width=200, height=200)
-    writer.encrypt("secret", algorithm="RC4-128")
-    data = io.BytesIO()
-    writer.write(data)
-    return data.getvalue()
-
-
 UNREADABLE = {
     "empty.pdf": (b"", "reading.empty_file"),
     "noise.pdf": (b"%PDF-1.7\n" + bytes(range(256)) * 4, "reading.pdf_damaged"),
@@ -155,7 +143,7 @@ def test_the_code_and_values_cross_the_reading_workers_pipe(monkeypatch: pytest.
     monkeypatch.setenv("SAAR_MAX_BYTES", "1000000")
     with IsolatedReader() as reader:
         for name, (data, code) in UNREADABLE.items():
-            content = _locked_pdf() if data is None else data
+            content = locked_pdf() if data is None else data
             with pytest.raises(DocumentError) as here:
                 read_bytes(content, name)
             with pytest.raises(DocumentError) as there:
@@ -172,7 +160,7 @@ def test_the_command_lines_json_gives_an_unreadable_file_its_code_beside_its_err
     files = {}
     for name, (data, _) in UNREADABLE.items():
         files[name] = tmp_path / name
-        files[name].write_bytes(_locked_pdf() if data is None else data)
+        files[name].write_bytes(locked_pdf() if data is None else data)
     result = run_cli("segment", *map(str, files.values()), "--json", env={"SAAR_MAX_BYTES": "1000000"})
     assert result.code == 1
     entries = result.json()["documents"]
